@@ -1,0 +1,42 @@
+// Package ledger reads a ledger export from an ERP system (huvudbok), in
+// XLSX or CSV, and sums its postings into buckets by account, month and
+// project as they stream past, so that memory does not grow with the file.
+// It knows the input contract of SPEC section 2.1 and nothing of account
+// mapping, report periods or rendering.
+package ledger
+
+import (
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+// Key identifies a bucket of postings.
+type Key struct {
+	Account string       // digits only, as in the file: "4011", "40110"
+	Month   period.Month // from the period column or the posting date
+	Project string       // "" where the file has no project column or the row none
+}
+
+// Bucket is the sum of the postings with one Key.
+type Bucket struct {
+	Amount money.Amount
+	Rows   int
+}
+
+// Ledger is a ledger export summed into buckets, with the counts that the
+// reconciliation needs and every problem found.
+type Ledger struct {
+	File       string // the file's base name, for messages
+	Sheet      string // the sheet read, for XLSX
+	Buckets    map[Key]Bucket
+	HasProject bool // the file has a project column
+
+	RowsRead   int          // data rows below the header, blank ones included
+	RowsSummed int          // rows whose amount went into a bucket
+	BlankRows  int          // rows whose fields are all empty
+	ErrorRows  int          // rows with a problem: reported, never summed
+	Total      money.Amount // Σ of every summed row
+
+	Problems problem.List
+}

@@ -1,0 +1,238 @@
+package report
+
+import (
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+// Report is a computed follow-up report: every figure, text and check that
+// a layout shows, and nothing about how it is shown. It is a plain value:
+// it can be printed as JSON and compared in tests. Money is in the report's
+// sign (revenues positive, costs negative) and in öre.
+type Report struct {
+	Organisation string       `json:"organisation"` // "Region Halland"
+	Unit         string       `json:"unit"`         // "Regionstyrelsen"
+	Year         int          `json:"year"`
+	Period       period.Entry `json:"period"`      // code, name, last month, kind
+	Month        period.Month `json:"month"`       // the report's last month
+	ReportDate   string       `json:"report_date"` // YYYY-MM-DD, from the data or --date
+	Example      bool         `json:"example"`     // made from the embedded example data
+
+	Goals      []GoalResult `json:"goals"`       // table 1, in plan order
+	GoalCounts [4]int       `json:"goal_counts"` // board goals per Level
+
+	Indicators []IndicatorResult `json:"indicators"` // table 2
+	Economy    Economy           `json:"economy"`    // table 3
+	Operating  Operating         `json:"operating"`  // table 4
+	Investment Investments       `json:"investment"` // table 5
+
+	Deviations Deviations       `json:"deviations"` // "övriga avvikelser"
+	Monthly    []MonthlyOutcome `json:"monthly"`    // outcome per line and month: the audit trail
+
+	Reconciliation Reconciliation `json:"reconciliation"`
+	Problems       problem.List   `json:"problems"` // warnings that the report carries
+}
+
+// Level is how far a goal is met. The zero value is NotAssessed.
+type Level int
+
+const (
+	NotAssessed Level = iota
+	Met
+	PartlyMet
+	NotMet
+)
+
+// Levels lists the levels in the order reports show them.
+var Levels = []Level{Met, PartlyMet, NotMet, NotAssessed}
+
+// Word is the level's standard word, as in table 1.
+func (l Level) Word() string {
+	switch l {
+	case Met:
+		return "Uppfyllt"
+	case PartlyMet:
+		return "Delvis uppfyllt"
+	case NotMet:
+		return "Ej uppfyllt"
+	}
+	return "Ej bedömt"
+}
+
+// Colour is the level's traffic-light colour name, in English for code.
+func (l Level) Colour() string {
+	switch l {
+	case Met:
+		return "green"
+	case PartlyMet:
+		return "yellow"
+	case NotMet:
+		return "red"
+	}
+	return "grey"
+}
+
+func (l Level) String() string { return l.Word() }
+
+// Goal is one row of the plan's goal table.
+type Goal struct {
+	Nr          string `json:"nr"`
+	FocusArea   string `json:"focus_area"`   // Fokusområde
+	CouncilGoal string `json:"council_goal"` // Regionfullmäktiges mål
+	BoardGoal   string `json:"board_goal"`   // Regionstyrelsens mål; empty where the plan has none
+}
+
+// GoalResult is a goal with the assessment the report uses.
+type GoalResult struct {
+	Goal
+	Level    Level        `json:"level"`
+	Word     string       `json:"word"`     // the assessment as written ("Bedöms delvis uppfyllas")
+	Analysis string       `json:"analysis"` // may be long; paragraphs separated by blank lines
+	Assessed period.Month `json:"assessed"` // month of the assessment used; zero if none
+}
+
+// IndicatorDef defines an indicator (table 2 of the plan).
+type IndicatorDef struct {
+	Name          string   `json:"name"`
+	Description   string   `json:"description"`
+	Unit          string   `json:"unit"` // "%"
+	Target        *float64 `json:"target"`
+	Reference     *float64 `json:"reference"`
+	LowerIsBetter bool     `json:"lower_is_better"`
+}
+
+// IndicatorPoint is an indicator's value in a month.
+type IndicatorPoint struct {
+	Month period.Month `json:"month"`
+	Value float64      `json:"value"`
+}
+
+// IndicatorResult is one row of table 2.
+type IndicatorResult struct {
+	IndicatorDef
+	Value     *float64         `json:"value"`      // at the report month (or latest before it)
+	ValueAt   period.Month     `json:"value_at"`   // month of Value
+	PriorYear *float64         `json:"prior_year"` // same month a year earlier
+	Status    string           `json:"status"`     // "Uppfyllt", "Ej uppfyllt", "Ej bedömt"
+	OffTarget bool             `json:"off_target"`
+	Series    []IndicatorPoint `json:"series"`       // this year, months 1…m
+	Prior     []IndicatorPoint `json:"prior_series"` // the previous year, all months present
+}
+
+// Economy is table 3.
+type Economy struct {
+	PeriodResult                  money.Amount `json:"period_result"`                   // Periodresultat
+	AccumulatedBudgetDeviation    money.Amount `json:"accumulated_budget_deviation"`    // Ackumulerad budgetavvikelse
+	PrognosisBudgetDeviation      money.Amount `json:"prognosis_budget_deviation"`      // Prognos budgetavvikelse
+	InvestmentPrognosisDeviation  money.Amount `json:"investment_prognosis_deviation"`  // Prognos investeringsbudgetavvikelse
+}
+
+// Operating is table 4, the operating budget.
+type Operating struct {
+	Lines []OperatingLine `json:"lines"` // Intäkter, Personalkostnader, Övriga driftskostnader, [Finansiella poster], [Ej klassificerat]
+	Net   OperatingLine   `json:"net"`   // Netto: the sum over Lines
+	// PrognosisMonth is the month whose prognosis is used; zero when the
+	// annual budget stands in for a missing prognosis.
+	PrognosisMonth period.Month `json:"prognosis_month"`
+	// PrognosisIsBudget is true when no prognosis was made at or before the
+	// report month, so the annual budget stands in (a warning).
+	PrognosisIsBudget bool `json:"prognosis_is_budget"`
+	// PrognosisIsOutcome is true for the annual report: prognosis = outcome.
+	PrognosisIsOutcome bool `json:"prognosis_is_outcome"`
+}
+
+// OperatingLine is one row of table 4.
+type OperatingLine struct {
+	Line               string        `json:"line"`
+	AnnualBudget       money.Amount  `json:"annual_budget"`       // Årsbudget
+	BudgetAcc          money.Amount  `json:"budget_acc"`          // Budget ack
+	OutcomeAcc         money.Amount  `json:"outcome_acc"`         // Utfall ack
+	DeviationAcc       money.Amount  `json:"deviation_acc"`       // Avvikelse ack = Utfall − Budget
+	Prognosis          money.Amount  `json:"prognosis"`           // Årsprognos
+	PrognosisDeviation money.Amount  `json:"prognosis_deviation"` // Prognosavvikelse = Årsprognos − Årsbudget
+	PriorYearAcc       *money.Amount `json:"prior_year_acc"`      // Utfall ack föregående år; nil where the ledger has no earlier year
+}
+
+// Investments is table 5.
+type Investments struct {
+	Years  []int             `json:"years"` // the plan-year columns, e.g. 2026, 2027, 2028
+	Groups []InvestmentGroup `json:"groups"`
+	Total  InvestmentRow     `json:"total"`
+}
+
+// InvestmentGroup is a group heading of table 5 with its rows and sum.
+type InvestmentGroup struct {
+	Name string          `json:"name"` // "Redan beslutade investeringar", "Reinvesteringar"
+	Rows []InvestmentRow `json:"rows"`
+	Sum  InvestmentRow   `json:"sum"`
+}
+
+// InvestmentRow is one investment of table 5 (or a sum of them).
+type InvestmentRow struct {
+	Name        string         `json:"name"`
+	Project     string         `json:"project,omitempty"`
+	TotalBudget money.Amount   `json:"total_budget"`
+	PlanYears   []money.Amount `json:"plan_years"` // aligned with Investments.Years
+	Spent       *money.Amount  `json:"spent"`      // Ackumulerad förbrukning; nil if unknown
+	Prognosis   *money.Amount  `json:"prognosis"`  // prognosis for the report year; nil if none
+	Deviation   *money.Amount  `json:"deviation"`  // budget for the report year − Prognosis; positive = underspend
+	Comment     string         `json:"comment"`
+	// SpentFromLedger is true when Spent was summed from the ledger's
+	// balance-sheet accounts for the project rather than entered.
+	SpentFromLedger bool `json:"spent_from_ledger"`
+}
+
+// Deviations are what a deviation report lists as "övriga avvikelser".
+type Deviations struct {
+	Goals       []GoalResult      `json:"goals"`       // assessed as not met
+	Investments []InvestmentRow   `json:"investments"` // prognosis deviates from budget
+	Indicators  []IndicatorResult `json:"indicators"`  // off target
+}
+
+// MonthlyOutcome is a report line's outcome per month, in the report's sign:
+// the audit trail behind table 4.
+type MonthlyOutcome struct {
+	Line      string           `json:"line"`
+	ThisYear  [12]money.Amount `json:"this_year"`
+	PriorYear [12]money.Amount `json:"prior_year"`
+}
+
+// Reconciliation shows that every krona of the ledger is accounted for:
+// LedgerTotal = Σ Lines + BalanceSheet + OtherYears + LaterMonths +
+// Unclassified, to the öre. Amounts here are in the ledger's own sign
+// (debit positive), so that they add up to the file's total as it stands.
+type Reconciliation struct {
+	File         string       `json:"file"`
+	RowsRead     int          `json:"rows_read"`     // data rows below the header, blank ones included
+	RowsSummed   int          `json:"rows_summed"`   // rows whose amount is in LedgerTotal
+	BlankRows    int          `json:"blank_rows"`    // skipped: every field empty
+	ErrorRows    int          `json:"error_rows"`    // skipped: reported as errors
+	LedgerTotal  money.Amount `json:"ledger_total"`  // Σ of every summed row
+	Lines        []ReconPart  `json:"lines"`         // report lines, months 1…m of the year
+	BalanceSheet ReconPart    `json:"balance_sheet"` // accounts 1000–2999, months 1…m
+	OtherYears   ReconPart    `json:"other_years"`   // earlier (and later) years
+	LaterMonths  ReconPart    `json:"later_months"`  // months after the report month, same year
+	Unclassified ReconPart    `json:"unclassified"`  // accounts in no range (only with --allow-unmapped)
+	Difference   money.Amount `json:"difference"`    // LedgerTotal − Σ parts; must be 0
+}
+
+// ReconPart is one part of the reconciliation.
+type ReconPart struct {
+	Label  string       `json:"label"`
+	Rows   int          `json:"rows"`
+	Amount money.Amount `json:"amount"`
+}
+
+// Parts lists every part in the order the reconciliation shows them.
+func (r Reconciliation) Parts() []ReconPart {
+	parts := append([]ReconPart(nil), r.Lines...)
+	parts = append(parts, r.BalanceSheet, r.OtherYears, r.LaterMonths)
+	if r.Unclassified.Rows != 0 || r.Unclassified.Amount != 0 {
+		parts = append(parts, r.Unclassified)
+	}
+	return parts
+}
+
+// Balanced reports whether the parts add up to the ledger total.
+func (r Reconciliation) Balanced() bool { return r.Difference == 0 }
