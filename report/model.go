@@ -122,10 +122,10 @@ type IndicatorResult struct {
 
 // Economy is table 3.
 type Economy struct {
-	PeriodResult                  money.Amount `json:"period_result"`                   // Periodresultat
-	AccumulatedBudgetDeviation    money.Amount `json:"accumulated_budget_deviation"`    // Ackumulerad budgetavvikelse
-	PrognosisBudgetDeviation      money.Amount `json:"prognosis_budget_deviation"`      // Prognos budgetavvikelse
-	InvestmentPrognosisDeviation  money.Amount `json:"investment_prognosis_deviation"`  // Prognos investeringsbudgetavvikelse
+	PeriodResult                 money.Amount `json:"period_result"`                  // Periodresultat
+	AccumulatedBudgetDeviation   money.Amount `json:"accumulated_budget_deviation"`   // Ackumulerad budgetavvikelse
+	PrognosisBudgetDeviation     money.Amount `json:"prognosis_budget_deviation"`     // Prognos budgetavvikelse
+	InvestmentPrognosisDeviation money.Amount `json:"investment_prognosis_deviation"` // Prognos investeringsbudgetavvikelse
 }
 
 // Operating is table 4, the operating budget.
