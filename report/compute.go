@@ -1,0 +1,419 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"rapport/report/ledger"
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+// ComputeOptions are the choices of a run that are not in the inputs.
+type ComputeOptions struct {
+	// AllowUnmapped reports accounts that no range covers on a line "Ej
+	// klassificerat" instead of failing.
+	AllowUnmapped bool
+	// ReportDate (YYYY-MM-DD) overrides the date printed on the report.
+	ReportDate string
+}
+
+// Compute turns inputs into the report for one period. It is a pure
+// function of its arguments: the same inputs give the same report. The
+// problems returned are the ones that concern this period (errors stop the
+// report; warnings travel with it in Report.Problems).
+func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem.List) {
+	var probs problem.List
+	entry, ok := in.Calendar.Lookup(code)
+	if !ok {
+		probs.Add(problem.Problem{Severity: problem.Error, Value: string(code),
+			Message: "perioden finns inte i uppföljningskalendern",
+			Hint:    "Ange M01–M12, UR1, UR2 eller ÅR"})
+		return nil, probs
+	}
+	year := in.Settings.Year
+	if year == 0 {
+		probs.Add(problem.Problem{Severity: problem.Error,
+			Message: "rapportåret är okänt",
+			Hint:    "Ange År i bladet Inställningar eller --year"})
+		return nil, probs
+	}
+	month := period.Month{Year: year, Month: entry.LastMonth}
+	r := &Report{
+		Organisation: in.Settings.Organisation,
+		Unit:         in.Settings.Unit,
+		Year:         year,
+		Period:       entry,
+		Month:        month,
+		ReportDate:   reportDate(opt, in.Settings, month),
+		Example:      in.Settings.Example,
+	}
+
+	c := computation{in: in, r: r, month: month, probs: &probs, opt: opt}
+	c.sums = c.classifyLedger()
+	c.operating(c.sums)
+	c.investments()
+	c.economy()
+	c.goals()
+	c.indicators()
+	c.deviations()
+
+	probs.Sort()
+	r.Problems = probs.Warnings()
+	return r, probs
+}
+
+func reportDate(opt ComputeOptions, s Settings, m period.Month) string {
+	switch {
+	case opt.ReportDate != "":
+		return opt.ReportDate
+	case s.ReportDate != "":
+		return s.ReportDate
+	}
+	return m.LastDay().Format("2006-01-02")
+}
+
+// computation carries the state of one Compute call between its steps.
+type computation struct {
+	in    *Inputs
+	r     *Report
+	month period.Month
+	probs *problem.List
+	opt   ComputeOptions
+	sums  ledgerSums // the ledger summed by classifyLedger
+}
+
+// ledgerSums are the ledger's buckets summed the ways the report needs,
+// all in the ledger's sign (debit positive).
+type ledgerSums struct {
+	outcome  map[string]money.Amount         // per line, months 1…m of the year
+	prior    map[string]money.Amount         // per line, months 1…m of the year before
+	hasPrior bool                            // the ledger has any row of the year before
+	monthly  map[string]*[2][12]money.Amount // per line: [0] this year, [1] year before
+	projects map[string]money.Amount         // balance-sheet sums per project, months 1…m
+}
+
+// classifyLedger puts every bucket of the ledger in exactly one part of the
+// reconciliation, and sums the report lines from the same pass, so that
+// what the tables show and what the reconciliation accounts for cannot
+// drift apart.
+func (c *computation) classifyLedger() ledgerSums {
+	s := ledgerSums{
+		outcome:  map[string]money.Amount{},
+		prior:    map[string]money.Amount{},
+		monthly:  map[string]*[2][12]money.Amount{},
+		projects: map[string]money.Amount{},
+	}
+	l := c.in.Ledger
+	rec := &c.r.Reconciliation
+	rec.BalanceSheet.Label = "Balansräkningskonton (investeringar m.m.)"
+	rec.OtherYears.Label = "Andra år än " + fmt.Sprint(c.month.Year)
+	rec.LaterMonths.Label = "Månader efter " + period.MonthName(c.month.Month)
+	rec.Unclassified.Label = LineUnclassified
+	if l == nil {
+		return s
+	}
+	rec.File = l.File
+	rec.RowsRead, rec.RowsSummed, rec.BlankRows, rec.ErrorRows = l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows
+	rec.LedgerTotal = l.Total
+
+	lineParts := map[string]*ReconPart{}
+	unmapped := map[string]*ReconPart{} // per account, for the error message
+	year, m := c.month.Year, c.month.Month
+	for _, k := range sortedKeys(l.Buckets) {
+		b := l.Buckets[k]
+		line, mapped := c.in.Chart.LineOf(k.Account)
+		if !mapped {
+			u := unmapped[k.Account]
+			if u == nil {
+				u = &ReconPart{Label: k.Account}
+				unmapped[k.Account] = u
+			}
+			u.Rows += b.Rows
+			u.Amount += b.Amount
+		}
+		operating := mapped && line != LineBalanceSheet
+
+		if operating && (k.Month.Year == year || k.Month.Year == year-1) {
+			mo := s.monthly[line]
+			if mo == nil {
+				mo = &[2][12]money.Amount{}
+				s.monthly[line] = mo
+			}
+			mo[year-k.Month.Year][k.Month.Month-1] += b.Amount
+		}
+		if k.Month.Year == year-1 {
+			s.hasPrior = true
+			if operating && k.Month.Month <= m {
+				s.prior[line] += b.Amount
+			}
+		}
+
+		var part *ReconPart
+		switch {
+		case k.Month.Year != year:
+			part = &rec.OtherYears
+		case k.Month.Month > m:
+			part = &rec.LaterMonths
+		case !mapped:
+			part = &rec.Unclassified
+			if c.opt.AllowUnmapped {
+				s.outcome[LineUnclassified] += b.Amount
+			}
+		case line == LineBalanceSheet:
+			part = &rec.BalanceSheet
+			if k.Project != "" {
+				s.projects[k.Project] += b.Amount
+			}
+		default:
+			p := lineParts[line]
+			if p == nil {
+				p = &ReconPart{Label: line}
+				lineParts[line] = p
+			}
+			part = p
+			s.outcome[line] += b.Amount
+		}
+		part.Rows += b.Rows
+		part.Amount += b.Amount
+	}
+
+	for _, line := range c.lineOrder(lineParts) {
+		if p := lineParts[line]; p != nil {
+			rec.Lines = append(rec.Lines, *p)
+		}
+	}
+	sum := money.Amount(0)
+	for _, p := range rec.Parts() {
+		sum += p.Amount
+	}
+	rec.Difference = rec.LedgerTotal - sum
+	if rec.Difference != 0 {
+		c.probs.Add(problem.Problem{Severity: problem.Error, File: l.File,
+			Message: "avstämningen går inte ihop: differens " + rec.Difference.FormatKr() + " kr",
+			Hint:    "Detta är ett fel i rapport; kontakta förvaltaren med indatafilerna"})
+	}
+
+	if len(unmapped) > 0 && !c.opt.AllowUnmapped {
+		accounts := make([]string, 0, len(unmapped))
+		for a := range unmapped {
+			accounts = append(accounts, a)
+		}
+		sort.Strings(accounts)
+		for _, a := range accounts {
+			u := unmapped[a]
+			c.probs.Add(problem.Problem{Severity: problem.Error, File: l.File, Sheet: l.Sheet, Value: a,
+				Message: fmt.Sprintf("kontot finns inte i kontoplanen %s (%d rader, summa %s kr)",
+					c.in.Chart.Name, u.Rows, u.Amount.FormatKr()),
+				Hint: "Lägg till kontot i bladet Kontoplan i underlag.xlsx, rätta kontot i huvudboken, eller kör med --allow-unmapped för att redovisa det på raden Ej klassificerat"})
+		}
+	}
+	return s
+}
+
+func sortedKeys(m map[ledger.Key]ledger.Bucket) []ledger.Key {
+	keys := make([]ledger.Key, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		if a.Month != b.Month {
+			return a.Month.Before(b.Month)
+		}
+		return a.Project < b.Project
+	})
+	return keys
+}
+
+// lineOrder is the order of table 4's lines: the plan's standard lines,
+// then any other line of the chart in chart order, then Ej klassificerat.
+// present names the lines that have figures; standard lines are listed
+// whether present or not, and the caller drops empty optional ones.
+func (c *computation) lineOrder(present map[string]*ReconPart) []string {
+	seen := map[string]bool{}
+	var order []string
+	add := func(l string) {
+		if !seen[l] && l != LineBalanceSheet {
+			seen[l] = true
+			order = append(order, l)
+		}
+	}
+	for _, l := range OperatingLines {
+		add(l)
+	}
+	for _, r := range c.in.Chart.Ranges {
+		add(r.Line)
+	}
+	for _, b := range c.in.Budget {
+		add(b.Line)
+	}
+	var extra []string
+	for l := range present {
+		if !seen[l] {
+			extra = append(extra, l)
+		}
+	}
+	sort.Strings(extra)
+	order = append(order, extra...)
+	add(LineUnclassified)
+	return order
+}
+
+// operating computes table 4 and the monthly audit trail.
+func (c *computation) operating(s ledgerSums) {
+	r, m := c.r, c.month.Month
+	budget := map[string]BudgetLine{}
+	for _, b := range c.in.Budget {
+		if _, dup := budget[b.Line]; dup {
+			c.probs.Add(problem.Problem{Severity: problem.Error, File: b.Place.File, Sheet: b.Place.Sheet, Row: b.Place.Row,
+				Cell: rowRef(b.Place.Row), Value: b.Line,
+				Message: "raden förekommer två gånger i driftbudgeten", Hint: "Ta bort den ena raden så att budgeten inte räknas dubbelt"})
+			continue
+		}
+		budget[b.Line] = b
+	}
+	prognosis, progMonth := c.prognosis()
+	annual := r.Period.Kind == period.Annual
+	switch {
+	case annual:
+		r.Operating.PrognosisIsOutcome = true
+	case progMonth.IsZero():
+		r.Operating.PrognosisIsBudget = true
+		c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Prognos",
+			Message: fmt.Sprintf("ingen prognos är gjord %s eller tidigare; årsbudgeten används som prognos", c.month.Swedish()),
+			Hint:    "Lägg in en prognos för perioden i bladet Prognos"})
+	default:
+		r.Operating.PrognosisMonth = progMonth
+		if progMonth != c.month {
+			c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Prognos",
+				Message: fmt.Sprintf("ingen prognos för %s; prognosen från %s används", c.month.Swedish(), progMonth.Swedish()),
+				Hint:    "Lägg in en prognos för perioden i bladet Prognos om en ny finns"})
+		}
+	}
+
+	for _, line := range c.lineOrder(nil) {
+		b, hasBudget := budget[line]
+		outcome, hasOutcome := s.outcome[line]
+		_, hasMonthly := s.monthly[line]
+		p, hasPrognosis := prognosis[line]
+		optional := line != LineRevenue && line != LinePersonnel && line != LineOther
+		if optional && !hasBudget && !hasOutcome && !hasMonthly && !hasPrognosis {
+			continue
+		}
+		ol := OperatingLine{Line: line, AnnualBudget: b.Annual, BudgetAcc: accumulatedBudget(b, m),
+			OutcomeAcc: -outcome}
+		ol.DeviationAcc = ol.OutcomeAcc - ol.BudgetAcc
+		switch {
+		case annual:
+			ol.Prognosis = ol.OutcomeAcc
+		case hasPrognosis:
+			ol.Prognosis = p
+		case !progMonth.IsZero():
+			ol.Prognosis = b.Annual
+			c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Prognos", Value: line,
+				Message: fmt.Sprintf("prognosen från %s saknar raden; årsbudgeten används", progMonth.Swedish()),
+				Hint:    "Lägg in raden i prognosen"})
+		default:
+			ol.Prognosis = b.Annual
+		}
+		ol.PrognosisDeviation = ol.Prognosis - ol.AnnualBudget
+		if s.hasPrior {
+			v := -s.prior[line]
+			ol.PriorYearAcc = &v
+		}
+		if optional && ol == (OperatingLine{Line: line, PriorYearAcc: ol.PriorYearAcc}) &&
+			(ol.PriorYearAcc == nil || *ol.PriorYearAcc == 0) {
+			continue // "Finansiella poster (when non-zero)"
+		}
+		r.Operating.Lines = append(r.Operating.Lines, ol)
+		if mo := s.monthly[line]; mo != nil || !optional {
+			mt := MonthlyOutcome{Line: line}
+			if mo != nil {
+				for i := 0; i < 12; i++ {
+					if i < int(m) {
+						mt.ThisYear[i] = -mo[0][i]
+					}
+					mt.PriorYear[i] = -mo[1][i]
+				}
+			}
+			r.Monthly = append(r.Monthly, mt)
+		}
+	}
+	net := OperatingLine{Line: "Netto"}
+	var prior money.Amount
+	for _, l := range r.Operating.Lines {
+		net.AnnualBudget += l.AnnualBudget
+		net.BudgetAcc += l.BudgetAcc
+		net.OutcomeAcc += l.OutcomeAcc
+		net.DeviationAcc += l.DeviationAcc
+		net.Prognosis += l.Prognosis
+		net.PrognosisDeviation += l.PrognosisDeviation
+		if l.PriorYearAcc != nil {
+			prior += *l.PriorYearAcc
+		}
+	}
+	if s.hasPrior {
+		net.PriorYearAcc = &prior
+	}
+	r.Operating.Net = net
+
+	for line, b := range budget {
+		if !c.lineShown(line) {
+			c.probs.Add(problem.Problem{Severity: problem.Warning, File: b.Place.File, Sheet: b.Place.Sheet,
+				Row: b.Place.Row, Cell: rowRef(b.Place.Row), Value: line,
+				Message: "budgetraden har ingen motsvarighet i kontoplanen", Hint: "Kontrollera radens namn"})
+		}
+	}
+}
+
+func (c *computation) lineShown(line string) bool {
+	for _, l := range c.r.Operating.Lines {
+		if l.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
+func rowRef(row int) string {
+	if row <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("rad %d", row)
+}
+
+// accumulatedBudget is the periodized budget through month m: the sum of
+// the monthly key, or the annual budget × m/12 rounded half away from zero
+// to the öre where there is no key.
+func accumulatedBudget(b BudgetLine, m time.Month) money.Amount {
+	if b.Monthly != nil {
+		var s money.Amount
+		for i := 0; i < int(m); i++ {
+			s += b.Monthly[i]
+		}
+		return s
+	}
+	return divRound(b.Annual*money.Amount(m), 12)
+}
+
+// divRound divides rounding half away from zero.
+func divRound(a money.Amount, d int64) money.Amount {
+	q, rem := int64(a)/d, int64(a)%d
+	if rem < 0 {
+		rem = -rem
+	}
+	if rem*2 >= d {
+		if a < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return money.Amount(q)
+}

@@ -1,0 +1,317 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+// prognosis picks the prognosis of the report month, else the latest
+// earlier one of the same year, and returns it per line with its month
+// (zero when there is none).
+func (c *computation) prognosis() (map[string]money.Amount, period.Month) {
+	var best period.Month
+	for _, p := range c.in.Prognoses {
+		if p.Month.Year == c.month.Year && !p.Month.After(c.month) && (best.IsZero() || p.Month.After(best)) {
+			best = p.Month
+		}
+	}
+	if best.IsZero() {
+		return nil, best
+	}
+	lines := map[string]money.Amount{}
+	for _, p := range c.in.Prognoses {
+		if p.Month != best {
+			continue
+		}
+		if _, dup := lines[p.Line]; dup {
+			c.probs.Add(problem.Problem{Severity: problem.Error, File: p.Place.File, Sheet: p.Place.Sheet,
+				Row: p.Place.Row, Cell: rowRef(p.Place.Row), Value: p.Line,
+				Message: fmt.Sprintf("prognosen för %s har raden två gånger", best.Swedish()),
+				Hint:    "Ta bort den ena raden så att prognosen inte räknas dubbelt"})
+			continue
+		}
+		lines[p.Line] = p.Annual
+	}
+	return lines, best
+}
+
+// investmentGroupOrder is the plan's order of table 5's groups; other
+// groups follow in the order they first appear.
+var investmentGroupOrder = []string{"Redan beslutade investeringar", "Reinvesteringar"}
+
+// investments computes table 5. Each investment is reported from its row of
+// the report month, else its latest earlier row; rows without a period
+// apply to every report.
+func (c *computation) investments() {
+	year, inv := c.month.Year, &c.r.Investment
+	type key struct{ group, name string }
+	chosen := map[key]Investment{}
+	var order []key
+	years := map[int]bool{}
+	for _, in := range c.in.Investments {
+		for y := range in.PlanYears {
+			years[y] = true
+		}
+		if !in.Month.IsZero() && in.Month.After(c.month) {
+			continue
+		}
+		k := key{in.Group, in.Name}
+		prev, seen := chosen[k]
+		if !seen {
+			order = append(order, k)
+		}
+		if !seen || prev.Month.Before(in.Month) || prev.Month == in.Month {
+			chosen[k] = in
+		}
+	}
+	for y := range years {
+		inv.Years = append(inv.Years, y)
+	}
+	if len(inv.Years) == 0 {
+		inv.Years = []int{year, year + 1, year + 2}
+	}
+	slices.Sort(inv.Years)
+
+	groups := map[string]*InvestmentGroup{}
+	groupNames := slices.Clone(investmentGroupOrder)
+	for _, k := range order {
+		if !slices.Contains(groupNames, k.group) {
+			groupNames = append(groupNames, k.group)
+		}
+	}
+	for _, k := range order {
+		src := chosen[k]
+		row := c.investmentRow(src, inv.Years)
+		g := groups[k.group]
+		if g == nil {
+			g = &InvestmentGroup{Name: k.group}
+			groups[k.group] = g
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	inv.Total = InvestmentRow{Name: "Summa investeringar", PlanYears: make([]money.Amount, len(inv.Years))}
+	for _, name := range groupNames {
+		g := groups[name]
+		if g == nil {
+			continue
+		}
+		g.Sum = sumInvestments("Summa "+strings.ToLower(g.Name), g.Rows, len(inv.Years))
+		inv.Groups = append(inv.Groups, *g)
+	}
+	var sums []InvestmentRow
+	for _, g := range inv.Groups {
+		sums = append(sums, g.Sum)
+	}
+	inv.Total = sumInvestments("Summa investeringar", sums, len(inv.Years))
+}
+
+func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
+	row := InvestmentRow{Name: src.Name, Project: src.Project, TotalBudget: src.TotalBudget,
+		PlanYears: make([]money.Amount, len(years)), Comment: strings.TrimSpace(src.Comment)}
+	for i, y := range years {
+		row.PlanYears[i] = src.PlanYears[y]
+	}
+	place := func(msg, hint string) problem.Problem {
+		return problem.Problem{Severity: problem.Warning, File: src.Place.File, Sheet: src.Place.Sheet,
+			Row: src.Place.Row, Cell: rowRef(src.Place.Row), Value: src.Name, Message: msg, Hint: hint}
+	}
+	row.Spent = src.Spent
+	if l := c.in.Ledger; l != nil && l.HasProject && src.Project != "" {
+		spent := c.sums.projects[src.Project]
+		row.Spent, row.SpentFromLedger = &spent, true
+		if src.Spent != nil && *src.Spent != spent {
+			c.probs.Add(place(fmt.Sprintf("angiven ackumulerad förbrukning %s kr skiljer sig från huvudboken (%s kr för projekt %s); huvudbokens belopp används",
+				src.Spent.FormatKr(), spent.FormatKr(), src.Project), "Stäm av förbrukningen mot huvudboken"))
+		}
+	}
+	if row.Spent == nil {
+		c.probs.Add(place("ackumulerad förbrukning saknas", "Fyll i Ackumulerad förbrukning eller ange projektkod"))
+	}
+	row.Prognosis = src.Prognosis
+	if row.Prognosis == nil && c.r.Period.Kind == period.Annual && row.Spent != nil {
+		row.Prognosis = row.Spent // the year is over: the outcome is the prognosis
+	}
+	if row.Prognosis == nil {
+		c.probs.Add(place("prognos saknas", "Fyll i Prognos för året"))
+	} else {
+		budget := src.PlanYears[c.month.Year]
+		d := budget - *row.Prognosis
+		row.Deviation = &d
+	}
+	if row.Comment == "" {
+		c.probs.Add(place("kommentar med analys av förbrukning och prognos saknas", "Skriv en analys i Kommentar"))
+	}
+	return row
+}
+
+func sumInvestments(name string, rows []InvestmentRow, nYears int) InvestmentRow {
+	s := InvestmentRow{Name: name, PlanYears: make([]money.Amount, nYears)}
+	for _, r := range rows {
+		s.TotalBudget += r.TotalBudget
+		for i := range s.PlanYears {
+			s.PlanYears[i] += r.PlanYears[i]
+		}
+		s.Spent = addOpt(s.Spent, r.Spent)
+		s.Prognosis = addOpt(s.Prognosis, r.Prognosis)
+		s.Deviation = addOpt(s.Deviation, r.Deviation)
+	}
+	return s
+}
+
+// addOpt adds b to a, where an absent figure stays absent only if both are.
+func addOpt(a, b *money.Amount) *money.Amount {
+	if b == nil {
+		return a
+	}
+	v := *b
+	if a != nil {
+		v += *a
+	}
+	return &v
+}
+
+// economy computes table 3 from tables 4 and 5.
+func (c *computation) economy() {
+	r := c.r
+	net := r.Operating.Net
+	r.Economy = Economy{
+		PeriodResult:               net.OutcomeAcc,
+		AccumulatedBudgetDeviation: net.OutcomeAcc - net.BudgetAcc,
+		PrognosisBudgetDeviation:   net.Prognosis - net.AnnualBudget,
+	}
+	if r.Investment.Total.Deviation != nil {
+		r.Economy.InvestmentPrognosisDeviation = *r.Investment.Total.Deviation
+	}
+}
+
+// goals pairs each goal with its assessment: the one of the report month,
+// else the latest earlier one of the year.
+func (c *computation) goals() {
+	r := c.r
+	for _, g := range c.in.Goals {
+		res := GoalResult{Goal: g}
+		var best *Assessment
+		for i := range c.in.Assessments {
+			a := &c.in.Assessments[i]
+			if a.Nr != g.Nr || a.Month.Year != c.month.Year || a.Month.After(c.month) {
+				continue
+			}
+			if best == nil || !a.Month.Before(best.Month) {
+				best = a
+			}
+		}
+		if best != nil {
+			res.Level, res.Word, res.Analysis, res.Assessed = best.Level, best.Word, best.Analysis, best.Month
+		}
+		if res.Word == "" {
+			res.Word = res.Level.Word()
+		}
+		if g.BoardGoal != "" {
+			r.GoalCounts[res.Level]++
+			if r.Period.Kind.IsFull() {
+				switch {
+				case best == nil || best.Level == NotAssessed:
+					c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Målbedömning", Value: g.Nr,
+						Message: fmt.Sprintf("målet %q saknar bedömning för %s", shorten(g.BoardGoal), c.r.Period.Code),
+						Hint:    "Lägg in en bedömning med analys i bladet Målbedömning"})
+				case best.Month != c.month:
+					c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Målbedömning", Value: g.Nr,
+						Message: fmt.Sprintf("målet %q har ingen bedömning för %s; bedömningen från %s används",
+							shorten(g.BoardGoal), c.r.Period.Code, best.Month.Swedish()),
+						Hint: "Lägg in en bedömning för perioden"})
+				}
+			}
+		}
+		r.Goals = append(r.Goals, res)
+	}
+}
+
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) > 50 {
+		return string(r[:50]) + "…"
+	}
+	return s
+}
+
+// indicators computes table 2: each indicator's value at the report month
+// (or the latest earlier one of the year), the same month a year before,
+// and its status against target or reference.
+func (c *computation) indicators() {
+	year := c.month.Year
+	for _, def := range c.in.IndicatorDefs {
+		res := IndicatorResult{IndicatorDef: def}
+		byMonth := map[period.Month]float64{}
+		for _, v := range c.in.IndicatorValue {
+			if strings.EqualFold(strings.TrimSpace(v.Name), strings.TrimSpace(def.Name)) {
+				byMonth[v.Month] = v.Value
+			}
+		}
+		for mo := 1; mo <= 12; mo++ {
+			cur := period.Month{Year: year, Month: time.Month(mo)}
+			if v, ok := byMonth[cur]; ok && mo <= int(c.month.Month) {
+				res.Series = append(res.Series, IndicatorPoint{cur, v})
+				vv := v
+				res.Value, res.ValueAt = &vv, cur
+			}
+			prev := period.Month{Year: year - 1, Month: time.Month(mo)}
+			if v, ok := byMonth[prev]; ok {
+				res.Prior = append(res.Prior, IndicatorPoint{prev, v})
+			}
+		}
+		if res.Value != nil {
+			if v, ok := byMonth[res.ValueAt.Add(-12)]; ok {
+				res.PriorYear = &v
+			}
+		}
+		res.Status, res.OffTarget = indicatorStatus(res)
+		c.r.Indicators = append(c.r.Indicators, res)
+	}
+}
+
+// indicatorStatus judges a value against its target, else its reference.
+func indicatorStatus(res IndicatorResult) (string, bool) {
+	goal := res.Target
+	if goal == nil {
+		goal = res.Reference
+	}
+	if res.Value == nil || goal == nil {
+		return NotAssessed.Word(), false
+	}
+	ok := *res.Value >= *goal
+	if res.LowerIsBetter {
+		ok = *res.Value <= *goal
+	}
+	if ok {
+		return Met.Word(), false
+	}
+	return NotMet.Word(), true
+}
+
+// deviations collects what a deviation report lists as other deviations.
+func (c *computation) deviations() {
+	r := c.r
+	for _, g := range r.Goals {
+		if g.Level == NotMet {
+			r.Deviations.Goals = append(r.Deviations.Goals, g)
+		}
+	}
+	for _, g := range r.Investment.Groups {
+		for _, row := range g.Rows {
+			if row.Deviation != nil && *row.Deviation != 0 {
+				r.Deviations.Investments = append(r.Deviations.Investments, row)
+			}
+		}
+	}
+	for _, ind := range r.Indicators {
+		if ind.OffTarget {
+			r.Deviations.Indicators = append(r.Deviations.Indicators, ind)
+		}
+	}
+}
