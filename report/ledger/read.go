@@ -1,0 +1,521 @@
+package ledger
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"rapport/report/problem"
+	"rapport/report/xlsxstream"
+)
+
+// Options steer Read.
+type Options struct {
+	Sheet    string         // XLSX: the sheet to read; "" = the first sheet
+	Progress func(Progress) // optional; called about every 100 ms of work, from the reading goroutine
+}
+
+// Progress is how far a read has come. For XLSX the bytes are those of
+// the sheet's XML, uncompressed.
+type Progress struct {
+	Rows                  int
+	BytesRead, BytesTotal int64
+}
+
+// progressEvery is how often Options.Progress is called.
+const progressEvery = 100 * time.Millisecond
+
+// ReadFile reads the ledger export at path; see Read.
+func ReadFile(ctx context.Context, path string, opt Options) (*Ledger, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s är en mapp, inte en fil", path)
+	}
+	return Read(ctx, f, st.Size(), path, opt)
+}
+
+// Read sums a ledger export. The format is sniffed from the content (a
+// zip is XLSX, anything else CSV); name is used in messages. Problems in
+// the file go into Ledger.Problems with file, sheet and cell; the error is
+// only for a failure to read or a cancelled ctx.
+func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Options) (*Ledger, error) {
+	l := &Ledger{File: filepath.Base(name), Buckets: map[Key]Bucket{}}
+	if size <= 0 {
+		l.fileProblem("filen är tom", "Exportera huvudboken på nytt från ekonomisystemet")
+		return l, nil
+	}
+	head := make([]byte, 8)
+	n, err := r.ReadAt(head, 0)
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	head = head[:n]
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		err = readXLSX(ctx, r, size, l, opt)
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		l.oleProblem(r, size)
+	default:
+		if ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
+			l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
+				Message: "filen heter " + ext + " men är en textfil; den läses som CSV",
+				Hint:    "Byt filändelse till .csv så att den inte förväxlas med en arbetsbok"})
+		}
+		err = readCSV(ctx, r, size, l, opt)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, err
+		}
+		l.fileProblem("filen är trasig och kunde inte läsas till slut ("+describe(err)+")",
+			"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen")
+	}
+	return l, nil
+}
+
+func describe(err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "xlsxstream: ")
+	return s
+}
+
+// fileProblem adds an error about the whole file.
+func (l *Ledger) fileProblem(msg, hint string) {
+	l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Sheet: l.Sheet, Message: msg, Hint: hint})
+}
+
+// oleProblem explains an OLE compound file: an encrypted workbook or an
+// old .xls, which look alike from outside.
+func (l *Ledger) oleProblem(r io.ReaderAt, size int64) {
+	n := size
+	if n > 4<<20 {
+		n = 4 << 20
+	}
+	buf := make([]byte, n)
+	m, _ := r.ReadAt(buf, 0)
+	buf = buf[:m]
+	utf16 := func(s string) []byte {
+		var b []byte
+		for _, c := range []byte(s) {
+			b = append(b, c, 0)
+		}
+		return b
+	}
+	switch {
+	case bytes.Contains(buf, utf16("EncryptionInfo")) || bytes.Contains(buf, utf16("EncryptedPackage")):
+		l.fileProblem("arbetsboken är lösenordsskyddad och kan inte läsas",
+			"Öppna den i Excel, ta bort lösenordet (Arkiv > Info > Skydda arbetsbok) och spara, eller exportera huvudboken som CSV")
+	default:
+		l.fileProblem("filen är en gammal Excel-fil (.xls) eller ett annat Office-format, inte .xlsx eller CSV",
+			"Öppna den i Excel och spara som Excel-arbetsbok (.xlsx) eller CSV")
+	}
+}
+
+// progress calls Options.Progress at most every progressEvery.
+type progress struct {
+	fn   func(Progress)
+	last time.Time
+}
+
+func (p *progress) tick(rows int, read, total int64, force bool) {
+	if p.fn == nil {
+		return
+	}
+	now := time.Now()
+	if force || now.Sub(p.last) >= progressEvery {
+		p.last = now
+		p.fn(Progress{Rows: rows, BytesRead: read, BytesTotal: total})
+	}
+}
+
+// checkEvery is how many rows pass between looks at ctx and the clock.
+const checkEvery = 1024
+
+func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options) error {
+	wb, err := xlsxstream.Open(r, size, xlsxstream.DefaultLimits)
+	if err != nil {
+		switch {
+		case errors.Is(err, xlsxstream.ErrODS):
+			l.fileProblem("filen är ett OpenDocument-kalkylblad (.ods), inte .xlsx",
+				"Spara den som Excel-arbetsbok (.xlsx) eller CSV, t.ex. i LibreOffice med Arkiv > Spara som")
+		case errors.Is(err, xlsxstream.ErrBomb):
+			l.fileProblem("filen packas upp till en orimlig storlek (en zip-bomb eller en trasig fil) och läses inte",
+				"Exportera huvudboken på nytt från ekonomisystemet")
+		case errors.Is(err, xlsxstream.ErrNotWorkbook):
+			l.fileProblem("filen är en zip-fil men ingen Excel-arbetsbok",
+				"Exportera huvudboken som .xlsx eller CSV")
+		default:
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return err
+			}
+			l.fileProblem("filen är en trasig eller avkortad Excel-fil",
+				"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen")
+		}
+		return nil
+	}
+	rows, err := wb.Rows(opt.Sheet)
+	if err != nil {
+		switch {
+		case errors.Is(err, xlsxstream.ErrNoSheet):
+			l.fileProblem(fmt.Sprintf("bladet %q finns inte", opt.Sheet),
+				"Bladen i filen heter: "+strings.Join(wb.Sheets(), ", "))
+		case errors.Is(err, xlsxstream.ErrBomb):
+			l.fileProblem("bladet packas upp till en orimlig storlek (en zip-bomb eller en trasig fil) och läses inte",
+				"Exportera huvudboken på nytt från ekonomisystemet")
+		default:
+			l.fileProblem("bladet saknas i filen, som är trasig", "Exportera huvudboken på nytt")
+		}
+		return nil
+	}
+	defer rows.Close()
+	l.Sheet = opt.Sheet
+	if l.Sheet == "" {
+		l.Sheet = wb.Sheets()[0]
+	}
+
+	var (
+		sum     *summer
+		best    layout
+		lastRow int
+		prog    = progress{fn: opt.Progress}
+		cells   []xlsxstream.Cell
+		byCol   []int32 // 0-based column → index in cells+1; 0 = absent
+		seen    int
+	)
+	get := func(col int) value {
+		if col < 0 || col >= len(byCol) || byCol[col] == 0 {
+			return value{}
+		}
+		c := &cells[byCol[col]-1]
+		v := value{text: c.Value, tooLarge: c.TooLarge, badString: c.BadIndex}
+		switch c.Type {
+		case xlsxstream.Number:
+			v.kind = kindNumber
+			if c.Date {
+				v.kind = kindDateNum
+			}
+		case xlsxstream.Bool:
+			v.kind = kindBool
+		case xlsxstream.Error:
+			v.kind = kindError
+		}
+		v.noValue = c.Formula && len(c.Value) == 0
+		return v
+	}
+	for rows.Next() {
+		rowNum := rows.Row()
+		cells = rows.Cells()
+		seen++
+		if seen%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			read, total := rows.Progress()
+			prog.tick(l.RowsRead, read, total, false)
+		}
+		if sum == nil {
+			if rowNum > maxHeaderRow {
+				break
+			}
+			texts := make([]string, 0, len(cells))
+			for _, c := range cells {
+				if c.Col > 512 {
+					continue
+				}
+				for len(texts) < c.Col {
+					texts = append(texts, "")
+				}
+				if c.Type == xlsxstream.String {
+					texts[c.Col-1] = string(c.Value)
+				}
+			}
+			lay := detectHeader(texts)
+			if lay.found > best.found {
+				best = lay
+			}
+			if lay.complete() {
+				if !l.checkDuplicates(lay, l.Sheet, rowNum) {
+					return nil
+				}
+				sum = newSummer(l, lay, l.Sheet, false)
+				sum.date1904 = wb.Date1904
+				lastRow = rowNum
+			}
+			continue
+		}
+		// Rows the file leaves out between rows it has are empty rows.
+		if rowNum > lastRow+1 {
+			gap := rowNum - lastRow - 1
+			l.RowsRead += gap
+			l.BlankRows += gap
+		}
+		if rowNum > lastRow {
+			lastRow = rowNum
+		}
+		byCol = byCol[:0]
+		blank := true
+		for i, c := range cells {
+			if c.Col > 1<<14 {
+				continue
+			}
+			for len(byCol) < c.Col {
+				byCol = append(byCol, 0)
+			}
+			byCol[c.Col-1] = int32(i + 1)
+			if blank && !isBlank(get(c.Col-1)) {
+				blank = false
+			}
+		}
+		if blank {
+			l.RowsRead++
+			l.BlankRows++
+			continue
+		}
+		sum.row(rowNum, get)
+	}
+	if err := rows.Err(); err != nil {
+		if sum != nil {
+			sum.finish()
+		}
+		return err
+	}
+	if sum == nil {
+		l.noHeader(best, l.Sheet)
+		return nil
+	}
+	sum.finish()
+	read, total := rows.Progress()
+	prog.tick(l.RowsRead, read, total, true)
+	return nil
+}
+
+// checkDuplicates reports columns that name the same field; the file
+// cannot be read when it is unclear which one holds the value.
+func (l *Ledger) checkDuplicates(lay layout, sheet string, row int) bool {
+	for _, d := range lay.dups {
+		a, b := d[0], d[1]
+		p := problem.At(problem.Error, l.File, sheet, b+1, row, "",
+			fmt.Sprintf("kolumnerna %q (%s) och %q (%s) anger samma sak; det går inte att veta vilken som gäller",
+				strings.TrimSpace(lay.headers[a]), problem.ColumnName(a+1), strings.TrimSpace(lay.headers[b]), problem.ColumnName(b+1)),
+			"Ta bort eller byt namn på den ena kolumnen")
+		if sheet == "" {
+			p.Cell = fmt.Sprintf("rad %d", row)
+		}
+		l.Problems.Add(p)
+	}
+	return len(lay.dups) == 0
+}
+
+// noHeader explains a file whose first rows hold no complete header.
+func (l *Ledger) noHeader(best layout, sheet string) {
+	if best.found == 0 {
+		l.fileProblem(fmt.Sprintf("hittar ingen rubrikrad bland de %d första raderna: filen ser inte ut som en huvudboksexport", maxHeaderRow),
+			"Huvudboken ska ha kolumnerna konto ("+displayNames[fieldAccount]+"), belopp ("+displayNames[fieldAmount]+
+				") och period ("+displayNames[fieldPeriod]+") eller datum ("+displayNames[fieldDate]+")")
+		return
+	}
+	l.fileProblem("rubrikraden saknar kolumn för "+strings.Join(best.missing(), " och "),
+		"Lägg till kolumnen med en av de godtagna rubrikerna; stora och små bokstäver spelar ingen roll")
+}
+
+// sniffDelimiter picks the delimiter under which one of the first rows is
+// a complete header; failing that, the one most used in the first line.
+func sniffDelimiter(head []byte, dec *decoder) byte {
+	cands := []byte{';', '\t', ','}
+	for _, d := range cands {
+		cr := newCSVReader(bufio.NewReader(bytes.NewReader(head)), d)
+		for i := 0; i < maxHeaderRow; i++ {
+			rec, err := cr.next()
+			if err != nil {
+				break
+			}
+			texts := make([]string, len(rec))
+			for j, f := range rec {
+				texts[j] = dec.string(f)
+			}
+			if lay := detectHeader(texts); lay.complete() {
+				return d
+			}
+		}
+	}
+	first := head
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	best, bestN := byte(';'), 0
+	for _, d := range cands {
+		if n := bytes.Count(first, []byte{d}); n > bestN {
+			best, bestN = d, n
+		}
+	}
+	return best
+}
+
+func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options) error {
+	sr := io.NewSectionReader(r, 0, size)
+	counted := &countingReader{r: sr}
+	var src io.Reader = counted
+	dec := &decoder{}
+	bom := make([]byte, 3)
+	n, _ := r.ReadAt(bom, 0)
+	bom = bom[:n]
+	switch {
+	case bytes.HasPrefix(bom, []byte{0xEF, 0xBB, 0xBF}):
+		dec.enc = encUTF8
+		if _, err := io.CopyN(io.Discard, counted, 3); err != nil {
+			return err
+		}
+	case bytes.HasPrefix(bom, []byte{0xFF, 0xFE}) || bytes.HasPrefix(bom, []byte{0xFE, 0xFF}):
+		// Excel's "Unicode text" is UTF-16 with a byte-order mark.
+		dec.enc = encUTF8
+		src = transform.NewReader(counted, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	}
+	br := bufio.NewReaderSize(src, 1<<20)
+	head, err := br.Peek(64 << 10)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return err
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		l.fileProblem("filen är varken en Excel-arbetsbok (.xlsx) eller en textfil (CSV)",
+			"Exportera huvudboken som .xlsx eller CSV")
+		return nil
+	}
+	var delim byte
+	if bytes.HasPrefix(head, []byte("sep=")) && len(head) > 4 && head[4] != '\r' && head[4] != '\n' {
+		// Excel's hint line: "sep=;".
+		delim = head[4]
+		if _, err := br.ReadSlice('\n'); err != nil && err != io.EOF {
+			return err
+		}
+		head, _ = br.Peek(64 << 10)
+	} else {
+		delim = sniffDelimiter(head, dec)
+	}
+	cr := newCSVReader(br, delim)
+	prog := progress{fn: opt.Progress}
+	var (
+		sum  *summer
+		best layout
+		vals []value
+		recN int
+	)
+	get := func(col int) value {
+		if col < 0 || col >= len(vals) {
+			return value{}
+		}
+		return vals[col]
+	}
+	for {
+		rec, err := cr.next()
+		if err == io.EOF {
+			break
+		}
+		if err == errRecordTooLong {
+			l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Row: recN + 1, Cell: fmt.Sprintf("rad %d", recN+1),
+				Message: "raden är orimligt lång (över 64 MB) och filen läses inte vidare",
+				Hint:    "Kontrollera att filen är en CSV-export; ett citattecken som inte avslutas gör resten av filen till en enda cell"})
+			if sum != nil {
+				sum.finish()
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		recN++
+		if recN%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			prog.tick(l.RowsRead, counted.n, size, false)
+		}
+		if sum == nil {
+			if recN > maxHeaderRow {
+				break
+			}
+			texts := make([]string, len(rec))
+			for i, f := range rec {
+				texts[i] = dec.string(f)
+			}
+			lay := detectHeader(texts)
+			if lay.found > best.found {
+				best = lay
+			}
+			if lay.complete() {
+				if !l.checkDuplicates(lay, "", recN) {
+					return nil
+				}
+				sum = newSummer(l, lay, "", true)
+				sum.dec = dec
+			}
+			continue
+		}
+		vals = vals[:0]
+		blank := true
+		for _, f := range rec {
+			v := value{text: f}
+			if len(f) > xlsxstream.MaxCellBytes {
+				v.tooLarge = true
+			}
+			if blank && !isBlank(v) {
+				blank = false
+			}
+			vals = append(vals, v)
+		}
+		if blank {
+			l.RowsRead++
+			l.BlankRows++
+			continue
+		}
+		sum.row(recN, get)
+	}
+	if sum == nil {
+		l.noHeader(best, "")
+		return nil
+	}
+	if dec.mixed {
+		l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
+			Message: "filen blandar teckenkodningarna UTF-8 och Windows-1252; texter kan ha fel tecken",
+			Hint:    "Exportera filen på nytt i en enda kodning, helst UTF-8"})
+	}
+	sum.finish()
+	prog.tick(l.RowsRead, counted.n, size, true)
+	return nil
+}
+
+// countingReader counts bytes for progress reports.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

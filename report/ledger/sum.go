@@ -1,0 +1,348 @@
+package ledger
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+// kind is what a cell held, as far as the ledger cares.
+type kind uint8
+
+const (
+	kindText    kind = iota
+	kindNumber       // a number cell, not formatted as a date
+	kindDateNum      // a number cell formatted as a date: a serial
+	kindBool
+	kindError // #N/A and friends
+)
+
+// value is one cell handed to the summer by the CSV or XLSX reader. text
+// is only valid during the call.
+type value struct {
+	text      []byte
+	kind      kind
+	noValue   bool // a formula without a cached value
+	tooLarge  bool
+	badString bool // a shared string the file does not hold
+}
+
+// maxProblems bounds the row problems kept per file: a broken export of a
+// million rows must not print a million lines. Counts stay exact.
+const maxProblems = 200
+
+// summer sums data rows into the ledger's buckets. It keeps caches of
+// accounts, months and projects already seen, so that a row costs map
+// look-ups and no allocation.
+type summer struct {
+	l        *Ledger
+	lay      layout
+	sheet    string // "" for CSV
+	csv      bool
+	date1904 bool
+	dec      *decoder // CSV text encoding; nil for XLSX
+
+	accounts   map[string]string
+	months     map[string]period.Month
+	projects   map[string]string
+	suppressed int
+	scratch    []byte
+}
+
+func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
+	l.HasProject = lay.col[fieldProject] >= 0
+	return &summer{
+		l: l, lay: lay, sheet: sheet, csv: csv,
+		accounts: map[string]string{},
+		months:   map[string]period.Month{},
+		projects: map[string]string{},
+	}
+}
+
+// cacheLimit bounds each cache, so that a file of a million distinct
+// junk values cannot grow them without end.
+const cacheLimit = 1 << 16
+
+// problemAt records a row problem, or counts it once past maxProblems.
+func (s *summer) problemAt(col, row int, v string, msg, hint string) {
+	if len(s.l.Problems) >= maxProblems {
+		s.suppressed++
+		return
+	}
+	p := problem.At(problem.Error, s.l.File, s.sheet, col+1, row, v, msg, hint)
+	if s.csv {
+		p.Cell = fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
+	}
+	s.l.Problems.Add(p)
+}
+
+// columnName is the header of a CSV column, or its letter.
+func (s *summer) columnName(col int) string {
+	if col >= 0 && col < len(s.lay.headers) && strings.TrimSpace(s.lay.headers[col]) != "" {
+		return strings.TrimSpace(s.lay.headers[col])
+	}
+	return problem.ColumnName(col + 1)
+}
+
+// finish adds the summary of problems left out.
+func (s *summer) finish() {
+	if s.suppressed > 0 {
+		s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet,
+			Row:     1 << 30,
+			Message: fmt.Sprintf("och %d fel till som inte visas (raderna är räknade men inte summerade)", s.suppressed),
+			Hint:    "Rätta felen ovan, som ofta har samma orsak, och läs in filen igen"})
+	}
+}
+
+// text gives a cell's text as UTF-8, trimmed.
+func (s *summer) text(v value) []byte {
+	t := v.text
+	if s.dec != nil {
+		t = s.dec.decode(t)
+	}
+	return trimSpace(t)
+}
+
+// trimSpace trims ASCII and no-break spaces.
+func trimSpace(b []byte) []byte {
+	b = bytes.TrimSpace(b)
+	for bytes.HasPrefix(b, []byte("\u00a0")) {
+		b = bytes.TrimSpace(b[2:])
+	}
+	for bytes.HasSuffix(b, []byte("\u00a0")) {
+		b = bytes.TrimSpace(b[:len(b)-2])
+	}
+	return b
+}
+
+// isBlank reports whether a cell is empty.
+func isBlank(v value) bool {
+	return !v.noValue && !v.tooLarge && !v.badString && len(trimSpace(v.text)) == 0
+}
+
+// row handles one data row. get gives the cell in a 0-based column.
+func (s *summer) row(rowNum int, get func(col int) value) {
+	l := s.l
+	l.RowsRead++
+
+	acc, ok := s.account(rowNum, get)
+	if !ok {
+		// A "Summa" row's other cells say nothing more worth reading.
+		l.ErrorRows++
+		return
+	}
+	amt, ok2 := s.amount(rowNum, get)
+	mo, ok3 := s.month(rowNum, get)
+	proj, ok4 := s.project(rowNum, get)
+	if !(ok && ok2 && ok3 && ok4) {
+		l.ErrorRows++
+		return
+	}
+	k := Key{Account: acc, Month: mo, Project: proj}
+	b := l.Buckets[k]
+	b.Amount += amt
+	b.Rows++
+	l.Buckets[k] = b
+	l.Total += amt
+	l.RowsSummed++
+}
+
+// cellProblem reports a cell that holds no usable value of any kind. It
+// returns false when the cell is fine to read.
+func (s *summer) cellProblem(col, row int, v value) bool {
+	switch {
+	case v.tooLarge:
+		s.problemAt(col, row, "", "cellen är orimligt stor (över 1 MB)", "Rensa cellen och spara filen igen")
+	case v.badString:
+		s.problemAt(col, row, "", "cellen pekar på en delad text som arbetsboken saknar: filen är trasig", "Öppna filen i Excel och spara den igen, eller exportera på nytt")
+	case v.noValue:
+		s.problemAt(col, row, "", "cellen har en formel utan sparat värde", "Öppna filen i Excel så att formeln räknas, spara, och läs in igen (eller klistra in som värden)")
+	case v.kind == kindError:
+		s.problemAt(col, row, string(v.text), "är ett felvärde från en formel, inte ett värde", "Rätta formeln i exporten eller ta bort raden")
+	default:
+		return false
+	}
+	return true
+}
+
+func (s *summer) account(row int, get func(int) value) (string, bool) {
+	col := s.lay.col[fieldAccount]
+	v := get(col)
+	if s.cellProblem(col, row, v) {
+		return "", false
+	}
+	t := s.text(v)
+	if len(t) == 0 {
+		s.problemAt(col, row, "", "kontonummer saknas", "Fyll i kontot eller ta bort raden")
+		return "", false
+	}
+	if a, ok := s.accounts[string(t)]; ok {
+		return a, true
+	}
+	digits, ok := accountDigits(t, v.kind == kindNumber)
+	if !ok {
+		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
+			"Varje rad ska vara en kontering med ett kontonummer av siffror; ta bort summarader (Summa, Totalt) ur exporten")
+		return "", false
+	}
+	if len(s.accounts) < cacheLimit {
+		s.accounts[string(t)] = digits
+	}
+	return digits, true
+}
+
+// accountDigits accepts an account of digits; a number cell or text
+// such as "4010.0" or "4.01E3", as spreadsheets turn numbers, gives its
+// integer digits.
+func accountDigits(t []byte, number bool) (string, bool) {
+	if allDigits(t) {
+		return string(t), true
+	}
+	if i := bytes.IndexByte(t, '.'); i > 0 && allDigits(t[:i]) && allZero(t[i+1:]) {
+		return string(t[:i]), true
+	}
+	if number {
+		f, err := strconv.ParseFloat(string(t), 64)
+		if err == nil && f >= 0 && f < 1e15 && f == float64(int64(f)) {
+			return strconv.FormatInt(int64(f), 10), true
+		}
+	}
+	return "", false
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != '0' {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *summer) amount(row int, get func(int) value) (money.Amount, bool) {
+	col := s.lay.col[fieldAmount]
+	v := get(col)
+	if s.cellProblem(col, row, v) {
+		return 0, false
+	}
+	t := s.text(v)
+	if len(t) == 0 {
+		s.problemAt(col, row, "", "belopp saknas", "Fyll i beloppet (0 om raden inte ska påverka) eller ta bort raden")
+		return 0, false
+	}
+	if v.kind == kindBool {
+		s.problemAt(col, row, string(t), "är ett sanningsvärde, inte ett belopp", "Skriv beloppet som ett tal")
+		return 0, false
+	}
+	a, err := money.Parse(string(t), s.lay.unit)
+	if err != nil && v.kind != kindText && !errors.Is(err, money.ErrTooLarge) {
+		// A number cell that the decimal reader cannot hold exactly, such
+		// as 1.0000000000000002E-3: a float is what the cell is.
+		var f float64
+		if f, err = strconv.ParseFloat(string(t), 64); err == nil {
+			a, err = money.FromFloat(f, s.lay.unit)
+		}
+	}
+	if err != nil {
+		if errors.Is(err, money.ErrTooLarge) {
+			s.problemAt(col, row, string(t), "är ett orimligt stort belopp", "Kontrollera beloppet och enheten i rubriken (kr, tkr, mnkr)")
+		} else {
+			s.problemAt(col, row, string(t), "är inte ett belopp", "Skriv beloppet som ett tal, t.ex. 1 234,50 eller -1234.50")
+		}
+		return 0, false
+	}
+	return a, true
+}
+
+func (s *summer) month(row int, get func(int) value) (period.Month, bool) {
+	col, isDate := s.lay.col[fieldPeriod], false
+	if col < 0 {
+		col, isDate = s.lay.col[fieldDate], true
+	}
+	v := get(col)
+	if s.cellProblem(col, row, v) {
+		return period.Month{}, false
+	}
+	t := s.text(v)
+	if len(t) == 0 {
+		what := "period saknas"
+		if isDate {
+			what = "datum saknas"
+		}
+		s.problemAt(col, row, "", what, "Fyll i perioden (202604 eller 2026-04) eller datumet (2026-04-30)")
+		return period.Month{}, false
+	}
+	if v.kind == kindDateNum {
+		if f, err := strconv.ParseFloat(string(t), 64); err == nil {
+			if m, err := period.FromExcelSerial(f, s.date1904); err == nil {
+				return m, true
+			}
+		}
+		s.problemAt(col, row, string(t), "är inget giltigt datum", "Skriv datumet som 2026-04-30")
+		return period.Month{}, false
+	}
+	if v.kind == kindText {
+		if m, ok := s.months[string(t)]; ok {
+			return m, true
+		}
+	}
+	m, err := period.ParseMonth(string(t))
+	if err != nil && v.kind == kindNumber && isDate {
+		// A date column whose cells lost their date format still holds
+		// serial day numbers.
+		if f, ferr := strconv.ParseFloat(string(t), 64); ferr == nil && f >= 1 && f == float64(int64(f)) {
+			m, err = period.FromExcelSerial(f, s.date1904)
+		}
+	}
+	if err != nil {
+		s.problemAt(col, row, string(t), "är inte en period", "Skriv perioden som 202604 eller 2026-04, eller datumet som 2026-04-30")
+		return period.Month{}, false
+	}
+	if v.kind == kindText && len(s.months) < cacheLimit {
+		s.months[string(t)] = m
+	}
+	return m, true
+}
+
+func (s *summer) project(row int, get func(int) value) (string, bool) {
+	col := s.lay.col[fieldProject]
+	if col < 0 {
+		return "", true
+	}
+	v := get(col)
+	if s.cellProblem(col, row, v) {
+		return "", false
+	}
+	t := s.text(v)
+	if len(t) == 0 {
+		return "", true
+	}
+	if p, ok := s.projects[string(t)]; ok {
+		return p, true
+	}
+	p := string(t)
+	if v.kind == kindNumber {
+		if d, ok := accountDigits(t, true); ok {
+			p = d
+		}
+	}
+	if len(s.projects) < cacheLimit {
+		s.projects[string(t)] = p
+	}
+	return p, true
+}

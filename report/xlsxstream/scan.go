@@ -1,0 +1,351 @@
+package xlsxstream
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// tokenKind is what scanner.next found.
+type tokenKind int
+
+const (
+	tokEOF tokenKind = iota
+	tokStart
+	tokEnd
+	tokText
+	tokCDATA
+)
+
+// maxTag bounds one tag (name and attributes). No worksheet writer comes
+// near it; a longer tag is a broken or hostile file.
+const maxTag = 1 << 20
+
+var errTagTooLong = errors.New("xlsxstream: XML-taggen är orimligt lång")
+var errMalformed = errors.New("xlsxstream: trasig XML")
+
+// scanner is a byte-level XML tokenizer for the flat vocabulary of
+// SpreadsheetML. It does not validate, does not expand entities in text
+// (the caller unescapes only the values it keeps) and never builds a tree,
+// so that its cost per byte stays close to that of decompression.
+type scanner struct {
+	r   io.Reader
+	buf []byte
+	pos int // next unread byte in buf
+	end int // end of valid data in buf
+	err error
+	// read counts bytes handed over by r, for progress reports.
+	read int64
+
+	// the current token; slices point into buf and are valid until next.
+	kind      tokenKind
+	name      []byte // local name, prefix stripped
+	attrs     []byte // raw attribute text of a start tag
+	selfClose bool
+	text      []byte
+}
+
+func newScanner(r io.Reader, size int) *scanner {
+	return &scanner{r: r, buf: make([]byte, size)}
+}
+
+// fill moves unread data to the front and reads more. It reports whether
+// any new data arrived.
+func (s *scanner) fill() bool {
+	if s.err != nil {
+		return false
+	}
+	if s.pos > 0 {
+		n := copy(s.buf, s.buf[s.pos:s.end])
+		s.pos, s.end = 0, n
+	}
+	if s.end == len(s.buf) {
+		if len(s.buf) >= maxTag*2 {
+			s.err = errTagTooLong
+			return false
+		}
+		nb := make([]byte, len(s.buf)*2)
+		copy(nb, s.buf[:s.end])
+		s.buf = nb
+	}
+	for tries := 0; tries < 100; tries++ {
+		n, err := s.r.Read(s.buf[s.end:])
+		s.end += n
+		s.read += int64(n)
+		if err != nil {
+			s.err = err
+			return n > 0
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	s.err = io.ErrNoProgress
+	return false
+}
+
+// next advances to the next token. Text between tags comes in pieces of
+// whatever is buffered, so that a huge text never needs a huge buffer.
+func (s *scanner) next() tokenKind {
+	for {
+		if s.pos >= s.end && !s.fill() {
+			s.kind = tokEOF
+			return tokEOF
+		}
+		b := s.buf[s.pos:s.end]
+		if b[0] != '<' {
+			i := bytes.IndexByte(b, '<')
+			if i < 0 {
+				i = len(b)
+			}
+			s.text = b[:i]
+			s.pos += i
+			s.kind = tokText
+			return tokText
+		}
+		// A tag: make sure its closing '>' is buffered.
+		j := bytes.IndexByte(b, '>')
+		for j < 0 {
+			if !s.fill() {
+				s.kind = tokEOF
+				if s.err == io.EOF {
+					s.err = io.ErrUnexpectedEOF
+				}
+				return tokEOF
+			}
+			b = s.buf[s.pos:s.end]
+			j = bytes.IndexByte(b, '>')
+		}
+		if len(b) >= 2 && (b[1] == '!' || b[1] == '?') {
+			k, ok := s.special()
+			if !ok {
+				s.kind = tokEOF
+				return tokEOF
+			}
+			if k == tokCDATA {
+				return k
+			}
+			continue
+		}
+		tag := b[1:j]
+		s.pos += j + 1
+		if len(tag) > 0 && tag[0] == '/' {
+			s.kind = tokEnd
+			s.name = localName(trimName(tag[1:]))
+			return tokEnd
+		}
+		s.selfClose = len(tag) > 0 && tag[len(tag)-1] == '/'
+		if s.selfClose {
+			tag = tag[:len(tag)-1]
+		}
+		n := 0
+		for n < len(tag) && !isSpace(tag[n]) {
+			n++
+		}
+		s.name = localName(tag[:n])
+		s.attrs = tag[n:]
+		s.kind = tokStart
+		return tokStart
+	}
+}
+
+// special skips a comment, processing instruction or DOCTYPE, or returns a
+// CDATA section as text. It is at "<!" or "<?".
+func (s *scanner) special() (tokenKind, bool) {
+	var endMark []byte
+	skip := 0
+	cdata := false
+	for s.end-s.pos < 9 && s.fill() {
+	}
+	b := s.buf[s.pos:s.end]
+	switch {
+	case bytes.HasPrefix(b, []byte("<!--")):
+		endMark, skip = []byte("-->"), 4
+	case bytes.HasPrefix(b, []byte("<![CDATA[")):
+		endMark, skip, cdata = []byte("]]>"), 9, true
+	case bytes.HasPrefix(b, []byte("<?")):
+		endMark, skip = []byte("?>"), 2
+	default: // <!DOCTYPE …> possibly with an internal subset
+		if bytes.Contains(b[:bytes.IndexByte(b, '>')+1], []byte("[")) {
+			endMark = []byte("]>")
+		} else {
+			endMark = []byte(">")
+		}
+		skip = 2
+	}
+	for {
+		b = s.buf[s.pos:s.end]
+		if i := bytes.Index(b[skip:], endMark); i >= 0 {
+			if cdata {
+				s.text = b[skip : skip+i]
+				s.kind = tokCDATA
+				s.pos += skip + i + len(endMark)
+				return tokCDATA, true
+			}
+			s.pos += skip + i + len(endMark)
+			return tokEOF, true
+		}
+		if s.end-s.pos > maxTag*16 || !s.fill() {
+			if s.err == nil || s.err == io.EOF {
+				s.err = errMalformed
+			}
+			return tokEOF, false
+		}
+	}
+}
+
+// Err is the first read or syntax error; io.EOF counts as none.
+func (s *scanner) Err() error {
+	if s.err == io.EOF {
+		return nil
+	}
+	return s.err
+}
+
+func trimName(b []byte) []byte {
+	n := 0
+	for n < len(b) && !isSpace(b[n]) {
+		n++
+	}
+	return b[:n]
+}
+
+func localName(b []byte) []byte {
+	if i := bytes.IndexByte(b, ':'); i >= 0 {
+		return b[i+1:]
+	}
+	return b
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// attr finds attribute name (local name) in raw attribute text.
+func attr(attrs []byte, name string) ([]byte, bool) {
+	for len(attrs) > 0 {
+		for len(attrs) > 0 && isSpace(attrs[0]) {
+			attrs = attrs[1:]
+		}
+		eq := bytes.IndexByte(attrs, '=')
+		if eq < 0 {
+			return nil, false
+		}
+		key := localName(bytes.TrimSpace(attrs[:eq]))
+		rest := bytes.TrimLeft(attrs[eq+1:], " \t\r\n")
+		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+			return nil, false
+		}
+		q := rest[0]
+		end := bytes.IndexByte(rest[1:], q)
+		if end < 0 {
+			return nil, false
+		}
+		val := rest[1 : 1+end]
+		if string(key) == name && !bytes.Contains(attrs[:eq], []byte("xmlns")) {
+			return val, true
+		}
+		attrs = rest[2+end:]
+	}
+	return nil, false
+}
+
+// unescapeXML appends text with the five predefined entities and
+// character references resolved, and line ends normalised as an XML
+// parser must (\r\n and lone \r become \n).
+func unescapeXML(dst, text []byte) []byte {
+	for len(text) > 0 {
+		i := bytes.IndexAny(text, "&\r")
+		if i < 0 {
+			return append(dst, text...)
+		}
+		dst = append(dst, text[:i]...)
+		text = text[i:]
+		if text[0] == '\r' {
+			dst = append(dst, '\n')
+			text = text[1:]
+			if len(text) > 0 && text[0] == '\n' {
+				text = text[1:]
+			}
+			continue
+		}
+		semi := bytes.IndexByte(text, ';')
+		if semi < 0 || semi > 12 {
+			dst = append(dst, '&')
+			text = text[1:]
+			continue
+		}
+		ent := text[1:semi]
+		switch string(ent) {
+		case "amp":
+			dst = append(dst, '&')
+		case "lt":
+			dst = append(dst, '<')
+		case "gt":
+			dst = append(dst, '>')
+		case "quot":
+			dst = append(dst, '"')
+		case "apos":
+			dst = append(dst, '\'')
+		default:
+			r, ok := charRef(ent)
+			if !ok {
+				dst = append(dst, text[:semi+1]...)
+				text = text[semi+1:]
+				continue
+			}
+			dst = utf8.AppendRune(dst, r)
+		}
+		text = text[semi+1:]
+	}
+	return dst
+}
+
+func charRef(ent []byte) (rune, bool) {
+	if len(ent) < 2 || ent[0] != '#' {
+		return 0, false
+	}
+	var v uint64
+	var err error
+	if ent[1] == 'x' {
+		v, err = strconv.ParseUint(string(ent[2:]), 16, 32)
+	} else {
+		v, err = strconv.ParseUint(string(ent[1:]), 10, 32)
+	}
+	if err != nil || !utf8.ValidRune(rune(v)) {
+		return 0, false
+	}
+	return rune(v), true
+}
+
+// unescapeOOXML resolves the _xHHHH_ escapes that SpreadsheetML uses for
+// characters XML cannot carry, the same way excelize does, so that both
+// readers agree.
+func unescapeOOXML(b []byte) []byte {
+	if !bytes.Contains(b, []byte("_x")) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		if b[i] == '_' && i+6 < len(b) && b[i+1] == 'x' && b[i+6] == '_' && isHex4(b[i+2:i+6]) {
+			v, _ := strconv.ParseUint(string(b[i+2:i+6]), 16, 32)
+			if utf8.ValidRune(rune(v)) {
+				out = utf8.AppendRune(out, rune(v))
+			}
+			i += 7
+			continue
+		}
+		out = append(out, b[i])
+		i++
+	}
+	return out
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,354 @@
+package xlsxstream
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+)
+
+// CellType is the kind of value a cell holds, from its t attribute.
+type CellType uint8
+
+const (
+	Number  CellType = iota // t absent or "n": Value is the number as stored
+	String                  // shared, inline or formula string: Value is the text
+	Bool                    // Value is "1" or "0"
+	Error                   // Value is the error text, e.g. "#N/A"
+	DateISO                 // t="d": Value is an ISO 8601 date text
+)
+
+// MaxCellBytes bounds the value kept from one cell. Excel itself stops at
+// 32 767 characters; a longer value is cut and the cell marked TooLarge.
+const MaxCellBytes = 1 << 20
+
+// Cell is one cell of a row as stored. Value is valid until the next call
+// of Rows.Next.
+type Cell struct {
+	Col      int // 1-based column
+	Type     CellType
+	Value    []byte // the value as text; shared strings resolved, XML unescaped
+	Style    int    // index into the cell formats
+	Date     bool   // a Number whose format is a date or time
+	Formula  bool   // the cell holds a formula; Value is its cached result, empty if none was saved
+	TooLarge bool   // Value was longer than MaxCellBytes and is cut
+	BadIndex bool   // a shared-string index that the workbook does not hold
+}
+
+// Rows streams the rows of one worksheet. Only rows present in the file
+// are returned; row numbers may skip.
+type Rows struct {
+	wb      *Workbook
+	sc      *scanner
+	src     io.Closer
+	total   int64
+	row     int
+	cells   []Cell
+	spans   []span
+	arena   []byte
+	scratch []byte
+	err     error
+	done    bool
+	inData  bool
+}
+
+// span is where a cell's value lies in the arena while the row is parsed:
+// the arena may move as it grows, so slices are made when the row ends.
+type span struct {
+	start, end int
+	isStart    int // -1 if the cell had no <is>
+	isEnd      int
+	typ        []byte
+}
+
+// ErrBadReference is returned for a cell or row reference that is not a
+// valid A1 reference within Excel's limits.
+var ErrBadReference = errors.New("xlsxstream: ogiltig cellreferens")
+
+const (
+	maxCols = 16384
+	maxRows = 1048576
+)
+
+// Next advances to the next row. It returns false at the end of the sheet
+// or on an error (see Err).
+func (r *Rows) Next() bool {
+	if r.done || r.err != nil {
+		return false
+	}
+	const (
+		capNone = iota
+		capV
+		capIS
+	)
+	capture := capNone
+	inRow, inCell, inIS, inRPh := false, false, false, false
+	var cur *Cell
+	var sp *span
+	prevCol := 0
+	for {
+		k := r.sc.next()
+		switch k {
+		case tokEOF:
+			r.done = true
+			r.err = r.sc.Err()
+			if r.err == nil && inRow {
+				r.err = io.ErrUnexpectedEOF
+			}
+			return false
+		case tokStart:
+			name := r.sc.name
+			switch {
+			case !r.inData:
+				if string(name) == "sheetData" {
+					if r.sc.selfClose {
+						r.done = true
+						return false
+					}
+					r.inData = true
+				}
+			case string(name) == "row":
+				n := r.row + 1
+				if v, ok := attr(r.sc.attrs, "r"); ok {
+					var err error
+					if n, err = atoiBounded(v, maxRows); err != nil {
+						r.err = ErrBadReference
+						return false
+					}
+				}
+				r.row = n
+				r.cells = r.cells[:0]
+				r.spans = r.spans[:0]
+				r.arena = r.arena[:0]
+				prevCol = 0
+				if r.sc.selfClose {
+					return true
+				}
+				inRow = true
+			case !inRow:
+			case string(name) == "c":
+				col := prevCol + 1
+				if v, ok := attr(r.sc.attrs, "r"); ok {
+					c, row, ok := parseRef(v)
+					if !ok || row != r.row && row != 0 {
+						r.err = ErrBadReference
+						return false
+					}
+					col = c
+				}
+				prevCol = col
+				style := 0
+				if v, ok := attr(r.sc.attrs, "s"); ok {
+					style, _ = atoiBounded(v, 1<<30)
+				}
+				typ, _ := attr(r.sc.attrs, "t")
+				r.cells = append(r.cells, Cell{Col: col, Style: style})
+				r.spans = append(r.spans, span{start: len(r.arena), end: len(r.arena), isStart: -1})
+				cur, sp = &r.cells[len(r.cells)-1], &r.spans[len(r.spans)-1]
+				sp.typ = typ
+				cur.Type = cellType(typ)
+				if r.sc.selfClose {
+					cur, sp = nil, nil
+					continue
+				}
+				inCell = true
+			case !inCell:
+			case string(name) == "v":
+				if !r.sc.selfClose {
+					capture = capV
+					sp.start, sp.end = len(r.arena), len(r.arena)
+				}
+			case string(name) == "f":
+				cur.Formula = true
+			case string(name) == "is":
+				if !r.sc.selfClose {
+					inIS = true
+					if sp.isStart < 0 {
+						sp.isStart, sp.isEnd = len(r.arena), len(r.arena)
+					}
+				}
+			case string(name) == "rPh":
+				inRPh = !r.sc.selfClose
+			case string(name) == "t":
+				if inIS && !inRPh && !r.sc.selfClose {
+					capture = capIS
+				}
+			}
+		case tokEnd:
+			if !r.inData {
+				continue
+			}
+			switch string(r.sc.name) {
+			case "v", "t":
+				capture = capNone
+			case "rPh":
+				inRPh = false
+			case "is":
+				inIS = false
+			case "c":
+				inCell, inIS, inRPh, capture = false, false, false, capNone
+				cur, sp = nil, nil
+			case "row":
+				if inRow {
+					r.finishRow()
+					return true
+				}
+			case "sheetData":
+				r.done = true
+				return false
+			}
+		case tokText, tokCDATA:
+			if capture == capNone || cur == nil {
+				continue
+			}
+			end := &sp.end
+			if capture == capIS {
+				if sp.isEnd != len(r.arena) { // a later <is> run after other text: keep runs contiguous
+					continue
+				}
+				end = &sp.isEnd
+			} else if sp.end != len(r.arena) {
+				continue
+			}
+			t := r.sc.text
+			if *end-startOf(sp, capture == capIS)+len(t) > MaxCellBytes {
+				cur.TooLarge = true
+				continue
+			}
+			if k == tokCDATA {
+				for _, c := range t {
+					if c == '&' {
+						r.arena = append(r.arena, "&amp;"...)
+					} else {
+						r.arena = append(r.arena, c)
+					}
+				}
+			} else {
+				r.arena = append(r.arena, t...)
+			}
+			*end = len(r.arena)
+		}
+	}
+}
+
+func startOf(sp *span, is bool) int {
+	if is {
+		return sp.isStart
+	}
+	return sp.start
+}
+
+// finishRow turns spans into values once the arena no longer moves.
+func (r *Rows) finishRow() {
+	for i := range r.cells {
+		c, sp := &r.cells[i], &r.spans[i]
+		raw := r.arena[sp.start:sp.end]
+		isInline := string(sp.typ) == "inlineStr" && sp.isStart >= 0
+		if isInline {
+			raw = r.arena[sp.isStart:sp.isEnd]
+		}
+		if bytes.IndexByte(raw, '&') >= 0 || bytes.IndexByte(raw, '\r') >= 0 {
+			r.scratch = unescapeXML(r.scratch[:0], raw)
+			raw = append(raw[:0:0], r.scratch...)
+		}
+		if isInline {
+			raw = unescapeOOXML(raw)
+		}
+		switch c.Type {
+		case String:
+			if string(sp.typ) == "s" && len(raw) > 0 {
+				idx, err := strconv.Atoi(string(bytes.TrimSpace(raw)))
+				if err != nil || idx < 0 || idx >= r.wb.sst.len() {
+					c.BadIndex = true
+					raw = nil
+				} else {
+					raw = r.wb.sst.get(idx)
+				}
+			}
+		case Number:
+			c.Date = r.wb.isDateStyle(c.Style)
+		}
+		c.Value = raw
+	}
+}
+
+func cellType(t []byte) CellType {
+	switch string(t) {
+	case "s", "str", "inlineStr":
+		return String
+	case "b":
+		return Bool
+	case "e":
+		return Error
+	case "d":
+		return DateISO
+	}
+	return Number
+}
+
+// Row is the 1-based number of the current row.
+func (r *Rows) Row() int { return r.row }
+
+// Cells are the cells of the current row present in the file, in file
+// order (normally by column); empty cells may be absent.
+func (r *Rows) Cells() []Cell { return r.cells }
+
+// Err is the error that stopped the rows, if any.
+func (r *Rows) Err() error { return r.err }
+
+// Progress gives the bytes of sheet XML read so far and in all.
+func (r *Rows) Progress() (read, total int64) { return r.sc.read, r.total }
+
+// Close releases the sheet's stream.
+func (r *Rows) Close() error {
+	r.done = true
+	if r.src != nil {
+		err := r.src.Close()
+		r.src = nil
+		return err
+	}
+	return nil
+}
+
+func atoiBounded(b []byte, max int) (int, error) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || len(b) > 10 {
+		return 0, ErrBadReference
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, ErrBadReference
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n < 1 || n > max {
+		return 0, ErrBadReference
+	}
+	return n, nil
+}
+
+// parseRef reads "AB12" into column 28, row 12. A reference of letters
+// only gives row 0.
+func parseRef(b []byte) (col, row int, ok bool) {
+	i := 0
+	for i < len(b) && (b[i] >= 'A' && b[i] <= 'Z' || b[i] >= 'a' && b[i] <= 'z') {
+		c := int(b[i]|0x20) - 'a' + 1
+		col = col*26 + c
+		if col > maxCols {
+			return 0, 0, false
+		}
+		i++
+	}
+	if i == 0 {
+		return 0, 0, false
+	}
+	if i == len(b) {
+		return col, 0, true
+	}
+	r, err := atoiBounded(b[i:], maxRows)
+	if err != nil {
+		return 0, 0, false
+	}
+	return col, r, true
+}
