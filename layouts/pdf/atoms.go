@@ -1,0 +1,404 @@
+package pdf
+
+import (
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// atomize measures every block of the document in the document's fonts and
+// cuts it into atoms, each with the code that draws it.
+func atomize(pdf *fpdf.Fpdf, blocks []Block) []*atom {
+	var out []*atom
+	outlineDepth := 0
+	for i, b := range blocks {
+		switch b := b.(type) {
+		case Heading:
+			depth := 0
+			switch b.Level {
+			case 1:
+				outlineDepth = 0
+			case 2:
+				depth, outlineDepth = 1, 1
+			default:
+				depth = outlineDepth + 1
+			}
+			out = append(out, headingAtoms(pdf, b, depth, i == 0)...)
+		case Paragraph:
+			out = append(out, paragraphAtoms(pdf, b)...)
+		case Status:
+			out = append(out, statusAtom(pdf, b))
+		case Table:
+			out = append(out, tableAtoms(pdf, b)...)
+		case Chart:
+			out = append(out, chartAtom(pdf, b))
+		case Spacer:
+			out = append(out, &atom{h: b.Height, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+		}
+	}
+	return out
+}
+
+func spacer(h float64) *atom {
+	return &atom{h: h, droppable: true, keepNext: true, draw: func(*fpdf.Fpdf, float64) {}}
+}
+
+func headingAtoms(pdf *fpdf.Fpdf, h Heading, depth int, first bool) []*atom {
+	f, before, after := fH3, 4.0, 1.2
+	switch h.Level {
+	case 1:
+		f, before, after = fH1, 2.0, 3.0
+	case 2:
+		f, before, after = fH2, 5.0, 1.5
+	}
+	setFont(pdf, f)
+	lines := wrap(pdf, h.Text, contentW)
+	outline := h.Outline
+	if outline == "" {
+		outline = h.Text
+	}
+	ref := &headingRef{level: h.Level, text: outline, outline: depth}
+	a := &atom{
+		h:        float64(len(lines))*f.line + after,
+		keepNext: true,
+		newPage:  h.NewPage || (h.Level == 1 && !first),
+		heading:  ref,
+		draw: func(pdf *fpdf.Fpdf, y float64) {
+			setFont(pdf, f)
+			pdf.Bookmark(ref.text, ref.outline, y)
+			textColour(pdf, accent)
+			for i, l := range lines {
+				pdf.Text(marginL, baseline(y+float64(i)*f.line, f.line, f), l)
+			}
+			if h.Level == 1 {
+				drawColour(pdf, accent)
+				pdf.SetLineWidth(0.5)
+				ly := y + float64(len(lines))*f.line + 0.6
+				pdf.Line(marginL, ly, marginL+contentW, ly)
+			}
+			textColour(pdf, ink)
+		},
+	}
+	if h.Level == 1 {
+		a.h += 1.2
+	}
+	return []*atom{spacer(before), a}
+}
+
+func paragraphFont(s TextStyle) font {
+	switch s {
+	case Small:
+		return fSmall
+	case Italic:
+		return fItalic
+	case Lead:
+		return fBodyB
+	}
+	return fBody
+}
+
+// paragraphAtoms gives one atom per line. The first two lines and the last
+// two of each paragraph stay together, so that no single line is left
+// alone at the foot or the head of a page.
+func paragraphAtoms(pdf *fpdf.Fpdf, p Paragraph) []*atom {
+	f := paragraphFont(p.Style)
+	colour := ink
+	switch p.Style {
+	case Small:
+		colour = muted
+	case Alert:
+		colour = bad
+		f = fBodyB
+	}
+	setFont(pdf, f)
+	var out []*atom
+	paras := splitParagraphs(p.Text)
+	for pi, para := range paras {
+		lines := wrap(pdf, para, contentW)
+		for i, l := range lines {
+			l := l
+			a := &atom{h: f.line, draw: func(pdf *fpdf.Fpdf, y float64) {
+				setFont(pdf, f)
+				textColour(pdf, colour)
+				pdf.Text(marginL, baseline(y, f.line, f), l)
+				textColour(pdf, ink)
+			}}
+			a.keepNext = (i == 0 && len(lines) > 1) || (i == len(lines)-2)
+			out = append(out, a)
+		}
+		if pi < len(paras)-1 {
+			out = append(out, &atom{h: f.line * 0.5, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+		}
+	}
+	out = append(out, &atom{h: 2, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+	return out
+}
+
+// splitParagraphs splits text at blank lines.
+func splitParagraphs(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// statusAtom is a goal's assessment: "Bedömning: ◐ Bedöms delvis uppfyllas".
+func statusAtom(pdf *fpdf.Fpdf, s Status) *atom {
+	const h = 8.0
+	return &atom{h: h, keepNext: true, draw: func(pdf *fpdf.Fpdf, y float64) {
+		fillColour(pdf, groupFill)
+		pdf.Rect(marginL, y+0.5, contentW, h-1.5, "F")
+		setFont(pdf, fBodyB)
+		textColour(pdf, ink)
+		bl := baseline(y+0.5, h-1.5, fBodyB)
+		label := s.Label + ":"
+		pdf.Text(marginL+2, bl, label)
+		x := marginL + 2 + pdf.GetStringWidth(label) + 4.5
+		drawSymbol(pdf, x, y+0.5+(h-1.5)/2, 2.1, s.Level)
+		setFont(pdf, fBody)
+		word := s.Word
+		pdf.Text(x+4, bl, word)
+		if s.Note != "" {
+			setFont(pdf, fSmall)
+			textColour(pdf, muted)
+			pdf.Text(x+4+pdf.GetStringWidth(word)+12, bl, "("+s.Note+")")
+			textColour(pdf, ink)
+		}
+	}}
+}
+
+// table geometry
+const (
+	cellPadX = 1.4
+	cellPadY = 1.2
+	maxCellLines = 48
+)
+
+// tableAtoms measures a table's columns and rows. The caption keeps with
+// the header and the first row; every row carries the header to repeat
+// when it opens a page.
+func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
+	f := fTable
+	if t.Small {
+		f = fTableS
+	}
+	widths := columnWidths(t.Columns)
+	var out []*atom
+	var caption *atom
+	if t.Caption != "" {
+		setFont(pdf, fCaption)
+		lines := wrap(pdf, t.Caption, contentW)
+		caption = &atom{h: float64(len(lines))*fCaption.line + 1.2, keepNext: true, draw: func(pdf *fpdf.Fpdf, y float64) {
+			setFont(pdf, fCaption)
+			textColour(pdf, accent)
+			for i, l := range lines {
+				pdf.Text(marginL, baseline(y+float64(i)*fCaption.line, fCaption.line, fCaption), l)
+			}
+			textColour(pdf, ink)
+		}}
+		out = append(out, spacer(2.5), caption)
+	}
+
+	// Header: bold, on a pale fill, wrapped within each column.
+	hf := f.bold()
+	setFont(pdf, hf)
+	hlines := make([][]string, len(t.Columns))
+	hn := 1
+	for i, c := range t.Columns {
+		hlines[i] = wrap(pdf, c.Title, widths[i]-2*cellPadX)
+		hn = max(hn, len(hlines[i]))
+	}
+	hh := float64(hn)*f.line + 2*cellPadY
+	drawHeader := func(pdf *fpdf.Fpdf, y float64) {
+		fillColour(pdf, accentPale)
+		pdf.Rect(marginL, y, contentW, hh, "F")
+		setFont(pdf, hf)
+		textColour(pdf, ink)
+		x := marginL
+		for i, c := range t.Columns {
+			// Header text sits at the bottom of its cell, next to the figures.
+			off := float64(hn-len(hlines[i])) * f.line
+			for j, l := range hlines[i] {
+				drawAligned(pdf, x, widths[i], baseline(y+cellPadY+off+float64(j)*f.line, f.line, f), l, c.Align)
+			}
+			x += widths[i]
+		}
+		drawColour(pdf, accent)
+		pdf.SetLineWidth(0.35)
+		pdf.Line(marginL, y+hh, marginL+contentW, y+hh)
+	}
+	header := &atom{h: hh, keepNext: true, draw: drawHeader}
+	out = append(out, header)
+	var repeat []*atom
+	if t.Caption != "" {
+		setFont(pdf, fCaption)
+		cont := fitLine(pdf, t.Caption+" (forts.)", contentW)
+		repeat = append(repeat, &atom{h: fCaption.line + 1.2, draw: func(pdf *fpdf.Fpdf, y float64) {
+			setFont(pdf, fCaption)
+			textColour(pdf, accent)
+			pdf.Text(marginL, baseline(y, fCaption.line, fCaption), cont)
+			textColour(pdf, ink)
+		}})
+	}
+	repeat = append(repeat, &atom{h: hh, draw: drawHeader})
+
+	for ri, row := range t.Rows {
+		rf := f
+		if row.Kind == Sum || row.Kind == Total || row.Kind == Group {
+			rf = f.bold()
+		}
+		setFont(pdf, rf)
+		cells := make([][]string, len(row.Cells))
+		n := 1
+		if row.Kind == Group {
+			// A group heading spans the table.
+			cells[0] = wrap(pdf, row.Cells[0].Text, contentW-2*cellPadX)
+			n = len(cells[0])
+		} else {
+			for i, c := range row.Cells {
+				if i >= len(widths) {
+					break
+				}
+				w := widths[i] - 2*cellPadX
+				if c.Level != nil {
+					w -= symbolSpace
+				}
+				cells[i] = wrap(pdf, c.Text, w)
+				if len(cells[i]) > maxCellLines {
+					cells[i] = append(cells[i][:maxCellLines-1], "…")
+				}
+				n = max(n, len(cells[i]))
+			}
+		}
+		rh := float64(n)*f.line + 2*cellPadY
+		row, last := row, ri == len(t.Rows)-1
+		a := &atom{h: rh, repeat: repeat, draw: func(pdf *fpdf.Fpdf, y float64) {
+			drawRow(pdf, y, rh, row, cells, widths, t.Columns, rf, last)
+		}}
+		// Keep a group heading with its first row, and the first row with
+		// the header (through the header's keepNext).
+		a.keepNext = row.Kind == Group
+		if ri == len(t.Rows)-2 && len(t.Rows) <= 4 {
+			a.keepNext = true // a short table does not split before its last row
+		}
+		out = append(out, a)
+	}
+	if t.Note != "" {
+		setFont(pdf, fSmall)
+		lines := wrap(pdf, t.Note, contentW)
+		for i, l := range lines {
+			l := l
+			out = append(out, &atom{h: fSmall.line, keepNext: i < len(lines)-1, draw: func(pdf *fpdf.Fpdf, y float64) {
+				setFont(pdf, fSmall)
+				textColour(pdf, muted)
+				pdf.Text(marginL, baseline(y+0.8, fSmall.line, fSmall), l)
+				textColour(pdf, ink)
+			}})
+		}
+		out[len(out)-len(lines)].h += 0.8
+	}
+	out = append(out, &atom{h: 3, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+	return out
+}
+
+// symbolSpace is the room a status symbol takes before a cell's text.
+const symbolSpace = 5.0
+
+func drawRow(pdf *fpdf.Fpdf, y, h float64, row Row, cells [][]string, widths []float64, cols []Column, f font, last bool) {
+	switch row.Kind {
+	case Group:
+		fillColour(pdf, groupFill)
+		pdf.Rect(marginL, y, contentW, h, "F")
+	case Total:
+		fillColour(pdf, accentPale)
+		pdf.Rect(marginL, y, contentW, h, "F")
+	}
+	setFont(pdf, f)
+	x := marginL
+	for i := range cells {
+		if i >= len(widths) {
+			break
+		}
+		c := Cell{}
+		if i < len(row.Cells) {
+			c = row.Cells[i]
+		}
+		w := widths[i]
+		if row.Kind == Group {
+			w = contentW
+		}
+		tx := x
+		tw := w
+		if c.Level != nil {
+			drawSymbol(pdf, x+cellPadX+1.9, y+cellPadY+fTable.line/2, 1.7, *c.Level)
+			tx += symbolSpace
+			tw -= symbolSpace
+		}
+		if c.Bad {
+			textColour(pdf, bad)
+		} else {
+			textColour(pdf, ink)
+		}
+		align := Left
+		if row.Kind != Group {
+			align = cols[i].Align
+		}
+		for j, l := range cells[i] {
+			drawAligned(pdf, tx, tw, baseline(y+cellPadY+float64(j)*f.line, f.line, f), l, align)
+		}
+		x += widths[i]
+	}
+	textColour(pdf, ink)
+	switch row.Kind {
+	case Sum, Total:
+		drawColour(pdf, ink)
+		pdf.SetLineWidth(0.3)
+		pdf.Line(marginL, y, marginL+contentW, y)
+		if row.Kind == Total {
+			pdf.Line(marginL, y+h, marginL+contentW, y+h)
+		}
+	default:
+		drawColour(pdf, faint)
+		pdf.SetLineWidth(0.2)
+		pdf.Line(marginL, y+h, marginL+contentW, y+h)
+	}
+	if last && row.Kind != Total {
+		drawColour(pdf, rule)
+		pdf.SetLineWidth(0.3)
+		pdf.Line(marginL, y+h, marginL+contentW, y+h)
+	}
+}
+
+// drawAligned writes one line in a cell of width w starting at x.
+func drawAligned(pdf *fpdf.Fpdf, x, w, bl float64, s string, a Align) {
+	if s == "" {
+		return
+	}
+	if a == Right {
+		pdf.Text(x+w-cellPadX-pdf.GetStringWidth(s), bl, s)
+		return
+	}
+	pdf.Text(x+cellPadX, bl, s)
+}
+
+// columnWidths scales the relative widths to the content width.
+func columnWidths(cols []Column) []float64 {
+	total := 0.0
+	for _, c := range cols {
+		total += c.Width
+	}
+	out := make([]float64, len(cols))
+	for i, c := range cols {
+		if total > 0 {
+			out[i] = c.Width / total * contentW
+		}
+	}
+	return out
+}

@@ -1,0 +1,405 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"rapport/report"
+	"rapport/report/money"
+)
+
+var (
+	fChartTitle = font{"B", 9, 4.6}
+	fChartLabel = font{"", 7, 3.2}
+)
+
+// chartAtom is a chart with room around it; a chart never splits.
+func chartAtom(pdf *fpdf.Fpdf, c Chart) *atom {
+	h := c.Height
+	if h <= 0 {
+		h = 60
+	}
+	return &atom{h: h + 5, draw: func(pdf *fpdf.Fpdf, y float64) {
+		y += 2
+		setFont(pdf, fChartTitle)
+		textColour(pdf, accent)
+		pdf.Text(marginL, baseline(y, fChartTitle.line, fChartTitle), fitLine(pdf, c.Title, contentW))
+		textColour(pdf, ink)
+		box := rect{marginL, y + fChartTitle.line + 1, contentW, h - fChartTitle.line - 1}
+		switch c.Kind {
+		case BarChart:
+			drawBarChart(pdf, c, box)
+		case LineChart:
+			drawLineChart(pdf, c, box)
+		case StatusChart:
+			drawStatusChart(pdf, c, box)
+		}
+		textColour(pdf, ink)
+		drawColour(pdf, ink)
+		pdf.SetLineWidth(0.2)
+		pdf.SetDashPattern(nil, 0)
+	}}
+}
+
+type rect struct{ x, y, w, h float64 }
+
+// niceScale picks axis bounds and a step of 1, 2 or 5 × 10^n that cover
+// lo…hi in about five steps.
+func niceScale(lo, hi float64) (min, max, step float64) {
+	if lo > 0 {
+		lo = 0
+	}
+	if hi < 0 {
+		hi = 0
+	}
+	if hi-lo < 1e-9 {
+		hi = lo + 1
+	}
+	raw := (hi - lo) / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step = mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step, step
+}
+
+// number formats an axis or value label Swedish style.
+func number(v float64, decimals int) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, d := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(money.NoBreakSpace)
+		}
+		b.WriteRune(d)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "," + frac
+	}
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		out = money.Minus + out
+	}
+	return out
+}
+
+func stepDecimals(step float64) int {
+	if step >= 1 {
+		return 0
+	}
+	return int(math.Ceil(-math.Log10(step) - 1e-9))
+}
+
+// legendItem draws a legend key and its text, returning the x after it.
+type legendKey func(pdf *fpdf.Fpdf, x, cy float64)
+
+func drawLegend(pdf *fpdf.Fpdf, x, y float64, keys []legendKey, names []string) {
+	setFont(pdf, fChartLabel)
+	textColour(pdf, ink)
+	for i, k := range keys {
+		k(pdf, x, y+1.6)
+		pdf.Text(x+7, y+2.7, names[i])
+		x += 7 + pdf.GetStringWidth(names[i]) + 6
+	}
+}
+
+// hatch fills a rectangle with diagonal lines, so that a light bar stays
+// apart from a dark one in grey print.
+func hatch(pdf *fpdf.Fpdf, r rect, c rgb) {
+	if r.w <= 0 || r.h <= 0 {
+		return
+	}
+	pdf.ClipRect(r.x, r.y, r.w, r.h, false)
+	drawColour(pdf, c)
+	pdf.SetLineWidth(0.25)
+	for d := -r.h; d < r.w; d += 1.4 {
+		pdf.Line(r.x+d, r.y+r.h, r.x+d+r.h, r.y)
+	}
+	pdf.ClipEnd()
+}
+
+func barKey(i int) legendKey {
+	return func(pdf *fpdf.Fpdf, x, cy float64) {
+		r := rect{x, cy - 1.6, 5, 3.2}
+		drawBar(pdf, r, i)
+	}
+}
+
+// drawBar draws series i's bar: the first series light and hatched, the
+// second solid dark.
+func drawBar(pdf *fpdf.Fpdf, r rect, series int) {
+	if r.h < 0 {
+		r.y += r.h
+		r.h = -r.h
+	}
+	if series == 0 {
+		fillColour(pdf, rgb{236, 242, 247})
+		pdf.Rect(r.x, r.y, r.w, r.h, "F")
+		hatch(pdf, r, barLight)
+		drawColour(pdf, rgb{90, 130, 160})
+	} else {
+		fillColour(pdf, barDark)
+		drawColour(pdf, barDark)
+		pdf.Rect(r.x, r.y, r.w, r.h, "F")
+	}
+	pdf.SetLineWidth(0.25)
+	pdf.Rect(r.x, r.y, r.w, r.h, "D")
+}
+
+// drawBarChart draws grouped vertical bars per category with a zero line,
+// a value axis with gridlines, value labels and a legend.
+func drawBarChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+	lo, hi := 0.0, 0.0
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != nil {
+				lo, hi = math.Min(lo, *v), math.Max(hi, *v)
+			}
+		}
+	}
+	min, max, step := niceScale(lo, hi)
+	names := make([]string, len(c.Series))
+	keys := make([]legendKey, len(c.Series))
+	for i, s := range c.Series {
+		names[i], keys[i] = s.Name, barKey(i)
+	}
+	drawLegend(pdf, box.x, box.y, keys, names)
+	plot := rect{box.x + 16, box.y + 7, box.w - 16, box.h - 7 - 9}
+	yOf := func(v float64) float64 { return plot.y + plot.h - (v-min)/(max-min)*plot.h }
+	drawYAxis(pdf, plot, min, max, step, c.Unit, yOf)
+
+	n := len(c.Categories)
+	if n == 0 {
+		return
+	}
+	slot := plot.w / float64(n)
+	bw := math.Min(12, slot*0.7/float64(max1(len(c.Series))))
+	for ci, cat := range c.Categories {
+		x0 := plot.x + slot*float64(ci) + (slot-bw*float64(len(c.Series)))/2
+		for si, s := range c.Series {
+			if ci >= len(s.Values) || s.Values[ci] == nil {
+				continue
+			}
+			v := *s.Values[ci]
+			r := rect{x0 + bw*float64(si), yOf(0), bw - 0.6, yOf(v) - yOf(0)}
+			drawBar(pdf, r, si)
+			setFont(pdf, fChartLabel)
+			textColour(pdf, ink)
+			label := number(v, 1)
+			lw := pdf.GetStringWidth(label)
+			ly := yOf(v) - 1
+			if v < 0 {
+				ly = yOf(v) + 2.8
+			}
+			pdf.Text(r.x+(r.w-lw)/2, ly, label)
+		}
+		setFont(pdf, fChartLabel)
+		lines := wrap(pdf, cat, slot-2)
+		for j, l := range lines {
+			if j > 1 {
+				break
+			}
+			lw := pdf.GetStringWidth(l)
+			pdf.Text(plot.x+slot*float64(ci)+(slot-lw)/2, plot.y+plot.h+3.6+float64(j)*3, l)
+		}
+	}
+	drawColour(pdf, ink)
+	pdf.SetLineWidth(0.35)
+	pdf.Line(plot.x, yOf(0), plot.x+plot.w, yOf(0))
+}
+
+func max1(n int) int {
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+// drawYAxis draws gridlines and labels of a value axis and its unit.
+func drawYAxis(pdf *fpdf.Fpdf, plot rect, min, max, step float64, unit string, yOf func(float64) float64) {
+	setFont(pdf, fChartLabel)
+	dec := stepDecimals(step)
+	for v := min; v <= max+step/2; v += step {
+		y := yOf(v)
+		drawColour(pdf, faint)
+		pdf.SetLineWidth(0.2)
+		pdf.Line(plot.x, y, plot.x+plot.w, y)
+		textColour(pdf, muted)
+		l := number(v, dec)
+		pdf.Text(plot.x-1.5-pdf.GetStringWidth(l), y+1.1, l)
+	}
+	textColour(pdf, muted)
+	pdf.Text(plot.x-1.5-pdf.GetStringWidth(unit), plot.y-2.2, unit)
+	textColour(pdf, ink)
+	drawColour(pdf, rule)
+	pdf.Line(plot.x, plot.y, plot.x, plot.y+plot.h)
+}
+
+// drawLineChart draws values per month: this year solid and dark with
+// filled discs, the previous year dashed and grey with open squares, and
+// each target or reference as a red dash-dotted line with its label.
+func drawLineChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != nil {
+				lo, hi = math.Min(lo, *v), math.Max(hi, *v)
+			}
+		}
+	}
+	for _, r := range c.RefLines {
+		lo, hi = math.Min(lo, r.Value), math.Max(hi, r.Value)
+	}
+	if math.IsInf(lo, 0) {
+		lo, hi = 0, 1
+	}
+	min, max, step := niceScale(lo, hi*1.1)
+
+	names, keys := []string{}, []legendKey{}
+	for i, s := range c.Series {
+		i := i
+		names = append(names, s.Name)
+		keys = append(keys, func(pdf *fpdf.Fpdf, x, cy float64) {
+			lineStyle(pdf, i)
+			pdf.Line(x, cy, x+5, cy)
+			pdf.SetDashPattern(nil, 0)
+			marker(pdf, x+2.5, cy, i)
+		})
+	}
+	for _, r := range c.RefLines {
+		names = append(names, r.Name)
+		keys = append(keys, func(pdf *fpdf.Fpdf, x, cy float64) {
+			refStyle(pdf)
+			pdf.Line(x, cy, x+5, cy)
+			pdf.SetDashPattern(nil, 0)
+		})
+	}
+	drawLegend(pdf, box.x, box.y, keys, names)
+	plot := rect{box.x + 12, box.y + 8, box.w - 12, box.h - 8 - 6}
+	yOf := func(v float64) float64 { return plot.y + plot.h - (v-min)/(max-min)*plot.h }
+	drawYAxis(pdf, plot, min, max, step, c.Unit, yOf)
+	n := len(c.Categories)
+	if n == 0 {
+		return
+	}
+	slot := plot.w / float64(n)
+	xOf := func(i int) float64 { return plot.x + slot*(float64(i)+0.5) }
+	setFont(pdf, fChartLabel)
+	textColour(pdf, ink)
+	for i, cat := range c.Categories {
+		pdf.Text(xOf(i)-pdf.GetStringWidth(cat)/2, plot.y+plot.h+3.8, cat)
+	}
+	for _, r := range c.RefLines {
+		refStyle(pdf)
+		y := yOf(r.Value)
+		pdf.Line(plot.x, y, plot.x+plot.w, y)
+		pdf.SetDashPattern(nil, 0)
+	}
+	// Previous year first, so that this year is drawn on top.
+	for i := len(c.Series) - 1; i >= 0; i-- {
+		s := c.Series[i]
+		lineStyle(pdf, i)
+		var prev *fpdf.PointType
+		for j, v := range s.Values {
+			if v == nil || j >= n {
+				prev = nil
+				continue
+			}
+			p := fpdf.PointType{X: xOf(j), Y: yOf(*v)}
+			if prev != nil {
+				pdf.Line(prev.X, prev.Y, p.X, p.Y)
+			}
+			prev = &p
+		}
+		pdf.SetDashPattern(nil, 0)
+		for j, v := range s.Values {
+			if v != nil && j < n {
+				marker(pdf, xOf(j), yOf(*v), i)
+			}
+		}
+	}
+}
+
+func lineStyle(pdf *fpdf.Fpdf, series int) {
+	if series == 0 {
+		drawColour(pdf, barDark)
+		pdf.SetLineWidth(0.6)
+		pdf.SetDashPattern(nil, 0)
+		return
+	}
+	drawColour(pdf, lineGrey)
+	pdf.SetLineWidth(0.4)
+	pdf.SetDashPattern([]float64{1.2, 0.9}, 0)
+}
+
+func refStyle(pdf *fpdf.Fpdf) {
+	drawColour(pdf, bad)
+	pdf.SetLineWidth(0.45)
+	pdf.SetDashPattern([]float64{2.4, 0.8, 0.5, 0.8}, 0)
+}
+
+func marker(pdf *fpdf.Fpdf, x, y float64, series int) {
+	pdf.SetLineWidth(0.3)
+	if series == 0 {
+		fillColour(pdf, barDark)
+		drawColour(pdf, barDark)
+		pdf.Circle(x, y, 0.8, "FD")
+		return
+	}
+	fillColour(pdf, white)
+	drawColour(pdf, lineGrey)
+	pdf.Rect(x-0.75, y-0.75, 1.5, 1.5, "FD")
+}
+
+// drawStatusChart draws a horizontal bar per assessment level, with the
+// level's symbol and word, and the count at the bar's end.
+func drawStatusChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+	if len(c.Series) == 0 || len(c.Categories) == 0 {
+		return
+	}
+	vals := c.Series[0].Values
+	maxV := 1.0
+	for _, v := range vals {
+		if v != nil {
+			maxV = math.Max(maxV, *v)
+		}
+	}
+	labelW := 38.0
+	rowH := math.Min(8, box.h/float64(len(c.Categories)))
+	barMax := box.w - labelW - 12
+	for i, cat := range c.Categories {
+		y := box.y + float64(i)*rowH
+		lvl := report.NotAssessed
+		if i < len(c.Levels) {
+			lvl = c.Levels[i]
+		}
+		drawSymbol(pdf, box.x+2, y+rowH/2, 1.8, lvl)
+		setFont(pdf, fSmall)
+		textColour(pdf, ink)
+		pdf.Text(box.x+5.5, baseline(y, rowH, fSmall), cat)
+		v := 0.0
+		if i < len(vals) && vals[i] != nil {
+			v = *vals[i]
+		}
+		w := v / maxV * barMax
+		if w > 0 {
+			fillColour(pdf, levelColour(lvl))
+			drawColour(pdf, ink)
+			pdf.SetLineWidth(0.2)
+			pdf.Rect(box.x+labelW, y+1.2, w, rowH-2.4, "FD")
+		}
+		setFont(pdf, fSmall.bold())
+		pdf.Text(box.x+labelW+w+2, baseline(y, rowH, fSmall), number(v, 0))
+	}
+	drawColour(pdf, rule)
+	pdf.SetLineWidth(0.3)
+	pdf.Line(box.x+labelW, box.y, box.x+labelW, box.y+rowH*float64(len(c.Categories)))
+}

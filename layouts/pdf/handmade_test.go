@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"rapport/report"
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+// planGoals are the plan's twelve board goals and the cancer-care goal
+// without one, worded as in verksamhetsplan 2026.
+var planGoals = []report.Goal{
+	goal("1", "En organisation med utvecklings- och motståndskraft", "En organisation med robust verksamhet och tryggat samhällsuppdrag", "Regionstyrelsen ska leda och samordna arbetet med att stärka och utveckla Region Hallands förmåga att hantera kris, hot och krig"),
+	goal("2", "En organisation med utvecklings- och motståndskraft", "En organisation med robust verksamhet och tryggat samhällsuppdrag", "Regionstyrelsen ska fortsätta utveckla planerna för framtidens vårdutbud i Region Halland"),
+	goal("3", "En organisation med utvecklings- och motståndskraft", "En attraktiv arbetsgivare för hållbar kompetensförsörjning", "Regionstyrelsen ska stärka Region Hallands förmåga att möta ökande kompetensbehov"),
+	goal("4", "En organisation med utvecklings- och motståndskraft", "En organisation som minskar sin klimat- och miljöpåverkan", "Regionstyrelsen ska aktivt arbeta för förbättrade resultat i Region Hallands interna klimat- och miljöarbete"),
+	goal("5", "En hållbar och växande region", "En region som bidrar till förnyelseförmåga och konkurrenskraft", "Regionstyrelsen ska stärka Hallands smarta specialiseringar"),
+	goal("6", "En hållbar och växande region", "En region som bidrar till hållbara och attraktiva livsmiljöer", "Regionstyrelsen ska stärka Hallands tillgänglighet, till arbete, studier och samhällsservice"),
+	goal("7", "En hållbar och växande region", "En region som bidrar till hållbara och attraktiva livsmiljöer", "Regionstyrelsen ska utveckla Region Hallands påverkansagenda"),
+	goal("8", "En hållbar och växande region", "En region som bidrar till inkludering, god matchning och jämlik hälsa", "Regionstyrelsen ska leda och samordna Region Hallands övergripande arbete med jämställdhet och barns rättigheter"),
+	goal("9", "En tillgänglig och högkvalitativ hälso- och sjukvård", "En region som säkerställer god och tillgänglig vård", "Regionstyrelsen ska leda och samordna regionens arbete mot ökad tillgänglighet till vård"),
+	goal("10", "En tillgänglig och högkvalitativ hälso- och sjukvård", "En region som vidareutvecklar den nära vården", "Regionstyrelsen ska ansvara för att koordinera Region Hallands arbete med nära vård"),
+	goal("11", "En tillgänglig och högkvalitativ hälso- och sjukvård", "En region som utvecklar och förbättrar cancervården", ""),
+	goal("12", "En digital kraftsamling för framtidens välfärd", "En region som bidrar till en smartare och enklare vardag genom AI och informationsdriven utveckling", "Regionstyrelsen ska skapa förutsättningar för Region Hallands verksamheter att nyttja möjligheterna med AI och informationsdriven utveckling"),
+	goal("13", "En digital kraftsamling för framtidens välfärd", "En region som säkerställer ett modernt och sammanhållet vårdinformationsstöd", "Regionstyrelsen ska leda det fortsatta arbetet med att säkra grundfunktionaliteten och möjliggöra ett tryggt och smidigt införande av nya moduler i vårdinformationsstödet"),
+}
+
+const longAnalysis = `Arbetet har under perioden fortsatt enligt plan. Regionkontoret har tillsammans med förvaltningarna genomfört en gemensam genomgång av de åtgärder som beslutades under föregående år, och de flesta aktiviteterna är påbörjade eller genomförda. Uppföljningen visar att samverkan mellan förvaltningarna har stärkts, men att resurserna för det fortsatta arbetet är ansträngda.
+
+Under våren har en övning genomförts med deltagare från samtliga förvaltningar. Övningen visade att rutinerna för ledning och samordning fungerar, men att informationsflödet mellan den regionala ledningen och de lokala enheterna behöver förbättras. En handlingsplan tas fram under hösten.
+
+Bedömningen är att målet delvis uppfylls för perioden. För att målet ska nås fullt ut krävs att handlingsplanen genomförs och att finansieringen av de långsiktiga åtgärderna säkras i budgetarbetet inför 2027.`
+
+func goal(nr, focus, council, board string) report.Goal {
+	return report.Goal{Nr: nr, FocusArea: focus, CouncilGoal: council, BoardGoal: board}
+}
+
+func mnkr(f float64) money.Amount { return money.Amount(f * float64(money.Mnkr)) }
+func amt(f float64) *money.Amount { a := mnkr(f); return &a }
+func fp(f float64) *float64       { return &f }
+
+// handmade is a realistic report for Regionstyrelsen 2026 at period code,
+// made by hand so that the layout can be tested without the pipeline.
+func handmade(code period.Code) *report.Report {
+	entry, _ := period.DefaultCalendar.Lookup(code)
+	m := period.Month{Year: 2026, Month: entry.LastMonth}
+	r := &report.Report{
+		Organisation: "Region Halland", Unit: "Regionstyrelsen", Year: 2026,
+		Period: entry, Month: m, ReportDate: fmt.Sprintf("2026-%02d-12", int(entry.LastMonth)%12+1), Example: true,
+	}
+	levels := []report.Level{report.PartlyMet, report.Met, report.PartlyMet, report.NotMet, report.Met, report.Met,
+		report.PartlyMet, report.Met, report.NotMet, report.PartlyMet, report.NotAssessed, report.Met, report.PartlyMet}
+	words := map[report.Level]string{report.Met: "Bedöms uppfyllas", report.PartlyMet: "Bedöms delvis uppfyllas",
+		report.NotMet: "Bedöms ej uppfyllas", report.NotAssessed: ""}
+	for i, g := range planGoals {
+		gr := report.GoalResult{Goal: g, Level: levels[i], Word: words[levels[i]], Assessed: m}
+		if g.BoardGoal != "" {
+			gr.Analysis = longAnalysis
+			if i%3 == 1 {
+				gr.Analysis = strings.SplitN(longAnalysis, "\n\n", 2)[0]
+			}
+			r.GoalCounts[levels[i]]++
+		} else {
+			gr.Assessed = period.Month{}
+		}
+		if i == 6 {
+			gr.Analysis = ""
+		}
+		r.Goals = append(r.Goals, gr)
+		if gr.Level == report.NotMet {
+			r.Deviations.Goals = append(r.Deviations.Goals, gr)
+		}
+	}
+	series := func(year int, base float64, n int) []report.IndicatorPoint {
+		var pts []report.IndicatorPoint
+		for i := 0; i < n; i++ {
+			pts = append(pts, report.IndicatorPoint{Month: period.Month{Year: year, Month: time.Month(i + 1)},
+				Value: base + float64((i*7)%5)*0.3 - float64(i%4)*0.2})
+		}
+		return pts
+	}
+	mo := int(entry.LastMonth)
+	turnover := report.IndicatorResult{
+		IndicatorDef: report.IndicatorDef{Name: "Personalomsättning", Unit: "%", Reference: fp(8.5), LowerIsBetter: true,
+			Description: "Andel medarbetare som avslutar sin anställning, går i pension av totalt antal tillsvidareanställda inom Region Halland. Region Hallands referensvärde är 8,5."},
+		Value: fp(7.9), ValueAt: m, PriorYear: fp(8.3), Status: "Uppfyllt",
+		Series: series(2026, 7.6, mo), Prior: series(2025, 8.0, 12),
+	}
+	sick := report.IndicatorResult{
+		IndicatorDef: report.IndicatorDef{Name: "Sjukfrånvaro", Unit: "%", Target: fp(5.2), LowerIsBetter: true,
+			Description: "Mäter medarbetares frånvaro på grund av sjukdom. Avser både korttidssjukfrånvaro och långtidssjukfrånvaro. Region Hallands målvärde är 5,2."},
+		Value: fp(5.8), ValueAt: m, PriorYear: fp(5.6), Status: "Ej uppfyllt", OffTarget: true,
+		Series: series(2026, 5.4, mo), Prior: series(2025, 5.3, 12),
+	}
+	r.Indicators = []report.IndicatorResult{turnover, sick}
+	r.Deviations.Indicators = []report.IndicatorResult{sick}
+
+	frac := float64(mo) / 12
+	line := func(name string, annual, outcomeFrac, prog float64, prior *money.Amount) report.OperatingLine {
+		l := report.OperatingLine{Line: name, AnnualBudget: mnkr(annual), BudgetAcc: mnkr(annual * frac),
+			OutcomeAcc: mnkr(annual * frac * outcomeFrac), Prognosis: mnkr(prog), PriorYearAcc: prior}
+		l.DeviationAcc = l.OutcomeAcc - l.BudgetAcc
+		l.PrognosisDeviation = l.Prognosis - l.AnnualBudget
+		return l
+	}
+	lines := []report.OperatingLine{
+		line(report.LineRevenue, 412.6, 1.03, 418.2, amt(129.4*frac*3)),
+		line(report.LinePersonnel, -636.8, 1.02, -648.9, amt(-201.7*frac*3)),
+		line(report.LineOther, -1184.35, 0.97, -1170.0, amt(-371.2*frac*3)),
+		line(report.LineFinancial, -3.2, 1.1, -3.6, nil),
+	}
+	var net report.OperatingLine
+	net.Line = "Netto"
+	for _, l := range lines {
+		net.AnnualBudget += l.AnnualBudget
+		net.BudgetAcc += l.BudgetAcc
+		net.OutcomeAcc += l.OutcomeAcc
+		net.DeviationAcc += l.DeviationAcc
+		net.Prognosis += l.Prognosis
+		net.PrognosisDeviation += l.PrognosisDeviation
+	}
+	r.Operating = report.Operating{Lines: lines, Net: net, PrognosisMonth: m}
+	inv := func(name, proj string, total, y1, y2, y3, spent, prog float64, comment string) report.InvestmentRow {
+		dev := mnkr(y1) - mnkr(prog)
+		return report.InvestmentRow{Name: name, Project: proj, TotalBudget: mnkr(total),
+			PlanYears: []money.Amount{mnkr(y1), mnkr(y2), mnkr(y3)}, Spent: amt(spent), Prognosis: amt(prog), Deviation: &dev, Comment: comment}
+	}
+	decided := []report.InvestmentRow{
+		inv("Bredbandsutbyggnad", "P1001", 60, 20, 20, 20, 4.2, 14.5, "Utbyggnaden i norra Halland är försenad på grund av överklagad upphandling; prognosen sänks med 5,5 mnkr som flyttas till 2027."),
+		inv("FVIS", "P1002", 1450, 310, 280, 240, 98.7, 310, "Införandet av vårdinformationsstödet följer tidplanen. Förbrukningen är periodiserad enligt avtalets betalningsplan."),
+	}
+	reinv := []report.InvestmentRow{
+		inv("Möbler och utrustning, övrigt", "P2001", 3, 3, 3, 3, 0.6, 3, "Inköp sker under hösten."),
+		inv("IT utrustning", "P2002", 12, 12, 12, 12, 5.1, 13.4, "Tidigarelagt utbyte av klientdatorer inför nytt operativsystem; överskridandet ryms inom regionkontorets totala investeringsram."),
+	}
+	group := func(name string, rows []report.InvestmentRow) report.InvestmentGroup {
+		g := report.InvestmentGroup{Name: name, Rows: rows, Sum: report.InvestmentRow{PlanYears: make([]money.Amount, 3)}}
+		var spent, prog, dev money.Amount
+		for _, r := range rows {
+			g.Sum.TotalBudget += r.TotalBudget
+			for i := range r.PlanYears {
+				g.Sum.PlanYears[i] += r.PlanYears[i]
+			}
+			spent += *r.Spent
+			prog += *r.Prognosis
+			dev += *r.Deviation
+		}
+		g.Sum.Spent, g.Sum.Prognosis, g.Sum.Deviation = &spent, &prog, &dev
+		return g
+	}
+	g1, g2 := group("Redan beslutade investeringar", decided), group("Reinvesteringar", reinv)
+	total := group("", append(append([]report.InvestmentRow(nil), decided...), reinv...)).Sum
+	r.Investment = report.Investments{Years: []int{2026, 2027, 2028}, Groups: []report.InvestmentGroup{g1, g2}, Total: total}
+	r.Deviations.Investments = []report.InvestmentRow{decided[0], reinv[1]}
+	r.Economy = report.Economy{PeriodResult: net.OutcomeAcc, AccumulatedBudgetDeviation: net.DeviationAcc,
+		PrognosisBudgetDeviation: net.PrognosisDeviation, InvestmentPrognosisDeviation: *total.Deviation}
+
+	r.Reconciliation = report.Reconciliation{File: "huvudbok.csv", RowsRead: 48213, RowsSummed: 48190, BlankRows: 23,
+		Lines: []report.ReconPart{
+			{Label: "Intäkter", Rows: 5120, Amount: -mnkr(130.11)},
+			{Label: "Personalkostnader", Rows: 20311, Amount: mnkr(216.5) + 37},
+			{Label: "Övriga driftskostnader", Rows: 9811, Amount: mnkr(382.9) - 1},
+			{Label: "Finansiella poster", Rows: 17, Amount: mnkr(1.17)},
+		},
+		BalanceSheet: report.ReconPart{Label: "Balansräkning (investeringar)", Rows: 402, Amount: mnkr(107.4)},
+		OtherYears:   report.ReconPart{Label: "Tidigare år", Rows: 10211, Amount: mnkr(1001.2)},
+		LaterMonths:  report.ReconPart{Label: "Senare månader", Rows: 2318, Amount: mnkr(210.3)},
+	}
+	for _, p := range r.Reconciliation.Parts() {
+		r.Reconciliation.LedgerTotal += p.Amount
+	}
+	r.Problems.Warnf("underlag.xlsx", "Investeringar", "H5", "ackumulerad förbrukning skiljer sig från huvudboken")
+	r.Problems = append(r.Problems, problem.Problem{Severity: problem.Warning, File: "underlag.xlsx", Sheet: "Målbedömning",
+		Message: "mål 11 saknar bedömning för perioden"})
+	return r
+}
+
+func periodCode(s string) period.Code {
+	c, err := period.ParseCode(s)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}

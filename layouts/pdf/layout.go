@@ -1,0 +1,165 @@
+package pdf
+
+import (
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Page geometry in mm (A4 portrait). The body lies between bodyTop and
+// bodyBottom; the running header and footer sit in the margins above and
+// below it.
+const (
+	pageW      = 210.0
+	pageH      = 297.0
+	marginL    = 20.0
+	marginR    = 20.0
+	contentW   = pageW - marginL - marginR
+	bodyTop    = 26.0
+	bodyBottom = 277.0
+	headerY    = 12.0
+	footerY    = 284.0
+)
+
+// atom is an unbreakable piece of the flow, measured: a heading, one line
+// of a paragraph, a table's caption, header or row, a chart. Pages break
+// only between atoms.
+type atom struct {
+	h float64
+	// keepNext keeps this atom on the same page as the next one: a heading
+	// with its first lines, a caption with its table's header and first
+	// row, a paragraph's first line with its second.
+	keepNext bool
+	// droppable atoms (spacing) are left out at the top of a page.
+	droppable bool
+	newPage   bool
+	// repeat is drawn first when this atom opens a new page: a table
+	// row's header (and continued caption).
+	repeat []*atom
+	// heading is set on heading atoms, for the contents and the outline.
+	heading *headingRef
+	draw    func(pdf *fpdf.Fpdf, y float64)
+}
+
+// headingRef is a heading's place, found by pagination.
+type headingRef struct {
+	level   int
+	text    string
+	page    int // body page, 0-based
+	y       float64
+	outline int // outline depth
+	link    int
+}
+
+// placed is an atom at its place on a page.
+type placed struct {
+	a *atom
+	y float64
+}
+
+// paginate breaks the atoms into pages. An atom goes to a new page when it
+// and everything kept with it would not fit below the current position;
+// a table row that opens a page brings its repeated header.
+func paginate(atoms []*atom) [][]placed {
+	pages := [][]placed{nil}
+	y := bodyTop
+	newPage := func() {
+		pages = append(pages, nil)
+		y = bodyTop
+	}
+	place := func(a *atom) {
+		if a.heading != nil {
+			a.heading.page = len(pages) - 1
+			a.heading.y = y
+		}
+		pages[len(pages)-1] = append(pages[len(pages)-1], placed{a, y})
+		y += a.h
+	}
+	for i, a := range atoms {
+		atTop := len(pages[len(pages)-1]) == 0
+		if a.newPage && !atTop {
+			newPage()
+			atTop = true
+		}
+		if a.droppable && atTop {
+			continue
+		}
+		need := 0.0
+		for j := i; j < len(atoms); j++ {
+			need += atoms[j].h
+			if !atoms[j].keepNext || need > bodyBottom-bodyTop {
+				break
+			}
+		}
+		if y+need > bodyBottom && !atTop {
+			newPage()
+			if a.droppable {
+				continue
+			}
+			for _, r := range a.repeat {
+				place(r)
+			}
+		}
+		place(a)
+	}
+	if len(pages[len(pages)-1]) == 0 && len(pages) > 1 {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
+}
+
+// wrap breaks text into lines no wider than w in the current font. It
+// breaks at spaces only — never at the no-break spaces inside figures —
+// keeps the text's own line breaks, and breaks a word longer than a line
+// by characters, so that nothing runs past the margin.
+func wrap(pdf *fpdf.Fpdf, text string, w float64) []string {
+	var lines []string
+	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		words := strings.Split(para, " ")
+		line := ""
+		for _, word := range words {
+			if word == "" {
+				continue
+			}
+			cand := word
+			if line != "" {
+				cand = line + " " + word
+			}
+			if pdf.GetStringWidth(cand) <= w {
+				line = cand
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+				line = ""
+			}
+			for pdf.GetStringWidth(word) > w {
+				r := []rune(word)
+				n := len(r) - 1
+				for n > 1 && pdf.GetStringWidth(string(r[:n])) > w {
+					n--
+				}
+				lines = append(lines, string(r[:n]))
+				word = string(r[n:])
+			}
+			line = word
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// fitLine shortens a single line with an ellipsis until it fits w.
+func fitLine(pdf *fpdf.Fpdf, s string, w float64) string {
+	if pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		t := strings.TrimRight(string(r[:n]), " ") + "…"
+		if pdf.GetStringWidth(t) <= w {
+			return t
+		}
+	}
+	return "…"
+}

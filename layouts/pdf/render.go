@@ -1,0 +1,267 @@
+// Package pdf renders a computed report.Report as a board-ready A4 PDF:
+// cover, contents, running header and footer, captioned tables, goal status
+// symbols and vector charts, with an embedded open-licensed font. It works
+// in three steps that can be tested apart: Build makes the layout tree (what
+// the pages say), atomize measures it, paginate breaks it into pages; only
+// then is anything drawn. It knows nothing about input files, and it never
+// computes a figure: every number comes formatted from the report.
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"rapport/report"
+)
+
+// Render writes r as a PDF to w. The same report gives the same bytes: the
+// document's dates come from r.ReportDate, never from the clock.
+func Render(w io.Writer, r *report.Report) error {
+	if r == nil {
+		return errors.New("ingen rapport att skriva")
+	}
+	doc := Build(r)
+	pdf := newPDF(doc)
+	atoms := atomize(pdf, doc.Blocks)
+	pages := paginate(atoms)
+	var heads []*headingRef
+	for _, a := range atoms {
+		if a.heading != nil {
+			heads = append(heads, a.heading)
+		}
+	}
+	tocPer := int(math.Floor((bodyBottom - bodyTop - 14) / tocLine))
+	tocPages := (len(heads) + tocPer - 1) / tocPer
+	if tocPages == 0 {
+		tocPages = 1
+	}
+	firstBody := 2 + tocPages // cover is page 1
+	total := firstBody - 1 + len(pages)
+
+	drawCover(pdf, doc, total)
+	for _, h := range heads {
+		h.link = pdf.AddLink()
+		pdf.SetLink(h.link, h.y, firstBody+h.page)
+	}
+	drawContents(pdf, doc, heads, tocPer, firstBody, total)
+	for i, pg := range pages {
+		pdf.AddPage()
+		runningHeader(pdf, doc)
+		for _, p := range pg {
+			p.a.draw(pdf, p.y)
+		}
+		footer(pdf, doc, firstBody+i, total)
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return pdf.Output(w)
+}
+
+// newPDF makes a document with the report's metadata, fonts and fixed
+// dates, set on the document itself (no package-level defaults).
+func newPDF(d Document) *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetMargins(marginL, bodyTop, marginR)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	date := reportTime(d.ReportDate)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetTitle(d.Unit+" – "+d.ReportName, true)
+	pdf.SetAuthor(d.Organisation, true)
+	subject := d.ReportName + " för " + d.Unit + ", " + d.Months
+	if d.Example {
+		subject += " (exempeldata)"
+	}
+	pdf.SetSubject(subject, true)
+	pdf.SetKeywords("uppföljning, verksamhetsplan, måluppfyllelse, driftbudget, investeringsbudget, "+d.Unit, true)
+	pdf.SetCreator("rapport", true)
+	pdf.SetLang("sv-SE")
+	pdf.SetDisplayMode("fullwidth", "single")
+	addFonts(pdf)
+	setFont(pdf, fBody)
+	return pdf
+}
+
+// reportTime is the report date at noon UTC; a missing or malformed date
+// gives a fixed date, never the clock.
+func reportTime(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC)
+	}
+	return t.Add(12 * time.Hour)
+}
+
+func drawCover(pdf *fpdf.Fpdf, d Document, total int) {
+	pdf.AddPage()
+	fillColour(pdf, accent)
+	pdf.Rect(0, 0, pageW, 104, "F")
+	textColour(pdf, white)
+	setFont(pdf, font{"B", 13, 6})
+	pdf.Text(marginL, 30, d.Organisation)
+	setFont(pdf, font{"", 12, 6})
+	pdf.Text(marginL, 38, d.Unit)
+
+	setFont(pdf, font{"B", 26, 11})
+	y := 62.0
+	for _, l := range wrap(pdf, d.ReportName, contentW) {
+		pdf.Text(marginL, y, l)
+		y += 11
+	}
+	setFont(pdf, font{"", 14, 7})
+	pdf.Text(marginL, y+2, d.Unit+" · "+d.Months)
+	textColour(pdf, ink)
+
+	y = 122
+	rows := [][2]string{
+		{"Organisation", d.Organisation},
+		{"Nämnd/styrelse", d.Unit},
+		{"Rapport", d.ReportName},
+		{"Period", d.Months},
+		{"Rapportdatum", swedishDate(d.ReportDate)},
+		{"Typ", kindWord(d.Kind)},
+	}
+	for _, r := range rows {
+		setFont(pdf, fSmall)
+		textColour(pdf, muted)
+		pdf.Text(marginL, y, r[0])
+		setFont(pdf, fBody)
+		textColour(pdf, ink)
+		pdf.Text(marginL+38, y, fitLine(pdf, r[1], contentW-38))
+		y += 7
+	}
+	if d.Example {
+		y += 8
+		drawColour(pdf, bad)
+		fillColour(pdf, rgb{253, 236, 236})
+		pdf.SetLineWidth(0.8)
+		pdf.Rect(marginL, y, contentW, 24, "FD")
+		setFont(pdf, font{"B", 18, 8})
+		textColour(pdf, bad)
+		pdf.Text(marginL+5, y+10, "EXEMPELDATA")
+		setFont(pdf, fBody)
+		for i, l := range wrap(pdf, "Rapporten bygger på påhittade exempeluppgifter. Siffrorna beskriver inte Region Hallands verkliga ekonomi och får inte användas som beslutsunderlag.", contentW-10) {
+			pdf.Text(marginL+5, y+16+float64(i)*4.6, l)
+		}
+		textColour(pdf, ink)
+		pdf.SetLineWidth(0.2)
+	}
+	footer(pdf, d, 1, total)
+}
+
+func kindWord(kind string) string {
+	switch kind {
+	case "full":
+		return "Uppföljning av hela verksamhetsplanen"
+	case "årsredovisning":
+		return "Årsredovisning: årets utfall och slutlig bedömning av målen"
+	}
+	return "Avvikelserapport: ekonomisk prognos, medarbetare och övriga avvikelser"
+}
+
+var swedishMonths = []string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
+
+// swedishDate is "12 maj 2026"; text that is not a date is shown as is.
+func swedishDate(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		if s == "" {
+			return "–"
+		}
+		return s
+	}
+	return strconv.Itoa(t.Day()) + " " + swedishMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+const tocLine = 6.2
+
+// drawContents draws the contents: each heading with its page number and a
+// link to it.
+func drawContents(pdf *fpdf.Fpdf, d Document, heads []*headingRef, per, firstBody, total int) {
+	for start := 0; start == 0 || start < len(heads); start += per {
+		pdf.AddPage()
+		runningHeader(pdf, d)
+		setFont(pdf, fH1)
+		textColour(pdf, accent)
+		pdf.Text(marginL, baseline(bodyTop, fH1.line, fH1), "Innehåll")
+		if start == 0 {
+			pdf.Bookmark("Innehåll", 0, bodyTop)
+		}
+		drawColour(pdf, accent)
+		pdf.SetLineWidth(0.5)
+		pdf.Line(marginL, bodyTop+fH1.line+0.6, marginL+contentW, bodyTop+fH1.line+0.6)
+		y := bodyTop + 14
+		for _, h := range heads[start:min(start+per, len(heads))] {
+			f := fBody
+			indent := 0.0
+			switch h.level {
+			case 1:
+				f = fBodyB
+			case 2:
+				indent = 6
+			default:
+				indent, f = 12, fSmall
+			}
+			setFont(pdf, f)
+			textColour(pdf, ink)
+			num := strconv.Itoa(firstBody + h.page)
+			nw := pdf.GetStringWidth(num)
+			text := fitLine(pdf, h.text, contentW-indent-nw-8)
+			bl := baseline(y, tocLine, f)
+			pdf.Text(marginL+indent, bl, text)
+			pdf.Text(marginL+contentW-nw, bl, num)
+			// dotted leader between text and page number
+			drawColour(pdf, rule)
+			pdf.SetLineWidth(0.2)
+			pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+			pdf.Line(marginL+indent+pdf.GetStringWidth(text)+2, bl, marginL+contentW-nw-2, bl)
+			pdf.SetDashPattern(nil, 0)
+			pdf.Link(marginL, y, contentW, tocLine, h.link)
+			y += tocLine
+		}
+		footer(pdf, d, pdf.PageNo(), total)
+	}
+}
+
+// runningHeader names the unit and the report on every page but the cover.
+func runningHeader(pdf *fpdf.Fpdf, d Document) {
+	setFont(pdf, fRunning)
+	textColour(pdf, muted)
+	pdf.Text(marginL, headerY, fitLine(pdf, d.Unit+" · "+d.ReportName, contentW*0.7))
+	right := d.Organisation
+	pdf.Text(marginL+contentW-pdf.GetStringWidth(right), headerY, right)
+	drawColour(pdf, rule)
+	pdf.SetLineWidth(0.2)
+	pdf.Line(marginL, headerY+2, marginL+contentW, headerY+2)
+	textColour(pdf, ink)
+}
+
+// footer writes "Sida x av y", and marks example data on every page.
+func footer(pdf *fpdf.Fpdf, d Document, page, total int) {
+	setFont(pdf, fRunning)
+	drawColour(pdf, rule)
+	pdf.SetLineWidth(0.2)
+	pdf.Line(marginL, footerY-4, marginL+contentW, footerY-4)
+	if d.Example {
+		textColour(pdf, bad)
+		setFont(pdf, fRunning.bold())
+		pdf.Text(marginL, footerY, "Exempeldata – inte verkliga siffror")
+		setFont(pdf, fRunning)
+	} else {
+		textColour(pdf, muted)
+		pdf.Text(marginL, footerY, d.Months)
+	}
+	textColour(pdf, muted)
+	s := fmt.Sprintf("Sida %d av %d", page, total)
+	pdf.Text(marginL+contentW-pdf.GetStringWidth(s), footerY, s)
+	textColour(pdf, ink)
+}

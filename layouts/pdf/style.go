@@ -1,0 +1,97 @@
+package pdf
+
+import (
+	_ "embed"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"rapport/report"
+)
+
+// Noto Sans (SIL Open Font License, fonts/OFL.txt): full Swedish glyphs,
+// the true minus sign and the no-break space; TrueType outlines, which
+// fpdf's UTF-8 path subsets into each PDF.
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	fontRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	fontBold []byte
+	//go:embed fonts/NotoSans-Italic.ttf
+	fontItalic []byte
+)
+
+const family = "Noto"
+
+func addFonts(pdf *fpdf.Fpdf) {
+	pdf.AddUTF8FontFromBytes(family, "", fontRegular)
+	pdf.AddUTF8FontFromBytes(family, "B", fontBold)
+	pdf.AddUTF8FontFromBytes(family, "I", fontItalic)
+}
+
+// rgb is a colour.
+type rgb struct{ r, g, b int }
+
+// The palette: a dark blue for structure, greys for support, red only
+// for what is unfavourable. Chart colours differ in lightness as well as
+// hue, so that they stay apart when printed in grey.
+var (
+	ink        = rgb{33, 33, 33}
+	muted      = rgb{96, 96, 96}
+	rule       = rgb{170, 170, 170}
+	faint      = rgb{225, 225, 225}
+	accent     = rgb{0, 72, 118}   // headings, cover band
+	accentPale = rgb{222, 233, 242} // table headers
+	groupFill  = rgb{242, 245, 248}
+	bad        = rgb{176, 0, 32}
+	barLight   = rgb{158, 190, 214}
+	barDark    = rgb{0, 72, 118}
+	lineGrey   = rgb{120, 120, 120}
+	white      = rgb{255, 255, 255}
+)
+
+func levelColour(l report.Level) rgb {
+	switch l {
+	case report.Met:
+		return rgb{46, 125, 50}
+	case report.PartlyMet:
+		return rgb{242, 183, 5}
+	case report.NotMet:
+		return rgb{198, 40, 40}
+	}
+	return rgb{158, 158, 158}
+}
+
+func textColour(pdf *fpdf.Fpdf, c rgb) { pdf.SetTextColor(c.r, c.g, c.b) }
+func fillColour(pdf *fpdf.Fpdf, c rgb) { pdf.SetFillColor(c.r, c.g, c.b) }
+func drawColour(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
+
+// font is a size and style of the one family.
+type font struct {
+	style string  // "", "B", "I"
+	size  float64 // pt
+	line  float64 // line height, mm
+}
+
+var (
+	fBody    = font{"", 10, 5.0}
+	fBodyB   = font{"B", 10, 5.0}
+	fItalic  = font{"I", 10, 5.0}
+	fSmall   = font{"", 8.5, 4.1}
+	fH1      = font{"B", 17, 8.0}
+	fH2      = font{"B", 12.5, 6.2}
+	fH3      = font{"B", 10.5, 5.2}
+	fCaption = font{"B", 9, 4.6}
+	fTable   = font{"", 8.6, 4.0}
+	fTableS  = font{"", 7.6, 3.5}
+	fRunning = font{"", 7.8, 4}
+)
+
+func setFont(pdf *fpdf.Fpdf, f font) { pdf.SetFont(family, f.style, f.size) }
+
+func (f font) bold() font { f.style = "B"; return f }
+
+// baseline is where text sits in a line box of height h starting at top:
+// capitals centred in the box.
+func baseline(top, h float64, f font) float64 {
+	return top + h/2 + 0.357*f.size*25.4/72
+}

@@ -1,0 +1,184 @@
+package pdf
+
+import (
+	"encoding/json"
+
+	"rapport/report"
+)
+
+// Document is the layout tree of one report: what the pages say, before
+// anything is measured or drawn. Build makes it from a report.Report; the
+// tests snapshot it as JSON, so that content is checked apart from drawing.
+type Document struct {
+	Organisation string  `json:"organisation"`
+	Unit         string  `json:"unit"`
+	ReportName   string  `json:"report_name"` // "Uppföljningsrapport 1 2026"
+	Months       string  `json:"months"`      // "januari–april 2026"
+	ReportDate   string  `json:"report_date"` // "2026-05-12"
+	Example      bool    `json:"example"`
+	Kind         string  `json:"kind"` // "full", "avvikelse", "årsredovisning"
+	Blocks       []Block `json:"-"`
+}
+
+// MarshalJSON writes the blocks with their kind, so that a golden file
+// reads as the report does.
+func (d Document) MarshalJSON() ([]byte, error) {
+	type plain Document
+	blocks := make([]taggedBlock, len(d.Blocks))
+	for i, b := range d.Blocks {
+		blocks[i] = taggedBlock{b.kind(), b}
+	}
+	return json.Marshal(struct {
+		plain
+		Blocks []taggedBlock `json:"blocks"`
+	}{plain(d), blocks})
+}
+
+type taggedBlock struct {
+	Kind  string `json:"kind"`
+	Block Block  `json:"block"`
+}
+
+// Block is one piece of a page flow: a heading, a paragraph, a table, a
+// chart. Blocks are laid out top to bottom; tables and paragraphs may split
+// across pages, the rest may not.
+type Block interface {
+	kind() string
+}
+
+// Heading starts a section (Level 1), a subsection (2) or a titled item
+// such as one goal (3). Every heading of level 1 and 2 goes in the
+// contents; every heading goes in the PDF outline.
+type Heading struct {
+	Level int    `json:"level"`
+	Text  string `json:"text"`
+	// Outline is the shorter text used in the contents and the outline,
+	// when the heading itself is long; empty means Text.
+	Outline string `json:"outline,omitempty"`
+	// NewPage starts the heading on a fresh page.
+	NewPage bool `json:"new_page,omitempty"`
+}
+
+// TextStyle is how a paragraph is set.
+type TextStyle string
+
+const (
+	Body   TextStyle = "body"
+	Small  TextStyle = "small"  // notes under tables, descriptions
+	Italic TextStyle = "italic" // "no analysis given" and similar
+	Lead   TextStyle = "lead"   // bold lead-in, e.g. a goal's focus area
+	Alert  TextStyle = "alert"  // a warning the board must see, in red
+)
+
+// Paragraph is running text; it wraps and flows across pages. Lines in
+// Text are kept; blank lines separate paragraphs.
+type Paragraph struct {
+	Style TextStyle `json:"style"`
+	Text  string    `json:"text"`
+}
+
+// Status is a goal's or indicator's assessment: symbol and word.
+type Status struct {
+	Label string       `json:"label"` // "Bedömning"
+	Level report.Level `json:"level"`
+	Word  string       `json:"word"` // the assessment as written
+	Note  string       `json:"note,omitempty"`
+}
+
+// Align is a column's alignment.
+type Align string
+
+const (
+	Left  Align = "L"
+	Right Align = "R"
+)
+
+// Column is a table column. Width is relative to the other columns.
+type Column struct {
+	Title string  `json:"title"`
+	Width float64 `json:"width"`
+	Align Align   `json:"align"`
+}
+
+// RowKind sets a row off: group headings and sums are set apart.
+type RowKind string
+
+const (
+	Plain RowKind = "row"
+	Group RowKind = "group" // a group heading spanning the table
+	Sum   RowKind = "sum"   // a group sum
+	Total RowKind = "total" // the table's total
+)
+
+// Cell is one table cell. A cell with a Level shows the status symbol
+// before its text.
+type Cell struct {
+	Text  string        `json:"text"`
+	Level *report.Level `json:"level,omitempty"`
+	// Bad marks an unfavourable figure: drawn in red; its minus sign is
+	// already in Text.
+	Bad bool `json:"bad,omitempty"`
+}
+
+// Row is a table row.
+type Row struct {
+	Kind  RowKind `json:"kind"`
+	Cells []Cell  `json:"cells"`
+}
+
+// Table is a captioned table; it splits between rows, repeating its
+// header, and its caption never stands alone at a page foot.
+type Table struct {
+	Caption string   `json:"caption,omitempty"`
+	Columns []Column `json:"columns"`
+	Rows    []Row    `json:"rows"`
+	Note    string   `json:"note,omitempty"` // under the table, small
+	// Small sets the whole table a size down, for wide tables.
+	Small bool `json:"small,omitempty"`
+}
+
+// Series is one named row of values of a chart. A nil value is absent (no
+// bar, a gap in a line), not zero.
+type Series struct {
+	Name   string     `json:"name"`
+	Values []*float64 `json:"values"`
+}
+
+// RefLine is a horizontal target or reference line across a chart.
+type RefLine struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+}
+
+// ChartKind is the kind of chart.
+type ChartKind string
+
+const (
+	BarChart    ChartKind = "bars"   // grouped vertical bars per category
+	LineChart   ChartKind = "lines"  // values per month, with reference lines
+	StatusChart ChartKind = "status" // goals per level, horizontal bars
+)
+
+// Chart is a vector chart with its title, axis unit and legend.
+type Chart struct {
+	Kind       ChartKind `json:"kind"`
+	Title      string    `json:"title"`
+	Unit       string    `json:"unit"`       // axis unit: "mnkr", "%", "antal mål"
+	Categories []string  `json:"categories"` // x labels (bars, lines) or level words (status)
+	Series     []Series  `json:"series"`
+	RefLines   []RefLine `json:"ref_lines,omitempty"`
+	Levels     []report.Level `json:"levels,omitempty"` // status chart: the level of each category
+	Height     float64   `json:"height"` // mm
+}
+
+// Spacer is vertical space, dropped at the top of a page.
+type Spacer struct {
+	Height float64 `json:"height"` // mm
+}
+
+func (Heading) kind() string   { return "heading" }
+func (Paragraph) kind() string { return "paragraph" }
+func (Status) kind() string    { return "status" }
+func (Table) kind() string     { return "table" }
+func (Chart) kind() string     { return "chart" }
+func (Spacer) kind() string    { return "spacer" }
