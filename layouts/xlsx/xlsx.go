@@ -1,0 +1,362 @@
+// Package xlsx renders a computed report as the Excel workbook that
+// controllers keep working with: tables 2–5 with the plan's captions, the
+// monthly outcome behind table 4 (Underlag) and the reconciliation of the
+// ledger (Kontroll). Figures are numbers in mnkr, exact to the öre; sums
+// and deviations are live formulas that carry their computed values, so a
+// reader without a calculation engine sees the right figures too.
+//
+// It knows nothing about input files and computes no money: every figure
+// comes from report.Report, and the formulas only restate how the report
+// derived its sums and deviations.
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"rapport/report"
+)
+
+// Render writes r as an .xlsx workbook to w. The same report gives the
+// same bytes: nothing in the file depends on the clock.
+func Render(w io.Writer, r *report.Report) error {
+	if r == nil {
+		return fmt.Errorf("ingen rapport att skriva")
+	}
+	b := &builder{r: r}
+	b.t4 = b.operating()
+	b.t5 = b.investments()
+	b.t3 = b.economy()
+	b.t2 = b.employees()
+	sheets := []*sheet{b.t2, b.t3, b.t4, b.t5, b.monthly(), b.control()}
+
+	f, formulas, err := b.write(sheets)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return fmt.Errorf("arbetsboken kunde inte skrivas: %w", err)
+	}
+	out, err := fillCachedValues(buf.Bytes(), formulas)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// sheetFormulas are the formula cells of one worksheet part, by reference.
+type sheetFormulas map[string]*cell
+
+// write turns the sheet models into an excelize workbook. It returns, per
+// worksheet part, the formula cells whose cached values still have to be
+// filled in: excelize writes a formula's cell without its value.
+func (b *builder) write(sheets []*sheet) (*excelize.File, map[string]sheetFormulas, error) {
+	f := excelize.NewFile()
+	fail := func(err error) (*excelize.File, map[string]sheetFormulas, error) {
+		f.Close()
+		return nil, nil, fmt.Errorf("arbetsboken kunde inte byggas: %w", err)
+	}
+	styles, err := newStyles(f)
+	if err != nil {
+		return fail(err)
+	}
+	red, err := f.NewConditionalStyle(&excelize.Style{
+		Font: &excelize.Font{Color: "9C0006", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}},
+	})
+	if err != nil {
+		return fail(err)
+	}
+
+	formulas := map[string]sheetFormulas{}
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return fail(err)
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return fail(err)
+		}
+		fs, err := b.writeSheet(f, s, styles, red)
+		if err != nil {
+			return fail(err)
+		}
+		formulas[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = fs
+	}
+	f.SetActiveSheet(0)
+
+	for _, n := range b.names {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: n.name, RefersTo: n.refersTo}); err != nil {
+			return fail(err)
+		}
+	}
+	if err := b.properties(f); err != nil {
+		return fail(err)
+	}
+	return f, formulas, nil
+}
+
+func (b *builder) properties(f *excelize.File) error {
+	r := b.r
+	// A fixed time of day on the report date: the file must not depend on
+	// when it was made.
+	date := r.ReportDate
+	if len(date) != len("2006-01-02") {
+		date = fmt.Sprintf("%04d-12-31", max(r.Year, 1))
+	}
+	stamp := date + "T00:00:00Z"
+	title := r.Unit + " " + r.Period.Name + " " + fmt.Sprint(r.Year)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:          title + ", tabeller",
+		Subject:        "Tabell 2–5 med underlag och avstämning, " + monthsCovered(r.Month),
+		Creator:        "rapport",
+		LastModifiedBy: "rapport",
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       "sv-SE",
+		Keywords:       "uppföljning; " + string(r.Period.Code),
+	}); err != nil {
+		return err
+	}
+	return f.SetAppProps(&excelize.AppProperties{Application: "rapport", Company: r.Organisation})
+}
+
+func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int, red int) (sheetFormulas, error) {
+	name := s.name
+	widths := s.measure()
+	tableCols := 0
+	for col := 1; col <= s.maxCol; col++ {
+		if s.get(col, s.headerRow) != nil {
+			tableCols = col
+		}
+	}
+	tableCols = max(tableCols, 1)
+	total := 0.0
+	for col := 1; col <= tableCols; col++ {
+		total += widths[col]
+	}
+	for col := 1; col <= s.maxCol; col++ {
+		if err := f.SetColWidth(name, colName(col), colName(col), widths[col]); err != nil {
+			return nil, err
+		}
+	}
+
+	formulas := sheetFormulas{}
+	refs := make([]string, 0, len(s.cells))
+	for r := range s.cells {
+		refs = append(refs, r)
+	}
+	for _, r := range sortedRefs(refs) {
+		c := s.cells[r]
+		if c.style != styleNone {
+			if err := f.SetCellStyle(name, r, r, styles[c.style]); err != nil {
+				return nil, err
+			}
+		}
+		var err error
+		switch c.kind {
+		case kindText:
+			if c.text != "" {
+				err = f.SetCellStr(name, r, c.text)
+			}
+		case kindNumber:
+			err = f.SetCellFloat(name, r, c.num, -1, 64)
+		case kindFormula:
+			err = f.SetCellFormula(name, r, c.formula)
+			formulas[r] = c
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	// Titles and notes span the table and wrap within it, so that they
+	// print inside the page rather than running off its edge.
+	for row := 1; row <= s.maxRow; row++ {
+		c := s.get(1, row)
+		if c == nil || (c.style != styleTitle && c.style != styleSubtitle && c.style != styleNote) {
+			continue
+		}
+		if tableCols > 1 {
+			if err := f.MergeCell(name, ref(1, row), ref(tableCols, row)); err != nil {
+				return nil, err
+			}
+		}
+		factor, lineHeight := 1.0, 15.0
+		if c.style == styleTitle {
+			factor, lineHeight = 1.35, 21
+		}
+		lines := math.Ceil(float64(utf8.RuneCountInString(c.text)) * factor / math.Max(total-1, 1))
+		if err := f.SetRowHeight(name, row, math.Max(lines, 1)*lineHeight); err != nil {
+			return nil, err
+		}
+	}
+	// Headers wrap: give them room for two lines.
+	if s.headerRow > 0 {
+		if err := f.SetRowHeight(name, s.headerRow, 30); err != nil {
+			return nil, err
+		}
+	}
+	// Long comments wrap: a row as high as its longest text needs.
+	for row := s.headerRow + 1; row <= s.maxRow; row++ {
+		lines := 1.0
+		for col := 1; col <= s.maxCol; col++ {
+			if c := s.get(col, row); c != nil && c.style == styleTextWrap {
+				lines = math.Max(lines, math.Ceil(float64(utf8.RuneCountInString(c.text))*1.1/math.Max(widths[col]-1, 1)))
+			}
+		}
+		if lines > 1 {
+			if err := f.SetRowHeight(name, row, lines*15); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	for _, cf := range s.red {
+		opt := excelize.ConditionalFormatOptions{Type: "cell", Criteria: "<", Value: "0", Format: &red}
+		if cf.expr != "" {
+			opt = excelize.ConditionalFormatOptions{Type: "formula", Criteria: cf.expr, Format: &red}
+		}
+		if err := f.SetConditionalFormat(name, cf.rng, []excelize.ConditionalFormatOptions{opt}); err != nil {
+			return nil, err
+		}
+	}
+
+	if s.headerRow > 0 {
+		panes := &excelize.Panes{Freeze: true, YSplit: s.headerRow, XSplit: s.freezeCol,
+			TopLeftCell: ref(s.freezeCol+1, s.headerRow+1), ActivePane: "bottomLeft"}
+		if s.freezeCol > 0 {
+			panes.ActivePane = "bottomRight"
+		}
+		if err := f.SetPanes(name, panes); err != nil {
+			return nil, err
+		}
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(name), s.headerRow)}); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.SetSheetView(name, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return nil, err
+	}
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Size:        ptr(9), // A4
+		Orientation: ptr("landscape"),
+		FitToWidth:  ptr(1),
+		FitToHeight: ptr(0), // as many pages down as it takes
+	}); err != nil {
+		return nil, err
+	}
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+		Left: ptr(0.5), Right: ptr(0.5), Top: ptr(0.75), Bottom: ptr(0.75), Header: ptr(0.3), Footer: ptr(0.3),
+	}); err != nil {
+		return nil, err
+	}
+	r := b.r
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + headerText(r.Unit) + "&R" + headerText(fmt.Sprintf("%s %d", r.Period.Name, r.Year)),
+		OddFooter: "&L" + headerText(s.name) + "&RSida &P av &N",
+	}); err != nil {
+		return nil, err
+	}
+	return formulas, nil
+}
+
+// headerText escapes text for a print header: "&" starts a code there, and
+// the whole header may hold at most 255 characters.
+func headerText(s string) string {
+	s = strings.ReplaceAll(s, "&", "&&")
+	if utf8.RuneCountInString(s) > 100 {
+		s = string([]rune(s)[:100])
+		s = strings.TrimSuffix(s, "&") // never leave half an escape
+	}
+	return s
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// sortedRefs orders cell references by row, then column, as the worksheet
+// holds them.
+func sortedRefs(refs []string) []string {
+	type rc struct {
+		ref      string
+		col, row int
+	}
+	list := make([]rc, 0, len(refs))
+	for _, r := range refs {
+		col, row, err := excelize.CellNameToCoordinates(r)
+		if err != nil {
+			continue
+		}
+		list = append(list, rc{r, col, row})
+	}
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && (list[j].row < list[j-1].row || list[j].row == list[j-1].row && list[j].col < list[j-1].col); j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = x.ref
+	}
+	return out
+}
+
+// newStyles makes the workbook's styles, in the fixed order of style.
+func newStyles(f *excelize.File) ([styleCount]int, error) {
+	var ids [styleCount]int
+	const (
+		mnkrFormat = `#,##0.0;"−"#,##0.0`
+		krFormat   = `#,##0.00;"−"#,##0.00`
+		intFormat  = `#,##0`
+		indFormat  = `0.0;"−"0.0`
+		rule       = "808080"
+		hairline   = "D9D9D9"
+	)
+	top := []excelize.Border{{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	under := []excelize.Border{{Type: "bottom", Color: hairline, Style: 1}}
+	headBorder := []excelize.Border{{Type: "bottom", Color: rule, Style: 2}}
+	headFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}}
+	sumFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	right := &excelize.Alignment{Horizontal: "right", Vertical: "center"}
+	left := &excelize.Alignment{Horizontal: "left", Vertical: "center"}
+	defs := map[style]*excelize.Style{
+		styleTitle:     {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
+		styleSubtitle:  {Font: &excelize.Font{Italic: true, Size: 10, Color: "404040"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
+		styleHeader:    {Font: &excelize.Font{Bold: true}, Fill: headFill, Border: headBorder, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "bottom", WrapText: true}},
+		styleHeaderNum: {Font: &excelize.Font{Bold: true}, Fill: headFill, Border: headBorder, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "bottom", WrapText: true}},
+		styleText:      {Border: under, Alignment: left},
+		styleTextWrap:  {Border: under, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}},
+		styleGroup:     {Font: &excelize.Font{Bold: true, Italic: true}, Alignment: left},
+		styleTextSum:   {Font: &excelize.Font{Bold: true}, Fill: sumFill, Border: top, Alignment: left},
+		styleMnkr:      {CustomNumFmt: ptr(mnkrFormat), Border: under, Alignment: right},
+		styleMnkrSum:   {CustomNumFmt: ptr(mnkrFormat), Font: &excelize.Font{Bold: true}, Fill: sumFill, Border: top, Alignment: right},
+		styleKr:        {CustomNumFmt: ptr(krFormat), Border: under, Alignment: right},
+		styleKrSum:     {CustomNumFmt: ptr(krFormat), Font: &excelize.Font{Bold: true}, Fill: sumFill, Border: top, Alignment: right},
+		styleInt:       {CustomNumFmt: ptr(intFormat), Border: under, Alignment: right},
+		styleIntSum:    {CustomNumFmt: ptr(intFormat), Font: &excelize.Font{Bold: true}, Fill: sumFill, Border: top, Alignment: right},
+		styleIndicator: {CustomNumFmt: ptr(indFormat), Border: under, Alignment: right},
+		styleNote:      {Font: &excelize.Font{Italic: true, Size: 9, Color: "404040"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
+		styleCheck:     {Font: &excelize.Font{Bold: true}, Border: top, Alignment: right},
+	}
+	for st := styleNone + 1; st < styleCount; st++ {
+		id, err := f.NewStyle(defs[st])
+		if err != nil {
+			return ids, err
+		}
+		ids[st] = id
+	}
+	return ids, nil
+}

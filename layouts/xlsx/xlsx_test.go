@@ -1,0 +1,698 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"rapport/report"
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func amt(kr float64) money.Amount { return money.Amount(math.Round(kr * 100)) }
+
+func ptrAmt(a money.Amount) *money.Amount { return &a }
+
+func ptrF(v float64) *float64 { return &v }
+
+// line builds a table-4 line the way Compute does.
+func line(name string, annual, budgetAcc, outcome, prognosis money.Amount, prior *money.Amount) report.OperatingLine {
+	return report.OperatingLine{Line: name, AnnualBudget: annual, BudgetAcc: budgetAcc, OutcomeAcc: outcome,
+		DeviationAcc: outcome - budgetAcc, Prognosis: prognosis, PrognosisDeviation: prognosis - annual, PriorYearAcc: prior}
+}
+
+func netOf(lines []report.OperatingLine) report.OperatingLine {
+	n := report.OperatingLine{Line: "Netto"}
+	var prior *money.Amount
+	for _, l := range lines {
+		n.AnnualBudget += l.AnnualBudget
+		n.BudgetAcc += l.BudgetAcc
+		n.OutcomeAcc += l.OutcomeAcc
+		n.DeviationAcc += l.DeviationAcc
+		n.Prognosis += l.Prognosis
+		n.PrognosisDeviation += l.PrognosisDeviation
+		if l.PriorYearAcc != nil {
+			if prior == nil {
+				prior = new(money.Amount)
+			}
+			*prior += *l.PriorYearAcc
+		}
+	}
+	n.PriorYearAcc = prior
+	return n
+}
+
+func investment(name, project string, total money.Amount, years []money.Amount, spent, prognosis *money.Amount, comment string) report.InvestmentRow {
+	row := report.InvestmentRow{Name: name, Project: project, TotalBudget: total, PlanYears: years,
+		Spent: spent, Prognosis: prognosis, Comment: comment, SpentFromLedger: project != ""}
+	if prognosis != nil {
+		d := years[0] - *prognosis
+		row.Deviation = &d
+	}
+	return row
+}
+
+func sumRows(name string, rows []report.InvestmentRow, n int) report.InvestmentRow {
+	s := report.InvestmentRow{Name: name, PlanYears: make([]money.Amount, n)}
+	add := func(a, b *money.Amount) *money.Amount {
+		if b == nil {
+			return a
+		}
+		v := *b
+		if a != nil {
+			v += *a
+		}
+		return &v
+	}
+	for _, r := range rows {
+		s.TotalBudget += r.TotalBudget
+		for i := range s.PlanYears {
+			s.PlanYears[i] += r.PlanYears[i]
+		}
+		s.Spent = add(s.Spent, r.Spent)
+		s.Prognosis = add(s.Prognosis, r.Prognosis)
+		s.Deviation = add(s.Deviation, r.Deviation)
+	}
+	return s
+}
+
+// sampleReport is a realistic UR1 report for Regionstyrelsen, with öre
+// fractions everywhere, an unclassified line, a missing prognosis in table 5
+// and input text that looks like formulas.
+func sampleReport() *report.Report {
+	lines := []report.OperatingLine{
+		line("Intäkter", amt(412_345_678.91), amt(137_448_559.64), amt(139_012_345.67), amt(415_000_000.01), ptrAmt(amt(131_987_654.32))),
+		line("Personalkostnader", amt(-298_765_432.10), amt(-99_588_477.37), amt(-101_234_567.89), amt(-301_500_000.00), ptrAmt(amt(-95_123_456.78))),
+		line("Övriga driftskostnader", amt(-118_580_246.81), amt(-39_526_748.94), amt(-37_001_234.56), amt(-117_250_000.50), ptrAmt(amt(-36_987_654.01))),
+		line("Finansiella poster", amt(-1_000_000), amt(-333_333.33), amt(-287_654.32), amt(-950_000), ptrAmt(amt(-301_234.56))),
+		line("Ej klassificerat", 0, 0, amt(-12_345.67), 0, ptrAmt(0)),
+	}
+	years := []int{2026, 2027, 2028}
+	g1 := []report.InvestmentRow{
+		investment("Bredbandsutbyggnad", "P1001", amt(60_000_000), []money.Amount{amt(20_000_000), amt(20_000_000), amt(20_000_000)},
+			ptrAmt(amt(4_123_456.78)), ptrAmt(amt(18_500_000)), "Upphandlingen blev klar i mars; utbyggnaden i norra Halland startar i maj."),
+		investment("FVIS", "P1002", amt(12_500_000), []money.Amount{amt(5_000_000), amt(5_000_000), amt(2_500_000)},
+			ptrAmt(amt(2_765_432.19)), ptrAmt(amt(5_750_000.25)), "=SUMMA(A1:A2) är inget att räkna med"),
+	}
+	g2 := []report.InvestmentRow{
+		investment("Möbler och utrustning, övrigt", "", amt(3_000_000), []money.Amount{amt(1_000_000), amt(1_000_000), amt(1_000_000)},
+			ptrAmt(amt(125_000.5)), nil, ""),
+		investment("IT utrustning", "", amt(6_000_000), []money.Amount{amt(2_000_000), amt(2_000_000), amt(2_000_000)},
+			ptrAmt(amt(812_345.67)), ptrAmt(amt(2_100_000)), "Datorbyten tidigareläggs."),
+	}
+	s1 := sumRows("Summa redan beslutade investeringar", g1, 3)
+	s2 := sumRows("Summa reinvesteringar", g2, 3)
+	total := sumRows("Summa investeringar", []report.InvestmentRow{s1, s2}, 3)
+
+	net := netOf(lines)
+	monthly := make([]report.MonthlyOutcome, len(lines))
+	for i, l := range lines {
+		monthly[i].Line = l.Line
+		// Spread the outcome over four months, the remainder in April, so
+		// that the months add up to Utfall ack to the öre.
+		part := l.OutcomeAcc / 4
+		for m := 0; m < 3; m++ {
+			monthly[i].ThisYear[m] = part
+		}
+		monthly[i].ThisYear[3] = l.OutcomeAcc - 3*part
+		ppart := *l.PriorYearAcc / 4
+		for m := 0; m < 12; m++ {
+			monthly[i].PriorYear[m] = ppart + money.Amount(m)
+		}
+		monthly[i].PriorYear[3] = *l.PriorYearAcc - 3*ppart - 3
+	}
+
+	recLines := []report.ReconPart{}
+	var sum money.Amount
+	for _, l := range lines[:3] {
+		recLines = append(recLines, report.ReconPart{Label: l.Line, Rows: 1234, Amount: -l.OutcomeAcc})
+		sum -= l.OutcomeAcc
+	}
+	rec := report.Reconciliation{
+		File: "huvudbok.xlsx", RowsRead: 20_107, RowsSummed: 20_100, BlankRows: 5, ErrorRows: 2,
+		Lines:        recLines,
+		BalanceSheet: report.ReconPart{Label: "Balansräkningskonton (investeringar m.m.)", Rows: 321, Amount: amt(7_888_889.47)},
+		OtherYears:   report.ReconPart{Label: "Andra år än 2026", Rows: 12_000, Amount: amt(1_234_567.89)},
+		LaterMonths:  report.ReconPart{Label: "Månader efter april", Rows: 0, Amount: 0},
+		Unclassified: report.ReconPart{Label: "Ej klassificerat", Rows: 3, Amount: amt(12_345.67)},
+	}
+	for _, p := range []report.ReconPart{rec.BalanceSheet, rec.OtherYears, rec.LaterMonths, rec.Unclassified} {
+		sum += p.Amount
+	}
+	rec.LedgerTotal = sum
+
+	return &report.Report{
+		Organisation: "Region Halland",
+		Unit:         "Regionstyrelsen",
+		Year:         2026,
+		Period:       period.Entry{Code: "UR1", Name: "Uppföljningsrapport 1", LastMonth: time.April, Kind: period.Full},
+		Month:        period.Month{Year: 2026, Month: time.April},
+		ReportDate:   "2026-05-12",
+		Example:      true,
+		Indicators: []report.IndicatorResult{
+			{IndicatorDef: report.IndicatorDef{Name: "Personalomsättning", Unit: "%", Reference: ptrF(8.5), LowerIsBetter: true},
+				Value: ptrF(7.9), ValueAt: period.Month{Year: 2026, Month: time.April}, PriorYear: ptrF(8.8), Status: "Uppfyllt"},
+			{IndicatorDef: report.IndicatorDef{Name: "Sjukfrånvaro", Unit: "%", Target: ptrF(5.2), LowerIsBetter: true},
+				Value: ptrF(5.6), ValueAt: period.Month{Year: 2026, Month: time.March}, PriorYear: ptrF(5.4), Status: "Ej uppfyllt", OffTarget: true},
+		},
+		Economy: report.Economy{
+			PeriodResult:                 net.OutcomeAcc,
+			AccumulatedBudgetDeviation:   net.OutcomeAcc - net.BudgetAcc,
+			PrognosisBudgetDeviation:     net.Prognosis - net.AnnualBudget,
+			InvestmentPrognosisDeviation: *total.Deviation,
+		},
+		Operating:      report.Operating{Lines: lines, Net: net, PrognosisMonth: period.Month{Year: 2026, Month: time.April}},
+		Investment:     report.Investments{Years: years, Groups: []report.InvestmentGroup{{Name: "Redan beslutade investeringar", Rows: g1, Sum: s1}, {Name: "Reinvesteringar", Rows: g2, Sum: s2}}, Total: total},
+		Monthly:        monthly,
+		Reconciliation: rec,
+		Problems: problem.List{{Severity: problem.Warning, File: "underlag.xlsx", Sheet: "Investeringar", Cell: "rad 4",
+			Value: "Möbler och utrustning, övrigt", Message: "prognos saknas", Hint: "Fyll i Prognos för året"}},
+	}
+}
+
+// annualReport is the year-end report: prognosis = outcome, no prior year,
+// a unit whose name ends in s, and text that starts like a formula.
+func annualReport() *report.Report {
+	lines := []report.OperatingLine{
+		line("+Intäkter", amt(10_000_000), amt(10_000_000), amt(10_250_000.05), amt(10_250_000.05), nil),
+		line("-Personalkostnader", amt(-7_000_000), amt(-7_000_000), amt(-7_100_000.10), amt(-7_100_000.10), nil),
+		line("@Övriga driftskostnader", amt(-3_000_000), amt(-3_000_000), amt(-2_900_000.01), amt(-2_900_000.01), nil),
+	}
+	net := netOf(lines)
+	r := &report.Report{
+		Organisation: "Kommun & Co",
+		Unit:         "Kultur och fritids",
+		Year:         2026,
+		Period:       period.Entry{Code: "ÅR", Name: "Årsredovisning", LastMonth: time.December, Kind: period.Annual},
+		Month:        period.Month{Year: 2026, Month: time.December},
+		ReportDate:   "2027-02-15",
+		Operating:    report.Operating{Lines: lines, Net: net, PrognosisIsOutcome: true},
+		Investment:   report.Investments{Years: []int{2026, 2027, 2028}, Total: report.InvestmentRow{Name: "Summa investeringar", PlanYears: make([]money.Amount, 3)}},
+		Economy: report.Economy{
+			PeriodResult:               net.OutcomeAcc,
+			AccumulatedBudgetDeviation: net.OutcomeAcc - net.BudgetAcc,
+			PrognosisBudgetDeviation:   net.Prognosis - net.AnnualBudget,
+		},
+		Reconciliation: report.Reconciliation{File: "=cmd|' /C calc'!A0.csv", RowsRead: 3, RowsSummed: 3,
+			Lines: []report.ReconPart{{Label: "=1+1", Rows: 3, Amount: -net.OutcomeAcc}}},
+	}
+	for _, l := range lines {
+		mo := report.MonthlyOutcome{Line: l.Line}
+		for m := 0; m < 12; m++ {
+			mo.ThisYear[m] = l.OutcomeAcc / 12
+		}
+		mo.ThisYear[11] = l.OutcomeAcc - 11*(l.OutcomeAcc/12)
+		r.Monthly = append(r.Monthly, mo)
+	}
+	r.Reconciliation.LedgerTotal = -net.OutcomeAcc
+	return r
+}
+
+// unbalancedReport has a reconciliation that does not add up, so that the
+// check cell shows the difference.
+func unbalancedReport() *report.Report {
+	r := sampleReport()
+	r.Example = false
+	r.Reconciliation.LedgerTotal += amt(-12.34)
+	r.Reconciliation.Difference = amt(-12.34)
+	return r
+}
+
+var cases = []struct {
+	name string
+	r    func() *report.Report
+}{
+	{"ur1", sampleReport},
+	{"annual", annualReport},
+	{"unbalanced", unbalancedReport},
+}
+
+func render(t *testing.T, r *report.Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Render(&buf, r); err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func open(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// dump lists every non-empty cell of every sheet in row order, one line
+// each: reference, type, raw value and formula; and the workbook's names.
+func dump(t *testing.T, f *excelize.File) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for ri, row := range rows {
+			for ci := range row {
+				r := ref(ci+1, ri+1)
+				v, _ := f.GetCellValue(name, r, excelize.Options{RawCellValue: true})
+				fo, _ := f.GetCellFormula(name, r)
+				if v == "" && fo == "" {
+					continue
+				}
+				typ, _ := f.GetCellType(name, r)
+				line := r + " [" + cellTypeName(typ) + "] " + strconv.Quote(v)
+				if fo != "" {
+					line += " =" + fo
+				}
+				lines = append(lines, line)
+			}
+		}
+		out["sheet "+name] = lines
+	}
+	var names []string
+	for _, dn := range f.GetDefinedName() {
+		names = append(names, dn.Name+"@"+dn.Scope+" = "+dn.RefersTo)
+	}
+	out["names"] = names
+	return out
+}
+
+func cellTypeName(t excelize.CellType) string {
+	switch t {
+	case excelize.CellTypeNumber, excelize.CellTypeUnset:
+		return "n"
+	case excelize.CellTypeFormula:
+		return "str"
+	case excelize.CellTypeSharedString, excelize.CellTypeInlineString:
+		return "s"
+	case excelize.CellTypeBool:
+		return "b"
+	}
+	return strconv.Itoa(int(t))
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := json.MarshalIndent(dump(t, open(t, render(t, tc.r()))), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata", tc.name+".golden.json")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("workbook differs from %s; run go test ./layouts/xlsx -update and review the diff", path)
+			}
+		})
+	}
+}
+
+// TestCachedValuesAreComputed evaluates every formula and compares the
+// result with the value stored in the file.
+func TestCachedValuesAreComputed(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := open(t, render(t, tc.r()))
+			n := checkFormulas(t, f)
+			if n < 10 {
+				t.Errorf("only %d formulas", n)
+			}
+		})
+	}
+}
+
+// checkFormulas compares each formula's cached value with what excelize
+// computes from the cells, and returns how many formulas there are.
+func checkFormulas(t *testing.T, f *excelize.File) int {
+	t.Helper()
+	n := 0
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ri, row := range rows {
+			for ci := range row {
+				r := ref(ci+1, ri+1)
+				fo, _ := f.GetCellFormula(name, r)
+				if fo == "" {
+					continue
+				}
+				n++
+				cached, _ := f.GetCellValue(name, r, excelize.Options{RawCellValue: true})
+				calc, err := f.CalcCellValue(name, r, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Errorf("%s!%s =%s: %v", name, r, fo, err)
+					continue
+				}
+				if cached == "" {
+					t.Errorf("%s!%s =%s: no cached value", name, r, fo)
+				}
+				cv, err1 := strconv.ParseFloat(cached, 64)
+				kv, err2 := strconv.ParseFloat(calc, 64)
+				switch {
+				case err1 == nil && err2 == nil:
+					if cv != kv {
+						t.Errorf("%s!%s =%s: cached %s, computes %s", name, r, fo, cached, calc)
+					}
+				case cached != calc:
+					t.Errorf("%s!%s =%s: cached %q, computes %q", name, r, fo, cached, calc)
+				}
+			}
+		}
+	}
+	return n
+}
+
+// cellOre reads a cell in mnkr (or kronor, with scale) and returns öre.
+func cellOre(t *testing.T, f *excelize.File, sheet, cell string, unit money.Unit) (money.Amount, bool) {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v == "" {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		t.Fatalf("%s!%s: %q is not a number", sheet, cell, v)
+	}
+	a, err := money.FromFloat(x, unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, true
+}
+
+// findRow is the row whose column A holds label, below the header.
+func findRow(t *testing.T, f *excelize.File, sheet, label string) int {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	for i, row := range rows {
+		if i >= headerRow && len(row) > 0 && row[0] == label {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no row %q", sheet, label)
+	return 0
+}
+
+// checkFiguresToOre checks that every figure of tables 3, 4 and 5 and of the
+// reconciliation, cached values included, is the report's to the öre.
+func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
+	t.Helper()
+	eq := func(sheet, cell string, want *money.Amount, unit money.Unit) {
+		t.Helper()
+		got, ok := cellOre(t, f, sheet, cell, unit)
+		switch {
+		case want == nil && ok:
+			t.Errorf("%s!%s = %v, want empty", sheet, cell, got)
+		case want != nil && !ok:
+			t.Errorf("%s!%s is empty, want %v", sheet, cell, *want)
+		case want != nil && got != *want:
+			t.Errorf("%s!%s = %d öre, want %d", sheet, cell, got, *want)
+		}
+	}
+	for _, l := range append(slices.Clone(r.Operating.Lines), r.Operating.Net) {
+		row := findRow(t, f, sheetOperating, l.Line)
+		for col, a := range []*money.Amount{&l.AnnualBudget, &l.BudgetAcc, &l.OutcomeAcc, &l.DeviationAcc, &l.Prognosis, &l.PrognosisDeviation, l.PriorYearAcc} {
+			eq(sheetOperating, ref(col+2, row), a, money.UnitMnkr)
+		}
+	}
+	e := r.Economy
+	for i, a := range []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation} {
+		eq(sheetEconomy, ref(2, dataRow+i), &a, money.UnitMnkr)
+	}
+	inv := r.Investment
+	rows := []report.InvestmentRow{}
+	for _, g := range inv.Groups {
+		rows = append(rows, g.Rows...)
+		rows = append(rows, g.Sum)
+	}
+	rows = append(rows, inv.Total)
+	for _, in := range rows {
+		row := findRow(t, f, sheetInvestment, in.Name)
+		eq(sheetInvestment, ref(2, row), &in.TotalBudget, money.UnitMnkr)
+		for i := range inv.Years {
+			eq(sheetInvestment, ref(3+i, row), &in.PlanYears[i], money.UnitMnkr)
+		}
+		n := len(inv.Years)
+		eq(sheetInvestment, ref(3+n, row), in.Spent, money.UnitMnkr)
+		eq(sheetInvestment, ref(4+n, row), in.Prognosis, money.UnitMnkr)
+		eq(sheetInvestment, ref(5+n, row), in.Deviation, money.UnitMnkr)
+	}
+	rec := r.Reconciliation
+	for _, p := range rec.Parts() {
+		row := findRow(t, f, sheetControl, p.Label)
+		eq(sheetControl, ref(ctlAmount, row), &p.Amount, money.UnitKr)
+	}
+	eq(sheetControl, ref(ctlAmount, findRow(t, f, sheetControl, "Huvudbokens summa (alla summerade rader)")), &rec.LedgerTotal, money.UnitKr)
+	// Utfall ack is the sum of its months in Underlag.
+	for i, mo := range r.Monthly {
+		row := dataRow + i
+		var want money.Amount
+		for m := 0; m < int(r.Month.Month); m++ {
+			want += mo.ThisYear[m]
+		}
+		eq(sheetMonthly, ref(15, row), &want, money.UnitMnkr)
+	}
+}
+
+func TestFiguresExactToOre(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := tc.r()
+			checkFiguresToOre(t, open(t, render(t, r)), r)
+		})
+	}
+}
+
+func TestWorkbookShape(t *testing.T) {
+	r := sampleReport()
+	data := render(t, r)
+	f := open(t, data)
+	want := []string{sheetEmployees, sheetEconomy, sheetOperating, sheetInvestment, sheetMonthly, sheetControl}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets = %q, want %q", got, want)
+	}
+	titles := map[string]string{
+		sheetEmployees:  "Tabell 2 Regionstyrelsens kvalitetsindikatorer för medarbetare",
+		sheetEconomy:    "Tabell 3 Regionstyrelsens kvalitetsindikatorer för Ekonomi",
+		sheetOperating:  "Tabell 4 Regionstyrelsens driftbudget, redovisas i mnkr",
+		sheetInvestment: "Tabell 5 Regionstyrelsens investeringsbudget, belopp redovisas i mnkr",
+	}
+	for sheet, title := range titles {
+		if got, _ := f.GetCellValue(sheet, "A1"); got != title {
+			t.Errorf("%s!A1 = %q, want %q", sheet, got, title)
+		}
+		if got, _ := f.GetCellValue(sheet, "A2"); !strings.Contains(got, "Exempeldata") || !strings.Contains(got, "januari–april 2026") {
+			t.Errorf("%s!A2 = %q, want period and Exempeldata", sheet, got)
+		}
+	}
+	header, _ := f.GetRows(sheetOperating)
+	if got := header[headerRow-1]; !slices.Equal(got, []string{"Kontoklass", "Årsbudget", "Budget ack", "Utfall ack", "Avvikelse ack", "Årsprognos", "Prognosavvikelse", "Utfall ack föregående år"}) {
+		t.Errorf("table 4 header = %q", got)
+	}
+
+	names := map[string]string{}
+	printTitles := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			printTitles[dn.Scope] = dn.RefersTo
+			continue
+		}
+		if dn.Scope != "Workbook" {
+			t.Errorf("name %s has scope %q, want the workbook", dn.Name, dn.Scope)
+		}
+		names[dn.Name] = dn.RefersTo
+	}
+	for _, n := range []string{"Periodresultat", "Ackumulerad_budgetavvikelse", "Prognos_budgetavvikelse",
+		"Prognos_investeringsbudgetavvikelse", "Nettobudget", "Utfall_ack_netto", "Årsprognos_netto"} {
+		if names[n] == "" {
+			t.Errorf("no defined name %s", n)
+		}
+	}
+	if got := names["Utfall_ack_netto"]; got != "'Tabell 4 Driftbudget'!$D$10" {
+		t.Errorf("Utfall_ack_netto = %s", got)
+	}
+	for _, s := range want {
+		if printTitles[s] != quoteSheet(s)+"!$1:$4" {
+			t.Errorf("print titles of %s = %q", s, printTitles[s])
+		}
+		panes, err := f.GetPanes(s)
+		if err != nil || !panes.Freeze || panes.YSplit != headerRow {
+			t.Errorf("%s: panes %+v, %v; want frozen below the header", s, panes, err)
+		}
+		layout, err := f.GetPageLayout(s)
+		if err != nil || *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 {
+			t.Errorf("%s: page layout %+v, %v; want A4 landscape one page wide", s, layout, err)
+		}
+		hf, err := f.GetHeaderFooter(s)
+		if err != nil || !strings.Contains(hf.OddFooter, "&P av &N") || !strings.Contains(hf.OddHeader, "Regionstyrelsen") {
+			t.Errorf("%s: header/footer %+v, %v", s, hf, err)
+		}
+	}
+
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.Creator != "rapport" || props.Created != "2026-05-12T00:00:00Z" || props.Modified != props.Created || props.Title == "" {
+		t.Errorf("doc props = %+v", props)
+	}
+	app, err := f.GetAppProps()
+	if err != nil || app.Company != "Region Halland" {
+		t.Errorf("app props = %+v, %v", app, err)
+	}
+}
+
+// TestCachedValuesInXML reads the sheet XML as a reader without a
+// calculation engine would: a numeric formula has a number as its value.
+func TestCachedValuesInXML(t *testing.T) {
+	data := render(t, sampleReport())
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	net := regexp.MustCompile(`<c r="D10"[^>]*>[^/]*</f><v>([^<]*)</v></c>`)
+	check := regexp.MustCompile(`<c r="C[0-9]+"[^>]* t="str"><f>IF\([^<]*</f><v>OK</v></c>`)
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		switch zf.Name {
+		case "xl/worksheets/sheet3.xml":
+			m := net.FindSubmatch(b)
+			if m == nil || bytes.Contains(m[0], []byte(`t="str"`)) {
+				t.Errorf("table 4 Netto Utfall ack: %s", m)
+				continue
+			}
+			if v, _ := strconv.ParseFloat(string(m[1]), 64); !sameOre(v, sampleReport().Operating.Net.OutcomeAcc) {
+				t.Errorf("cached Netto Utfall ack %s", m[1])
+			}
+		case "xl/worksheets/sheet6.xml":
+			if !check.Match(b) {
+				t.Errorf("Kontroll has no cached OK check cell")
+			}
+		}
+		if !zf.Modified.IsZero() && zf.Modified.Year() > 1980 {
+			t.Errorf("%s has a modification time %v", zf.Name, zf.Modified)
+		}
+	}
+}
+
+func TestSameBytes(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := render(t, tc.r()), render(t, tc.r())
+			if !bytes.Equal(a, b) {
+				t.Error("two renders of the same report differ")
+			}
+		})
+	}
+}
+
+// TestTextIsNeverAFormula renders input text that starts with = + - @ and
+// checks that it stays text.
+func TestTextIsNeverAFormula(t *testing.T) {
+	f := open(t, render(t, annualReport()))
+	for _, c := range []struct{ sheet, cell, want string }{
+		{sheetOperating, "A5", "+Intäkter"},
+		{sheetOperating, "A6", "-Personalkostnader"},
+		{sheetOperating, "A7", "@Övriga driftskostnader"},
+		{sheetControl, "B5", "=cmd|' /C calc'!A0.csv"},
+		{sheetControl, findCell(t, f, sheetControl, "=1+1"), "=1+1"},
+	} {
+		if fo, _ := f.GetCellFormula(c.sheet, c.cell); fo != "" {
+			t.Errorf("%s!%s is a formula: %s", c.sheet, c.cell, fo)
+		}
+		if v, _ := f.GetCellValue(c.sheet, c.cell); v != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, v, c.want)
+		}
+	}
+	f2 := open(t, render(t, sampleReport()))
+	cell := findCell(t, f2, sheetInvestment, "=SUMMA(A1:A2) är inget att räkna med")
+	if fo, _ := f2.GetCellFormula(sheetInvestment, cell); fo != "" {
+		t.Errorf("comment became a formula: %s", fo)
+	}
+}
+
+func findCell(t *testing.T, f *excelize.File, sheet, text string) string {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	for ri, row := range rows {
+		for ci, v := range row {
+			if v == text {
+				return ref(ci+1, ri+1)
+			}
+		}
+	}
+	t.Fatalf("%s: no cell %q", sheet, text)
+	return ""
+}
+
+func TestCheckCell(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		r    *report.Report
+		want string
+	}{
+		{"balanced", sampleReport(), "OK"},
+		{"unbalanced", unbalancedReport(), "Differens: -12.34"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := open(t, render(t, c.r))
+			row := findRow(t, f, sheetControl, "Kontroll")
+			if got, _ := f.GetCellValue(sheetControl, ref(ctlAmount, row)); got != c.want {
+				t.Errorf("check cell = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestGenitiveCaption(t *testing.T) {
+	f := open(t, render(t, annualReport()))
+	if got, _ := f.GetCellValue(sheetOperating, "A1"); got != "Tabell 4 Kultur och fritids driftbudget, redovisas i mnkr" {
+		t.Errorf("caption = %q", got)
+	}
+	if got, _ := f.GetCellValue(sheetOperating, "H5"); got != "" {
+		t.Errorf("prior year without a ledger year before = %q, want empty", got)
+	}
+	if fo, _ := f.GetCellFormula(sheetOperating, "F5"); fo != "D5" {
+		t.Errorf("annual report Årsprognos = %q, want =D5", fo)
+	}
+}
