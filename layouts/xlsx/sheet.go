@@ -79,8 +79,8 @@ type sheet struct {
 	cells     map[string]*cell
 	maxRow    int
 	maxCol    int
-	headerRow int     // the column header row; rows 1…headerRow freeze and repeat on print
-	freezeCol int     // columns 1…freezeCol stay in view
+	headerRow int       // the column header row; rows 1…headerRow freeze and repeat on print
+	freezeCol int       // columns 1…freezeCol stay in view
 	widths    []float64 // explicit column widths by column number, 0 = measure
 	wrapTitle bool
 	red       []conditional

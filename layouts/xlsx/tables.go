@@ -39,9 +39,9 @@ type builder struct {
 	r     *report.Report
 	names []definedName
 
-	netRow        int // table 4's Netto row
-	invTotalRow   int // table 5's total row, 0 if none
-	invDevCol     int // table 5's Avvikelse column
+	netRow         int // table 4's Netto row
+	invTotalRow    int // table 5's total row, 0 if none
+	invDevCol      int // table 5's Avvikelse column
 	t4, t5, t3, t2 *sheet
 }
 
