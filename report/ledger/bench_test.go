@@ -1,0 +1,125 @@
+package ledger
+
+import (
+	"archive/zip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"rapport/report/ledger/ledgergen"
+)
+
+// benchFile writes a generated export once into the temporary folder and
+// reuses it in later runs: the content depends only on its name.
+func benchFile(b *testing.B, kind string, rows int) string {
+	b.Helper()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("rapport-bench-%s-%d.%s", kind, rows, map[bool]string{true: "csv", false: "xlsx"}[kind == "csv"]))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		b.Fatal(err)
+	}
+	spec := ledgergen.Spec{Rows: rows, Seed: 1, Inline: kind == "inline"}
+	if kind == "csv" {
+		err = ledgergen.WriteCSV(f, spec)
+	} else {
+		err = ledgergen.WriteXLSX(f, spec)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// sheetSize is the uncompressed size of the sheet XML, or the file size.
+func sheetSize(b *testing.B, path string) int64 {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		st, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return st.Size()
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			return int64(f.UncompressedSize64)
+		}
+	}
+	b.Fatal("no sheet")
+	return 0
+}
+
+// BenchmarkImport reads generated exports of 100k and 1M rows (1M only
+// without -short), next to the floor: decompressing the sheet XML alone.
+// MB/s is of sheet XML for XLSX, of the file for CSV.
+func BenchmarkImport(b *testing.B) {
+	sizes := []int{100_000, 1_000_000}
+	if testing.Short() {
+		sizes = sizes[:1]
+	}
+	for _, rows := range sizes {
+		for _, kind := range []string{"shared", "inline", "csv"} {
+			path := benchFile(b, kind, rows)
+			size := sheetSize(b, path)
+			if kind != "csv" {
+				b.Run(fmt.Sprintf("%s/%dk/inflate-only", kind, rows/1000), func(b *testing.B) {
+					b.SetBytes(size)
+					b.ReportAllocs()
+					for b.Loop() {
+						inflate(b, path)
+					}
+					b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+				})
+			}
+			b.Run(fmt.Sprintf("%s/%dk/import", kind, rows/1000), func(b *testing.B) {
+				b.SetBytes(size)
+				b.ReportAllocs()
+				for b.Loop() {
+					l, err := ReadFile(context.Background(), path, Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if l.RowsSummed != rows || len(l.Problems) > 0 {
+						b.Fatalf("%d rows summed, problems %v", l.RowsSummed, l.Problems)
+					}
+				}
+				b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+			})
+		}
+	}
+}
+
+func inflate(b *testing.B, path string) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "xl/worksheets/sheet1.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := io.Copy(io.Discard, rc); err != nil {
+			b.Fatal(err)
+		}
+		rc.Close()
+	}
+}
