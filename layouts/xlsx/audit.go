@@ -100,7 +100,7 @@ func (b *builder) control() *sheet {
 	s := newSheet(sheetControl)
 	head(s, "Kontroll: avstämning mot huvudboken",
 		subtitle(r, "Belopp i kronor i huvudbokens tecken: debet +, kredit −"),
-		[]string{"Post", "Rader", "Belopp (kr)"}, 2)
+		[]string{"Post", "Rader", "Belopp (kr)"})
 
 	row := dataRow
 	s.text(ctlLabel, row, "Huvudbok", styleText)
@@ -146,6 +146,7 @@ func (b *builder) control() *sheet {
 	s.formula(ctlAmount, diffRow, roundTo(diff, 2), styleKr)
 	row++
 	s.text(ctlLabel, row, "Kontroll", styleTextSum)
+	s.put(ctlRows, row, &cell{kind: kindText, style: styleTextSum})
 	d := diff.formula
 	check, cached := "IF(ROUND("+d+",2)=0,\"OK\",\"Differens: \"&TEXT("+d+",\"0.00\"))", "OK"
 	if v := roundHalfAway(diff.value, 2); v != 0 {

@@ -253,6 +253,9 @@ func (s *sheet) measure() []float64 {
 			continue
 		}
 		width := 8.0
+		if h := s.get(col, s.headerRow); h != nil && h.style == styleHeaderNum {
+			width = 12 // figure columns alike, wide enough for 12 345,6
+		}
 		for row := s.headerRow; row <= s.maxRow; row++ {
 			c := s.get(col, row)
 			if c == nil {

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"strconv"
 
 	"rapport/layouts"
@@ -93,16 +94,17 @@ func monthsCovered(m period.Month) string {
 	return period.MonthName(1) + "–" + m.Swedish()
 }
 
-// head writes the title, subtitle and column headers; columns from
-// numericFrom on hold figures and get right-aligned headers.
-func head(s *sheet, title, sub string, columns []string, numericFrom int) {
+// head writes the title, subtitle and column headers. The first column
+// and the textCols hold text; the others hold figures and get
+// right-aligned headers.
+func head(s *sheet, title, sub string, columns []string, textCols ...int) {
 	s.headerRow = headerRow
 	s.text(1, titleRow, title, styleTitle)
 	s.text(1, subtitleRow, sub, styleSubtitle)
 	for i, c := range columns {
-		st := styleHeader
-		if i+1 >= numericFrom {
-			st = styleHeaderNum
+		st := styleHeaderNum
+		if i == 0 || slices.Contains(textCols, i+1) {
+			st = styleHeader
 		}
 		s.text(i+1, headerRow, c, st)
 	}
@@ -113,7 +115,7 @@ func head(s *sheet, title, sub string, columns []string, numericFrom int) {
 func (b *builder) operating() *sheet {
 	r := b.r
 	s := newSheet(sheetOperating)
-	head(s, layouts.Caption(4, r.Unit), subtitle(r, "Belopp i mnkr"), layouts.Table4Columns, 2)
+	head(s, layouts.Caption(4, r.Unit), subtitle(r, "Belopp i mnkr"), layouts.Table4Columns)
 	row := dataRow
 	hasPrior := r.Operating.Net.PriorYearAcc != nil
 	for _, l := range r.Operating.Lines {
@@ -206,7 +208,7 @@ func (b *builder) investments() *sheet {
 		cols = append(cols, strconv.Itoa(y))
 	}
 	cols = append(cols, layouts.Table5Columns[2:]...)
-	head(s, layouts.Caption(5, r.Unit), subtitle(r, "Belopp i mnkr"), cols, 2)
+	head(s, layouts.Caption(5, r.Unit), subtitle(r, "Belopp i mnkr"), cols, len(cols))
 
 	colTotal := 2
 	colYear := func(i int) int { return 3 + i }
@@ -337,7 +339,7 @@ func sumLabel(name, fallback string) string {
 func (b *builder) economy() *sheet {
 	r := b.r
 	s := newSheet(sheetEconomy)
-	head(s, layouts.Caption(3, r.Unit), subtitle(r, "Belopp i mnkr"), layouts.Table3Columns, 2)
+	head(s, layouts.Caption(3, r.Unit), subtitle(r, "Belopp i mnkr"), layouts.Table3Columns)
 	e := r.Economy
 	figures := []struct {
 		label, name string
@@ -382,7 +384,7 @@ func sameOre(v float64, a money.Amount) bool {
 func (b *builder) employees() *sheet {
 	r := b.r
 	s := newSheet(sheetEmployees)
-	head(s, layouts.Caption(2, r.Unit), subtitle(r, ""), layouts.Table2Columns, 2)
+	head(s, layouts.Caption(2, r.Unit), subtitle(r, ""), layouts.Table2Columns, len(layouts.Table2Columns))
 	var notes []string
 	row := dataRow
 	for _, in := range r.Indicators {
