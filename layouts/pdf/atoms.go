@@ -123,14 +123,15 @@ func paragraphAtoms(pdf *fpdf.Fpdf, p Paragraph) []*atom {
 				pdf.Text(marginL, baseline(y, f.line, f), l)
 				textColour(pdf, ink)
 			}}
-			a.keepNext = (i == 0 && len(lines) > 1) || (i == len(lines)-2)
+			a.keepNext = (i == 0 && len(lines) > 1) || (i == len(lines)-2) || p.Style == Lead
 			out = append(out, a)
 		}
 		if pi < len(paras)-1 {
 			out = append(out, &atom{h: f.line * 0.5, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
 		}
 	}
-	out = append(out, &atom{h: 2, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+	// A lead-in keeps with the text it introduces.
+	out = append(out, &atom{h: 2, droppable: true, keepNext: p.Style == Lead, draw: func(*fpdf.Fpdf, float64) {}})
 	return out
 }
 
@@ -176,8 +177,8 @@ func statusAtom(pdf *fpdf.Fpdf, s Status) *atom {
 
 // table geometry
 const (
-	cellPadX = 1.4
-	cellPadY = 1.2
+	cellPadX     = 1.4
+	cellPadY     = 1.2
 	maxCellLines = 48
 )
 
@@ -212,7 +213,7 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 	hlines := make([][]string, len(t.Columns))
 	hn := 1
 	for i, c := range t.Columns {
-		hlines[i] = wrap(pdf, c.Title, widths[i]-2*cellPadX)
+		hlines[i] = wrapHyphen(pdf, c.Title, widths[i]-2*cellPadX)
 		hn = max(hn, len(hlines[i]))
 	}
 	hh := float64(hn)*f.line + 2*cellPadY
@@ -270,7 +271,7 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 				if c.Level != nil {
 					w -= symbolSpace
 				}
-				cells[i] = wrap(pdf, c.Text, w)
+				cells[i] = wrapHyphen(pdf, c.Text, w)
 				if len(cells[i]) > maxCellLines {
 					cells[i] = append(cells[i][:maxCellLines-1], "…")
 				}
@@ -284,10 +285,10 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 		}}
 		// Keep a group heading with its first row, and the first row with
 		// the header (through the header's keepNext).
-		a.keepNext = row.Kind == Group
-		if ri == len(t.Rows)-2 && len(t.Rows) <= 4 {
-			a.keepNext = true // a short table does not split before its last row
-		}
+		// The first two rows stay with the header (and so with the
+		// caption), the last two stay together, a group heading stays
+		// with its first row, and a short table does not split at all.
+		a.keepNext = row.Kind == Group || ri < 2 || ri == len(t.Rows)-2 || len(t.Rows) <= 5
 		out = append(out, a)
 	}
 	if t.Note != "" {

@@ -131,7 +131,7 @@ func (b *builder) summary() {
 	}
 	b.add(Chart{Kind: StatusChart, Title: "Mål per bedömning", Unit: "antal mål",
 		Categories: cats, Levels: append([]report.Level(nil), report.Levels...),
-		Series: []Series{{Name: "Antal mål", Values: counts}}, Height: 48})
+		Series: []Series{{Name: "Antal mål", Values: counts}}, Height: 40})
 
 	if dev := r.Deviations; len(dev.Goals)+len(dev.Investments)+len(dev.Indicators) > 0 {
 		b.add(Heading{Level: 2, Text: "Avvikelser i korthet"})
@@ -347,7 +347,7 @@ func (b *builder) economy(full bool) {
 		rows = append(rows, operatingRow(l, Plain))
 	}
 	rows = append(rows, operatingRow(op.Net, Total))
-	cols := []Column{{layouts.Table4Columns[0], 2.6, Left}}
+	cols := []Column{{layouts.Table4Columns[0], 2.4, Left}}
 	for _, t := range layouts.Table4Columns[1:] {
 		cols = append(cols, Column{t, 1.4, Right})
 	}
@@ -414,12 +414,12 @@ func money3(a money.Amount, deviation bool) Cell {
 
 func (b *builder) investments() {
 	inv := b.r.Investment
-	cols := []Column{{layouts.Table5Columns[0], 2.6, Left}, {layouts.Table5Columns[1], 1.25, Right}}
+	cols := []Column{{layouts.Table5Columns[0], 2.7, Left}, {layouts.Table5Columns[1], 1.2, Right}}
 	for _, y := range inv.Years {
-		cols = append(cols, Column{strconv.Itoa(y), 1.1, Right})
+		cols = append(cols, Column{strconv.Itoa(y), 1.05, Right})
 	}
-	cols = append(cols, Column{"Ack. förbrukning", 1.35, Right}, Column{layouts.Table5Columns[3], 1.15, Right},
-		Column{layouts.Table5Columns[4], 1.2, Right}, Column{layouts.Table5Columns[5], 3.4, Left})
+	cols = append(cols, Column{layouts.Table5Columns[2], 1.6, Right}, Column{layouts.Table5Columns[3], 1.15, Right},
+		Column{layouts.Table5Columns[4], 1.2, Right}, Column{layouts.Table5Columns[5], 3.2, Left})
 	rows := []Row{}
 	for _, g := range inv.Groups {
 		rows = append(rows, Row{Kind: Group, Cells: []Cell{{Text: g.Name}}})
@@ -646,7 +646,7 @@ func joinSwedish(parts []string) string {
 func monthOf(i int) time.Month { return time.Month(i + 1) }
 
 func levelPtr(l report.Level) *report.Level { return &l }
-func floatPtr(f float64) *float64        { return &f }
+func floatPtr(f float64) *float64           { return &f }
 
 func amountText(a *money.Amount) string {
 	if a == nil {

@@ -26,7 +26,7 @@ func chartAtom(pdf *fpdf.Fpdf, c Chart) *atom {
 		y += 2
 		setFont(pdf, fChartTitle)
 		textColour(pdf, accent)
-		pdf.Text(marginL, baseline(y, fChartTitle.line, fChartTitle), fitLine(pdf, c.Title, contentW))
+		pdf.Text(marginL, baseline(y, fChartTitle.line, fChartTitle), fitLine(pdf, c.Title, contentW*0.55))
 		textColour(pdf, ink)
 		box := rect{marginL, y + fChartTitle.line + 1, contentW, h - fChartTitle.line - 1}
 		switch c.Kind {
@@ -101,13 +101,20 @@ func stepDecimals(step float64) int {
 // legendItem draws a legend key and its text, returning the x after it.
 type legendKey func(pdf *fpdf.Fpdf, x, cy float64)
 
-func drawLegend(pdf *fpdf.Fpdf, x, y float64, keys []legendKey, names []string) {
+// drawLegend draws the legend right-aligned on the chart's title line,
+// whose top is y.
+func drawLegend(pdf *fpdf.Fpdf, right, y float64, keys []legendKey, names []string) {
 	setFont(pdf, fChartLabel)
 	textColour(pdf, ink)
+	total := 0.0
+	for i := range keys {
+		total += 7 + pdf.GetStringWidth(names[i]) + 5
+	}
+	x := right - total + 5
 	for i, k := range keys {
-		k(pdf, x, y+1.6)
-		pdf.Text(x+7, y+2.7, names[i])
-		x += 7 + pdf.GetStringWidth(names[i]) + 6
+		k(pdf, x, y+2.3)
+		pdf.Text(x+7, y+3.4, names[i])
+		x += 7 + pdf.GetStringWidth(names[i]) + 5
 	}
 }
 
@@ -171,8 +178,8 @@ func drawBarChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 	for i, s := range c.Series {
 		names[i], keys[i] = s.Name, barKey(i)
 	}
-	drawLegend(pdf, box.x, box.y, keys, names)
-	plot := rect{box.x + 16, box.y + 7, box.w - 16, box.h - 7 - 9}
+	drawLegend(pdf, box.x+box.w, box.y-fChartTitle.line-1, keys, names)
+	plot := rect{box.x + 16, box.y + 4, box.w - 16, box.h - 4 - 9}
 	yOf := func(v float64) float64 { return plot.y + plot.h - (v-min)/(max-min)*plot.h }
 	drawYAxis(pdf, plot, min, max, step, c.Unit, yOf)
 
@@ -282,8 +289,8 @@ func drawLineChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 			pdf.SetDashPattern(nil, 0)
 		})
 	}
-	drawLegend(pdf, box.x, box.y, keys, names)
-	plot := rect{box.x + 12, box.y + 8, box.w - 12, box.h - 8 - 6}
+	drawLegend(pdf, box.x+box.w, box.y-fChartTitle.line-1, keys, names)
+	plot := rect{box.x + 12, box.y + 4, box.w - 12, box.h - 4 - 6}
 	yOf := func(v float64) float64 { return plot.y + plot.h - (v-min)/(max-min)*plot.h }
 	drawYAxis(pdf, plot, min, max, step, c.Unit, yOf)
 	n := len(c.Categories)

@@ -178,11 +178,3 @@ func handmade(code period.Code) *report.Report {
 		Message: "mål 11 saknar bedömning för perioden"})
 	return r
 }
-
-func periodCode(s string) period.Code {
-	c, err := period.ParseCode(s)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}

@@ -163,3 +163,41 @@ func fitLine(pdf *fpdf.Fpdf, s string, w float64) string {
 	}
 	return "…"
 }
+
+// hyphenPoints are where the plan's long compound words may break in a
+// narrow column: after the first part, with a hyphen.
+var hyphenPoints = map[string][]string{
+	"prognosavvikelse":   {"Prognos", "avvikelse"},
+	"avvikelse":          {"Avvi", "kelse"},
+	"förbrukning":        {"förbruk", "ning"},
+	"referensvärde":      {"Referens", "värde"},
+	"årsprognos":         {"Års", "prognos"},
+	"årsbudget":          {"Års", "budget"},
+	"driftskostnader":    {"drifts", "kostnader"},
+	"personalkostnader":  {"Personal", "kostnader"},
+	"investeringar":      {"investe", "ringar"},
+	"reinvesteringar":    {"Reinveste", "ringar"},
+	"personalomsättning": {"Personal", "omsättning"},
+	"bredbandsutbyggnad": {"Bredbands", "utbyggnad"},
+	"föregående":         {"före", "gående"},
+	"budgetavvikelse":    {"budget", "avvikelse"},
+}
+
+// wrapHyphen wraps like wrap, but first breaks a word that is wider than
+// the column at its compound joint ("Prognos-" / "avvikelse"), as a
+// typesetter would, instead of between arbitrary letters.
+func wrapHyphen(pdf *fpdf.Fpdf, text string, w float64) []string {
+	words := strings.Split(text, " ")
+	for i, word := range words {
+		if pdf.GetStringWidth(word) <= w {
+			continue
+		}
+		if parts, ok := hyphenPoints[strings.ToLower(word)]; ok && len(parts[0]) < len(word) {
+			// Upper and lower case of each letter here have the same
+			// length in UTF-8, so the joint is at the same byte.
+			n := len(parts[0])
+			words[i] = word[:n] + "-\n" + word[n:]
+		}
+	}
+	return wrap(pdf, strings.Join(words, " "), w)
+}

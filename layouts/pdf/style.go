@@ -8,19 +8,19 @@ import (
 	"rapport/report"
 )
 
-// Noto Sans (SIL Open Font License, fonts/OFL.txt): full Swedish glyphs,
+// Liberation Sans (SIL Open Font License, fonts/OFL.txt): full Swedish glyphs,
 // the true minus sign and the no-break space; TrueType outlines, which
 // fpdf's UTF-8 path subsets into each PDF.
 var (
-	//go:embed fonts/NotoSans-Regular.ttf
+	//go:embed fonts/LiberationSans-Regular.ttf
 	fontRegular []byte
-	//go:embed fonts/NotoSans-Bold.ttf
+	//go:embed fonts/LiberationSans-Bold.ttf
 	fontBold []byte
-	//go:embed fonts/NotoSans-Italic.ttf
+	//go:embed fonts/LiberationSans-Italic.ttf
 	fontItalic []byte
 )
 
-const family = "Noto"
+const family = "Liberation"
 
 func addFonts(pdf *fpdf.Fpdf) {
 	pdf.AddUTF8FontFromBytes(family, "", fontRegular)
@@ -39,7 +39,7 @@ var (
 	muted      = rgb{96, 96, 96}
 	rule       = rgb{170, 170, 170}
 	faint      = rgb{225, 225, 225}
-	accent     = rgb{0, 72, 118}   // headings, cover band
+	accent     = rgb{0, 72, 118}    // headings, cover band
 	accentPale = rgb{222, 233, 242} // table headers
 	groupFill  = rgb{242, 245, 248}
 	bad        = rgb{176, 0, 32}

@@ -161,14 +161,14 @@ const (
 
 // Chart is a vector chart with its title, axis unit and legend.
 type Chart struct {
-	Kind       ChartKind `json:"kind"`
-	Title      string    `json:"title"`
-	Unit       string    `json:"unit"`       // axis unit: "mnkr", "%", "antal mål"
-	Categories []string  `json:"categories"` // x labels (bars, lines) or level words (status)
-	Series     []Series  `json:"series"`
-	RefLines   []RefLine `json:"ref_lines,omitempty"`
+	Kind       ChartKind      `json:"kind"`
+	Title      string         `json:"title"`
+	Unit       string         `json:"unit"`       // axis unit: "mnkr", "%", "antal mål"
+	Categories []string       `json:"categories"` // x labels (bars, lines) or level words (status)
+	Series     []Series       `json:"series"`
+	RefLines   []RefLine      `json:"ref_lines,omitempty"`
 	Levels     []report.Level `json:"levels,omitempty"` // status chart: the level of each category
-	Height     float64   `json:"height"` // mm
+	Height     float64        `json:"height"`           // mm
 }
 
 // Spacer is vertical space, dropped at the top of a page.
