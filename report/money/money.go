@@ -206,6 +206,9 @@ func parseDecimal(s string) (decimal, bool) {
 	digits, frac := 0, 0
 	seenSep := false
 	prevGroup := false
+	// Thousands separators must group by three: "12,3,4" is a typo, not
+	// 1 234. group counts digits since the last separator; -1 before any.
+	group := -1
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -215,12 +218,15 @@ func parseDecimal(s string) (decimal, bool) {
 			}
 			d.mant = d.mant*10 + uint64(r-'0')
 			digits++
+			if group >= 0 && !seenSep {
+				group++
+			}
 			if seenSep {
 				frac++
 			}
 			prevGroup = false
 		case byte(r) == decSep && r < utf8.RuneSelf:
-			if seenSep {
+			if seenSep || (group >= 0 && group != 3) {
 				return d, false
 			}
 			seenSep = true
@@ -228,16 +234,17 @@ func parseDecimal(s string) (decimal, bool) {
 		case isGroupSeparator(r) || (r < utf8.RuneSelf && (byte(r) == '.' || byte(r) == ',' || r == '\'')):
 			// A thousands separator: only between digits, before the
 			// decimal separator, never twice in a row.
-			if seenSep || digits == 0 || prevGroup {
+			if seenSep || digits == 0 || prevGroup || (group >= 0 && group != 3) {
 				return d, false
 			}
 			prevGroup = true
+			group = 0
 		default:
 			return d, false
 		}
 		i += size
 	}
-	if digits == 0 || prevGroup {
+	if digits == 0 || prevGroup || (!seenSep && group >= 0 && group != 3) {
 		return d, false
 	}
 	d.exp = exp - frac
