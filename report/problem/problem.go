@@ -50,6 +50,8 @@ func (p Problem) Place() string {
 		loc = "rad " + strconv.Itoa(p.Row)
 	}
 	switch {
+	case p.Sheet != "" && strings.HasPrefix(loc, "rad "):
+		fmt.Fprintf(&b, ": %s, %s", p.Sheet, loc)
 	case p.Sheet != "" && loc != "":
 		fmt.Fprintf(&b, ": %s!%s", p.Sheet, loc)
 	case p.Sheet != "":

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"rapport/report"
+	"rapport/report/period"
+)
+
+// validate reports every problem of the inputs, for every period the data
+// supports, and renders nothing.
+func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var o runOptions
+	if done, err := parseFlags("validate", args, &o, false, stdout); done || err != nil {
+		if err != nil {
+			return usageError(stderr, "validate", err)
+		}
+		return exitOK
+	}
+	folders, err := findFolders(o.inputs)
+	if err != nil {
+		return usageError(stderr, "validate", err)
+	}
+	results := runUnits(ctx, folders, o, false, false, stderr)
+	code := exitOK
+	for i := range results {
+		res := &results[i]
+		printProblems(stdout, res, len(folders) > 1, o.strict)
+		switch {
+		case res.err != nil:
+			code = max(code, exitFailure)
+		case res.probs.HasErrors():
+			code = max(code, exitInvalid)
+		default:
+			name := res.folder.name
+			if name == "" {
+				name = "exempeldata"
+			}
+			fmt.Fprintf(stdout, "%s: %s %d, perioder %s: inga fel, %d varningar.\n",
+				name, res.unit, res.year, joinCodes(res.periods), len(res.probs.Warnings()))
+		}
+	}
+	return code
+}
+
+// template writes an empty input workbook.
+func template(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("template", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("out", "underlag.xlsx", "fil att skriva")
+	year := fs.Int("year", time.Now().Year(), "planår att förbereda")
+	help := fs.BoolP("help", "h", false, "visa hjälp")
+	if err := fs.Parse(args); err != nil {
+		return usageError(stderr, "template", fmt.Errorf("%s", swedishFlagError(err)))
+	}
+	if *help {
+		fmt.Fprintf(stdout, "Användning: rapport template [--out underlag.xlsx] [--year ÅR]\n\n%s", fs.FlagUsages())
+		return exitOK
+	}
+	var buf bytes.Buffer
+	if err := report.WriteTemplate(&buf, *year); err != nil {
+		fmt.Fprintf(stderr, "rapport template: %v\n", err)
+		return exitFailure
+	}
+	if _, err := writeAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "rapport template: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stdout, "Skrev %s. Fyll i bladen och kör 'rapport validate --in MAPP'.\n", *out)
+	return exitOK
+}
+
+// due says which report is due: the latest calendar period whose last
+// month has ended. The first word of its output is the period code, for
+// scripts.
+func due(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("due", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	date := fs.String("date", "", "dagen att räkna från, ÅÅÅÅ-MM-DD (annars i dag)")
+	help := fs.BoolP("help", "h", false, "visa hjälp")
+	if err := fs.Parse(args); err != nil {
+		return usageError(stderr, "due", fmt.Errorf("%s", swedishFlagError(err)))
+	}
+	if *help {
+		fmt.Fprintf(stdout, "Användning: rapport due [--date ÅÅÅÅ-MM-DD]\n\n%s", fs.FlagUsages())
+		return exitOK
+	}
+	if *date != "" {
+		if _, err := time.Parse("2006-01-02", *date); err != nil {
+			return usageError(stderr, "due", fmt.Errorf("--date %q är inte ett datum ÅÅÅÅ-MM-DD", *date))
+		}
+	}
+	entry, year := period.DefaultCalendar.Due(referenceDate(*date))
+	fmt.Fprintf(stdout, "%s %d %s, %s %d\n", entry.Code, year, entry.Name, entry.Months(), year)
+	return exitOK
+}
