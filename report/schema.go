@@ -1,0 +1,357 @@
+package report
+
+// The input workbook underlag.xlsx: decisions where SPEC section 2 is
+// silent (for the README).
+//
+// Sheets
+//   - Required: Mål, Målbedömning, Driftbudget. A missing one is an error
+//     that names the sheet.
+//   - Optional, with a warning when missing because a report needs them:
+//     Prognos (the annual budget then stands in for the prognosis),
+//     Investeringar (table 5 is empty), Indikatorer (table 2 has no values).
+//   - Optional and silent: Inställningar (defaults: Enhet Regionstyrelsen,
+//     Organisation Region Halland, Kontoplan Region-Bas), Kontoplan (the
+//     standard chart), Indikatordefinitioner (the plan's table 2), Kalender
+//     (the default follow-up calendar of SPEC 1).
+//   - Sheet names match ignoring case, surrounding space and Swedish
+//     diacritics ("Malbedomning" is Målbedömning). Other sheets (such as
+//     Instruktioner and Listor in the template) are ignored.
+//
+// Headers
+//   - Matched by name ignoring case, surrounding and repeated spaces,
+//     Swedish diacritics and a trailing colon; the synonyms below are
+//     accepted. Amount columns may carry (kr), (tkr) or (mnkr); a unit on
+//     any other column is a warning and is ignored.
+//   - The header is the first row within the first 20 holding every
+//     required column. A column matched twice is an error.
+//   - In Investeringar every header that is a year (2026, 2027 (tkr), …) is
+//     a plan-year column.
+//
+// Cells
+//   - An empty row is skipped. Text is kept as written: a leading = + - @
+//     is data. A text longer than 32 767 characters (Excel's own limit) is
+//     an error. A formula cell gives its cached value; a formula without one
+//     is an error asking to recalculate and save in Excel (checked on
+//     sheets of up to 50 000 rows, so a sheet of a million empty rows stays
+//     fast). A cell holding a formula error (#DIV/0! …) is an error.
+//   - Period: a month (202604, 2026-04, april 2026, a date cell or date
+//     text) or a period code (M01–M12, UR1, UR2, ÅR/AR, or a code of the
+//     Kalender sheet), meaning its last month in the report year. A number
+//     cell is a date when it is a date serial of 1990–2099.
+//   - Indicator values accept 5,2 and 5.2 and 5,2 %; a number cell with a
+//     percent format (0,052 shown as 5,2 %) is read as 5,2.
+//
+// Rows
+//   - Mål and Investeringar fill empty Fokusområde, Regionfullmäktiges mål
+//     and Grupp from the row above, as merged cells read.
+//   - Driftbudget and Prognos: a row named Netto, Nettobudget, Summa or
+//     Totalt is not a line: it is never summed, only checked against the
+//     sum of the lines (a warning when it differs by more than 1 kr).
+//   - Sign: Personalkostnader and Övriga driftskostnader entered positive
+//     are costs (the row is negated); Intäkter entered negative is a
+//     warning and kept; other lines are taken as entered.
+//   - Monthly columns in Driftbudget: all twelve or none; a row with all
+//     months empty is periodized by Årsbudget × m/12; an empty Årsbudget
+//     with months given is their sum.
+//   - Duplicates are errors: a Mål Nr, a Driftbudget Rad, a Prognos
+//     (Period, Rad), a Målbedömning (Nr, Period), an Indikatorer
+//     (Indikator, Period), an Investeringar (Grupp, Investering, Projekt,
+//     Period), a Kalender Kod.
+//   - An Indikatordefinitioner sheet replaces the default definitions
+//     entirely. A Kontoplan sheet replaces the standard charts; accounts
+//     1000–2999 that it does not map stay balance sheet.
+//   - An investment without Prognos or Kommentar is a warning; without
+//     Ackumulerad förbrukning only when it has no Projekt (otherwise the
+//     ledger may supply it).
+//
+// Files
+//   - At most 64 MB on disk and 256 MB unpacked; a worksheet's data rows at
+//     most 50 000. A password-protected workbook, an .xls, an .ods, a text
+//     (CSV) file, an empty file or a damaged zip each get their own message.
+
+import (
+	"strconv"
+	"strings"
+
+	"rapport/report/period"
+)
+
+// fieldKind says how a column's cells are read.
+type fieldKind int
+
+const (
+	kindText   fieldKind = iota
+	kindAmount           // money; may carry a unit suffix
+	kindPeriod           // a month or a period code
+	kindNumber           // a decimal number, "5,2 %" allowed
+	kindInt              // a whole number: accounts, years
+	kindBool             // Ja/Nej
+	kindMonth            // a month of the year: 4, april, apr
+)
+
+// field is one column of a sheet.
+type field struct {
+	key      string   // stable name the reader uses
+	names    []string // names[0] is the header the template writes; the rest are synonyms
+	required bool
+	kind     fieldKind
+	width    float64 // column width in the template
+}
+
+// sheetSchema describes one sheet of underlag.xlsx.
+type sheetSchema struct {
+	name     string
+	aliases  []string
+	required bool
+	// missing is the warning given when an optional sheet is absent; empty
+	// means an absent sheet is silent.
+	missing string
+	// keyValue sheets hold key/value rows instead of a header and records.
+	keyValue bool
+	// yearColumns: every header that is a year is a plan-year amount column.
+	yearColumns bool
+	fields      []field
+	// purpose is the sheet's line in the template's instructions.
+	purpose string
+}
+
+// Sheet names.
+const (
+	sheetSettings  = "Inställningar"
+	sheetChart     = "Kontoplan"
+	sheetGoals     = "Mål"
+	sheetAssess    = "Målbedömning"
+	sheetBudget    = "Driftbudget"
+	sheetPrognosis = "Prognos"
+	sheetInvest    = "Investeringar"
+	sheetIndValues = "Indikatorer"
+	sheetIndDefs   = "Indikatordefinitioner"
+	sheetCalendar  = "Kalender"
+)
+
+// Field keys.
+const (
+	fNr          = "nr"
+	fFocus       = "focus"
+	fCouncilGoal = "council"
+	fBoardGoal   = "board"
+	fPeriod      = "period"
+	fLevel       = "level"
+	fAnalysis    = "analysis"
+	fLine        = "line"
+	fAnnual      = "annual"
+	fPrognosis   = "prognosis"
+	fGroup       = "group"
+	fInvestment  = "investment"
+	fProject     = "project"
+	fTotalBudget = "total"
+	fSpent       = "spent"
+	fComment     = "comment"
+	fIndicator   = "indicator"
+	fValue       = "value"
+	fDescription = "description"
+	fUnit        = "unit"
+	fTarget      = "target"
+	fReference   = "reference"
+	fLowerBetter = "lower"
+	fFrom        = "from"
+	fTo          = "to"
+	fCode        = "code"
+	fName        = "name"
+	fLastMonth   = "lastmonth"
+	fKind        = "kind"
+)
+
+// monthKey is the field key of a monthly budget column: m1 … m12.
+func monthKey(m int) string { return "m" + strconv.Itoa(m) }
+
+// monthNumber is the month of a monthly column's key, 0 for other keys.
+func monthNumber(key string) int {
+	if !strings.HasPrefix(key, "m") {
+		return 0
+	}
+	n, err := strconv.Atoi(key[1:])
+	if err != nil || n < 1 || n > 12 {
+		return 0
+	}
+	return n
+}
+
+// monthFields are Driftbudget's optional Jan … Dec columns.
+func monthFields() []field {
+	var fs []field
+	for m := 1; m <= 12; m++ {
+		short := period.ShortMonthName(monthOf(m))
+		long := period.MonthName(monthOf(m))
+		fs = append(fs, field{
+			key:   monthKey(m),
+			names: []string{strings.ToUpper(short[:1]) + short[1:], long, strconv.Itoa(m), "0" + strconv.Itoa(m), "M" + strconv.Itoa(m), "M0" + strconv.Itoa(m)},
+			kind:  kindAmount, width: 12,
+		})
+	}
+	return fs
+}
+
+// Setting keys of the sheet Inställningar, with their accepted spellings.
+var settingKeys = []struct {
+	key   string
+	names []string
+	help  string
+}{
+	{"unit", []string{"Enhet", "Nämnd", "Styrelse"}, "enheten som rapporten gäller; standard Regionstyrelsen"},
+	{"organisation", []string{"Organisation", "Region", "Kommun"}, "standard Region Halland"},
+	{"year", []string{"År", "Planår", "Verksamhetsår", "Year"}, "verksamhetsplanens år, t.ex. 2026"},
+	{"chart", []string{"Kontoplan"}, "Region-Bas eller Kommun-Bas; ett blad Kontoplan ersätter båda"},
+	{"date", []string{"Rapportdatum", "Datum"}, "rapportens datum, åååå-mm-dd (valfritt)"},
+	{"example", []string{"Exempeldata", "Exempel"}, "Ja om underlaget är exempeldata"},
+}
+
+// Investment groups of table 5 in the plan.
+var InvestmentGroups = []string{"Redan beslutade investeringar", "Reinvesteringar"}
+
+// PeriodChoices are the period codes offered in the template's dropdowns.
+var PeriodChoices = []string{"M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12", "UR1", "UR2", "ÅR"}
+
+// Calendar kinds as written in the sheet Kalender.
+var calendarKinds = []struct {
+	kind  period.Kind
+	names []string
+}{
+	{period.Deviation, []string{"Avvikelserapport", "Avvikelse", "Månadsrapport"}},
+	{period.Full, []string{"Fullständig", "Fullständig rapport", "Full", "Uppföljningsrapport"}},
+	{period.Annual, []string{"Årsredovisning", "År", "Årsrapport"}},
+}
+
+// underlagSchema is the whole workbook contract, in the order the template
+// writes the sheets.
+var underlagSchema = []sheetSchema{
+	{
+		name: sheetSettings, aliases: []string{"Installningar", "Inställning", "Settings"},
+		keyValue: true,
+		purpose:  "Nyckel och värde per rad: Enhet, Organisation, År, Kontoplan (Region-Bas eller Kommun-Bas), Rapportdatum, Exempeldata (Ja/Nej). Flaggorna --unit och --year går före.",
+	},
+	{
+		name: sheetGoals, aliases: []string{"Mal", "Målen", "Goals"}, required: true,
+		fields: []field{
+			{key: fNr, names: []string{"Nr", "Nummer", "Målnr", "Mål nr", "Målnummer"}, required: true, kind: kindText, width: 6},
+			{key: fFocus, names: []string{"Fokusområde", "Fokusomrade", "Område"}, kind: kindText, width: 28},
+			{key: fCouncilGoal, names: []string{"Regionfullmäktiges mål", "Fullmäktiges mål", "RF mål", "RF-mål", "Kommunfullmäktiges mål", "KF mål"}, kind: kindText, width: 50},
+			{key: fBoardGoal, names: []string{"Regionstyrelsens mål", "Styrelsens mål", "Nämndens mål", "RS mål", "RS-mål", "Mål"}, required: true, kind: kindText, width: 50},
+		},
+		purpose: "Planens mål, ett per rad. Ett fullmäktigemål utan styrelsemål behåller sin rad med tomt styrelsemål. Tomma Fokusområde och Regionfullmäktiges mål ärver raden ovanför.",
+	},
+	{
+		name: sheetAssess, aliases: []string{"Malbedomning", "Bedömning", "Målbedömningar"}, required: true,
+		fields: []field{
+			{key: fNr, names: []string{"Nr", "Nummer", "Målnr", "Mål nr", "Målnummer"}, required: true, kind: kindText, width: 6},
+			{key: fPeriod, names: []string{"Period", "Månad", "Rapport"}, required: true, kind: kindPeriod, width: 10},
+			{key: fLevel, names: []string{"Bedömning", "Måluppfyllelse", "Status"}, required: true, kind: kindText, width: 26},
+			{key: fAnalysis, names: []string{"Analys", "Kommentar", "Analys och kommentar"}, kind: kindText, width: 80},
+		},
+		purpose: "Bedömning av varje styrelsemål per period, med analys. Bedömning väljs i listan.",
+	},
+	{
+		name: sheetBudget, aliases: []string{"Budget", "Driftsbudget"}, required: true,
+		fields: append([]field{
+			{key: fLine, names: []string{"Rad", "Kontoklass", "Rapportrad"}, required: true, kind: kindText, width: 26},
+			{key: fAnnual, names: []string{"Årsbudget", "Budget", "Budget år", "Helårsbudget"}, required: true, kind: kindAmount, width: 16},
+		}, monthFields()...),
+		purpose: "Årsbudget per rad i tabell 4, och gärna budget per månad (Jan–Dec) som ska summera till årsbudgeten (±1 kr). Kostnader kan skrivas positiva. En rad Netto kontrolleras men summeras inte.",
+	},
+	{
+		name: sheetPrognosis, aliases: []string{"Prognoser", "Årsprognos"},
+		missing: "bladet Prognos saknas: årsbudgeten används som prognos",
+		fields: []field{
+			{key: fPeriod, names: []string{"Period", "Månad", "Prognosmånad"}, required: true, kind: kindPeriod, width: 10},
+			{key: fLine, names: []string{"Rad", "Kontoklass", "Rapportrad"}, required: true, kind: kindText, width: 26},
+			{key: fPrognosis, names: []string{"Årsprognos", "Prognos", "Helårsprognos"}, required: true, kind: kindAmount, width: 16},
+		},
+		purpose: "Helårsprognos per rad, gjord vid en period. Rapporten använder prognosen för sin egen månad eller den senaste före.",
+	},
+	{
+		name: sheetInvest, aliases: []string{"Investering", "Investeringsbudget"},
+		missing:     "bladet Investeringar saknas: tabell 5 blir tom",
+		yearColumns: true,
+		fields: []field{
+			{key: fGroup, names: []string{"Grupp", "Investeringsgrupp", "Typ"}, required: true, kind: kindText, width: 30},
+			{key: fInvestment, names: []string{"Investering", "Namn", "Benämning"}, required: true, kind: kindText, width: 30},
+			{key: fProject, names: []string{"Projekt", "Projektnr", "Projektkod", "Projektnummer"}, kind: kindText, width: 10},
+			{key: fTotalBudget, names: []string{"Total budget", "Totalbudget", "Budget total", "Total"}, required: true, kind: kindAmount, width: 16},
+			{key: fPeriod, names: []string{"Period", "Månad"}, kind: kindPeriod, width: 10},
+			{key: fSpent, names: []string{"Ackumulerad förbrukning", "Ack förbrukning", "Ack. förbrukning", "Förbrukning", "Utfall ack"}, kind: kindAmount, width: 16},
+			{key: fPrognosis, names: []string{"Prognos", "Årsprognos"}, kind: kindAmount, width: 16},
+			{key: fComment, names: []string{"Kommentar", "Analys", "Kommentar och analys"}, kind: kindText, width: 60},
+		},
+		purpose: "En rad per investering och period: grupp, budget totalt och per planår (en kolumn per år, t.ex. 2026), ackumulerad förbrukning, prognos för året och en analys i Kommentar. Tomma celler betyder att värdet saknas, inte noll.",
+	},
+	{
+		name: sheetIndValues, aliases: []string{"Indikator", "Indikatorvärden"},
+		missing: "bladet Indikatorer saknas: tabell 2 får inga värden",
+		fields: []field{
+			{key: fIndicator, names: []string{"Indikator", "Namn"}, required: true, kind: kindText, width: 24},
+			{key: fPeriod, names: []string{"Period", "Månad"}, required: true, kind: kindPeriod, width: 10},
+			{key: fValue, names: []string{"Värde", "Utfall"}, required: true, kind: kindNumber, width: 10},
+		},
+		purpose: "Indikatorernas värde per månad, t.ex. 5,2 för 5,2 %.",
+	},
+	{
+		name: sheetIndDefs, aliases: []string{"Indikatordefinition", "Definitioner"},
+		fields: []field{
+			{key: fIndicator, names: []string{"Indikator", "Namn"}, required: true, kind: kindText, width: 24},
+			{key: fDescription, names: []string{"Beskrivning"}, kind: kindText, width: 60},
+			{key: fUnit, names: []string{"Enhet"}, kind: kindText, width: 8},
+			{key: fTarget, names: []string{"Målvärde", "Mål"}, kind: kindNumber, width: 10},
+			{key: fReference, names: []string{"Referensvärde", "Referens"}, kind: kindNumber, width: 12},
+			{key: fLowerBetter, names: []string{"Lägre är bättre", "Lägre bättre"}, kind: kindBool, width: 14},
+		},
+		purpose: "Indikatorernas definitioner. Utan bladet gäller planens tabell 2 (Personalomsättning, Sjukfrånvaro); med bladet gäller bara dess rader.",
+	},
+	{
+		name: sheetChart, aliases: []string{"Kontoplanen", "Kontomappning"},
+		fields: []field{
+			{key: fFrom, names: []string{"Från konto", "Från", "Fr.o.m. konto", "From konto"}, required: true, kind: kindInt, width: 12},
+			{key: fTo, names: []string{"Till konto", "Till", "T.o.m. konto", "Tom konto"}, required: true, kind: kindInt, width: 12},
+			{key: fLine, names: []string{"Rad", "Rapportrad", "Kontoklass"}, required: true, kind: kindText, width: 26},
+		},
+		purpose: "Valfritt: egen kontoplan med kontointervall (fyra siffror) och rad. Ersätter Region-Bas och Kommun-Bas; konton 1000–2999 som bladet inte tar upp förblir balansräkning.",
+	},
+	{
+		name: sheetCalendar, aliases: []string{"Uppföljningskalender", "Perioder"},
+		fields: []field{
+			{key: fCode, names: []string{"Kod", "Period"}, required: true, kind: kindText, width: 8},
+			{key: fName, names: []string{"Namn", "Benämning"}, required: true, kind: kindText, width: 28},
+			{key: fLastMonth, names: []string{"Sista månad", "Till månad", "Månad"}, required: true, kind: kindMonth, width: 12},
+			{key: fKind, names: []string{"Typ", "Rapporttyp"}, required: true, kind: kindText, width: 18},
+		},
+		purpose: "Valfritt: egen uppföljningskalender (Kod, Namn, Sista månad, Typ = Avvikelserapport, Fullständig eller Årsredovisning). Ersätter standardkalendern M02, UR1, UR2, M10, ÅR.",
+	},
+}
+
+// schemaFor returns the schema of a sheet by its canonical name.
+func schemaFor(name string) *sheetSchema {
+	for i := range underlagSchema {
+		if underlagSchema[i].name == name {
+			return &underlagSchema[i]
+		}
+	}
+	return nil
+}
+
+// fieldFor returns a sheet's field by key.
+func (s *sheetSchema) fieldFor(key string) *field {
+	for i := range s.fields {
+		if s.fields[i].key == key {
+			return &s.fields[i]
+		}
+	}
+	return nil
+}
+
+// fold normalises a name for matching: lower case, single spaces, no
+// surrounding space or trailing colon, Swedish diacritics folded, so that
+// "  Årsbudget: " and "arsbudget" meet.
+func fold(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	return strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "é", "e", "\u00a0", " ").Replace(s)
+}

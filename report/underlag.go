@@ -1,0 +1,796 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+// UnderlagOptions are the command-line overrides of the sheet Inställningar.
+type UnderlagOptions struct {
+	Year int    // --year; 0 takes År from Inställningar
+	Unit string // --unit; "" takes Enhet from Inställningar
+}
+
+// Limits that keep a hostile workbook from exhausting memory or time.
+const (
+	maxUnderlagFile  = 64 << 20  // bytes on disk
+	maxUnzipped      = 256 << 20 // bytes unpacked, all parts together
+	maxXMLInMemory   = 64 << 20  // a larger worksheet is unpacked to a temporary file
+	maxCellText      = 32767     // Excel's own limit on a cell's text
+	maxDataRows      = 50000     // data rows per sheet
+	maxLookupRows    = 50000     // per-cell lookups (formulas, formats) only on sheets up to this size
+	headerSearchRows = 20
+)
+
+// ReadUnderlag reads the controllers' workbook underlag.xlsx into Inputs:
+// everything except the ledger. name is the file name used in messages.
+// Every problem found is returned, and also kept in the Inputs' Problems;
+// the Inputs are returned even with errors, holding what could be read.
+func ReadUnderlag(r io.Reader, name string, opt UnderlagOptions) (in *Inputs, probs problem.List) {
+	in = &Inputs{
+		Settings: Settings{Unit: "Regionstyrelsen", Organisation: "Region Halland", ChartName: RegionBas.Name},
+		Calendar: append(period.Calendar(nil), period.DefaultCalendar...),
+		Chart:    RegionBas,
+	}
+	u := &underlagReader{file: name, in: in}
+	defer func() {
+		// excelize is a large parser of untrusted XML: should it ever panic,
+		// the user gets a message, not a stack.
+		if v := recover(); v != nil {
+			u.probs = append(u.probs, problem.Problem{Severity: problem.Error, File: name,
+				Message: "filen kunde inte läsas: den är skadad eller inte en vanlig Excel-arbetsbok",
+				Hint:    "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)"})
+		}
+		u.probs.Sort()
+		in.Problems = append(in.Problems, u.probs...)
+		probs = u.probs
+	}()
+	data, err := io.ReadAll(io.LimitReader(r, maxUnderlagFile+1))
+	if err != nil {
+		u.fileError("filen kunde inte läsas", "Kontrollera att filen finns och går att öppna")
+		return in, u.probs
+	}
+	if len(data) > maxUnderlagFile {
+		u.fileError(fmt.Sprintf("filen är större än %d MB, vilket är orimligt för ett underlag", maxUnderlagFile>>20),
+			"Kontrollera att det är rätt fil")
+		return in, u.probs
+	}
+	if !u.checkContainer(data) {
+		return in, u.probs
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLInMemory})
+	if err != nil {
+		u.fileError("filen går inte att läsa som Excel-arbetsbok", "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)")
+		return in, u.probs
+	}
+	defer f.Close()
+	u.f = f
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		u.date1904 = *props.Date1904
+	}
+	u.read(opt)
+	return in, u.probs
+}
+
+// underlagReader holds the state of one ReadUnderlag call.
+type underlagReader struct {
+	file     string
+	f        *excelize.File
+	in       *Inputs
+	probs    problem.List
+	date1904 bool
+	sheets   map[string]string // canonical sheet name → name in the workbook
+	year     int
+	lines    []string // the report lines a Rad may name
+}
+
+func (u *underlagReader) fileError(msg, hint string) {
+	u.probs.Add(problem.Problem{Severity: problem.Error, File: u.file, Message: msg, Hint: hint})
+}
+
+// checkContainer tells the common wrong files apart before excelize sees
+// them, so that each gets a message a controller understands, and checks
+// that every part of the zip unpacks within the limits.
+func (u *underlagReader) checkContainer(data []byte) bool {
+	const saveAs = "Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx)"
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		u.fileError("filen är tom", "Använd en ifylld arbetsbok; en tom mall fås med rapport template")
+		return false
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		if bytes.Contains(data, utf16le("EncryptedPackage")) {
+			u.fileError("arbetsboken är lösenordsskyddad och kan inte läsas",
+				"Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och spara igen")
+		} else {
+			u.fileError("filen är i det gamla Excel-formatet (.xls), inte .xlsx", saveAs)
+		}
+		return false
+	case !bytes.HasPrefix(data, []byte("PK\x03\x04")) && !bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		if looksLikeText(data) {
+			u.fileError("filen är en textfil (till exempel CSV), inte en Excel-arbetsbok", saveAs)
+		} else {
+			u.fileError("filen är inte en Excel-arbetsbok (.xlsx)", saveAs)
+		}
+		return false
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		u.fileError("filen är skadad eller ofullständig (zip-arkivet går inte att läsa)",
+			"Hämta eller spara filen på nytt; den kan ha avbrutits under kopieringen")
+		return false
+	}
+	var total uint64
+	hasWorkbook := false
+	for _, zf := range zr.File {
+		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		if name == "mimetype" {
+			if b, err := readZipPart(zf, 200); err == nil && bytes.Contains(b, []byte("opendocument")) {
+				u.fileError("filen är ett OpenDocument-kalkylark (.ods), inte en Excel-arbetsbok",
+					"Spara den som Excel-arbetsbok (.xlsx) i LibreOffice eller Excel")
+				return false
+			}
+		}
+		if name == "xl/workbook.xml" {
+			hasWorkbook = true
+		}
+		total += zf.UncompressedSize64
+	}
+	if total > maxUnzipped {
+		u.fileError(fmt.Sprintf("filen packas upp till mer än %d MB och läses inte (en så kallad zip-bomb eller fel fil)", maxUnzipped>>20),
+			"Kontrollera att det är rätt fil; ett underlag är normalt under 1 MB")
+		return false
+	}
+	if !hasWorkbook {
+		u.fileError("filen är ett zip-arkiv men inte en Excel-arbetsbok (xl/workbook.xml saknas)", saveAs)
+		return false
+	}
+	// Go's zip reader stops at each part's declared size and checks its
+	// checksum, so a lying header cannot unpack more than was counted.
+	for _, zf := range zr.File {
+		if _, err := readZipPart(zf, -1); err != nil {
+			u.fileError("filen är skadad eller ofullständig (en del av arbetsboken går inte att packa upp)",
+				"Hämta eller spara filen på nytt; den kan ha avbrutits under kopieringen")
+			return false
+		}
+	}
+	return true
+}
+
+// readZipPart reads up to limit bytes of a part (all of it when limit < 0),
+// checking its integrity when read to the end.
+func readZipPart(zf *zip.File, limit int64) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	if limit >= 0 {
+		return io.ReadAll(io.LimitReader(rc, limit))
+	}
+	_, err = io.Copy(io.Discard, rc)
+	return nil, err
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
+}
+
+// looksLikeText reports whether the start of data is text: UTF-8 or a
+// single-byte encoding without control characters other than line breaks
+// and tabs.
+func looksLikeText(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// read reads every sheet in dependency order: settings and calendar first,
+// since periods resolve against them; the chart before the budget, since
+// its lines are the names a Rad may take.
+func (u *underlagReader) read(opt UnderlagOptions) {
+	u.mapSheets()
+	u.readSettings(opt)
+	u.readCalendar()
+	u.readChart()
+	u.readGoals()
+	u.readAssessments()
+	u.readBudget()
+	u.readPrognoses()
+	u.readInvestments()
+	u.readIndicatorDefs()
+	u.readIndicatorValues()
+}
+
+// mapSheets finds each schema sheet among the workbook's sheets.
+func (u *underlagReader) mapSheets() {
+	u.sheets = map[string]string{}
+	for _, actual := range u.f.GetSheetList() {
+		fa := fold(actual)
+		for _, s := range underlagSchema {
+			if fa != fold(s.name) && !containsFolded(s.aliases, fa) {
+				continue
+			}
+			if prev, dup := u.sheets[s.name]; dup {
+				u.probs.Add(problem.Problem{Severity: problem.Error, File: u.file, Sheet: actual,
+					Message: fmt.Sprintf("bladet är ett andra blad %s (bredvid %q)", s.name, prev),
+					Hint:    "Behåll ett av bladen"})
+				continue
+			}
+			u.sheets[s.name] = actual
+		}
+	}
+	for _, s := range underlagSchema {
+		if _, ok := u.sheets[s.name]; ok {
+			continue
+		}
+		switch {
+		case s.required:
+			u.probs.Add(problem.Problem{Severity: problem.Error, File: u.file, Sheet: s.name,
+				Message: "bladet saknas" + aliasNote(s.aliases),
+				Hint:    fmt.Sprintf("Lägg till bladet %s; en mall fås med rapport template", s.name)})
+		case s.missing != "":
+			u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: s.name,
+				Message: s.missing})
+		}
+	}
+}
+
+func aliasNote(aliases []string) string {
+	if len(aliases) == 0 {
+		return ""
+	}
+	return " (godtas även: " + strings.Join(aliases, ", ") + ")"
+}
+
+func containsFolded(list []string, folded string) bool {
+	for _, s := range list {
+		if fold(s) == folded {
+			return true
+		}
+	}
+	return false
+}
+
+// monthOf converts a month number to time.Month.
+func monthOf(m int) time.Month { return time.Month(m) }
+
+// cellState tells an absent value from one that was there but wrong.
+type cellState int
+
+const (
+	absent cellState = iota
+	present
+	invalid
+)
+
+// dataRow is one non-empty row below the header.
+type dataRow struct {
+	n     int      // 1-based row number
+	cells []string // raw cell values, index = column − 1
+}
+
+// column is a header cell matched to a field.
+type column struct {
+	col  int // 1-based
+	unit money.Unit
+}
+
+// table is a sheet read as a header and data rows.
+type table struct {
+	u      *underlagReader
+	schema *sheetSchema
+	sheet  string // the name in the workbook
+	header int    // row of the header; 0 if none was found
+	cols   map[string]column
+	years  map[int]column
+	rows   []dataRow
+	// lookups allows per-cell lookups (formulas, number formats), which
+	// load the whole sheet: only on sheets of reasonable size.
+	lookups bool
+}
+
+// readTable reads a sheet of records. It returns nil when the sheet is
+// absent or has no usable header (the problem is reported).
+func (u *underlagReader) readTable(name string) *table {
+	actual, ok := u.sheets[name]
+	if !ok {
+		return nil
+	}
+	t := &table{u: u, schema: schemaFor(name), sheet: actual}
+	rows, err := u.f.Rows(actual)
+	if err != nil {
+		u.sheetError(actual, "bladet går inte att läsa", "Spara arbetsboken på nytt i Excel")
+		return nil
+	}
+	defer rows.Close()
+	var early []dataRow // rows before the header is found
+	scanned := 0
+	tooMany := false
+	for rows.Next() {
+		scanned++
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			u.sheetError(actual, "bladet är skadat och går inte att läsa till slut", "Spara arbetsboken på nytt i Excel")
+			break
+		}
+		if allBlank(cells) {
+			continue
+		}
+		n := rowNumber(rows, scanned)
+		r := dataRow{n: n, cells: u.capCells(actual, n, cells)}
+		if t.header == 0 {
+			if n > headerSearchRows {
+				break
+			}
+			early = append(early, r)
+			if t.matchHeader(r) {
+				t.header = n
+			}
+			continue
+		}
+		if len(t.rows) >= maxDataRows {
+			tooMany = true
+			break
+		}
+		t.rows = append(t.rows, r)
+	}
+	if tooMany {
+		u.sheetError(actual, fmt.Sprintf("bladet har fler än %d datarader", maxDataRows),
+			"Kontrollera att det är rätt blad; ett underlag har normalt några hundra rader")
+		return nil
+	}
+	if t.header == 0 {
+		t.reportMissingHeader(early)
+		return nil
+	}
+	// The iterator has gone through every row element of the sheet; the
+	// sheet is only loaded whole for lookups when that was few.
+	t.lookups = scanned <= maxLookupRows
+	return t
+}
+
+// rowNumber is the row the iterator stands on. excelize's Next steps one
+// row number at a time, giving empty rows for the gaps of a sparse sheet,
+// so the count of Next calls is the row number.
+func rowNumber(_ *excelize.Rows, scanned int) int { return scanned }
+
+func allBlank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// capCells limits each cell's text, reporting the long ones.
+func (u *underlagReader) capCells(sheet string, row int, cells []string) []string {
+	for i, c := range cells {
+		if len(c) > maxCellText && utf8.RuneCountInString(c) > maxCellText {
+			u.probs.Add(problem.At(problem.Error, u.file, sheet, i+1, row, truncateRunes(c, 40),
+				fmt.Sprintf("cellen har %d tecken; högst %d går in i en Excel-cell", utf8.RuneCountInString(c), maxCellText),
+				"Korta texten"))
+			cells[i] = truncateRunes(c, maxCellText)
+		}
+	}
+	return cells
+}
+
+func truncateRunes(s string, n int) string {
+	i := 0
+	for pos := range s {
+		if i == n {
+			return s[:pos]
+		}
+		i++
+	}
+	return s
+}
+
+func (u *underlagReader) sheetError(sheet, msg, hint string) {
+	u.probs.Add(problem.Problem{Severity: problem.Error, File: u.file, Sheet: sheet, Message: msg, Hint: hint})
+}
+
+// headerMatch maps the cells of a row to fields; dups lists cells that
+// repeat a field.
+func (t *table) headerMatch(r dataRow) (cols map[string]column, years map[int]column, units []int, dups [][2]int) {
+	cols = map[string]column{}
+	years = map[int]column{}
+	for i, raw := range r.cells {
+		name, unit, hasUnit := splitUnit(raw)
+		if name == "" {
+			continue
+		}
+		c := column{col: i + 1, unit: unit}
+		if t.schema.yearColumns {
+			if y, err := strconv.Atoi(name); err == nil && y >= 1990 && y <= 2199 {
+				if prev, ok := years[y]; ok {
+					dups = append(dups, [2]int{prev.col, c.col})
+				} else {
+					years[y] = c
+				}
+				continue
+			}
+		}
+		for _, fl := range t.schema.fields {
+			if !containsFolded(fl.names, name) {
+				continue
+			}
+			if prev, ok := cols[fl.key]; ok {
+				dups = append(dups, [2]int{prev.col, c.col})
+			} else {
+				cols[fl.key] = c
+				if hasUnit && fl.kind != kindAmount {
+					units = append(units, c.col)
+				}
+			}
+			break
+		}
+	}
+	return cols, years, units, dups
+}
+
+// splitUnit folds a header and takes off a unit suffix: "Årsbudget (tkr)"
+// → "arsbudget", tkr.
+func splitUnit(raw string) (string, money.Unit, bool) {
+	s := fold(raw)
+	for _, u := range []money.Unit{money.UnitKr, money.UnitTkr, money.UnitMnkr} {
+		for _, form := range []string{"(" + u.String() + ")", "[" + u.String() + "]", ", " + u.String()} {
+			if strings.HasSuffix(s, form) {
+				return strings.TrimSpace(strings.TrimSuffix(s, form)), u, true
+			}
+		}
+		// "( tkr )"
+		if strings.HasSuffix(s, ")") {
+			if i := strings.LastIndexByte(s, '('); i >= 0 && strings.TrimSpace(s[i+1:len(s)-1]) == u.String() {
+				return strings.TrimSpace(s[:i]), u, true
+			}
+		}
+	}
+	return s, money.UnitKr, false
+}
+
+// matchHeader takes r as the header if it holds every required column.
+func (t *table) matchHeader(r dataRow) bool {
+	cols, years, units, dups := t.headerMatch(r)
+	for _, fl := range t.schema.fields {
+		if _, ok := cols[fl.key]; fl.required && !ok {
+			return false
+		}
+	}
+	t.cols, t.years = cols, years
+	for _, d := range dups {
+		t.u.probs.Add(problem.At(problem.Error, t.u.file, t.sheet, d[1], r.n, cellAt(r.cells, d[1]),
+			fmt.Sprintf("kolumnen finns redan i %s", problem.CellName(d[0], r.n)),
+			"Ta bort eller byt namn på den ena kolumnen, så att det är klart vilken som gäller"))
+	}
+	for _, c := range units {
+		t.u.probs.Add(problem.At(problem.Warning, t.u.file, t.sheet, c, r.n, cellAt(r.cells, c),
+			"kolumnen innehåller inga belopp, så enheten inom parentes bortses från", ""))
+	}
+	return true
+}
+
+// reportMissingHeader names the required columns missing from the row that
+// came closest to being the header.
+func (t *table) reportMissingHeader(early []dataRow) {
+	best, bestN := dataRow{}, -1
+	for _, r := range early {
+		cols, _, _, _ := t.headerMatch(r)
+		if len(cols) > bestN {
+			best, bestN = r, len(cols)
+		}
+	}
+	var have map[string]column
+	if bestN > 0 {
+		have, _, _, _ = t.headerMatch(best)
+	}
+	for _, fl := range t.schema.fields {
+		if _, ok := have[fl.key]; !fl.required || ok {
+			continue
+		}
+		p := problem.Problem{Severity: problem.Error, File: t.u.file, Sheet: t.sheet,
+			Message: fmt.Sprintf("kolumnen %q saknas i rubrikraden", fl.names[0]),
+			Hint:    fmt.Sprintf("Lägg till en kolumn %s inom de %d första raderna", namesNote(fl.names), headerSearchRows)}
+		if bestN > 0 {
+			p.Row = best.n
+		}
+		t.u.probs.Add(p)
+	}
+}
+
+// namesNote gives "Årsbudget (godtas även: Budget, Budget år)".
+func namesNote(names []string) string {
+	s := strconv.Quote(names[0])
+	if len(names) > 1 {
+		s += " (godtas även: " + strings.Join(names[1:], ", ") + ")"
+	}
+	return s
+}
+
+func cellAt(cells []string, col int) string {
+	if col < 1 || col > len(cells) {
+		return ""
+	}
+	return cells[col-1]
+}
+
+// has reports whether the sheet has the column.
+func (t *table) has(key string) bool {
+	_, ok := t.cols[key]
+	return ok
+}
+
+// raw returns a cell's trimmed text, its column, and whether it is empty.
+// An empty cell holding a formula without a cached value is reported and
+// comes back invalid.
+func (t *table) raw(r dataRow, key string) (string, int, cellState) {
+	c, ok := t.cols[key]
+	if !ok {
+		return "", 0, absent
+	}
+	return t.rawAt(r, c.col)
+}
+
+func (t *table) rawAt(r dataRow, col int) (string, int, cellState) {
+	s := strings.TrimSpace(cellAt(r.cells, col))
+	if s != "" {
+		if isFormulaError(s) {
+			t.problem(problem.Error, r, col, s, "cellen innehåller ett formelfel",
+				"Rätta formeln i Excel eller skriv in värdet")
+			return s, col, invalid
+		}
+		return s, col, present
+	}
+	if t.lookups {
+		if fx, err := t.u.f.GetCellFormula(t.sheet, problem.CellName(col, r.n)); err == nil && fx != "" {
+			t.problem(problem.Error, r, col, "="+fx, "cellen har en formel men inget sparat värde",
+				"Öppna filen i Excel, räkna om (F9) och spara, eller skriv in värdet")
+			return "", col, invalid
+		}
+	}
+	return "", col, absent
+}
+
+func isFormulaError(s string) bool {
+	switch s {
+	case "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA":
+		return true
+	}
+	return false
+}
+
+func (t *table) problem(sev problem.Severity, r dataRow, col int, value, msg, hint string) {
+	t.u.probs.Add(problem.At(sev, t.u.file, t.sheet, col, r.n, value, msg, hint))
+}
+
+// text returns a text cell as written (surrounding space trimmed).
+func (t *table) text(r dataRow, key string) string {
+	s, _, _ := t.raw(r, key)
+	return s
+}
+
+// amount reads a money cell in the column's unit.
+func (t *table) amount(r dataRow, key string) (money.Amount, cellState) {
+	c, ok := t.cols[key]
+	if !ok {
+		return 0, absent
+	}
+	return t.amountAt(r, c)
+}
+
+func (t *table) amountAt(r dataRow, c column) (money.Amount, cellState) {
+	s, col, st := t.rawAt(r, c.col)
+	if st != present {
+		return 0, st
+	}
+	a, err := money.Parse(s, c.unit)
+	if err == money.ErrTooLarge {
+		t.problem(problem.Error, r, col, s, "är ett orimligt stort belopp", "Kontrollera beloppet och kolumnens enhet")
+		return 0, invalid
+	}
+	if err != nil {
+		t.problem(problem.Error, r, col, s, "är inte ett belopp", "Skriv ett tal, t.ex. 1 234,5")
+		return 0, invalid
+	}
+	return a, present
+}
+
+// month reads a period cell: a month, a date or a period code.
+func (t *table) month(r dataRow, key string) (period.Month, cellState) {
+	s, col, st := t.raw(r, key)
+	if st != present {
+		return period.Month{}, st
+	}
+	m, msg := t.u.parsePeriod(s)
+	if msg == msgNeedsYear {
+		t.problem(problem.Error, r, col, s, msg, "Skriv År (t.ex. 2026) i bladet Inställningar, ange --year, eller skriv månaden med år (2026-04)")
+		return period.Month{}, invalid
+	}
+	if msg != "" {
+		t.problem(problem.Error, r, col, s, msg,
+			"Skriv en månad (2026-04) eller en period ("+strings.Join(t.u.codes(), ", ")+")")
+		return period.Month{}, invalid
+	}
+	return m, present
+}
+
+const msgNeedsYear = "kan inte tolkas när året inte är känt"
+
+// parsePeriod reads a month or period code; msg is empty on success.
+func (u *underlagReader) parsePeriod(s string) (period.Month, string) {
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "-/ ") {
+		if f == math.Trunc(f) && f >= 190001 && f <= 220012 {
+			if m, err := period.ParseMonth(strconv.Itoa(int(f))); err == nil {
+				return m, ""
+			}
+		}
+		// Date cells arrive as serial numbers: 1990-01-01 … 2099-12-31.
+		if f >= 32874 && f < 73051 {
+			m, err := period.FromExcelSerial(f, u.date1904)
+			if err == nil {
+				return m, ""
+			}
+		}
+		return period.Month{}, "är inte en period"
+	}
+	if m, err := period.ParseMonth(s); err == nil {
+		return m, ""
+	}
+	code := strings.ToUpper(strings.TrimSpace(s))
+	if c, err := period.ParseCode(s); err == nil {
+		code = string(c)
+	}
+	e, ok := u.in.Calendar.Lookup(period.Code(code))
+	if !ok {
+		return period.Month{}, "är inte en period"
+	}
+	if u.year == 0 {
+		return period.Month{}, msgNeedsYear
+	}
+	return period.Month{Year: u.year, Month: e.LastMonth}, ""
+}
+
+// codes lists the period codes accepted, for messages.
+func (u *underlagReader) codes() []string {
+	out := []string{"M01–M12"}
+	for _, e := range u.in.Calendar {
+		if len(e.Code) == 3 && e.Code[0] == 'M' {
+			continue
+		}
+		out = append(out, string(e.Code))
+	}
+	return out
+}
+
+// number reads a decimal number: "5,2", "5.2", "5,2 %", a number cell.
+// A number cell with a percent format (0,052 shown as 5,2 %) is scaled to
+// percent.
+func (t *table) number(r dataRow, key string) (float64, cellState) {
+	s, col, st := t.raw(r, key)
+	if st != present {
+		return 0, st
+	}
+	v, ok := parseNumber(s)
+	if !ok {
+		t.problem(problem.Error, r, col, s, "är inte ett tal", "Skriv ett tal, t.ex. 5,2")
+		return 0, invalid
+	}
+	if !strings.Contains(s, "%") && t.lookups && t.percentFormat(r.n, col) {
+		v *= 100
+	}
+	return v, present
+}
+
+// percentFormat reports whether a cell is shown as a percentage.
+func (t *table) percentFormat(row, col int) bool {
+	id, err := t.u.f.GetCellStyle(t.sheet, problem.CellName(col, row))
+	if err != nil || id == 0 {
+		return false
+	}
+	st, err := t.u.f.GetStyle(id)
+	if err != nil || st == nil {
+		return false
+	}
+	if st.NumFmt == 9 || st.NumFmt == 10 {
+		return true
+	}
+	return st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")
+}
+
+// parseNumber reads "5,2", "5.2", "−5,2", "5,2 %", "1 234,5".
+func parseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	s = strings.ReplaceAll(s, "−", "-")
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u00a0', '\u2009', '\u202f':
+			return -1
+		}
+		return r
+	}, s)
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	if s == "" || strings.ContainsAny(s, "xXpP_") { // no hex floats or digit separators
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// integer reads a whole number.
+func (t *table) integer(r dataRow, key string) (int, cellState) {
+	s, col, st := t.raw(r, key)
+	if st != present {
+		return 0, st
+	}
+	v, ok := parseInt(s)
+	if !ok {
+		t.problem(problem.Error, r, col, s, "är inte ett heltal", "Skriv ett heltal, t.ex. 3000")
+		return 0, invalid
+	}
+	return v, present
+}
+
+func parseInt(s string) (int, bool) {
+	f, ok := parseNumber(s)
+	if !ok || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+		return 0, false
+	}
+	return int(f), true
+}
+
+// boolean reads Ja/Nej.
+func (t *table) boolean(r dataRow, key string) (bool, cellState) {
+	s, col, st := t.raw(r, key)
+	if st != present {
+		return false, st
+	}
+	v, ok := parseBool(s)
+	if !ok {
+		t.problem(problem.Error, r, col, s, "är inte Ja eller Nej", "Skriv Ja eller Nej")
+		return false, invalid
+	}
+	return v, present
+}
+
+func parseBool(s string) (bool, bool) {
+	switch fold(s) {
+	case "ja", "j", "yes", "y", "true", "sant", "1", "x":
+		return true, true
+	case "nej", "n", "no", "false", "falskt", "0":
+		return false, true
+	}
+	return false, false
+}
+
+// place is a row's place, for warnings raised after import.
+func (t *table) place(r dataRow) Place {
+	return Place{File: t.u.file, Sheet: t.sheet, Row: r.n}
+}
