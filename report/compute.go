@@ -285,13 +285,13 @@ func (c *computation) operating(s ledgerSums) {
 		r.Operating.PrognosisIsOutcome = true
 	case progMonth.IsZero():
 		r.Operating.PrognosisIsBudget = true
-		c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Prognos",
+		c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Prognos",
 			Message: fmt.Sprintf("ingen prognos är gjord %s eller tidigare; årsbudgeten används som prognos", c.month.Swedish()),
 			Hint:    "Lägg in en prognos för perioden i bladet Prognos"})
 	default:
 		r.Operating.PrognosisMonth = progMonth
 		if progMonth != c.month {
-			c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Prognos",
+			c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Prognos",
 				Message: fmt.Sprintf("ingen prognos för %s; prognosen från %s används", c.month.Swedish(), progMonth.Swedish()),
 				Hint:    "Lägg in en prognos för perioden i bladet Prognos om en ny finns"})
 		}
@@ -316,7 +316,7 @@ func (c *computation) operating(s ledgerSums) {
 			ol.Prognosis = p
 		case !progMonth.IsZero():
 			ol.Prognosis = b.Annual
-			c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Prognos", Value: line,
+			c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Prognos", Value: line,
 				Message: fmt.Sprintf("prognosen från %s saknar raden; årsbudgeten används", progMonth.Swedish()),
 				Hint:    "Lägg in raden i prognosen"})
 		default:

@@ -217,11 +217,11 @@ func (c *computation) goals() {
 			if r.Period.Kind.IsFull() {
 				switch {
 				case best == nil || best.Level == NotAssessed:
-					c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Målbedömning", Value: g.Nr,
+					c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Målbedömning", Value: g.Nr,
 						Message: fmt.Sprintf("målet %q saknar bedömning för %s", shorten(g.BoardGoal), c.r.Period.Code),
 						Hint:    "Lägg in en bedömning med analys i bladet Målbedömning"})
 				case best.Month != c.month:
-					c.probs.Add(problem.Problem{Severity: problem.Warning, Sheet: "Målbedömning", Value: g.Nr,
+					c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Målbedömning", Value: g.Nr,
 						Message: fmt.Sprintf("målet %q har ingen bedömning för %s; bedömningen från %s används",
 							shorten(g.BoardGoal), c.r.Period.Code, best.Month.Swedish()),
 						Hint: "Lägg in en bedömning för perioden"})

@@ -267,17 +267,12 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		code, _ := period.ParseCode(o.periodArg)
 		codes = []period.Code{code}
 	}
-	if in.Problems.HasErrors() {
-		// The inputs are broken: computing would only repeat the errors.
-		res.periods = codes
-		return res
-	}
 	copt := report.ComputeOptions{AllowUnmapped: o.allowUnmapped, ReportDate: o.date}
 	var reports []*report.Report
 	for _, code := range codes {
 		r, probs := report.Compute(in, code, copt)
 		res.probs = appendNew(res.probs, probs)
-		if r != nil {
+		if r != nil && !in.Problems.HasErrors() {
 			reports = append(reports, r)
 		}
 	}

@@ -1,0 +1,177 @@
+package report
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"testing"
+
+	"rapport/fixtures"
+	"rapport/report/money"
+	"rapport/report/period"
+	"rapport/report/problem"
+)
+
+// expected is the shape of fixtures/testinputs/*/expected.json: figures the
+// fixture generator computed from the postings it wrote, independently of
+// this package.
+type expected struct {
+	Unit         string `json:"unit"`
+	Organisation string `json:"organisation"`
+	Year         int    `json:"year"`
+	Period       string `json:"period"`
+	ExitCode     int    `json:"exit_code"`
+	Operating    struct {
+		Lines []expectedLine `json:"lines"`
+		Net   expectedLine   `json:"net"`
+	} `json:"operating"`
+	Economy struct {
+		PeriodResult                 money.Amount `json:"period_result"`
+		AccumulatedBudgetDeviation   money.Amount `json:"accumulated_budget_deviation"`
+		PrognosisBudgetDeviation     money.Amount `json:"prognosis_budget_deviation"`
+		InvestmentPrognosisDeviation money.Amount `json:"investment_prognosis_deviation"`
+	} `json:"economy"`
+	Investments []struct {
+		Name      string        `json:"name"`
+		Spent     *money.Amount `json:"spent"`
+		Prognosis *money.Amount `json:"prognosis"`
+		Deviation *money.Amount `json:"deviation"`
+	} `json:"investments"`
+	Reconciliation struct {
+		RowsRead     int          `json:"rows_read"`
+		RowsSummed   int          `json:"rows_summed"`
+		BlankRows    int          `json:"blank_rows"`
+		ErrorRows    int          `json:"error_rows"`
+		LedgerTotal  money.Amount `json:"ledger_total"`
+		Lines        []ReconPart  `json:"lines"`
+		BalanceSheet ReconPart    `json:"balance_sheet"`
+		OtherYears   ReconPart    `json:"other_years"`
+		LaterMonths  ReconPart    `json:"later_months"`
+	} `json:"reconciliation"`
+}
+
+type expectedLine struct {
+	Line               string        `json:"line"`
+	AnnualBudget       money.Amount  `json:"annual_budget"`
+	BudgetAcc          money.Amount  `json:"budget_acc"`
+	OutcomeAcc         money.Amount  `json:"outcome_acc"`
+	DeviationAcc       money.Amount  `json:"deviation_acc"`
+	Prognosis          money.Amount  `json:"prognosis"`
+	PrognosisDeviation money.Amount  `json:"prognosis_deviation"`
+	PriorYearAcc       *money.Amount `json:"prior_year_acc"`
+}
+
+func (e expectedLine) operatingLine() OperatingLine {
+	return OperatingLine{Line: e.Line, AnnualBudget: e.AnnualBudget, BudgetAcc: e.BudgetAcc, OutcomeAcc: e.OutcomeAcc,
+		DeviationAcc: e.DeviationAcc, Prognosis: e.Prognosis, PrognosisDeviation: e.PrognosisDeviation, PriorYearAcc: e.PriorYearAcc}
+}
+
+// TestUnseenInputs computes each test input that should give a report and
+// compares every figure of tables 3–5 and the reconciliation with the
+// generator's own, to the öre.
+func TestUnseenInputs(t *testing.T) {
+	dirs, err := fs.ReadDir(fixtures.TestInputs, "testinputs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		t.Run(d.Name(), func(t *testing.T) {
+			folder, _ := fs.Sub(fixtures.TestInputs, "testinputs/"+d.Name())
+			raw, err := fs.ReadFile(folder, "expected.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want expected
+			if err := json.Unmarshal(raw, &want); err != nil {
+				t.Fatal(err)
+			}
+			in, err := Import(context.Background(), ImportOptions{Folder: folder, Dir: d.Name()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, _ := period.ParseCode(want.Period)
+			r, probs := Compute(in, code, ComputeOptions{})
+			all := append(append(problem.List(nil), in.Problems...), probs...)
+			if want.ExitCode != 0 {
+				if !all.HasErrors() {
+					t.Fatalf("broken input gave no errors")
+				}
+				return
+			}
+			if all.HasErrors() {
+				t.Fatalf("errors: %v", all.Errors())
+			}
+			if r.Unit != want.Unit || r.Organisation != want.Organisation || r.Year != want.Year {
+				t.Errorf("unit %q %q %d, want %q %q %d", r.Unit, r.Organisation, r.Year, want.Unit, want.Organisation, want.Year)
+			}
+			if len(r.Operating.Lines) != len(want.Operating.Lines) {
+				t.Errorf("%d lines, want %d", len(r.Operating.Lines), len(want.Operating.Lines))
+			}
+			for i, wl := range want.Operating.Lines {
+				if i < len(r.Operating.Lines) && !equalLine(r.Operating.Lines[i], wl.operatingLine()) {
+					t.Errorf("line %d:\n got  %s\n want %s", i, fmtLine(r.Operating.Lines[i]), fmtLine(wl.operatingLine()))
+				}
+			}
+			if !equalLine(r.Operating.Net, want.Operating.Net.operatingLine()) {
+				t.Errorf("net:\n got  %s\n want %s", fmtLine(r.Operating.Net), fmtLine(want.Operating.Net.operatingLine()))
+			}
+			e := r.Economy
+			if e.PeriodResult != want.Economy.PeriodResult || e.AccumulatedBudgetDeviation != want.Economy.AccumulatedBudgetDeviation ||
+				e.PrognosisBudgetDeviation != want.Economy.PrognosisBudgetDeviation ||
+				e.InvestmentPrognosisDeviation != want.Economy.InvestmentPrognosisDeviation {
+				t.Errorf("table 3 = %+v, want %+v", e, want.Economy)
+			}
+			got := map[string]InvestmentRow{}
+			for _, g := range r.Investment.Groups {
+				for _, row := range g.Rows {
+					got[row.Name] = row
+				}
+			}
+			for _, wi := range want.Investments {
+				g, ok := got[wi.Name]
+				if !ok {
+					t.Errorf("investment %q missing", wi.Name)
+					continue
+				}
+				if !sameOpt(g.Spent, wi.Spent) || !sameOpt(g.Prognosis, wi.Prognosis) || !sameOpt(g.Deviation, wi.Deviation) {
+					t.Errorf("investment %q: spent %v prognosis %v deviation %v; want %v %v %v", wi.Name,
+						optStr(g.Spent), optStr(g.Prognosis), optStr(g.Deviation), optStr(wi.Spent), optStr(wi.Prognosis), optStr(wi.Deviation))
+				}
+			}
+			rec, wr := r.Reconciliation, want.Reconciliation
+			if rec.RowsRead != wr.RowsRead || rec.RowsSummed != wr.RowsSummed || rec.BlankRows != wr.BlankRows ||
+				rec.ErrorRows != wr.ErrorRows || rec.LedgerTotal != wr.LedgerTotal {
+				t.Errorf("reconciliation counts %+v, want %+v", rec, wr)
+			}
+			for i, wp := range wr.Lines {
+				if i >= len(rec.Lines) || rec.Lines[i].Amount != wp.Amount || rec.Lines[i].Rows != wp.Rows {
+					t.Errorf("reconciliation line %d = %+v, want %+v", i, rec.Lines, wp)
+				}
+			}
+			for _, p := range []struct{ got, want ReconPart }{
+				{rec.BalanceSheet, wr.BalanceSheet}, {rec.OtherYears, wr.OtherYears}, {rec.LaterMonths, wr.LaterMonths},
+			} {
+				if p.got.Amount != p.want.Amount || p.got.Rows != p.want.Rows {
+					t.Errorf("%s = %d rows %v, want %d rows %v", p.got.Label, p.got.Rows, p.got.Amount, p.want.Rows, p.want.Amount)
+				}
+			}
+			if !rec.Balanced() {
+				t.Errorf("reconciliation off by %v", rec.Difference)
+			}
+		})
+	}
+}
+
+func sameOpt(a, b *money.Amount) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+func optStr(a *money.Amount) string {
+	if a == nil {
+		return "–"
+	}
+	return a.FormatKr()
+}
