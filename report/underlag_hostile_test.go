@@ -1,0 +1,228 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"rapport/report/problem"
+)
+
+// rewritePart returns the zip data with one part changed by fn.
+func rewritePart(t testing.TB, data []byte, part string, fn func([]byte) []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	found := false
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == part {
+			b, found = fn(b), true
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !found {
+		t.Fatalf("no part %s", part)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// zipOf builds a zip of the given parts, in order.
+func zipOf(t testing.TB, parts ...[2]string) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, p := range parts {
+		w, err := zw.Create(p[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, p[1])
+	}
+	zw.Close()
+	return out.Bytes()
+}
+
+// lyingZip declares a part far larger than it is.
+func lyingZip(t testing.TB) []byte {
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	content := []byte("<workbook/>")
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
+	fw.Write(content)
+	fw.Close()
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/workbook.xml", Method: zip.Deflate,
+		CRC32: crc32.ChecksumIEEE(content), CompressedSize64: uint64(comp.Len()), UncompressedSize64: 1 << 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(comp.Bytes())
+	zw.Close()
+	return out.Bytes()
+}
+
+// realBomb unpacks to 300 MB of spaces in a sheet.
+func realBomb(t testing.TB, base []byte) []byte {
+	zr, _ := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		w, _ := zw.Create(zf.Name)
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			i := bytes.Index(b, []byte("<sheetData>"))
+			w.Write(b[:i])
+			spaces := bytes.Repeat([]byte(" "), 1<<20)
+			for k := 0; k < 300; k++ {
+				w.Write(spaces)
+			}
+			w.Write(b[i:])
+			continue
+		}
+		w.Write(b)
+	}
+	zw.Close()
+	return out.Bytes()
+}
+
+// manyEmptyRows appends n empty, formatted rows to a sheet, as Excel
+// writes them when a format is applied to whole columns.
+func manyEmptyRows(t testing.TB, data []byte, part string, n int) []byte {
+	return rewritePart(t, data, part, func(b []byte) []byte {
+		var sb strings.Builder
+		for r := 100; r < 100+n; r++ {
+			fmt.Fprintf(&sb, `<row r="%d" spans="1:3"><c r="A%d" s="0"/></row>`, r, r)
+		}
+		return bytes.Replace(b, []byte("</sheetData>"), []byte(sb.String()+"</sheetData>"), 1)
+	})
+}
+
+func TestReadUnderlagHostileFiles(t *testing.T) {
+	valid := buildWorkbook(t, baseSheets())
+	e := problem.Error
+	cfb := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	corrupt := append([]byte(nil), valid...)
+	for i := len(corrupt) / 3; i < len(corrupt)/3+40; i++ {
+		corrupt[i] ^= 0x5A
+	}
+	bigCell := buildWorkbook(t, with(baseSheets(), sheet{sheetGoals, [][]any{{"Nr", "Regionstyrelsens mål"}, {"1", "PLATSHÅLLARE"}, {"2", "Mål 2"}}}))
+	bigCell = rewritePart(t, bigCell, "xl/sharedStrings.xml", func(b []byte) []byte {
+		return bytes.Replace(b, []byte("PLATSHÅLLARE"), bytes.Repeat([]byte("a"), 10<<20), 1)
+	})
+	cached := buildWorkbook(t, with(baseSheets(), sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", formula("1+1")}}}))
+	cached = rewritePart(t, cached, "xl/worksheets/sheet5.xml", func(b []byte) []byte {
+		return bytes.Replace(b, []byte("<f>1+1</f>"), []byte("<f>1+1</f><v>2</v>"), 1)
+	})
+
+	cases := []struct {
+		name  string
+		data  []byte
+		short bool // runs with -short
+		want  []want
+		check func(t *testing.T, in *Inputs)
+	}{
+		{name: "empty file", data: nil, short: true, want: []want{{e, "", "", "filen är tom"}}},
+		{name: "only spaces", data: []byte(" \n "), short: true, want: []want{{e, "", "", "filen är tom"}}},
+		{name: "not a zip", data: []byte{0x00, 0x01, 0x02, 0xff, 0x10}, short: true, want: []want{{e, "", "", "inte en Excel-arbetsbok"}}},
+		{name: "CSV named .xlsx", data: []byte("Rad;Årsbudget\r\nIntäkter;1 200\r\n"), short: true, want: []want{{e, "", "", "textfil"}}},
+		{name: "truncated zip", data: valid[:len(valid)/2], short: true, want: []want{{e, "", "", "skadad eller ofullständig"}}},
+		{name: "corrupt zip", data: corrupt, short: true, want: []want{{e, "", "", "skadad eller ofullständig"}}},
+		{name: "password-protected workbook", data: append(append(append([]byte(nil), cfb...), make([]byte, 500)...), utf16le("EncryptedPackage")...),
+			short: true, want: []want{{e, "", "", "lösenordsskyddad"}}},
+		{name: ".xls named .xlsx", data: append(append([]byte(nil), cfb...), utf16le("Workbook")...), short: true, want: []want{{e, "", "", "gamla Excel-formatet (.xls)"}}},
+		{name: ".ods named .xlsx", data: zipOf(t, [2]string{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, [2]string{"content.xml", "<x/>"}),
+			short: true, want: []want{{e, "", "", "OpenDocument"}}},
+		{name: "other zip (a .docx)", data: zipOf(t, [2]string{"word/document.xml", "<x/>"}), short: true, want: []want{{e, "", "", "xl/workbook.xml saknas"}}},
+		{name: "zip bomb: lying header", data: lyingZip(t), short: true, want: []want{{e, "", "", "zip-bomb"}}},
+		{name: "zip bomb: 300 MB of spaces", data: realBomb(t, valid), want: []want{{e, "", "", "zip-bomb"}}},
+		{name: "zip with garbage XML", data: zipOf(t, [2]string{"[Content_Types].xml", "<<<"}, [2]string{"xl/workbook.xml", "<workbook><sheets><sheet"}),
+			short: true, want: []want{{e, "", "", ""}}},
+		{name: "10 MB cell", data: bigCell, short: true, want: []want{{e, sheetGoals, "B2", "cellen har 10485760 tecken; högst 32767"}},
+			check: func(t *testing.T, in *Inputs) {
+				if len(in.Goals) != 1 || len(in.Goals[0].BoardGoal) != maxCellText {
+					t.Errorf("goal text not capped: %d", len(in.Goals[0].BoardGoal))
+				}
+			}},
+		{name: "formula with cached value", data: cached, short: true, check: func(t *testing.T, in *Inputs) {
+			if len(in.Prognoses) != 1 || in.Prognoses[0].Annual != 200 {
+				t.Errorf("prognoses = %+v", in.Prognoses)
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if testing.Short() && !c.short {
+				t.Skip("large input")
+			}
+			in, probs := read(t, c.data, UnderlagOptions{})
+			checkProblems(t, probs, c.want, false)
+			if c.want == nil && probs.HasErrors() {
+				t.Errorf("unexpected errors:\n%s", dump(probs))
+			}
+			if c.want != nil && len(probs.Errors()) != 1 {
+				t.Errorf("want exactly one error, got:\n%s", dump(probs))
+			}
+			for _, p := range probs {
+				if strings.Contains(p.String(), "excelize") || strings.Contains(p.String(), "zip:") {
+					t.Errorf("internal error text shown to user: %s", p)
+				}
+			}
+			if c.check != nil {
+				c.check(t, in)
+			}
+		})
+	}
+}
+
+// A sheet with a million formatted empty rows reads in about a second and
+// still finds the data at its top.
+func TestReadUnderlagMillionEmptyRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	data := buildWorkbook(t, baseSheets())
+	data = manyEmptyRows(t, data, "xl/worksheets/sheet7.xml", 1_000_000) // Indikatorer
+	start := time.Now()
+	in, probs := read(t, data, UnderlagOptions{})
+	elapsed := time.Since(start)
+	if probs.HasErrors() {
+		t.Fatalf("errors:\n%s", dump(probs))
+	}
+	if len(in.IndicatorValue) != 1 {
+		t.Errorf("indicator values = %+v", in.IndicatorValue)
+	}
+	t.Logf("1 000 000 empty rows read in %v", elapsed)
+	if elapsed > 10*time.Second {
+		t.Errorf("took %v", elapsed)
+	}
+}
