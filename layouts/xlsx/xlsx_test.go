@@ -334,6 +334,13 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if !bytes.Equal(got, want) {
+				g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+				for i := 0; i < len(g) && i < len(w); i++ {
+					if g[i] != w[i] {
+						t.Errorf("line %d: got %s, want %s", i+1, g[i], w[i])
+						break
+					}
+				}
 				t.Errorf("workbook differs from %s; run go test ./layouts/xlsx -update and review the diff", path)
 			}
 		})

@@ -1,0 +1,205 @@
+package xlsx
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"strconv"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"rapport/fixtures"
+	"rapport/report"
+	"rapport/report/money"
+	"rapport/report/period"
+)
+
+// expected is the part of a test input's expected.json that the workbook
+// shows: figures the fixture generator computed from its own postings, in
+// öre, never by the program under test.
+type expected struct {
+	Period    string `json:"period"`
+	ExitCode  int    `json:"exit_code"`
+	Operating struct {
+		Lines []expectedLine `json:"lines"`
+		Net   expectedLine   `json:"net"`
+	} `json:"operating"`
+	Economy struct {
+		PeriodResult                 money.Amount `json:"period_result"`
+		AccumulatedBudgetDeviation   money.Amount `json:"accumulated_budget_deviation"`
+		PrognosisBudgetDeviation     money.Amount `json:"prognosis_budget_deviation"`
+		InvestmentPrognosisDeviation money.Amount `json:"investment_prognosis_deviation"`
+	} `json:"economy"`
+	Investments []struct {
+		Name      string        `json:"name"`
+		Spent     *money.Amount `json:"spent"`
+		Prognosis *money.Amount `json:"prognosis"`
+		Deviation *money.Amount `json:"deviation"`
+	} `json:"investments"`
+	Reconciliation struct {
+		RowsRead    int          `json:"rows_read"`
+		RowsSummed  int          `json:"rows_summed"`
+		BlankRows   int          `json:"blank_rows"`
+		ErrorRows   int          `json:"error_rows"`
+		LedgerTotal money.Amount `json:"ledger_total"`
+	} `json:"reconciliation"`
+}
+
+type expectedLine struct {
+	Line               string        `json:"line"`
+	AnnualBudget       money.Amount  `json:"annual_budget"`
+	BudgetAcc          money.Amount  `json:"budget_acc"`
+	OutcomeAcc         money.Amount  `json:"outcome_acc"`
+	DeviationAcc       money.Amount  `json:"deviation_acc"`
+	Prognosis          money.Amount  `json:"prognosis"`
+	PrognosisDeviation money.Amount  `json:"prognosis_deviation"`
+	PriorYearAcc       *money.Amount `json:"prior_year_acc"`
+}
+
+var strictExpected = flag.Bool("expected-strict", false,
+	"fail TestUnseenInputs where import or Compute, rather than the workbook, differs from expected.json")
+
+// TestUnseenInputs runs the test inputs through import, Compute and Render,
+// and reads the figures back from the cells (cached values of formulas
+// included): strictly against the report, and against the figures the
+// inputs' generator computed. Where the report itself differs from those,
+// the fault is upstream of the workbook: it is logged, and fails the test
+// only with -expected-strict.
+func TestUnseenInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports whole ledgers")
+	}
+	entries, err := fs.ReadDir(fixtures.TestInputs, "testinputs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		t.Run(e.Name(), func(t *testing.T) {
+			folder, err := fs.Sub(fixtures.TestInputs, "testinputs/"+e.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := fs.ReadFile(folder, "expected.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want expected
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+			if want.ExitCode != 0 {
+				t.Skip("an input with errors renders nothing")
+			}
+			in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: e.Name()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, probs := report.Compute(in, period.Code(want.Period), report.ComputeOptions{})
+			if probs.HasErrors() || r == nil {
+				t.Fatalf("Compute: %v", probs)
+			}
+			f := open(t, render(t, r))
+			checkFormulas(t, f)
+			checkFiguresToOre(t, f, r)
+			upstream := t.Logf
+			if *strictExpected {
+				upstream = t.Errorf
+			}
+			checkExpected(t, f, &want, upstream)
+		})
+	}
+}
+
+// checkExpected compares the workbook with expected.json and reports each
+// difference with report.
+func checkExpected(t *testing.T, f *excelize.File, want *expected, report func(string, ...any)) {
+	t.Helper()
+	eq := func(sheet, cell string, want *money.Amount, unit money.Unit) {
+		t.Helper()
+		got, ok := cellOre(t, f, sheet, cell, unit)
+		switch {
+		case want == nil && ok:
+			report("expected.json: %s!%s = %d öre, want empty", sheet, cell, got)
+		case want != nil && !ok:
+			report("expected.json: %s!%s is empty, want %d öre", sheet, cell, *want)
+		case want != nil && got != *want:
+			report("expected.json: %s!%s = %d öre, want %d", sheet, cell, got, *want)
+		}
+	}
+	for _, l := range append(want.Operating.Lines, want.Operating.Net) {
+		row := findRow(t, f, sheetOperating, l.Line)
+		for i, a := range []*money.Amount{&l.AnnualBudget, &l.BudgetAcc, &l.OutcomeAcc, &l.DeviationAcc, &l.Prognosis, &l.PrognosisDeviation, l.PriorYearAcc} {
+			eq(sheetOperating, ref(2+i, row), a, money.UnitMnkr)
+		}
+	}
+	e := want.Economy
+	for i, a := range []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation} {
+		eq(sheetEconomy, ref(2, dataRow+i), &a, money.UnitMnkr)
+	}
+	header, err := f.GetRows(sheetInvestment)
+	if err != nil || len(header) < headerRow {
+		t.Fatalf("table 5 has no header: %v", err)
+	}
+	col := map[string]int{}
+	for i, h := range header[headerRow-1] {
+		col[h] = i + 1
+	}
+	for _, in := range want.Investments {
+		row := findRow(t, f, sheetInvestment, in.Name)
+		eq(sheetInvestment, ref(col["Ackumulerad förbrukning"], row), in.Spent, money.UnitMnkr)
+		eq(sheetInvestment, ref(col["Prognos"], row), in.Prognosis, money.UnitMnkr)
+		eq(sheetInvestment, ref(col["Avvikelse"], row), in.Deviation, money.UnitMnkr)
+	}
+	rec := want.Reconciliation
+	for label, n := range map[string]int{"Lästa rader": rec.RowsRead, "Summerade rader": rec.RowsSummed,
+		"Tomma rader (hoppade över)": rec.BlankRows, "Felaktiga rader (hoppade över, redovisade som fel)": rec.ErrorRows} {
+		row := findRow(t, f, sheetControl, label)
+		if got, _ := f.GetCellValue(sheetControl, ref(ctlRows, row), excelize.Options{RawCellValue: true}); got != strconv.Itoa(n) {
+			report("expected.json: Kontroll %s = %s, want %d", label, got, n)
+		}
+	}
+	eq(sheetControl, ref(ctlAmount, findRow(t, f, sheetControl, "Huvudbokens summa (alla summerade rader)")), &rec.LedgerTotal, money.UnitKr)
+	eq(sheetControl, ref(ctlAmount, findRow(t, f, sheetControl, "Summa delar")), &rec.LedgerTotal, money.UnitKr)
+	if got, _ := f.GetCellValue(sheetControl, ref(ctlAmount, findRow(t, f, sheetControl, "Kontroll"))); got != "OK" {
+		report("Kontroll check cell = %q, want OK", got)
+	}
+}
+
+// TestExample renders the embedded example for every period it supports:
+// the figures are the report's to the öre, every cached value is what its
+// formula computes, and two renders give the same bytes.
+func TestExample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports the example ledger")
+	}
+	in, probs, err := report.LoadExample(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs.HasErrors() {
+		t.Fatalf("example: %v", probs)
+	}
+	for _, code := range []period.Code{"M02", "UR1", "UR2", "M10"} {
+		t.Run(string(code), func(t *testing.T) {
+			r, probs := report.Compute(in, code, report.ComputeOptions{})
+			if probs.HasErrors() || r == nil {
+				t.Fatalf("Compute: %v", probs)
+			}
+			data := render(t, r)
+			if again := render(t, r); !bytes.Equal(data, again) {
+				t.Error("two renders differ")
+			}
+			f := open(t, data)
+			if n := checkFormulas(t, f); n < 50 {
+				t.Errorf("only %d formulas", n)
+			}
+			checkFiguresToOre(t, f, r)
+			if got, _ := f.GetCellValue(sheetControl, ref(ctlAmount, findRow(t, f, sheetControl, "Kontroll"))); got != "OK" {
+				t.Errorf("Kontroll check cell = %q, want OK", got)
+			}
+		})
+	}
+}
