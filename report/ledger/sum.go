@@ -48,9 +48,14 @@ type summer struct {
 	date1904 bool
 	dec      *decoder // CSV text encoding; nil for XLSX
 
-	accounts   map[string]string
-	months     map[string]period.Month
-	projects   map[string]string
+	accounts   map[string]int32 // text as in the file → index in accNames
+	accNames   []string
+	months     map[string]period.Month // by text
+	serials    map[string]period.Month // by date serial as stored
+	projects   map[string]int32        // text → index in projNames; 0 is no project
+	projNames  []string
+	slotOf     map[uint64]int32
+	slots      []slot
 	suppressed int
 	scratch    []byte
 }
@@ -59,9 +64,12 @@ func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
 	l.HasProject = lay.col[fieldProject] >= 0
 	return &summer{
 		l: l, lay: lay, sheet: sheet, csv: csv,
-		accounts: map[string]string{},
-		months:   map[string]period.Month{},
-		projects: map[string]string{},
+		accounts:  map[string]int32{},
+		months:    map[string]period.Month{},
+		serials:   map[string]period.Month{},
+		projects:  map[string]int32{},
+		projNames: []string{""},
+		slotOf:    map[uint64]int32{},
 	}
 }
 
@@ -90,8 +98,10 @@ func (s *summer) columnName(col int) string {
 	return problem.ColumnName(col + 1)
 }
 
-// finish adds the summary of problems left out.
+// finish moves the sums into the ledger and adds the summary of problems
+// left out.
 func (s *summer) finish() {
+	s.flush()
 	if s.suppressed > 0 {
 		s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet,
 			Row:     1 << 30,
@@ -140,17 +150,45 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 	amt, ok2 := s.amount(rowNum, get)
 	mo, ok3 := s.month(rowNum, get)
 	proj, ok4 := s.project(rowNum, get)
-	if !(ok && ok2 && ok3 && ok4) {
+	if !(ok2 && ok3 && ok4) {
 		l.ErrorRows++
 		return
 	}
-	k := Key{Account: acc, Month: mo, Project: proj}
-	b := l.Buckets[k]
-	b.Amount += amt
-	b.Rows++
-	l.Buckets[k] = b
+	// Integer ids hash far faster than a Key of strings; slots with equal
+	// Keys (an account written two ways) merge in flush.
+	k := uint64(acc)<<40 | uint64(proj)<<20 | uint64(mo.Index()-minMonthIndex)
+	i, ok := s.slotOf[k]
+	if !ok {
+		i = int32(len(s.slots))
+		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[acc], Month: mo, Project: s.projNames[proj]}})
+		s.slotOf[k] = i
+	}
+	s.slots[i].b.Amount += amt
+	s.slots[i].b.Rows++
 	l.Total += amt
 	l.RowsSummed++
+}
+
+// minMonthIndex is the Index of year 1900's January, the earliest month a
+// period can name; indexes above it fit in 20 bits for 80 000 years.
+var minMonthIndex = period.Month{Year: 1900, Month: 1}.Index()
+
+// slot is a bucket while rows are summed.
+type slot struct {
+	key Key
+	b   Bucket
+}
+
+// flush moves the summed slots into the ledger's buckets.
+func (s *summer) flush() {
+	for _, sl := range s.slots {
+		b := s.l.Buckets[sl.key]
+		b.Amount += sl.b.Amount
+		b.Rows += sl.b.Rows
+		s.l.Buckets[sl.key] = b
+	}
+	s.slots = s.slots[:0]
+	clear(s.slotOf)
 }
 
 // cellProblem reports a cell that holds no usable value of any kind. It
@@ -171,30 +209,30 @@ func (s *summer) cellProblem(col, row int, v value) bool {
 	return true
 }
 
-func (s *summer) account(row int, get func(int) value) (string, bool) {
+func (s *summer) account(row int, get func(int) value) (int32, bool) {
 	col := s.lay.col[fieldAccount]
 	v := get(col)
 	if s.cellProblem(col, row, v) {
-		return "", false
+		return 0, false
 	}
 	t := s.text(v)
 	if len(t) == 0 {
 		s.problemAt(col, row, "", "kontonummer saknas", "Fyll i kontot eller ta bort raden")
-		return "", false
+		return 0, false
 	}
-	if a, ok := s.accounts[string(t)]; ok {
-		return a, true
+	if id, ok := s.accounts[string(t)]; ok {
+		return id, true
 	}
 	digits, ok := accountDigits(t, v.kind == kindNumber)
 	if !ok {
 		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
 			"Varje rad ska vara en kontering med ett kontonummer av siffror; ta bort summarader (Summa, Totalt) ur exporten")
-		return "", false
+		return 0, false
 	}
-	if len(s.accounts) < cacheLimit {
-		s.accounts[string(t)] = digits
-	}
-	return digits, true
+	id := int32(len(s.accNames))
+	s.accNames = append(s.accNames, digits)
+	s.accounts[string(t)] = id
+	return id, true
 }
 
 // accountDigits accepts an account of digits; a number cell or text
@@ -249,6 +287,10 @@ func (s *summer) amount(row int, get func(int) value) (money.Amount, bool) {
 		s.problemAt(col, row, string(t), "är ett sanningsvärde, inte ett belopp", "Skriv beloppet som ett tal")
 		return 0, false
 	}
+	a, ok := plainAmount(t, s.lay.unit)
+	if ok {
+		return a, true
+	}
 	a, err := money.Parse(string(t), s.lay.unit)
 	if err != nil && v.kind != kindText && !errors.Is(err, money.ErrTooLarge) {
 		// A number cell that the decimal reader cannot hold exactly, such
@@ -288,8 +330,14 @@ func (s *summer) month(row int, get func(int) value) (period.Month, bool) {
 		return period.Month{}, false
 	}
 	if v.kind == kindDateNum {
+		if m, ok := s.serials[string(t)]; ok {
+			return m, true
+		}
 		if f, err := strconv.ParseFloat(string(t), 64); err == nil {
 			if m, err := period.FromExcelSerial(f, s.date1904); err == nil {
+				if len(s.serials) < cacheLimit {
+					s.serials[string(t)] = m
+				}
 				return m, true
 			}
 		}
@@ -319,21 +367,21 @@ func (s *summer) month(row int, get func(int) value) (period.Month, bool) {
 	return m, true
 }
 
-func (s *summer) project(row int, get func(int) value) (string, bool) {
+func (s *summer) project(row int, get func(int) value) (int32, bool) {
 	col := s.lay.col[fieldProject]
 	if col < 0 {
-		return "", true
+		return 0, true
 	}
 	v := get(col)
 	if s.cellProblem(col, row, v) {
-		return "", false
+		return 0, false
 	}
 	t := s.text(v)
 	if len(t) == 0 {
-		return "", true
+		return 0, true
 	}
-	if p, ok := s.projects[string(t)]; ok {
-		return p, true
+	if id, ok := s.projects[string(t)]; ok {
+		return id, true
 	}
 	p := string(t)
 	if v.kind == kindNumber {
@@ -341,8 +389,64 @@ func (s *summer) project(row int, get func(int) value) (string, bool) {
 			p = d
 		}
 	}
-	if len(s.projects) < cacheLimit {
-		s.projects[string(t)] = p
+	id := int32(len(s.projNames))
+	s.projNames = append(s.projNames, p)
+	s.projects[string(t)] = id
+	return id, true
+}
+
+// plainAmount reads the one form that spreadsheets store and most exports
+// write, -?digits(.digits)?, exactly and without money.Parse's generality,
+// which costs more than the rest of a row. Anything else, or a value that
+// might not fit, is left to money.Parse.
+func plainAmount(t []byte, u money.Unit) (money.Amount, bool) {
+	i, neg := 0, false
+	if len(t) > 0 && t[0] == '-' {
+		neg, i = true, 1
 	}
-	return p, true
+	var m int64
+	digits, frac := 0, -1
+	for ; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + int64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 || frac == 0 {
+		return 0, false
+	}
+	if frac < 0 {
+		frac = 0
+	}
+	// m × 10^-frac units, in öre: scale up, then divide with rounding half
+	// away from zero.
+	scale := int64(u.Scale())
+	v := m * scale
+	if v/scale != m {
+		return 0, false
+	}
+	var div int64 = 1
+	for ; frac > 0; frac-- {
+		div *= 10
+	}
+	q, r := v/div, v%div
+	if 2*r >= div {
+		q++
+	}
+	if q > int64(money.Mnkr)*1e8 { // beyond money's plausible bound: let it say so
+		return 0, false
+	}
+	if neg {
+		q = -q
+	}
+	return money.Amount(q), true
 }

@@ -221,33 +221,87 @@ func localName(b []byte) []byte {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
+// nextAttr reads the attribute at b[i:], returning its local name and
+// raw value and where the next one starts; ok is false at the end or on
+// malformed text.
+func nextAttr(b []byte, i int) (key, val []byte, next int, ok bool) {
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	k := i
+	for i < len(b) && b[i] != '=' && !isSpace(b[i]) {
+		i++
+	}
+	key = b[k:i]
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	if i >= len(b) || b[i] != '=' {
+		return nil, nil, i, false
+	}
+	i++
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	if i >= len(b) || (b[i] != '"' && b[i] != '\'') {
+		return nil, nil, i, false
+	}
+	q := b[i]
+	i++
+	v := i
+	for i < len(b) && b[i] != q {
+		i++
+	}
+	if i >= len(b) {
+		return nil, nil, i, false
+	}
+	val = b[v:i]
+	for c := 0; c < len(key); c++ {
+		if key[c] == ':' {
+			if string(key[:c]) == "xmlns" {
+				key = nil // a namespace declaration, never an attribute
+			} else {
+				key = key[c+1:]
+			}
+			break
+		}
+	}
+	return key, val, i + 1, true
+}
+
 // attr finds attribute name (local name) in raw attribute text.
 func attr(attrs []byte, name string) ([]byte, bool) {
-	for len(attrs) > 0 {
-		for len(attrs) > 0 && isSpace(attrs[0]) {
-			attrs = attrs[1:]
-		}
-		eq := bytes.IndexByte(attrs, '=')
-		if eq < 0 {
+	for i := 0; ; {
+		key, val, next, ok := nextAttr(attrs, i)
+		if !ok {
 			return nil, false
 		}
-		key := localName(bytes.TrimSpace(attrs[:eq]))
-		rest := bytes.TrimLeft(attrs[eq+1:], " \t\r\n")
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
-			return nil, false
-		}
-		q := rest[0]
-		end := bytes.IndexByte(rest[1:], q)
-		if end < 0 {
-			return nil, false
-		}
-		val := rest[1 : 1+end]
-		if string(key) == name && !bytes.Contains(attrs[:eq], []byte("xmlns")) {
+		if string(key) == name {
 			return val, true
 		}
-		attrs = rest[2+end:]
+		i = next
 	}
-	return nil, false
+}
+
+// cellAttrs reads the r, s and t attributes of a cell in one pass.
+func cellAttrs(attrs []byte) (r, s, t []byte, hasR, hasS bool) {
+	for i := 0; ; {
+		key, val, next, ok := nextAttr(attrs, i)
+		if !ok {
+			return
+		}
+		if len(key) == 1 {
+			switch key[0] {
+			case 'r':
+				r, hasR = val, true
+			case 's':
+				s, hasS = val, true
+			case 't':
+				t = val
+			}
+		}
+		i = next
+	}
 }
 
 // unescapeXML appends text with the five predefined entities and

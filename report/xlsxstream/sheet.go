@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"strconv"
 )
 
 // CellType is the kind of value a cell holds, from its t attribute.
@@ -47,6 +46,7 @@ type Rows struct {
 	spans   []span
 	arena   []byte
 	scratch []byte
+	rowRef  []byte // the row's r attribute as written
 	err     error
 	done    bool
 	inData  bool
@@ -58,8 +58,13 @@ type span struct {
 	start, end int
 	isStart    int // -1 if the cell had no <is>
 	isEnd      int
-	typ        []byte
+	typ        uint8 // typShared, typInline or 0
 }
+
+const (
+	typShared = 1 + iota
+	typInline
+)
 
 // ErrBadReference is returned for a cell or row reference that is not a
 // valid A1 reference within Excel's limits.
@@ -87,6 +92,14 @@ func (r *Rows) Next() bool {
 	var sp *span
 	prevCol := 0
 	for {
+		if inRow && !inCell {
+			switch r.fastCell(&prevCol) {
+			case fastDone:
+				continue
+			case fastFailed:
+				return false
+			}
+		}
 		k := r.sc.next()
 		switch k {
 		case tokEOF:
@@ -109,12 +122,14 @@ func (r *Rows) Next() bool {
 				}
 			case string(name) == "row":
 				n := r.row + 1
+				r.rowRef = r.rowRef[:0]
 				if v, ok := attr(r.sc.attrs, "r"); ok {
 					var err error
 					if n, err = atoiBounded(v, maxRows); err != nil {
 						r.err = ErrBadReference
 						return false
 					}
+					r.rowRef = append(r.rowRef, v...)
 				}
 				r.row = n
 				r.cells = r.cells[:0]
@@ -127,27 +142,15 @@ func (r *Rows) Next() bool {
 				inRow = true
 			case !inRow:
 			case string(name) == "c":
-				col := prevCol + 1
-				if v, ok := attr(r.sc.attrs, "r"); ok {
-					c, row, ok := parseRef(v)
-					if !ok || row != r.row && row != 0 {
-						r.err = ErrBadReference
-						return false
-					}
-					col = c
+				if !r.startCell(r.sc.attrs, &prevCol) {
+					return false
 				}
-				prevCol = col
-				style := 0
-				if v, ok := attr(r.sc.attrs, "s"); ok {
-					style, _ = atoiBounded(v, 1<<30)
-				}
-				typ, _ := attr(r.sc.attrs, "t")
-				r.cells = append(r.cells, Cell{Col: col, Style: style})
-				r.spans = append(r.spans, span{start: len(r.arena), end: len(r.arena), isStart: -1})
 				cur, sp = &r.cells[len(r.cells)-1], &r.spans[len(r.spans)-1]
-				sp.typ = typ
-				cur.Type = cellType(typ)
 				if r.sc.selfClose {
+					cur, sp = nil, nil
+					continue
+				}
+				if r.fastValue(sp) {
 					cur, sp = nil, nil
 					continue
 				}
@@ -231,6 +234,102 @@ func (r *Rows) Next() bool {
 	}
 }
 
+type fastResult int
+
+const (
+	fastNo fastResult = iota
+	fastDone
+	fastFailed
+)
+
+// fastCell takes a whole cell, <c …><v>text</v></c> or <c …/>, straight
+// from the buffer, skipping the general tokenizer; it declines anything
+// else.
+func (r *Rows) fastCell(prevCol *int) fastResult {
+	b := r.sc.buf[r.sc.pos:r.sc.end]
+	if len(b) < 3 || b[0] != '<' || b[1] != 'c' || !isSpace(b[2]) {
+		return fastNo
+	}
+	j := bytes.IndexByte(b, '>')
+	if j < 0 {
+		return fastNo
+	}
+	attrs := b[3:j]
+	selfClose := len(attrs) > 0 && attrs[len(attrs)-1] == '/'
+	if !selfClose {
+		rest := b[j+1:]
+		if len(rest) < 3 || rest[0] != '<' || rest[1] != 'v' || rest[2] != '>' {
+			return fastNo
+		}
+		i := bytes.IndexByte(rest[3:], '<')
+		if i < 0 || len(rest) < 3+i+8 || string(rest[3+i:3+i+8]) != "</v></c>" {
+			return fastNo
+		}
+	} else {
+		attrs = attrs[:len(attrs)-1]
+	}
+	if !r.startCell(attrs, prevCol) {
+		return fastFailed
+	}
+	r.sc.pos += j + 1
+	if !selfClose {
+		r.fastValue(&r.spans[len(r.spans)-1])
+	}
+	return fastDone
+}
+
+// startCell records a cell from its tag's attributes.
+func (r *Rows) startCell(attrs []byte, prevCol *int) bool {
+	col := *prevCol + 1
+	ref, st, typ, hasR, hasS := cellAttrs(attrs)
+	if hasR {
+		c, row, ok := r.parseCellRef(ref)
+		if !ok || row != r.row && row != 0 {
+			r.err = ErrBadReference
+			return false
+		}
+		col = c
+	}
+	*prevCol = col
+	style := 0
+	if hasS {
+		style, _ = atoiBounded(st, 1<<30)
+	}
+	sp := span{start: len(r.arena), end: len(r.arena), isStart: -1}
+	switch string(typ) {
+	case "s":
+		sp.typ = typShared
+	case "inlineStr":
+		sp.typ = typInline
+	}
+	r.cells = append(r.cells, Cell{Col: col, Style: style, Type: cellType(typ)})
+	r.spans = append(r.spans, sp)
+	return true
+}
+
+// fastValue takes the common shape of a cell, <v>text</v></c>, in one
+// step when it lies whole in the buffer; anything else goes the general
+// way.
+func (r *Rows) fastValue(sp *span) bool {
+	b := r.sc.buf[r.sc.pos:r.sc.end]
+	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return false
+	}
+	i := bytes.IndexByte(b[3:], '<')
+	if i < 0 || i > MaxCellBytes {
+		return false
+	}
+	rest := b[3+i:]
+	if len(rest) < 8 || string(rest[:8]) != "</v></c>" {
+		return false
+	}
+	sp.start = len(r.arena)
+	r.arena = append(r.arena, b[3:3+i]...)
+	sp.end = len(r.arena)
+	r.sc.pos += 3 + i + 8
+	return true
+}
+
 func startOf(sp *span, is bool) int {
 	if is {
 		return sp.isStart
@@ -243,11 +342,11 @@ func (r *Rows) finishRow() {
 	for i := range r.cells {
 		c, sp := &r.cells[i], &r.spans[i]
 		raw := r.arena[sp.start:sp.end]
-		isInline := string(sp.typ) == "inlineStr" && sp.isStart >= 0
+		isInline := sp.isStart >= 0 && sp.typ == typInline
 		if isInline {
 			raw = r.arena[sp.isStart:sp.isEnd]
 		}
-		if bytes.IndexByte(raw, '&') >= 0 || bytes.IndexByte(raw, '\r') >= 0 {
+		if needsUnescape(raw) {
 			r.scratch = unescapeXML(r.scratch[:0], raw)
 			raw = append(raw[:0:0], r.scratch...)
 		}
@@ -256,9 +355,9 @@ func (r *Rows) finishRow() {
 		}
 		switch c.Type {
 		case String:
-			if string(sp.typ) == "s" && len(raw) > 0 {
-				idx, err := strconv.Atoi(string(bytes.TrimSpace(raw)))
-				if err != nil || idx < 0 || idx >= r.wb.sst.len() {
+			if sp.typ == typShared && len(raw) > 0 {
+				idx, ok := smallIndex(raw)
+				if !ok || idx >= r.wb.sst.len() {
 					c.BadIndex = true
 					raw = nil
 				} else {
@@ -328,6 +427,24 @@ func atoiBounded(b []byte, max int) (int, error) {
 	return n, nil
 }
 
+// parseCellRef is parseRef, quick when the digits are those of the row's
+// own reference, as they almost always are.
+func (r *Rows) parseCellRef(b []byte) (col, row int, ok bool) {
+	i := 0
+	for i < len(b) && b[i] >= 'A' && b[i] <= 'Z' {
+		i++
+	}
+	if i > 0 && i <= 3 && string(b[i:]) == string(r.rowRef) {
+		for _, c := range b[:i] {
+			col = col*26 + int(c-'A'+1)
+		}
+		if col <= maxCols {
+			return col, r.row, true
+		}
+	}
+	return parseRef(b)
+}
+
 // parseRef reads "AB12" into column 28, row 12. A reference of letters
 // only gives row 0.
 func parseRef(b []byte) (col, row int, ok bool) {
@@ -351,4 +468,29 @@ func parseRef(b []byte) (col, row int, ok bool) {
 		return 0, 0, false
 	}
 	return col, r, true
+}
+
+func needsUnescape(b []byte) bool {
+	for _, c := range b {
+		if c == '&' || c == '\r' {
+			return true
+		}
+	}
+	return false
+}
+
+// smallIndex reads a shared-string index, allowing surrounding spaces.
+func smallIndex(b []byte) (int, bool) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || len(b) > 10 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }

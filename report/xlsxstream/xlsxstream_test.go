@@ -31,7 +31,7 @@ func excelizeWorkbooks(t testing.TB) map[string][]byte {
 	f.SetCellValue("Sheet1", "A2", 4010)
 	f.SetCellValue("Sheet1", "B2", -1234.5)
 	f.SetCellValue("Sheet1", "C2", "2026-04")
-	f.SetCellValue("Sheet1", "E7", true)       // sparse, after a gap of rows
+	f.SetCellValue("Sheet1", "E7", true)          // sparse, after a gap of rows
 	f.SetCellValue("Sheet1", "AA9", "långt bort") // far column
 	f.SetCellValue("Sheet1", "B10", 0.1+0.2)
 	f.SetCellValue("Sheet1", "B11", "rad ett\nrad två")
