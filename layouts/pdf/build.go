@@ -20,7 +20,7 @@ func Build(r *report.Report) Document {
 		Organisation: r.Organisation,
 		Unit:         r.Unit,
 		ReportName:   fmt.Sprintf("%s %d", r.Period.Name, r.Year),
-		Months:       fmt.Sprintf("%s %d", r.Period.Months(), r.Year),
+		Months:       monthsCovered(r),
 		ReportDate:   r.ReportDate,
 		Example:      r.Example,
 		Kind:         r.Period.Kind.String(),
@@ -78,8 +78,15 @@ func (b *builder) text(style TextStyle, format string, args ...any) {
 }
 
 // months is "januari–april 2026": the span this report covers.
-func (b *builder) months() string {
-	return fmt.Sprintf("%s %d", b.r.Period.Months(), b.r.Year)
+func (b *builder) months() string { return monthsCovered(b.r) }
+
+// monthsCovered is "januari–april 2026"; a report without a valid last
+// month (a zero value) gets the year alone rather than a panic.
+func monthsCovered(r *report.Report) string {
+	if r.Period.LastMonth < time.January || r.Period.LastMonth > time.December {
+		return strconv.Itoa(r.Year)
+	}
+	return fmt.Sprintf("%s %d", r.Period.Months(), r.Year)
 }
 
 // summary opens a full report: the result in a few sentences, then goal
@@ -418,8 +425,8 @@ func (b *builder) investments() {
 	for _, y := range inv.Years {
 		cols = append(cols, Column{strconv.Itoa(y), 1.05, Right})
 	}
-	cols = append(cols, Column{layouts.Table5Columns[2], 1.6, Right}, Column{layouts.Table5Columns[3], 1.15, Right},
-		Column{layouts.Table5Columns[4], 1.2, Right}, Column{layouts.Table5Columns[5], 3.2, Left})
+	cols = append(cols, Column{layouts.Table5Columns[2], 1.8, Right}, Column{layouts.Table5Columns[3], 1.15, Right},
+		Column{layouts.Table5Columns[4], 1.2, Right}, Column{layouts.Table5Columns[5], 3.0, Left})
 	rows := []Row{}
 	for _, g := range inv.Groups {
 		rows = append(rows, Row{Kind: Group, Cells: []Cell{{Text: g.Name}}})

@@ -170,6 +170,7 @@ var hyphenPoints = map[string][]string{
 	"prognosavvikelse":   {"Prognos", "avvikelse"},
 	"avvikelse":          {"Avvi", "kelse"},
 	"förbrukning":        {"förbruk", "ning"},
+	"ackumulerad":        {"Ackumu", "lerad"},
 	"referensvärde":      {"Referens", "värde"},
 	"årsprognos":         {"Års", "prognos"},
 	"årsbudget":          {"Års", "budget"},

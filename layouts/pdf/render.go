@@ -27,6 +27,7 @@ func Render(w io.Writer, r *report.Report) error {
 		return errors.New("ingen rapport att skriva")
 	}
 	doc := Build(r)
+	sanitize(&doc)
 	pdf := newPDF(doc)
 	atoms := atomize(pdf, doc.Blocks)
 	pages := paginate(atoms)
@@ -107,18 +108,21 @@ func drawCover(pdf *fpdf.Fpdf, d Document, total int) {
 	pdf.Rect(0, 0, pageW, 104, "F")
 	textColour(pdf, white)
 	setFont(pdf, font{"B", 13, 6})
-	pdf.Text(marginL, 30, d.Organisation)
+	pdf.Text(marginL, 30, fitLine(pdf, d.Organisation, contentW))
 	setFont(pdf, font{"", 12, 6})
-	pdf.Text(marginL, 38, d.Unit)
+	pdf.Text(marginL, 38, fitLine(pdf, d.Unit, contentW))
 
 	setFont(pdf, font{"B", 26, 11})
 	y := 62.0
-	for _, l := range wrap(pdf, d.ReportName, contentW) {
+	for i, l := range wrap(pdf, d.ReportName, contentW) {
+		if i == 2 {
+			break // the band holds two lines of title
+		}
 		pdf.Text(marginL, y, l)
 		y += 11
 	}
 	setFont(pdf, font{"", 14, 7})
-	pdf.Text(marginL, y+2, d.Unit+" · "+d.Months)
+	pdf.Text(marginL, y+2, fitLine(pdf, d.Unit+" · "+d.Months, contentW))
 	textColour(pdf, ink)
 
 	y = 122
@@ -237,7 +241,7 @@ func runningHeader(pdf *fpdf.Fpdf, d Document) {
 	setFont(pdf, fRunning)
 	textColour(pdf, muted)
 	pdf.Text(marginL, headerY, fitLine(pdf, d.Unit+" · "+d.ReportName, contentW*0.7))
-	right := d.Organisation
+	right := fitLine(pdf, d.Organisation, contentW*0.28)
 	pdf.Text(marginL+contentW-pdf.GetStringWidth(right), headerY, right)
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.2)

@@ -246,29 +246,34 @@ func flatten(os []outline) []string {
 // lies within the side margins and between the running header and footer.
 func TestTextInsideMargins(t *testing.T) {
 	needTool(t, "pdftotext")
-	const pt = 72 / 25.4
-	word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
-			p := writeTemp(t, c.name+".pdf", render(t, c.r))
-			html := run(t, "pdftotext", "-bbox", p, "-")
-			words := word.FindAllStringSubmatch(html, -1)
-			if len(words) < 200 {
-				t.Fatalf("only %d words read back", len(words))
-			}
-			bad := 0
-			for _, w := range words {
-				x0, _ := strconv.ParseFloat(w[1], 64)
-				y0, _ := strconv.ParseFloat(w[2], 64)
-				x1, _ := strconv.ParseFloat(w[3], 64)
-				y1, _ := strconv.ParseFloat(w[4], 64)
-				if x0 < (marginL-0.5)*pt || x1 > (pageW-marginR+0.5)*pt || y0 < 8*pt || y1 > (pageH-8)*pt {
-					if bad++; bad <= 10 {
-						t.Errorf("%q at x %.1f–%.1f, y %.1f–%.1f pt lies outside the margins", w[5], x0, x1, y0, y1)
-					}
-				}
-			}
+			checkMargins(t, writeTemp(t, c.name+".pdf", render(t, c.r)))
 		})
+	}
+}
+
+var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+
+func checkMargins(t *testing.T, p string) {
+	t.Helper()
+	const pt = 72 / 25.4
+	html := run(t, "pdftotext", "-bbox", p, "-")
+	words := bboxWord.FindAllStringSubmatch(html, -1)
+	if len(words) < 100 {
+		t.Fatalf("only %d words read back", len(words))
+	}
+	bad := 0
+	for _, w := range words {
+		x0, _ := strconv.ParseFloat(w[1], 64)
+		y0, _ := strconv.ParseFloat(w[2], 64)
+		x1, _ := strconv.ParseFloat(w[3], 64)
+		y1, _ := strconv.ParseFloat(w[4], 64)
+		if x0 < (marginL-0.5)*pt || x1 > (pageW-marginR+0.5)*pt || y0 < 8*pt || y1 > (pageH-8)*pt {
+			if bad++; bad <= 10 {
+				t.Errorf("%q at x %.1f–%.1f, y %.1f–%.1f pt lies outside the margins", w[5], x0, x1, y0, y1)
+			}
+		}
 	}
 }
 
@@ -293,4 +298,34 @@ func BenchmarkRenderFull(b *testing.B) {
 		}
 	}
 	b.SetBytes(int64(buf.Len()))
+}
+
+// hostile is a report whose texts push the layout: a huge analysis, a word
+// wider than any column, characters outside the font, a heading of a
+// thousand words, long unit and organisation names, and no figures at all.
+func hostile() *report.Report {
+	r := handmade("UR1")
+	r.Unit = "Hälso- och sjukvårdsnämndens beredning för mycket långa namn på nämnder och styrelser"
+	r.Organisation = "Region Halland med ett ovanligt långt organisationsnamn som inte får gå utanför marginalen"
+	long := strings.Repeat("Lång analys med många ord som ska flöda över flera sidor utan att något hamnar utanför marginalen. ", 400)
+	r.Goals[0].Analysis = long + "\n\n" + strings.Repeat("x", 3000) + "\n\nEmoji 😀 och kinesiska 中文 och ǅ."
+	r.Goals[1].BoardGoal = strings.Repeat("Regionstyrelsen ska ", 200)
+	r.Investment.Groups[0].Rows[0].Comment = strings.Repeat("Kommentar som är mycket lång. ", 300)
+	r.Investment.Groups[0].Rows[0].Name = strings.Repeat("Investeringsnamnutandmellanslag", 5)
+	r.Indicators[0].Series = nil
+	r.Indicators[1].Value = nil
+	return r
+}
+
+func TestHostileAndEmpty(t *testing.T) {
+	needTool(t, "pdftotext")
+	for name, r := range map[string]*report.Report{"hostile": hostile(), "empty": {}} {
+		t.Run(name, func(t *testing.T) {
+			p := writeTemp(t, name+".pdf", render(t, r))
+			if _, err := exec.LookPath("qpdf"); err == nil {
+				run(t, "qpdf", "--check", p)
+			}
+			checkMargins(t, p)
+		})
+	}
 }
