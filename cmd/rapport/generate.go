@@ -156,6 +156,7 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "rapport: kan inte skapa mappen %s: %v\n", o.out, err)
 		return exitFailure
 	}
+	claimOutputs(results)
 	code := exitOK
 	var writeErr error
 	var unlock func()
@@ -406,4 +407,27 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// claimOutputs keeps two units from writing the same file: when two input
+// folders name the same unit, the later one fails with a message instead of
+// overwriting the first one's reports.
+func claimOutputs(results []unitResult) {
+	owner := map[string]string{}
+	for i := range results {
+		res := &results[i]
+		for _, out := range res.outputs {
+			if first, taken := owner[out.name]; taken {
+				res.probs.Add(problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: "Inställningar",
+					Value:   res.unit,
+					Message: fmt.Sprintf("samma enhet och period som i mappen %s (%s)", first, out.name),
+					Hint:    "Ge enheterna olika namn i Inställningar (Enhet) eller kör dem var för sig"})
+				res.outputs = nil
+				break
+			}
+		}
+		for _, out := range res.outputs {
+			owner[out.name] = res.folder.name
+		}
+	}
 }

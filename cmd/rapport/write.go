@@ -90,6 +90,7 @@ func lockFolder(ctx context.Context, dir string, stderr io.Writer) (func(), erro
 		if err == nil {
 			fmt.Fprintln(f, me)
 			f.Close()
+			removeLeftovers(dir)
 			return func() { os.Remove(path) }, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
@@ -133,4 +134,15 @@ func stale(holder, host string) bool {
 	}
 	err = p.Signal(syscall.Signal(0))
 	return err != nil && !errors.Is(err, syscall.EPERM)
+}
+
+// removeLeftovers deletes temporary files that a killed run left behind.
+// It runs under the folder's lock, so no live run is writing them.
+func removeLeftovers(dir string) {
+	for _, pattern := range []string{".*.pdf.*.tmp", ".*.xlsx.*.tmp"} {
+		names, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, n := range names {
+			os.Remove(n)
+		}
+	}
 }
