@@ -35,6 +35,10 @@ const (
 	headerSearchRows = 20
 )
 
+// msgReaderFailed is the message for a panic inside the reader; the fuzz
+// target treats it as a failure.
+const msgReaderFailed = "filen kunde inte läsas: den är skadad på ett sätt som läsaren inte klarar"
+
 // ReadUnderlag reads the controllers' workbook underlag.xlsx into Inputs:
 // everything except the ledger. name is the file name used in messages.
 // Every problem found is returned, and also kept in the Inputs' Problems;
@@ -51,8 +55,7 @@ func ReadUnderlag(r io.Reader, name string, opt UnderlagOptions) (in *Inputs, pr
 		// the user gets a message, not a stack.
 		if v := recover(); v != nil {
 			u.probs = append(u.probs, problem.Problem{Severity: problem.Error, File: name,
-				Message: "filen kunde inte läsas: den är skadad eller inte en vanlig Excel-arbetsbok",
-				Hint:    "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)"})
+				Message: msgReaderFailed, Hint: "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)"})
 		}
 		u.probs.Sort()
 		in.Problems = append(in.Problems, u.probs...)

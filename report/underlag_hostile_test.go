@@ -169,7 +169,7 @@ func TestReadUnderlagHostileFiles(t *testing.T) {
 			short: true, want: []want{{e, "", "", ""}}},
 		{name: "10 MB cell", data: bigCell, short: true, want: []want{{e, sheetGoals, "B2", "cellen har 10485760 tecken; högst 32767"}},
 			check: func(t *testing.T, in *Inputs) {
-				if len(in.Goals) != 1 || len(in.Goals[0].BoardGoal) != maxCellText {
+				if len(in.Goals) != 2 || len(in.Goals[0].BoardGoal) != maxCellText {
 					t.Errorf("goal text not capped: %d", len(in.Goals[0].BoardGoal))
 				}
 			}},
