@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"math"
 	"strconv"
 
 	"rapport/layouts"
@@ -133,7 +134,7 @@ func (b *builder) control() *sheet {
 	sumRow := row
 	s.text(ctlLabel, sumRow, "Summa delar", styleTextSum)
 	s.formula(ctlRows, sumRow, b.sumOrZero(s, ctlRows, first, last), styleIntSum)
-	s.formula(ctlAmount, sumRow, roundTo(b.sumOrZero(s, ctlAmount, first, last), 2), styleKrSum)
+	s.formula(ctlAmount, sumRow, b.sumOrZero(s, ctlAmount, first, last), styleKrSum)
 	row++
 	totalRow := row
 	s.text(ctlLabel, totalRow, "Huvudbokens summa (alla summerade rader)", styleText)
@@ -170,13 +171,6 @@ func (b *builder) control() *sheet {
 
 // roundHalfAway rounds v to n decimals, half away from zero, as ROUND does.
 func roundHalfAway(v float64, n int) float64 {
-	p := 1.0
-	for range n {
-		p *= 10
-	}
-	x := v * p
-	if x < 0 {
-		return -float64(int64(-x+0.5)) / p
-	}
-	return float64(int64(x+0.5)) / p
+	p := math.Pow10(n)
+	return math.Round(v*p) / p
 }

@@ -176,8 +176,10 @@ func minus(a, b expr) expr {
 	return expr{formula: a.formula + "-" + b.formula, value: a.value - b.value}
 }
 
-// roundTo is ROUND(e, n): for sums of kronor with öre, which must not
-// show float noise as a difference of −0,00.
+// roundTo is ROUND(e, n): for the reconciliation's difference in kronor,
+// which must show 0,00 rather than float noise as −0,00. Money figures in
+// mnkr are not rounded: excelize's ROUND multiplies by an inexact 10^-8,
+// so its result would differ from the exact cached value in the 15th digit.
 func roundTo(e expr, n int) expr {
 	return expr{formula: "ROUND(" + e.formula + "," + strconv.Itoa(n) + ")", value: roundHalfAway(e.value, n)}
 }

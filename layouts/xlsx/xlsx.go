@@ -330,15 +330,17 @@ func newStyles(f *excelize.File) ([styleCount]int, error) {
 	headBorder := []excelize.Border{{Type: "bottom", Color: rule, Style: 2}}
 	headFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}}
 	sumFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
-	right := &excelize.Alignment{Horizontal: "right", Vertical: "center"}
-	left := &excelize.Alignment{Horizontal: "left", Vertical: "center"}
+	// Top-aligned, so that figures stand on the first line of a row whose
+	// comment wraps.
+	right := &excelize.Alignment{Horizontal: "right", Vertical: "top"}
+	left := &excelize.Alignment{Horizontal: "left", Vertical: "top"}
 	defs := map[style]*excelize.Style{
 		styleTitle:     {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 		styleSubtitle:  {Font: &excelize.Font{Italic: true, Size: 10, Color: "404040"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 		styleHeader:    {Font: &excelize.Font{Bold: true}, Fill: headFill, Border: headBorder, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "bottom", WrapText: true}},
 		styleHeaderNum: {Font: &excelize.Font{Bold: true}, Fill: headFill, Border: headBorder, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "bottom", WrapText: true}},
 		styleText:      {Border: under, Alignment: left},
-		styleTextWrap:  {Border: under, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}},
+		styleTextWrap:  {Border: under, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true, Indent: 1}},
 		styleGroup:     {Font: &excelize.Font{Bold: true, Italic: true}, Alignment: left},
 		styleTextSum:   {Font: &excelize.Font{Bold: true}, Fill: sumFill, Border: top, Alignment: left},
 		styleMnkr:      {CustomNumFmt: ptr(mnkrFormat), Border: under, Alignment: right},
