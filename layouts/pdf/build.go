@@ -361,17 +361,19 @@ func (b *builder) economy(full bool) {
 	b.add(Table{Caption: layouts.Caption(4, b.unit), Columns: cols, Rows: rows, Small: true, Note: b.prognosisNote()})
 
 	cats := []string{}
-	budget, outcome := []*float64{}, []*float64{}
+	budget, outcome := Series{Name: "Budget ack"}, Series{Name: "Utfall ack"}
 	for _, l := range append(append([]report.OperatingLine(nil), op.Lines...), op.Net) {
 		cats = append(cats, l.Line)
-		budget = append(budget, floatPtr(l.BudgetAcc.Mnkr()))
-		outcome = append(outcome, floatPtr(l.OutcomeAcc.Mnkr()))
+		budget.Values = append(budget.Values, floatPtr(l.BudgetAcc.Mnkr()))
+		budget.Labels = append(budget.Labels, l.BudgetAcc.FormatMnkr())
+		outcome.Values = append(outcome.Values, floatPtr(l.OutcomeAcc.Mnkr()))
+		outcome.Labels = append(outcome.Labels, l.OutcomeAcc.FormatMnkr())
 	}
 	if len(op.Lines) > 0 {
 		cats[len(cats)-1] = layouts.NetLabel
 		b.add(Chart{Kind: BarChart, Title: "Budget och utfall ackumulerat " + b.months() + ", mnkr", Unit: "mnkr",
 			Categories: cats, Height: 70,
-			Series: []Series{{Name: "Budget ack", Values: budget}, {Name: "Utfall ack", Values: outcome}}})
+			Series: []Series{budget, outcome}})
 	}
 	if full {
 		b.investments()

@@ -91,11 +91,16 @@ func number(v float64, decimals int) string {
 	return out
 }
 
+// stepDecimals is how many decimals axis labels need so that every tick
+// of the step shows its exact value (2,5 not 2).
 func stepDecimals(step float64) int {
-	if step >= 1 {
-		return 0
+	for d := 0; d < 4; d++ {
+		v := step * math.Pow(10, float64(d))
+		if math.Abs(v-math.Round(v)) < 1e-6*math.Max(1, v) {
+			return d
+		}
 	}
-	return int(math.Ceil(-math.Log10(step) - 1e-9))
+	return 4
 }
 
 // legendItem draws a legend key and its text, returning the x after it.
@@ -201,6 +206,9 @@ func drawBarChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 			setFont(pdf, fChartLabel)
 			textColour(pdf, ink)
 			label := number(v, 1)
+			if ci < len(s.Labels) && s.Labels[ci] != "" {
+				label = s.Labels[ci]
+			}
 			lw := pdf.GetStringWidth(label)
 			ly := yOf(v) - 1
 			if v < 0 {

@@ -154,6 +154,11 @@ func sanitize(d *Document) {
 			series := append([]Series(nil), b.Series...)
 			for j := range series {
 				series[j].Name = f(series[j].Name)
+				labels := append([]string(nil), series[j].Labels...)
+				for k := range labels {
+					labels[k] = f(labels[k])
+				}
+				series[j].Labels = labels
 			}
 			refs := append([]RefLine(nil), b.RefLines...)
 			for j := range refs {

@@ -142,6 +142,9 @@ type Table struct {
 type Series struct {
 	Name   string     `json:"name"`
 	Values []*float64 `json:"values"`
+	// Labels, where given, are the values as the tables show them, so
+	// that a bar's label and the table agree to the tenth.
+	Labels []string `json:"labels,omitempty"`
 }
 
 // RefLine is a horizontal target or reference line across a chart.

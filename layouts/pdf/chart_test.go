@@ -1,0 +1,50 @@
+package pdf
+
+import "testing"
+
+func TestNiceScaleAndLabels(t *testing.T) {
+	tests := []struct {
+		name           string
+		lo, hi         float64
+		min, max, step float64
+		decimals       int
+	}{
+		{"percent", 4.8, 6.9, 0, 8, 2, 0},
+		{"quarter steps", 7.5, 11, 0, 12.5, 2.5, 1},
+		{"costs", -1184.3, 412.6, -1500, 500, 500, 0},
+		{"small", 0.1, 0.9, 0, 1, 0.2, 1},
+		{"all zero", 0, 0, 0, 1, 0.2, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			min, max, step := niceScale(tt.lo, tt.hi)
+			if min != tt.min || max != tt.max || step != tt.step {
+				t.Errorf("niceScale(%v, %v) = %v, %v, %v; want %v, %v, %v", tt.lo, tt.hi, min, max, step, tt.min, tt.max, tt.step)
+			}
+			if d := stepDecimals(step); d != tt.decimals {
+				t.Errorf("stepDecimals(%v) = %d, want %d", step, d, tt.decimals)
+			}
+		})
+	}
+}
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		name string
+		v    float64
+		dec  int
+		want string
+	}{
+		{"thousands", -1184.36, 1, "−1\u00a0184,4"},
+		{"zero has no sign", -0.01, 1, "0,0"},
+		{"integer", 12, 0, "12"},
+		{"quarter", 2.5, 1, "2,5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := number(tt.v, tt.dec); got != tt.want {
+				t.Errorf("number(%v, %d) = %q, want %q", tt.v, tt.dec, got, tt.want)
+			}
+		})
+	}
+}
