@@ -36,11 +36,11 @@ var fuzzSeeds = []struct {
 	prefixed   bool
 }{
 	{`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="3"><c r="B3" s="1"><v>46142</v></c><c r="D3" t="inlineStr"><is><r><t>a</t></r><r><rPr/><t>&amp;b</t></r><rPh><t>x</t></rPh></is></c></row></sheetData></worksheet>`,
-		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Konto</t></si><si><r><t>Bel</t></r><r><t>opp</t></r></si></sst>`},
+		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Konto</t></si><si><r><t>Bel</t></r><r><t>opp</t></r></si></sst>`, false},
 	{`<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c><x:c><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
 		`<sst/>`, true},
 	{`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2"><c r="A2" t="str"><f>"a"</f><v>a&#10;b&#x41;</v></c><c r="C2"><v>1.5E+3</v></c><c r="D2" t="s"><v>0</v></c></row><!-- kommentar --><row r="4"><c r="A4" t="inlineStr"><is><t><![CDATA[<&>]]></t></is></c></row></sheetData></worksheet>`,
-		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t xml:space="preserve"> _x0041_ </t></si></sst>`},
+		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t xml:space="preserve"> _x0041_ </t></si></sst>`, false},
 }
 
 // FuzzSheetXML reads mutated sheet and shared-string XML: never a panic,
