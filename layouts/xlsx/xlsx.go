@@ -144,6 +144,15 @@ func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int,
 	for col := 1; col <= tableCols; col++ {
 		total += widths[col]
 	}
+	// A narrow table (table 3) gets a wider first column rather than a
+	// caption broken over two lines.
+	if t := s.get(1, titleRow); t != nil && t.style == styleTitle {
+		need := math.Min(float64(utf8.RuneCountInString(t.text))*1.35+2, 110)
+		if total < need {
+			widths[1] += need - total
+			total = need
+		}
+	}
 	for col := 1; col <= s.maxCol; col++ {
 		if err := f.SetColWidth(name, colName(col), colName(col), widths[col]); err != nil {
 			return nil, err
