@@ -339,7 +339,9 @@ func (b *builder) economy(full bool) {
 	t3 := []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation}
 	rows := []Row{}
 	for i, label := range layouts.Table3Rows {
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: label}, money3(t3[i], true)}})
+		// Periodresultat is a level, not a deviation: a board's net cost is
+		// negative by nature and is not marked.
+		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: label}, money3(t3[i], i > 0)}})
 	}
 	b.add(Table{
 		Caption: layouts.Caption(3, b.unit),
@@ -492,17 +494,28 @@ func (b *builder) otherDeviations() {
 	if len(dev.Investments) == 0 {
 		b.text(Italic, "Ingen investering har en prognos som avviker från budget.")
 	} else {
+		year := -1
+		for i, y := range b.r.Investment.Years {
+			if y == b.r.Year {
+				year = i
+			}
+		}
 		rows := []Row{}
 		for _, inv := range dev.Investments {
 			d := Cell{Text: "–"}
 			if inv.Deviation != nil {
 				d = money3(*inv.Deviation, true)
 			}
-			rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: inv.Name}, {Text: amountText(inv.Prognosis)}, d, {Text: orDash(inv.Comment)}}})
+			budget := "–"
+			if year >= 0 && year < len(inv.PlanYears) {
+				budget = inv.PlanYears[year].FormatMnkr()
+			}
+			rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: inv.Name}, {Text: budget}, {Text: amountText(inv.Prognosis)}, d, {Text: orDash(inv.Comment)}}})
 		}
 		b.add(Table{Caption: "Investeringar vars prognos avviker från budget, mnkr",
-			Columns: []Column{{"Investering", 2.6, Left}, {"Prognos", 1.3, Right}, {"Avvikelse", 1.3, Right}, {"Kommentar", 5.5, Left}},
-			Rows:    rows})
+			Columns: []Column{{"Investering", 2.5, Left}, {fmt.Sprintf("Budget %d", b.r.Year), 1.3, Right}, {"Prognos", 1.2, Right},
+				{"Avvikelse", 1.3, Right}, {"Kommentar", 5.2, Left}},
+			Rows: rows, Note: "Avvikelse = budget − prognos; negativ avvikelse betyder att investeringen väntas kosta mer än budgeterat."})
 	}
 	b.add(Heading{Level: 2, Text: "Indikatorer utanför mål- eller referensvärde"})
 	if len(dev.Indicators) == 0 {
