@@ -29,20 +29,37 @@ func (b *builder) monthly() *sheet {
 	for mo := 1; mo <= 12; mo++ {
 		cols = append(cols, period.ShortMonthName(period.Month{Month: 1}.Add(mo-1).Month))
 	}
-	cols = append(cols, accHeader)
-	head(s, "Underlag: utfall per rad och månad, redovisas i mnkr", subtitle(r, "Utfall i rapportens tecken: intäkter +, kostnader −"), cols, 2)
+	cols = append(cols, accHeader, "Tabell 4", "Stämmer")
+	head(s, "Underlag: utfall per rad och månad, redovisas i mnkr", subtitle(r, "Utfall i rapportens tecken: intäkter +, kostnader −"), cols, 2, 17)
 	s.freezeCol = 2
-	const firstMonthCol, accCol = 3, 15
+	const firstMonthCol, accCol, t4Col, checkCol = 3, 15, 16, 17
+	// against checks the accumulated outcome of a row against table 4's
+	// figure (Utfall ack, or Utfall ack föregående år): the trail must
+	// lead to the table.
+	against := func(row, t4Row, col int) {
+		if b.t4 == nil || t4Row == 0 || b.t4.get(col, t4Row) == nil {
+			return
+		}
+		x := b.t4.atFrom(col, t4Row)
+		s.formula(t4Col, row, x, styleMnkr)
+		d := minus(s.at(accCol, row), s.at(t4Col, row))
+		cached := "OK"
+		if roundHalfAway(d.value, 8) != 0 {
+			cached = "Differens"
+		}
+		s.textFormula(checkCol, row, "IF(ROUND("+d.formula+",8)=0,\"OK\",\"Differens\")", cached, styleText)
+	}
 
 	hasPrior := r.Operating.Net.PriorYearAcc != nil
 	type block struct {
 		year   int
 		months int
 		amount func(report.MonthlyOutcome) [12]money.Amount
+		t4Col  int
 	}
-	blocks := []block{{r.Year, m, func(o report.MonthlyOutcome) [12]money.Amount { return o.ThisYear }}}
+	blocks := []block{{r.Year, m, func(o report.MonthlyOutcome) [12]money.Amount { return o.ThisYear }, t4Outcome}}
 	if hasPrior {
-		blocks = append(blocks, block{r.Year - 1, 12, func(o report.MonthlyOutcome) [12]money.Amount { return o.PriorYear }})
+		blocks = append(blocks, block{r.Year - 1, 12, func(o report.MonthlyOutcome) [12]money.Amount { return o.PriorYear }, t4Prior})
 	}
 	row := dataRow
 	for _, bl := range blocks {
@@ -55,6 +72,7 @@ func (b *builder) monthly() *sheet {
 				s.number(firstMonthCol+i, row, mnkr(amounts[i]), styleMnkr)
 			}
 			s.formula(accCol, row, s.sumRange(row, firstMonthCol, firstMonthCol+m-1), styleMnkr)
+			against(row, b.t4Rows[o.Line], bl.t4Col)
 			row++
 		}
 		last := row - 1
@@ -67,11 +85,14 @@ func (b *builder) monthly() *sheet {
 			s.put(firstMonthCol+i, row, &cell{kind: kindText, style: styleMnkrSum})
 		}
 		s.formula(accCol, row, s.sumRange(row, firstMonthCol, firstMonthCol+m-1), styleMnkrSum)
+		against(row, b.netRow, bl.t4Col)
 		row += 2
 	}
-	notes := []string{"Utfall ack (kolumn O) är summan av månaderna januari till och med rapportmånaden; för " +
+	s.red = append(s.red, conditional{rng: ref(checkCol, dataRow) + ":" + ref(checkCol, row),
+		expr: ref(checkCol, dataRow) + "=\"Differens\""})
+	notes := []string{"Utfall ack är summan av månaderna januari till och med rapportmånaden; för " +
 		strconv.Itoa(r.Year) + " är det tabell 4:s Utfall ack och för " + strconv.Itoa(r.Year-1) +
-		" tabell 4:s Utfall ack föregående år."}
+		" tabell 4:s Utfall ack föregående år. Kolumnen Tabell 4 hämtar tabellens belopp och Stämmer jämför dem."}
 	writeNotes(s, row, notes)
 	return s
 }

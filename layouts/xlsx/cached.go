@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"time"
 )
 
 // formulaCell matches a formula cell as excelize writes it: reference,
@@ -19,8 +20,9 @@ var formulaCell = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?)(?:
 // value, so readers that do not calculate (mail previews, scripts, pandas)
 // would see nothing; a number is stored as a number, text as a formula
 // string. The zip is rewritten in the same entry order, without times, so
-// that the bytes stay the same from run to run.
-func fillCachedValues(data []byte, formulas map[string]sheetFormulas) ([]byte, error) {
+// that the bytes stay the same from run to run; each entry is dated
+// modified, the report date, rather than the clock.
+func fillCachedValues(data []byte, formulas map[string]sheetFormulas, modified time.Time) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("arbetsboken kunde inte efterbehandlas: %w", err)
@@ -44,7 +46,7 @@ func fillCachedValues(data []byte, formulas map[string]sheetFormulas) ([]byte, e
 				return nil, fmt.Errorf("arbetsboken kunde inte efterbehandlas: %s: %w", zf.Name, err)
 			}
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate})
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: modified})
 		if err != nil {
 			return nil, err
 		}

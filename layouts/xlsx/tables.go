@@ -40,7 +40,8 @@ type builder struct {
 	r     *report.Report
 	names []definedName
 
-	netRow         int // table 4's Netto row
+	netRow         int            // table 4's Netto row
+	t4Rows         map[string]int // table 4's row of each line
 	invTotalRow    int // table 5's total row, 0 if none
 	invDevCol      int // table 5's Avvikelse column
 	t4, t5, t3, t2 *sheet
@@ -125,6 +126,10 @@ func (b *builder) operating() *sheet {
 	}
 	for _, l := range r.Operating.Lines {
 		s.text(t4Label, row, l.Line, styleText)
+		if b.t4Rows == nil {
+			b.t4Rows = map[string]int{}
+		}
+		b.t4Rows[l.Line] = row
 		s.number(t4Budget, row, mnkr(l.AnnualBudget), styleMnkr)
 		s.number(t4BudgetAcc, row, mnkr(l.BudgetAcc), styleMnkr)
 		s.number(t4Outcome, row, mnkr(l.OutcomeAcc), styleMnkr)

@@ -16,6 +16,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -45,7 +46,7 @@ func Render(w io.Writer, r *report.Report) error {
 	if err := f.Write(&buf); err != nil {
 		return fmt.Errorf("arbetsboken kunde inte skrivas: %w", err)
 	}
-	out, err := fillCachedValues(buf.Bytes(), formulas)
+	out, err := fillCachedValues(buf.Bytes(), formulas, reportTime(r))
 	if err != nil {
 		return err
 	}
@@ -105,15 +106,19 @@ func (b *builder) write(sheets []*sheet) (*excelize.File, map[string]sheetFormul
 	return f, formulas, nil
 }
 
+// reportTime is the report date at midnight UTC: the time the file says it
+// was made, so that it does not depend on when it was. A report without a
+// valid date gets the last day of its year.
+func reportTime(r *report.Report) time.Time {
+	if t, err := time.Parse("2006-01-02", r.ReportDate); err == nil {
+		return t
+	}
+	return time.Date(min(max(r.Year, 1980), 9999), time.December, 31, 0, 0, 0, 0, time.UTC)
+}
+
 func (b *builder) properties(f *excelize.File) error {
 	r := b.r
-	// A fixed time of day on the report date: the file must not depend on
-	// when it was made.
-	date := r.ReportDate
-	if len(date) != len("2006-01-02") {
-		date = fmt.Sprintf("%04d-12-31", max(r.Year, 1))
-	}
-	stamp := date + "T00:00:00Z"
+	stamp := reportTime(r).Format(time.RFC3339)
 	title := r.Unit + " " + r.Period.Name + " " + fmt.Sprint(r.Year)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          title + ", tabeller",

@@ -488,6 +488,20 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 		eq(sheetControl, ref(ctlAmount, row), &p.Amount, money.UnitKr)
 	}
 	eq(sheetControl, ref(ctlAmount, findRow(t, f, sheetControl, "Huvudbokens summa (alla summerade rader)")), &rec.LedgerTotal, money.UnitKr)
+	// Every row of Underlag leads to its table-4 figure.
+	rows2, _ := f.GetRows(sheetMonthly)
+	checked := 0
+	for i, row := range rows2 {
+		if i >= headerRow && len(row) >= 17 && row[16] != "" {
+			checked++
+			if row[16] != "OK" {
+				t.Errorf("Underlag row %d (%s %s) does not match table 4: %s", i+1, row[0], row[1], row[16])
+			}
+		}
+	}
+	if checked < len(r.Monthly) {
+		t.Errorf("Underlag: %d rows checked against table 4, want at least %d", checked, len(r.Monthly))
+	}
 	// Utfall ack is the sum of its months in Underlag.
 	for i, mo := range r.Monthly {
 		row := dataRow + i
@@ -616,8 +630,8 @@ func TestCachedValuesInXML(t *testing.T) {
 				t.Errorf("Kontroll has no cached OK check cell")
 			}
 		}
-		if !zf.Modified.IsZero() && zf.Modified.Year() > 1980 {
-			t.Errorf("%s has a modification time %v", zf.Name, zf.Modified)
+		if got := zf.Modified.Format("2006-01-02"); got != "2026-05-12" {
+			t.Errorf("%s is dated %s, want the report date", zf.Name, got)
 		}
 	}
 }
