@@ -42,8 +42,8 @@ type builder struct {
 
 	netRow         int            // table 4's Netto row
 	t4Rows         map[string]int // table 4's row of each line
-	invTotalRow    int // table 5's total row, 0 if none
-	invDevCol      int // table 5's Avvikelse column
+	invTotalRow    int            // table 5's total row, 0 if none
+	invDevCol      int            // table 5's Avvikelse column
 	t4, t5, t3, t2 *sheet
 }
 
