@@ -347,11 +347,11 @@ func newStyles(f *excelize.File) ([styleCount]int, error) {
 	// Top-aligned, so that figures stand on the first line of a row whose
 	// comment wraps.
 	right := &excelize.Alignment{Horizontal: "right", Vertical: "top"}
-	left := &excelize.Alignment{Horizontal: "left", Vertical: "top"}
+	left := &excelize.Alignment{Horizontal: "left", Vertical: "top", Indent: 1}
 	defs := map[style]*excelize.Style{
 		styleTitle:     {Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 		styleSubtitle:  {Font: &excelize.Font{Italic: true, Size: 10, Color: "404040"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
-		styleHeader:    {Font: &excelize.Font{Bold: true}, Fill: headFill, Border: headBorder, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "bottom", WrapText: true}},
+		styleHeader:    {Font: &excelize.Font{Bold: true}, Fill: headFill, Border: headBorder, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "bottom", WrapText: true, Indent: 1}},
 		styleHeaderNum: {Font: &excelize.Font{Bold: true}, Fill: headFill, Border: headBorder, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "bottom", WrapText: true}},
 		styleText:      {Border: under, Alignment: left},
 		styleTextWrap:  {Border: under, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true, Indent: 1}},
