@@ -28,6 +28,8 @@ func atomize(pdf *fpdf.Fpdf, blocks []Block) []*atom {
 			out = append(out, paragraphAtoms(pdf, b)...)
 		case Status:
 			out = append(out, statusAtom(pdf, b))
+		case List:
+			out = append(out, listAtoms(pdf, b)...)
 		case Table:
 			out = append(out, tableAtoms(pdf, b)...)
 		case Chart:
@@ -132,6 +134,38 @@ func paragraphAtoms(pdf *fpdf.Fpdf, p Paragraph) []*atom {
 	}
 	// A lead-in keeps with the text it introduces.
 	out = append(out, &atom{h: 2, droppable: true, keepNext: p.Style == Lead, draw: func(*fpdf.Fpdf, float64) {}})
+	return out
+}
+
+// listAtoms sets each item after a bullet, its later lines indented to
+// the item's text; an item's first two lines stay together.
+func listAtoms(pdf *fpdf.Fpdf, l List) []*atom {
+	f := paragraphFont(l.Style)
+	colour := ink
+	if l.Style == Small {
+		colour = muted
+	}
+	const indent = 4.0
+	setFont(pdf, f)
+	var out []*atom
+	for _, item := range l.Items {
+		lines := wrap(pdf, item, contentW-indent)
+		for i, line := range lines {
+			i, line := i, line
+			out = append(out, &atom{h: f.line, keepNext: i == 0 && len(lines) > 1, draw: func(pdf *fpdf.Fpdf, y float64) {
+				setFont(pdf, f)
+				textColour(pdf, colour)
+				bl := baseline(y, f.line, f)
+				if i == 0 {
+					pdf.Text(marginL+0.5, bl, "•")
+				}
+				pdf.Text(marginL+indent, bl, line)
+				textColour(pdf, ink)
+			}})
+		}
+		out = append(out, &atom{h: f.line * 0.25, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+	}
+	out = append(out, &atom{h: 2, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
 	return out
 }
 

@@ -144,7 +144,11 @@ func (b *builder) summary() {
 		b.add(Heading{Level: 2, Text: "Avvikelser i korthet"})
 		items := []string{}
 		for _, g := range dev.Goals {
-			items = append(items, fmt.Sprintf("Mål %s bedöms inte uppfyllas.", g.Nr))
+			title := g.BoardGoal
+			if title == "" {
+				title = g.CouncilGoal
+			}
+			items = append(items, fmt.Sprintf("Mål %s bedöms inte uppfyllas: %s.", g.Nr, shorten(title, 90)))
 		}
 		for _, in := range dev.Indicators {
 			items = append(items, fmt.Sprintf("%s ligger utanför %s.", in.Name, strings.ToLower(targetWord(in.IndicatorDef))))
@@ -152,7 +156,7 @@ func (b *builder) summary() {
 		for _, inv := range dev.Investments {
 			items = append(items, fmt.Sprintf("Investeringen %s har en prognos som avviker från budget med %s mnkr.", inv.Name, amountText(inv.Deviation)))
 		}
-		b.text(Body, "%s", "• "+strings.Join(items, "\n• "))
+		b.add(List{Style: Body, Items: items})
 	}
 }
 
@@ -606,11 +610,11 @@ func (b *builder) reconciliation() {
 	}
 	if w := b.r.Problems.Warnings(); len(w) > 0 {
 		b.add(Heading{Level: 2, Text: "Varningar i underlaget"})
-		lines := make([]string, len(w))
+		items := make([]string, len(w))
 		for i, p := range w {
-			lines[i] = "• " + p.String()
+			items[i] = p.String()
 		}
-		b.text(Small, "%s", strings.Join(lines, "\n"))
+		b.add(List{Style: Small, Items: items})
 	}
 }
 

@@ -126,6 +126,13 @@ func sanitize(d *Document) {
 		case Paragraph:
 			b.Text = f(b.Text)
 			d.Blocks[i] = b
+		case List:
+			items := append([]string(nil), b.Items...)
+			for j := range items {
+				items[j] = f(items[j])
+			}
+			b.Items = items
+			d.Blocks[i] = b
 		case Status:
 			b.Label, b.Word, b.Note = f(b.Label), f(b.Word), f(b.Note)
 			d.Blocks[i] = b

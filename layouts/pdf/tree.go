@@ -77,6 +77,13 @@ type Paragraph struct {
 	Text  string    `json:"text"`
 }
 
+// List is a bulleted list; each item wraps with a hanging indent and may
+// flow across pages.
+type List struct {
+	Style TextStyle `json:"style"`
+	Items []string  `json:"items"`
+}
+
 // Status is a goal's or indicator's assessment: symbol and word.
 type Status struct {
 	Label string       `json:"label"` // "Bedömning"
@@ -182,6 +189,7 @@ type Spacer struct {
 func (Heading) kind() string   { return "heading" }
 func (Paragraph) kind() string { return "paragraph" }
 func (Status) kind() string    { return "status" }
+func (List) kind() string      { return "list" }
 func (Table) kind() string     { return "table" }
 func (Chart) kind() string     { return "chart" }
 func (Spacer) kind() string    { return "spacer" }
