@@ -3,6 +3,7 @@ package ledger
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -89,8 +90,8 @@ func TestCSV(t *testing.T) {
 	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("Konto\tPeriod\tBelopp\r\n4010\t202604\t12,50\r\n"))
 	runCases(t, []ledgerCase{
 		{name: "semicolons and Swedish amounts",
-			data:   []byte("Konto;Period;Belopp\n4010;202604;1 234,50\n4010;2026-04;-234,50\n3010;2026-05;−1 000\n"),
-			total:  -100000 + 100000, counts: counts{3, 3, 0, 0},
+			data:  []byte("Konto;Period;Belopp\n4010;202604;1 234,50\n4010;2026-04;-234,50\n3010;2026-05;−1 000\n"),
+			total: -100000 + 100000, counts: counts{3, 3, 0, 0},
 			buckets: map[Key]money.Amount{k("4010", apr(2026), ""): 100000, k("3010", period.Month{Year: 2026, Month: time.May}, ""): -100000}},
 		{name: "commas and plain amounts",
 			data:  []byte("Account,Period,Amount\r\n4010,202604,1234.5\r\n4010,202604,\"1,000.25\"\r\n"),
@@ -117,26 +118,26 @@ func TestCSV(t *testing.T) {
 			data:  []byte("  KONTO ;  period ;  Belopp SEK  ;Okänd\n4010;202604;7;x\n"),
 			total: 700, counts: counts{1, 1, 0, 0}},
 		{name: "Summa row is an error, never summed",
-			data:     []byte("Konto;Period;Belopp\n4010;202604;100\nSumma;;100\n"),
-			total:    10000, counts: counts{2, 1, 0, 1},
+			data:  []byte("Konto;Period;Belopp\n4010;202604;100\nSumma;;100\n"),
+			total: 10000, counts: counts{2, 1, 0, 1},
 			problems: []string{`rad 3, kolumn Konto: "Summa" är inget kontonummer`}},
 		{name: "Totalt row",
 			data:     []byte("Konto;Period;Belopp\nTotalt;202604;100\n"),
 			counts:   counts{1, 0, 0, 1},
 			problems: []string{`"Totalt" är inget kontonummer`}},
 		{name: "blank rows are counted and skipped",
-			data:   []byte("Konto;Period;Belopp\n4010;202604;1\n;;\n\n  ; ;\n4010;202604;2\n"),
-			total:  300, counts: counts{5, 2, 3, 0}},
+			data:  []byte("Konto;Period;Belopp\n4010;202604;1\n;;\n\n  ; ;\n4010;202604;2\n"),
+			total: 300, counts: counts{5, 2, 3, 0}},
 		{name: "quoted fields with delimiters, quotes and line breaks",
-			data:   []byte("\"Konto\";\"Period\";\"Belopp\";\"Text\"\n\"4010\";\"202604\";\"1 234,50\";\"a;b \"\"c\"\"\nrad två\"\n"),
-			total:  123450, counts: counts{1, 1, 0, 0}},
+			data:  []byte("\"Konto\";\"Period\";\"Belopp\";\"Text\"\n\"4010\";\"202604\";\"1 234,50\";\"a;b \"\"c\"\"\nrad två\"\n"),
+			total: 123450, counts: counts{1, 1, 0, 0}},
 		{name: "project column goes into the key",
-			data:    []byte("Konto;Period;Belopp;Projektnr;Ansvar;Vht\n1210;202604;100;P1;10;20\n1210;202604;50;;10;20\n"),
-			total:   15000, counts: counts{2, 2, 0, 0}, project: true,
+			data:  []byte("Konto;Period;Belopp;Projektnr;Ansvar;Vht\n1210;202604;100;P1;10;20\n1210;202604;50;;10;20\n"),
+			total: 15000, counts: counts{2, 2, 0, 0}, project: true,
 			buckets: map[Key]money.Amount{k("1210", apr(2026), "P1"): 10000, k("1210", apr(2026), ""): 5000}},
 		{name: "sub-accounts kept, 4010.0 read as 4010",
-			data:    []byte("Konto;Period;Belopp\n40110;202604;1\n4010.0;202604;2\n4010;202604;3\n"),
-			total:   600, counts: counts{3, 3, 0, 0},
+			data:  []byte("Konto;Period;Belopp\n40110;202604;1\n4010.0;202604;2\n4010;202604;3\n"),
+			total: 600, counts: counts{3, 3, 0, 0},
 			buckets: map[Key]money.Amount{k("40110", apr(2026), ""): 100, k("4010", apr(2026), ""): 500}},
 		{name: "bad amount, bad period, missing account",
 			data:     []byte("Konto;Period;Belopp\n4010;202604;12,3,4\n4010;2026-13;1\n;202604;1\n4010;202604;\n"),
@@ -146,12 +147,12 @@ func TestCSV(t *testing.T) {
 			data:  []byte("sep=,\nKonto,Period,Belopp\n4010,202604,\"1,5\"\n"),
 			total: 150, counts: counts{1, 1, 0, 0}},
 		{name: "posting date wins over document date",
-			data:   []byte("Verifikationsdatum;Konto;Bokföringsdatum;Belopp\n2026-03-31;4010;2026-04-01;1\n"),
-			total:  100, counts: counts{1, 1, 0, 0},
+			data:  []byte("Verifikationsdatum;Konto;Bokföringsdatum;Belopp\n2026-03-31;4010;2026-04-01;1\n"),
+			total: 100, counts: counts{1, 1, 0, 0},
 			buckets: map[Key]money.Amount{k("4010", apr(2026), ""): 100}},
 		{name: "period wins over date",
-			data:    []byte("Datum;Konto;Period;Belopp\n2026-03-31;4010;202604;1\n"),
-			total:   100, counts: counts{1, 1, 0, 0},
+			data:  []byte("Datum;Konto;Period;Belopp\n2026-03-31;4010;202604;1\n"),
+			total: 100, counts: counts{1, 1, 0, 0},
 			buckets: map[Key]money.Amount{k("4010", apr(2026), ""): 100}},
 		{name: "duplicate headers name both columns",
 			data:     []byte("Konto;Kontonr;Period;Belopp\n4010;4011;202604;1\n"),
@@ -171,14 +172,18 @@ func TestCSV(t *testing.T) {
 		{name: "binary junk",
 			data:     []byte("\x00\x01\x02garbage"),
 			problems: []string{"varken en Excel-arbetsbok"}},
+		{name: "HTML table named .xls",
+			file:     "huvudbok.xls",
+			data:     []byte("<html><body><table><tr><td>Konto</td></tr></table></body></html>"),
+			problems: []string{"webbsida (HTML)", "filen heter .xls men är en textfil"}},
 		{name: "CSV named .xlsx is read with a warning",
-			file:     "huvudbok.xlsx",
-			data:     []byte("Konto;Period;Belopp\n4010;202604;1\n"),
-			total:    100, counts: counts{1, 1, 0, 0},
+			file:  "huvudbok.xlsx",
+			data:  []byte("Konto;Period;Belopp\n4010;202604;1\n"),
+			total: 100, counts: counts{1, 1, 0, 0},
 			problems: []string{"filen heter .xlsx men är en textfil"}, warnOnly: true},
 		{name: "a 10 MB cell in an unused column is harmless",
-			data:   []byte("Konto;Period;Belopp;Text\n4010;202604;1;" + strings.Repeat("x", 10<<20) + "\n"),
-			total:  100, counts: counts{1, 1, 0, 0}},
+			data:  []byte("Konto;Period;Belopp;Text\n4010;202604;1;" + strings.Repeat("x", 10<<20) + "\n"),
+			total: 100, counts: counts{1, 1, 0, 0}},
 		{name: "a 10 MB cell in the amount column is reported",
 			data:     []byte("Konto;Period;Belopp\n4010;202604;" + strings.Repeat("9", 10<<20) + "\n"),
 			counts:   counts{1, 0, 0, 1},
@@ -200,8 +205,8 @@ func TestXLSX(t *testing.T) {
 			total: 123480, counts: counts{2, 2, 0, 0},
 			buckets: map[Key]money.Amount{k("4010", apr(2026)): 123450, k("4010", period.Month{Year: 2026, Month: time.May}): 30}},
 		{name: "1904 date system",
-			file: "huvudbok.xlsx",
-			data: rawXLSX(t, hdr+`<row r="2"><c r="A2"><v>4010</v></c><c r="B2" s="1"><v>44680</v></c><c r="C2"><v>1</v></c></row>`, shared, true),
+			file:  "huvudbok.xlsx",
+			data:  rawXLSX(t, hdr+`<row r="2"><c r="A2"><v>4010</v></c><c r="B2" s="1"><v>44680</v></c><c r="C2"><v>1</v></c></row>`, shared, true),
 			total: 100, counts: counts{1, 1, 0, 0}, buckets: map[Key]money.Amount{k("4010", apr(2026)): 100}},
 		{name: "inline and rich-text strings",
 			file: "huvudbok.xlsx",
@@ -239,20 +244,20 @@ func TestXLSX(t *testing.T) {
 				`<row r="6"><c r="A6"><v>4010</v></c><c r="B6" s="1"><v>46142</v></c><c r="C6"><v>1</v></c></row>`, shared, false),
 			total: 200, counts: counts{5, 2, 3, 0}},
 		{name: "sparse cells without references",
-			file: "huvudbok.xlsx",
-			data: rawXLSX(t, hdr+`<row><c><v>4010</v></c><c s="1"><v>46142</v></c><c><v>3</v></c></row>`, shared, false),
+			file:  "huvudbok.xlsx",
+			data:  rawXLSX(t, hdr+`<row><c><v>4010</v></c><c s="1"><v>46142</v></c><c><v>3</v></c></row>`, shared, false),
 			total: 300, counts: counts{1, 1, 0, 0}},
 		{name: "period as a number and a date column without date format",
-			file: "huvudbok.xlsx",
-			data: rawXLSX(t, hdr+`<row r="2"><c r="A2"><v>4010</v></c><c r="B2"><v>46142</v></c><c r="C2"><v>1</v></c></row>`, shared, false),
+			file:  "huvudbok.xlsx",
+			data:  rawXLSX(t, hdr+`<row r="2"><c r="A2"><v>4010</v></c><c r="B2"><v>46142</v></c><c r="C2"><v>1</v></c></row>`, shared, false),
 			total: 100, counts: counts{1, 1, 0, 0}, buckets: map[Key]money.Amount{k("4010", apr(2026)): 100}},
 		{name: "shared string index out of range",
-			file: "huvudbok.xlsx",
-			data: rawXLSX(t, hdr+`<row r="2"><c r="A2" t="s"><v>99</v></c><c r="B2" s="1"><v>46142</v></c><c r="C2"><v>1</v></c></row>`, shared, false),
+			file:   "huvudbok.xlsx",
+			data:   rawXLSX(t, hdr+`<row r="2"><c r="A2" t="s"><v>99</v></c><c r="B2" s="1"><v>46142</v></c><c r="C2"><v>1</v></c></row>`, shared, false),
 			counts: counts{1, 0, 0, 1}, problems: []string{"Huvudbok!A2: cellen pekar på en delad text som arbetsboken saknar"}},
 		{name: "a 10 MB cell in the amount column",
-			file: "huvudbok.xlsx",
-			data: rawXLSX(t, hdr+`<row r="2"><c r="A2"><v>4010</v></c><c r="B2" s="1"><v>46142</v></c><c r="C2" t="inlineStr"><is><t>`+strings.Repeat("9", 10<<20)+`</t></is></c></row>`, shared, false),
+			file:   "huvudbok.xlsx",
+			data:   rawXLSX(t, hdr+`<row r="2"><c r="A2"><v>4010</v></c><c r="B2" s="1"><v>46142</v></c><c r="C2" t="inlineStr"><is><t>`+strings.Repeat("9", 10<<20)+`</t></is></c></row>`, shared, false),
 			counts: counts{1, 0, 0, 1}, problems: []string{"Huvudbok!C2: cellen är orimligt stor"}},
 	})
 }
@@ -366,5 +371,35 @@ func TestPlainAmountAgreesWithParse(t *testing.T) {
 				t.Errorf("plainAmount(%q, %v) = %d; money.Parse gives %d, %v", s, u, got, want, err)
 			}
 		}
+	}
+}
+
+func TestSheetOption(t *testing.T) {
+	data := rawXLSX(t, `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>`+
+		`<row r="2"><c r="A2"><v>4010</v></c><c r="B2" s="1"><v>46142</v></c><c r="C2"><v>1</v></c></row>`,
+		[]string{"Konto", "Bokföringsdatum", "Belopp"}, false)
+	for _, tc := range []struct {
+		name, sheet, problem string
+	}{
+		{"first sheet", "", ""},
+		{"by name", "Huvudbok", ""},
+		{"by name in other case", "huvudbok ", ""},
+		{"missing", "Blad9", `bladet "Blad9" finns inte. Bladen i filen heter: Huvudbok`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "h.xlsx", Options{Sheet: tc.sheet})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.problem == "" {
+				if l.RowsSummed != 1 || len(l.Problems) > 0 || l.Sheet != "Huvudbok" {
+					t.Errorf("summed %d, sheet %q, problems %v", l.RowsSummed, l.Sheet, l.Problems)
+				}
+				return
+			}
+			if len(l.Problems) != 1 || !strings.Contains(l.Problems[0].String(), tc.problem) {
+				t.Errorf("problems %v", l.Problems)
+			}
+		})
 	}
 }

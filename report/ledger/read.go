@@ -193,10 +193,7 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		return nil
 	}
 	defer rows.Close()
-	l.Sheet = opt.Sheet
-	if l.Sheet == "" {
-		l.Sheet = wb.Sheets()[0]
-	}
+	l.Sheet = rows.Sheet()
 
 	var (
 		sum     *summer
@@ -403,6 +400,13 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 	if bytes.IndexByte(head, 0) >= 0 {
 		l.fileProblem("filen är varken en Excel-arbetsbok (.xlsx) eller en textfil (CSV)",
 			"Exportera huvudboken som .xlsx eller CSV")
+		return nil
+	}
+	if bytes.HasPrefix(bytes.TrimSpace(head), []byte("<")) {
+		// Some ERP systems' "Excel export" is an HTML table or Excel 2003
+		// XML under an .xls name.
+		l.fileProblem("filen är en webbsida (HTML) eller XML, inte en Excel-arbetsbok (.xlsx) eller CSV",
+			"Öppna den i Excel och spara som Excel-arbetsbok (.xlsx) eller CSV, eller välj CSV-export i ekonomisystemet")
 		return nil
 	}
 	var delim byte

@@ -38,6 +38,7 @@ type Cell struct {
 // are returned; row numbers may skip.
 type Rows struct {
 	wb      *Workbook
+	sheet   string
 	sc      *scanner
 	src     io.Closer
 	total   int64
@@ -384,6 +385,9 @@ func cellType(t []byte) CellType {
 	}
 	return Number
 }
+
+// Sheet is the name of the sheet, as the workbook spells it.
+func (r *Rows) Sheet() string { return r.sheet }
 
 // Row is the 1-based number of the current row.
 func (r *Rows) Row() int { return r.row }

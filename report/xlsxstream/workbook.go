@@ -194,7 +194,7 @@ func (wb *Workbook) Rows(sheet string) (*Rows, error) {
 		return nil, ErrNotZip
 	}
 	ar := newAsyncReader(rc, 256<<10, 4)
-	return &Rows{wb: wb, sc: newScanner(ar, 512<<10), src: ar, total: int64(f.UncompressedSize64)}, nil
+	return &Rows{wb: wb, sheet: ref.name, sc: newScanner(ar, 512<<10), src: ar, total: int64(f.UncompressedSize64)}, nil
 }
 
 // part finds a zip entry and checks it against the bomb limits.
