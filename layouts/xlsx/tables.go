@@ -86,10 +86,12 @@ func subtitle(r *report.Report, extra string) string {
 
 // monthsCovered is "januari–april 2026", or "januari 2026".
 func monthsCovered(m period.Month) string {
-	if m.IsZero() {
+	switch {
+	case m.IsZero():
 		return ""
-	}
-	if m.Month == 1 {
+	case m.Month < 1 || m.Month > 12:
+		return strconv.Itoa(m.Year)
+	case m.Month == 1:
 		return m.Swedish()
 	}
 	return period.MonthName(1) + "–" + m.Swedish()

@@ -210,7 +210,7 @@ func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int,
 			factor, lineHeight = 1.35, 21
 		}
 		lines := math.Ceil(float64(utf8.RuneCountInString(c.text)) * factor / math.Max(total-1, 1))
-		if err := f.SetRowHeight(name, row, math.Max(lines, 1)*lineHeight); err != nil {
+		if err := f.SetRowHeight(name, row, rowHeight(math.Max(lines, 1)*lineHeight)); err != nil {
 			return nil, err
 		}
 	}
@@ -229,7 +229,7 @@ func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int,
 			}
 		}
 		if lines > 1 {
-			if err := f.SetRowHeight(name, row, lines*15); err != nil {
+			if err := f.SetRowHeight(name, row, rowHeight(lines*15)); err != nil {
 				return nil, err
 			}
 		}
@@ -287,6 +287,9 @@ func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int,
 	}
 	return formulas, nil
 }
+
+// rowHeight keeps a height within what a spreadsheet allows (409 points).
+func rowHeight(h float64) float64 { return math.Min(h, excelize.MaxRowHeight) }
 
 // headerText escapes text for a print header: "&" starts a code there, and
 // the whole header may hold at most 255 characters.

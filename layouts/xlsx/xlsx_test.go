@@ -717,3 +717,69 @@ func TestGenitiveCaption(t *testing.T) {
 		t.Errorf("annual report Årsprognos = %q, want =D5", fo)
 	}
 }
+
+// TestOddReports renders reports that a layout could choke on: empty, no
+// month, a group without rows, plan years that do not line up, absent
+// figures, very long and odd text. Each must render, and its formulas must
+// carry their computed values.
+func TestOddReports(t *testing.T) {
+	long := strings.Repeat("Lång kommentar med & och <tecken> ", 2000)
+	for _, c := range []struct {
+		name string
+		r    func() *report.Report
+	}{
+		{"empty", func() *report.Report { return &report.Report{} }},
+		{"no month", func() *report.Report {
+			r := sampleReport()
+			r.Month = period.Month{Year: 2026}
+			r.ReportDate = "i morgon"
+			return r
+		}},
+		{"group without rows", func() *report.Report {
+			r := sampleReport()
+			r.Investment.Groups = append(r.Investment.Groups, report.InvestmentGroup{Name: "Nya investeringar"})
+			return r
+		}},
+		{"plan years misaligned", func() *report.Report {
+			r := sampleReport()
+			r.Investment.Years = []int{2027}
+			r.Investment.Groups[0].Rows[0].PlanYears = nil
+			return r
+		}},
+		{"absent figures", func() *report.Report {
+			r := sampleReport()
+			for i := range r.Investment.Groups {
+				for j := range r.Investment.Groups[i].Rows {
+					row := &r.Investment.Groups[i].Rows[j]
+					row.Spent, row.Prognosis, row.Deviation = nil, nil, nil
+				}
+				r.Investment.Groups[i].Sum.Spent, r.Investment.Groups[i].Sum.Prognosis, r.Investment.Groups[i].Sum.Deviation = nil, nil, nil
+			}
+			r.Investment.Total.Spent, r.Investment.Total.Prognosis, r.Investment.Total.Deviation = nil, nil, nil
+			r.Indicators[0].Value, r.Indicators[0].Target, r.Indicators[0].Reference = nil, nil, nil
+			r.Indicators[1].Value = ptrF(math.NaN())
+			return r
+		}},
+		{"odd text", func() *report.Report {
+			r := sampleReport()
+			r.Unit = "Nämnd & styrelse " + strings.Repeat("x", 300)
+			r.Organisation = "=HYPERLINK(\"http://example.invalid\")"
+			r.Investment.Groups[0].Rows[0].Comment = long
+			r.Operating.Lines[0].Line = "Intäkter\x00\x1b"
+			return r
+		}},
+		{"huge amounts", func() *report.Report {
+			r := sampleReport()
+			l := &r.Operating.Lines[0]
+			l.OutcomeAcc = money.Amount(999_999_999_999_99) // just below 10^13 kr
+			l.DeviationAcc = l.OutcomeAcc - l.BudgetAcc
+			r.Operating.Net = netOf(r.Operating.Lines)
+			return r
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := open(t, render(t, c.r()))
+			checkFormulas(t, f)
+		})
+	}
+}
