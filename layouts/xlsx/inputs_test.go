@@ -168,7 +168,8 @@ func checkExpected(t *testing.T, f *excelize.File, want *expected, report func(s
 	}
 }
 
-// TestExample renders the embedded example for every period it supports:
+// TestExample renders the embedded example for every period it supports,
+// and for the annual report (prognosis = outcome):
 // the figures are the report's to the öre, every cached value is what its
 // formula computes, and two renders give the same bytes.
 func TestExample(t *testing.T) {
@@ -182,7 +183,7 @@ func TestExample(t *testing.T) {
 	if probs.HasErrors() {
 		t.Fatalf("example: %v", probs)
 	}
-	for _, code := range []period.Code{"M02", "UR1", "UR2", "M10"} {
+	for _, code := range []period.Code{"M02", "UR1", "UR2", "M10", "ÅR"} {
 		t.Run(string(code), func(t *testing.T) {
 			r, probs := report.Compute(in, code, report.ComputeOptions{})
 			if probs.HasErrors() || r == nil {

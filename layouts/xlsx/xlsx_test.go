@@ -783,3 +783,12 @@ func TestOddReports(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkRender(b *testing.B) {
+	r := sampleReport()
+	for b.Loop() {
+		if err := Render(io.Discard, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
