@@ -32,6 +32,7 @@ const (
 	maxCellText      = 32767     // Excel's own limit on a cell's text
 	maxDataRows      = 50000     // data rows per sheet
 	maxLookupRows    = 50000     // per-cell lookups (formulas, formats) only on sheets up to this size
+	maxLookupBytes   = 8 << 20   // … or of up to this much XML
 	headerSearchRows = 20
 )
 
@@ -71,7 +72,7 @@ func ReadUnderlag(r io.Reader, name string, opt UnderlagOptions) (in *Inputs, pr
 			"Kontrollera att det är rätt fil")
 		return in, u.probs
 	}
-	if !u.checkContainer(data) {
+	if u.checkContainer(data) == nil {
 		return in, u.probs
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -98,7 +99,8 @@ type underlagReader struct {
 	date1904 bool
 	sheets   map[string]string // canonical sheet name → name in the workbook
 	year     int
-	lines    []string // the report lines a Rad may name
+	lines    []string             // the report lines a Rad may name
+	parts    map[string]sheetPart // by sheet name; nil if the scan failed
 }
 
 func (u *underlagReader) fileError(msg, hint string) {
@@ -108,12 +110,12 @@ func (u *underlagReader) fileError(msg, hint string) {
 // checkContainer tells the common wrong files apart before excelize sees
 // them, so that each gets a message a controller understands, and checks
 // that every part of the zip unpacks within the limits.
-func (u *underlagReader) checkContainer(data []byte) bool {
+func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 	const saveAs = "Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx)"
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
 		u.fileError("filen är tom", "Använd en ifylld arbetsbok; en tom mall fås med rapport template")
-		return false
+		return nil
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		if bytes.Contains(data, utf16le("EncryptedPackage")) {
 			u.fileError("arbetsboken är lösenordsskyddad och kan inte läsas",
@@ -121,30 +123,30 @@ func (u *underlagReader) checkContainer(data []byte) bool {
 		} else {
 			u.fileError("filen är i det gamla Excel-formatet (.xls), inte .xlsx", saveAs)
 		}
-		return false
+		return nil
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")) && !bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		if looksLikeText(data) {
 			u.fileError("filen är en textfil (till exempel CSV), inte en Excel-arbetsbok", saveAs)
 		} else {
 			u.fileError("filen är inte en Excel-arbetsbok (.xlsx)", saveAs)
 		}
-		return false
+		return nil
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		u.fileError("filen är skadad eller ofullständig (zip-arkivet går inte att läsa)",
 			"Hämta eller spara filen på nytt; den kan ha avbrutits under kopieringen")
-		return false
+		return nil
 	}
 	var total uint64
 	hasWorkbook := false
 	for _, zf := range zr.File {
 		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
 		if name == "mimetype" {
-			if b, err := readZipPart(zf, 200); err == nil && bytes.Contains(b, []byte("opendocument")) {
+			if b, err := readZipPart(zf, 200, true); err == nil && bytes.Contains(b, []byte("opendocument")) {
 				u.fileError("filen är ett OpenDocument-kalkylark (.ods), inte en Excel-arbetsbok",
 					"Spara den som Excel-arbetsbok (.xlsx) i LibreOffice eller Excel")
-				return false
+				return nil
 			}
 		}
 		if name == "xl/workbook.xml" {
@@ -155,37 +157,54 @@ func (u *underlagReader) checkContainer(data []byte) bool {
 	if total > maxUnzipped {
 		u.fileError(fmt.Sprintf("filen packas upp till mer än %d MB och läses inte (en så kallad zip-bomb eller fel fil)", maxUnzipped>>20),
 			"Kontrollera att det är rätt fil; ett underlag är normalt under 1 MB")
-		return false
+		return nil
 	}
 	if !hasWorkbook {
 		u.fileError("filen är ett zip-arkiv men inte en Excel-arbetsbok (xl/workbook.xml saknas)", saveAs)
-		return false
+		return nil
 	}
 	// Go's zip reader stops at each part's declared size and checks its
-	// checksum, so a lying header cannot unpack more than was counted.
+	// checksum, so a lying header cannot unpack more than was counted. The
+	// XML parts are kept for the scan of worksheets (underlag_parts.go).
+	parts, sizes := map[string][]byte{}, map[string]uint64{}
 	for _, zf := range zr.File {
-		if _, err := readZipPart(zf, -1); err != nil {
+		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/"))
+		keep := zf.UncompressedSize64 <= maxXMLInMemory && (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels"))
+		b, err := readZipPart(zf, -1, keep)
+		if err != nil {
 			u.fileError("filen är skadad eller ofullständig (en del av arbetsboken går inte att packa upp)",
 				"Hämta eller spara filen på nytt; den kan ha avbrutits under kopieringen")
-			return false
+			return nil
+		}
+		sizes[name] = zf.UncompressedSize64
+		if keep {
+			parts[name] = b
 		}
 	}
-	return true
+	u.parts = sheetParts(parts, sizes)
+	return zr
 }
 
 // readZipPart reads up to limit bytes of a part (all of it when limit < 0),
-// checking its integrity when read to the end.
-func readZipPart(zf *zip.File, limit int64) ([]byte, error) {
+// checking its integrity when read to the end; keep says whether to return
+// the bytes or only check them.
+func readZipPart(zf *zip.File, limit int64, keep bool) ([]byte, error) {
 	rc, err := zf.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
+	var r io.Reader = rc
 	if limit >= 0 {
-		return io.ReadAll(io.LimitReader(rc, limit))
+		r = io.LimitReader(rc, limit)
 	}
-	_, err = io.Copy(io.Discard, rc)
-	return nil, err
+	if !keep {
+		_, err = io.Copy(io.Discard, r)
+		return nil, err
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(zf.UncompressedSize64, maxXMLInMemory)))
+	_, err = io.Copy(buf, r)
+	return buf.Bytes(), err
 }
 
 func utf16le(s string) []byte {
@@ -331,8 +350,11 @@ func (u *underlagReader) readTable(name string) *table {
 	var early []dataRow // rows before the header is found
 	scanned := 0
 	tooMany := false
+	last := u.lastRow(actual)
 	for rows.Next() {
-		scanned++
+		if scanned++; last >= 0 && scanned > last {
+			break
+		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			u.sheetError(actual, "bladet är skadat och går inte att läsa till slut", "Spara arbetsboken på nytt i Excel")
@@ -368,10 +390,25 @@ func (u *underlagReader) readTable(name string) *table {
 		t.reportMissingHeader(early)
 		return nil
 	}
-	// The iterator has gone through every row element of the sheet; the
-	// sheet is only loaded whole for lookups when that was few.
-	t.lookups = scanned <= maxLookupRows
+	t.lookups = u.lookupsOK(actual, scanned)
 	return t
+}
+
+// lastRow is the last row of a sheet worth reading; −1 for all.
+func (u *underlagReader) lastRow(sheet string) int {
+	if p, ok := u.parts[sheet]; ok {
+		return p.lastRow
+	}
+	return -1
+}
+
+// lookupsOK tells whether per-cell lookups may load the whole sheet: only
+// when it is small, so that a million formatted empty rows stay fast.
+func (u *underlagReader) lookupsOK(sheet string, scanned int) bool {
+	if p, ok := u.parts[sheet]; ok {
+		return p.size <= maxLookupBytes
+	}
+	return scanned <= maxLookupRows
 }
 
 // rowNumber is the row the iterator stands on. excelize's Next steps one

@@ -222,7 +222,7 @@ func TestReadUnderlagMillionEmptyRows(t *testing.T) {
 		t.Errorf("indicator values = %+v", in.IndicatorValue)
 	}
 	t.Logf("1 000 000 empty rows read in %v", elapsed)
-	if elapsed > 10*time.Second {
+	if elapsed > 30*time.Second { // generous: the machine is shared
 		t.Errorf("took %v", elapsed)
 	}
 }

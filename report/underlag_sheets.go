@@ -37,8 +37,11 @@ func (u *underlagReader) eachRow(sheet string, fn func(dataRow)) {
 	}
 	defer rows.Close()
 	scanned, kept := 0, 0
+	last := u.lastRow(sheet)
 	for rows.Next() {
-		scanned++
+		if scanned++; last >= 0 && scanned > last {
+			break
+		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			u.sheetError(sheet, "bladet är skadat och går inte att läsa till slut", "Spara arbetsboken på nytt i Excel")
