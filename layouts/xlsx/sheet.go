@@ -82,9 +82,7 @@ type sheet struct {
 	headerRow int       // the column header row; rows 1…headerRow freeze and repeat on print
 	freezeCol int       // columns 1…freezeCol stay in view
 	widths    []float64 // explicit column widths by column number, 0 = measure
-	wrapTitle bool
 	red       []conditional
-	printHead string // header text for print
 }
 
 func newSheet(name string) *sheet {
@@ -146,7 +144,7 @@ func (s *sheet) at(col, row int) expr {
 	return expr{formula: ref(col, row), value: s.get(col, row).value()}
 }
 
-// atAbs is an absolute reference to a cell of s from another sheet.
+// atFrom is a reference to a cell of s from another sheet.
 func (s *sheet) atFrom(col, row int) expr {
 	return expr{formula: quoteSheet(s.name) + "!" + ref(col, row), value: s.get(col, row).value()}
 }

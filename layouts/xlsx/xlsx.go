@@ -12,9 +12,11 @@ package xlsx
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -305,7 +307,7 @@ func headerText(s string) string {
 func ptr[T any](v T) *T { return &v }
 
 // sortedRefs orders cell references by row, then column, as the worksheet
-// holds them.
+// holds them, so that the workbook is built the same way every time.
 func sortedRefs(refs []string) []string {
 	type rc struct {
 		ref      string
@@ -313,17 +315,16 @@ func sortedRefs(refs []string) []string {
 	}
 	list := make([]rc, 0, len(refs))
 	for _, r := range refs {
-		col, row, err := excelize.CellNameToCoordinates(r)
-		if err != nil {
-			continue
-		}
-		list = append(list, rc{r, col, row})
-	}
-	for i := 1; i < len(list); i++ {
-		for j := i; j > 0 && (list[j].row < list[j-1].row || list[j].row == list[j-1].row && list[j].col < list[j-1].col); j-- {
-			list[j], list[j-1] = list[j-1], list[j]
+		if col, row, err := excelize.CellNameToCoordinates(r); err == nil {
+			list = append(list, rc{r, col, row})
 		}
 	}
+	slices.SortFunc(list, func(a, b rc) int {
+		if a.row != b.row {
+			return cmp.Compare(a.row, b.row)
+		}
+		return cmp.Compare(a.col, b.col)
+	})
 	out := make([]string, len(list))
 	for i, x := range list {
 		out[i] = x.ref
