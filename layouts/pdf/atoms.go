@@ -125,7 +125,7 @@ func paragraphAtoms(pdf *fpdf.Fpdf, p Paragraph) []*atom {
 				pdf.Text(marginL, baseline(y, f.line, f), l)
 				textColour(pdf, ink)
 			}}
-			a.keepNext = (i == 0 && len(lines) > 1) || (i == len(lines)-2) || p.Style == Lead
+			a.keepNext = (i == 0 && len(lines) > 1) || (i == len(lines)-2) || p.Style == Lead || p.KeepWithNext
 			out = append(out, a)
 		}
 		if pi < len(paras)-1 {
@@ -133,7 +133,7 @@ func paragraphAtoms(pdf *fpdf.Fpdf, p Paragraph) []*atom {
 		}
 	}
 	// A lead-in keeps with the text it introduces.
-	out = append(out, &atom{h: 2, droppable: true, keepNext: p.Style == Lead, draw: func(*fpdf.Fpdf, float64) {}})
+	out = append(out, &atom{h: 2, droppable: true, keepNext: p.Style == Lead || p.KeepWithNext, draw: func(*fpdf.Fpdf, float64) {}})
 	return out
 }
 
@@ -305,7 +305,11 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 				if c.Level != nil {
 					w -= symbolSpace
 				}
+				if t.Columns[i].Strong {
+					setFont(pdf, rf.bold())
+				}
 				cells[i] = wrapHyphen(pdf, c.Text, w)
+				setFont(pdf, rf)
 				if len(cells[i]) > maxCellLines {
 					cells[i] = append(cells[i][:maxCellLines-1], "…")
 				}
@@ -384,6 +388,11 @@ func drawRow(pdf *fpdf.Fpdf, y, h float64, row Row, cells [][]string, widths []f
 		align := Left
 		if row.Kind != Group {
 			align = cols[i].Align
+			if cols[i].Strong {
+				setFont(pdf, f.bold())
+			} else {
+				setFont(pdf, f)
+			}
 		}
 		for j, l := range cells[i] {
 			drawAligned(pdf, tx, tw, baseline(y+cellPadY+float64(j)*f.line, f.line, f), l, align)

@@ -216,7 +216,7 @@ func (b *builder) goals() {
 			meta += "Regionfullmäktiges mål: " + g.CouncilGoal
 		}
 		if meta != "" {
-			b.text(Small, "%s", meta)
+			b.add(Paragraph{Style: Small, Text: meta, KeepWithNext: true})
 		}
 		if g.BoardGoal == "" {
 			b.text(Italic, "Inget eget mål för %s. Målet följs upp av regionfullmäktige.", b.unit)
@@ -553,7 +553,7 @@ func (b *builder) glossary() {
 	for _, t := range glossaryTerms {
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: t[0]}, {Text: t[1]}}})
 	}
-	b.add(Table{Columns: []Column{{"Begrepp", 2.4, Left}, {"Förklaring", 7, Left}}, Rows: rows})
+	b.add(Table{Columns: []Column{{Title: "Begrepp", Width: 2.6, Align: Left, Strong: true}, {Title: "Förklaring", Width: 7, Align: Left}}, Rows: rows})
 }
 
 var glossaryTerms = [][2]string{
@@ -570,6 +570,8 @@ var glossaryTerms = [][2]string{
 	{"Prognos investeringsbudgetavvikelse", "Årets investeringsbudget minus prognosen för årets investeringar. Positivt belopp betyder lägre förbrukning än budgeterat."},
 	{"Referensvärde", "Ett jämförelsevärde för en indikator, till exempel Region Hallands personalomsättning 8,5 procent; inte ett mål i sig."},
 	{"Utfall", "Bokförda intäkter och kostnader enligt huvudboken. Intäkter visas positiva och kostnader negativa."},
+	{"Utfall ack föregående år", "Utfall för samma månader föregående år, för jämförelse."},
+	{"Netto", "Summan av raderna i driftbudgeten: intäkter minus kostnader."},
 }
 
 // reconciliation shows that every krona of the ledger is accounted for,

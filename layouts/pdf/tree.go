@@ -75,6 +75,9 @@ const (
 type Paragraph struct {
 	Style TextStyle `json:"style"`
 	Text  string    `json:"text"`
+	// KeepWithNext keeps the whole paragraph on the page of what follows,
+	// as for a goal's focus area between its heading and its assessment.
+	KeepWithNext bool `json:"keep_with_next,omitempty"`
 }
 
 // List is a bulleted list; each item wraps with a hanging indent and may
@@ -105,6 +108,8 @@ type Column struct {
 	Title string  `json:"title"`
 	Width float64 `json:"width"`
 	Align Align   `json:"align"`
+	// Strong sets the column's cells in bold, as the terms of a glossary.
+	Strong bool `json:"strong,omitempty"`
 }
 
 // RowKind sets a row off: group headings and sums are set apart.
