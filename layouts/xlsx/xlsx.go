@@ -112,10 +112,11 @@ func (b *builder) write(sheets []*sheet) (*excelize.File, map[string]sheetFormul
 // was made, so that it does not depend on when it was. A report without a
 // valid date gets the last day of its year.
 func reportTime(r *report.Report) time.Time {
-	if t, err := time.Parse("2006-01-02", r.ReportDate); err == nil {
+	// A zip entry can be dated 1980–2107 only.
+	if t, err := time.Parse("2006-01-02", r.ReportDate); err == nil && t.Year() >= 1980 && t.Year() <= 2107 {
 		return t
 	}
-	return time.Date(min(max(r.Year, 1980), 9999), time.December, 31, 0, 0, 0, 0, time.UTC)
+	return time.Date(min(max(r.Year, 1980), 2107), time.December, 31, 0, 0, 0, 0, time.UTC)
 }
 
 func (b *builder) properties(f *excelize.File) error {
