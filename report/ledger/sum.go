@@ -121,6 +121,9 @@ func (s *summer) text(v value) []byte {
 
 // trimSpace trims ASCII and no-break spaces.
 func trimSpace(b []byte) []byte {
+	if n := len(b); n > 0 && b[0] > ' ' && b[0] < 0x80 && b[n-1] > ' ' && b[n-1] < 0x80 {
+		return b // the common case: nothing to trim
+	}
 	b = bytes.TrimSpace(b)
 	for bytes.HasPrefix(b, []byte("\u00a0")) {
 		b = bytes.TrimSpace(b[2:])

@@ -283,9 +283,32 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 	}
 }
 
-// cellAttrs reads the r, s and t attributes of a cell in one pass.
+// cellAttrs reads the r, s and t attributes of a cell in one pass. Plain
+// one-letter names with double quotes, as every writer emits them, take a
+// short way; anything else goes through nextAttr.
 func cellAttrs(attrs []byte) (r, s, t []byte, hasR, hasS bool) {
-	for i := 0; ; {
+	i := 0
+	for {
+		for i < len(attrs) && attrs[i] == ' ' {
+			i++
+		}
+		if i+3 < len(attrs) && attrs[i+1] == '=' && attrs[i+2] == '"' {
+			j := bytes.IndexByte(attrs[i+3:], '"')
+			if j < 0 {
+				return
+			}
+			val := attrs[i+3 : i+3+j]
+			switch attrs[i] {
+			case 'r':
+				r, hasR = val, true
+			case 's':
+				s, hasS = val, true
+			case 't':
+				t = val
+			}
+			i += 3 + j + 1
+			continue
+		}
 		key, val, next, ok := nextAttr(attrs, i)
 		if !ok {
 			return
