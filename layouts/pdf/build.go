@@ -127,7 +127,7 @@ func (b *builder) summary() {
 	rows = append(rows, Row{Kind: Total, Cells: []Cell{{Text: "Summa mål"}, {}, {Text: strconv.Itoa(total)}}})
 	b.add(Table{
 		Caption: "Teckenförklaring och antal mål per bedömning",
-		Columns: []Column{{"Bedömning", 3.2, Left}, {"Betydelse", 6, Left}, {"Antal mål", 1.6, Right}},
+		Columns: []Column{col("Bedömning", 3.2, Left), col("Betydelse", 6, Left), col("Antal mål", 1.6, Right)},
 		Rows:    rows,
 	})
 	counts := make([]*float64, len(report.Levels))
@@ -196,7 +196,7 @@ func (b *builder) goals() {
 	}
 	b.add(Table{
 		Caption: layouts.Caption(1, b.unit),
-		Columns: []Column{{"Nr", 0.7, Left}, {"Mål", 8, Left}, {"Bedömning", 3, Left}},
+		Columns: []Column{col("Nr", 0.7, Left), col("Mål", 8, Left), col("Bedömning", 3, Left)},
 		Rows:    rows,
 	})
 	for _, g := range r.Goals {
@@ -281,9 +281,9 @@ func (b *builder) employees() {
 	}
 	b.add(Table{
 		Caption: layouts.Caption(2, b.unit),
-		Columns: []Column{{layouts.Table2Columns[0], 3.4, Left}, {layouts.Table2Columns[1], 1.5, Right},
-			{layouts.Table2Columns[2], 1.7, Right}, {layouts.Table2Columns[3], 1.5, Right},
-			{layouts.Table2Columns[4], 1.8, Right}, {layouts.Table2Columns[5], 2.6, Left}},
+		Columns: []Column{col(layouts.Table2Columns[0], 3.4, Left), col(layouts.Table2Columns[1], 1.5, Right),
+			col(layouts.Table2Columns[2], 1.7, Right), col(layouts.Table2Columns[3], 1.5, Right),
+			col(layouts.Table2Columns[4], 1.8, Right), col(layouts.Table2Columns[5], 2.6, Left)},
 		Rows: rows,
 		Note: strings.TrimSpace(note),
 	})
@@ -349,7 +349,7 @@ func (b *builder) economy(full bool) {
 	}
 	b.add(Table{
 		Caption: layouts.Caption(3, b.unit),
-		Columns: []Column{{layouts.Table3Columns[0], 6, Left}, {layouts.Table3Columns[1] + " (mnkr)", 2, Right}},
+		Columns: []Column{col(layouts.Table3Columns[0], 6, Left), col(layouts.Table3Columns[1] + " (mnkr)", 2, Right)},
 		Rows:    rows,
 		Note:    "Positiva avvikelser är bättre än budget; negativa avvikelser är markerade med rött. Prognos investeringsbudgetavvikelse är positiv när investeringarna förbrukar mindre än budgeterat.",
 	})
@@ -360,9 +360,9 @@ func (b *builder) economy(full bool) {
 		rows = append(rows, operatingRow(l, Plain))
 	}
 	rows = append(rows, operatingRow(op.Net, Total))
-	cols := []Column{{layouts.Table4Columns[0], 2.4, Left}}
+	cols := []Column{col(layouts.Table4Columns[0], 2.4, Left)}
 	for _, t := range layouts.Table4Columns[1:] {
-		cols = append(cols, Column{t, 1.4, Right})
+		cols = append(cols, col(t, 1.4, Right))
 	}
 	b.add(Table{Caption: layouts.Caption(4, b.unit), Columns: cols, Rows: rows, Small: true, Note: b.prognosisNote()})
 
@@ -429,12 +429,12 @@ func money3(a money.Amount, deviation bool) Cell {
 
 func (b *builder) investments() {
 	inv := b.r.Investment
-	cols := []Column{{layouts.Table5Columns[0], 2.7, Left}, {layouts.Table5Columns[1], 1.2, Right}}
+	cols := []Column{col(layouts.Table5Columns[0], 2.7, Left), col(layouts.Table5Columns[1], 1.2, Right)}
 	for _, y := range inv.Years {
-		cols = append(cols, Column{strconv.Itoa(y), 1.05, Right})
+		cols = append(cols, col(strconv.Itoa(y), 1.05, Right))
 	}
-	cols = append(cols, Column{layouts.Table5Columns[2], 1.8, Right}, Column{layouts.Table5Columns[3], 1.15, Right},
-		Column{layouts.Table5Columns[4], 1.2, Right}, Column{layouts.Table5Columns[5], 3.0, Left})
+	cols = append(cols, col(layouts.Table5Columns[2], 1.8, Right), col(layouts.Table5Columns[3], 1.15, Right),
+		col(layouts.Table5Columns[4], 1.2, Right), col(layouts.Table5Columns[5], 3.0, Left))
 	rows := []Row{}
 	for _, g := range inv.Groups {
 		rows = append(rows, Row{Kind: Group, Cells: []Cell{{Text: g.Name}}})
@@ -517,8 +517,8 @@ func (b *builder) otherDeviations() {
 			rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: inv.Name}, {Text: budget}, {Text: amountText(inv.Prognosis)}, d, {Text: orDash(inv.Comment)}}})
 		}
 		b.add(Table{Caption: "Investeringar vars prognos avviker från budget, mnkr",
-			Columns: []Column{{"Investering", 2.5, Left}, {fmt.Sprintf("Budget %d", b.r.Year), 1.3, Right}, {"Prognos", 1.2, Right},
-				{"Avvikelse", 1.3, Right}, {"Kommentar", 5.2, Left}},
+			Columns: []Column{col("Investering", 2.5, Left), col(fmt.Sprintf("Budget %d", b.r.Year), 1.3, Right), col("Prognos", 1.2, Right),
+				col("Avvikelse", 1.3, Right), col("Kommentar", 5.2, Left)},
 			Rows: rows, Note: "Avvikelse = budget − prognos; negativ avvikelse betyder att investeringen väntas kosta mer än budgeterat."})
 	}
 	b.add(Heading{Level: 2, Text: "Indikatorer utanför mål- eller referensvärde"})
@@ -584,7 +584,7 @@ func (b *builder) reconciliation() {
 	}
 	b.text(Body, "Avstämningen visar att varje krona i %s finns med i rapporten eller är redovisad som en egen del. Beloppen visas i kronor med ören och med huvudbokens tecken (debet positivt, kredit negativt), så att delarna summerar till filens total.", file)
 	b.add(Table{Caption: "Inlästa rader",
-		Columns: []Column{{"Rader", 6, Left}, {"Antal", 2, Right}},
+		Columns: []Column{col("Rader", 6, Left), col("Antal", 2, Right)},
 		Rows: []Row{
 			{Kind: Plain, Cells: []Cell{{Text: "Lästa rader"}, {Text: groupInt(rc.RowsRead)}}},
 			{Kind: Plain, Cells: []Cell{{Text: "Summerade rader"}, {Text: groupInt(rc.RowsSummed)}}},
@@ -603,7 +603,7 @@ func (b *builder) reconciliation() {
 		Row{Kind: Plain, Cells: []Cell{{Text: "Differens"}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
 	)
 	b.add(Table{Caption: "Huvudbokens total fördelad på delar, kr",
-		Columns: []Column{{"Del", 5, Left}, {"Rader", 1.6, Right}, {"Belopp, kr", 2.6, Right}},
+		Columns: []Column{col("Del", 5, Left), col("Rader", 1.6, Right), col("Belopp, kr", 2.6, Right)},
 		Rows:    rows})
 	if rc.Balanced() {
 		b.text(Body, "Avstämningen går jämnt ut: huvudbokens total är lika med summan av delarna på öret.")
@@ -668,6 +668,11 @@ func joinSwedish(parts []string) string {
 		return parts[0]
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " och " + parts[len(parts)-1]
+}
+
+// col is a table column.
+func col(title string, width float64, a Align) Column {
+	return Column{Title: title, Width: width, Align: a}
 }
 
 // monthOf is the month of a zero-based index, for chart axes.
