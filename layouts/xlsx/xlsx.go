@@ -139,34 +139,53 @@ func (b *builder) properties(f *excelize.File) error {
 }
 
 func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int, red int) (sheetFormulas, error) {
-	name := s.name
-	widths := s.measure()
-	tableCols := 0
+	widths, tableCols, tableWidth := s.layoutColumns()
+	for col := 1; col <= s.maxCol; col++ {
+		if err := f.SetColWidth(s.name, colName(col), colName(col), widths[col]); err != nil {
+			return nil, err
+		}
+	}
+	formulas, err := s.writeCells(f, styles)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.sizeRows(f, widths, tableCols, tableWidth); err != nil {
+		return nil, err
+	}
+	if err := s.formatSheet(f, red); err != nil {
+		return nil, err
+	}
+	return formulas, b.printSetup(f, s)
+}
+
+// layoutColumns measures the columns and returns their widths, how many
+// columns the table has and how wide it is.
+func (s *sheet) layoutColumns() (widths []float64, tableCols int, tableWidth float64) {
+	widths = s.measure()
 	for col := 1; col <= s.maxCol; col++ {
 		if s.get(col, s.headerRow) != nil {
 			tableCols = col
 		}
 	}
 	tableCols = max(tableCols, 1)
-	total := 0.0
-	for col := 1; col <= tableCols; col++ {
-		total += widths[col]
+	for col := 1; col <= min(tableCols, len(widths)-1); col++ {
+		tableWidth += widths[col]
 	}
 	// A narrow table (table 3) gets a wider first column rather than a
 	// caption broken over two lines.
-	if t := s.get(1, titleRow); t != nil && t.style == styleTitle {
+	if t := s.get(1, titleRow); t != nil && t.style == styleTitle && len(widths) > 1 {
 		need := math.Min(float64(utf8.RuneCountInString(t.text))*1.35+2, 110)
-		if total < need {
-			widths[1] += need - total
-			total = need
+		if tableWidth < need {
+			widths[1] += need - tableWidth
+			tableWidth = need
 		}
 	}
-	for col := 1; col <= s.maxCol; col++ {
-		if err := f.SetColWidth(name, colName(col), colName(col), widths[col]); err != nil {
-			return nil, err
-		}
-	}
+	return widths, tableCols, tableWidth
+}
 
+// writeCells writes every cell of the model, input text always as text,
+// and returns the formula cells.
+func (s *sheet) writeCells(f *excelize.File, styles [styleCount]int) (sheetFormulas, error) {
 	formulas := sheetFormulas{}
 	refs := make([]string, 0, len(s.cells))
 	for r := range s.cells {
@@ -175,7 +194,7 @@ func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int,
 	for _, r := range sortedRefs(refs) {
 		c := s.cells[r]
 		if c.style != styleNone {
-			if err := f.SetCellStyle(name, r, r, styles[c.style]); err != nil {
+			if err := f.SetCellStyle(s.name, r, r, styles[c.style]); err != nil {
 				return nil, err
 			}
 		}
@@ -183,47 +202,50 @@ func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int,
 		switch c.kind {
 		case kindText:
 			if c.text != "" {
-				err = f.SetCellStr(name, r, c.text)
+				err = f.SetCellStr(s.name, r, c.text)
 			}
 		case kindNumber:
-			err = f.SetCellFloat(name, r, c.num, -1, 64)
+			err = f.SetCellFloat(s.name, r, c.num, -1, 64)
 		case kindFormula:
-			err = f.SetCellFormula(name, r, c.formula)
+			err = f.SetCellFormula(s.name, r, c.formula)
 			formulas[r] = c
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
+	return formulas, nil
+}
 
-	// Titles and notes span the table and wrap within it, so that they
-	// print inside the page rather than running off its edge.
+// sizeRows merges titles and notes across the table and gives wrapped
+// text the height it needs, so that it prints inside the page rather than
+// running off its edge.
+func (s *sheet) sizeRows(f *excelize.File, widths []float64, tableCols int, tableWidth float64) error {
 	for row := 1; row <= s.maxRow; row++ {
 		c := s.get(1, row)
 		if c == nil || (c.style != styleTitle && c.style != styleSubtitle && c.style != styleNote) {
 			continue
 		}
 		if tableCols > 1 {
-			if err := f.MergeCell(name, ref(1, row), ref(tableCols, row)); err != nil {
-				return nil, err
+			if err := f.MergeCell(s.name, ref(1, row), ref(tableCols, row)); err != nil {
+				return err
 			}
 		}
 		factor, lineHeight := 1.0, 15.0
 		if c.style == styleTitle {
 			factor, lineHeight = 1.35, 21
 		}
-		lines := math.Ceil(float64(utf8.RuneCountInString(c.text)) * factor / math.Max(total-1, 1))
-		if err := f.SetRowHeight(name, row, rowHeight(math.Max(lines, 1)*lineHeight)); err != nil {
-			return nil, err
+		lines := math.Ceil(float64(utf8.RuneCountInString(c.text)) * factor / math.Max(tableWidth-1, 1))
+		if err := f.SetRowHeight(s.name, row, rowHeight(math.Max(lines, 1)*lineHeight)); err != nil {
+			return err
 		}
 	}
-	// Headers wrap: give them room for two lines.
 	if s.headerRow > 0 {
-		if err := f.SetRowHeight(name, s.headerRow, 30); err != nil {
-			return nil, err
+		// Headers wrap: room for two lines.
+		if err := f.SetRowHeight(s.name, s.headerRow, 30); err != nil {
+			return err
 		}
 	}
-	// Long comments wrap: a row as high as its longest text needs.
 	for row := s.headerRow + 1; row <= s.maxRow; row++ {
 		lines := 1.0
 		for col := 1; col <= s.maxCol; col++ {
@@ -232,77 +254,82 @@ func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int,
 			}
 		}
 		if lines > 1 {
-			if err := f.SetRowHeight(name, row, rowHeight(lines*15)); err != nil {
-				return nil, err
+			if err := f.SetRowHeight(s.name, row, rowHeight(lines*15)); err != nil {
+				return err
 			}
 		}
 	}
+	return nil
+}
 
+// formatSheet marks unfavourable figures red and freezes the header.
+func (s *sheet) formatSheet(f *excelize.File, red int) error {
 	for _, cf := range s.red {
 		opt := excelize.ConditionalFormatOptions{Type: "cell", Criteria: "<", Value: "0", Format: &red}
 		if cf.expr != "" {
 			opt = excelize.ConditionalFormatOptions{Type: "formula", Criteria: cf.expr, Format: &red}
 		}
-		if err := f.SetConditionalFormat(name, cf.rng, []excelize.ConditionalFormatOptions{opt}); err != nil {
-			return nil, err
+		if err := f.SetConditionalFormat(s.name, cf.rng, []excelize.ConditionalFormatOptions{opt}); err != nil {
+			return err
 		}
 	}
-
 	if s.headerRow > 0 {
 		panes := &excelize.Panes{Freeze: true, YSplit: s.headerRow, XSplit: s.freezeCol,
 			TopLeftCell: ref(s.freezeCol+1, s.headerRow+1), ActivePane: "bottomLeft"}
 		if s.freezeCol > 0 {
 			panes.ActivePane = "bottomRight"
 		}
-		if err := f.SetPanes(name, panes); err != nil {
-			return nil, err
-		}
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
-			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(name), s.headerRow)}); err != nil {
-			return nil, err
+		if err := f.SetPanes(s.name, panes); err != nil {
+			return err
 		}
 	}
-	if err := f.SetSheetView(name, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)}); err != nil {
-		return nil, err
+	return f.SetSheetView(s.name, 0, &excelize.ViewOptions{ShowGridLines: ptr(false)})
+}
+
+// printSetup prints the sheet on A4 landscape, one page wide, with the
+// title and header rows on every page, and the unit, report and page
+// number in the margins.
+func (b *builder) printSetup(f *excelize.File, s *sheet) error {
+	if s.headerRow > 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s.name,
+			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(s.name), s.headerRow)}); err != nil {
+			return err
+		}
 	}
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return nil, err
+	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
 	}
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
+	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
 		Size:        ptr(9), // A4
 		Orientation: ptr("landscape"),
 		FitToWidth:  ptr(1),
 		FitToHeight: ptr(0), // as many pages down as it takes
 	}); err != nil {
-		return nil, err
+		return err
 	}
-	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+	if err := f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
 		Left: ptr(0.5), Right: ptr(0.5), Top: ptr(0.75), Bottom: ptr(0.75), Header: ptr(0.3), Footer: ptr(0.3),
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	r := b.r
-	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+	return f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
 		OddHeader: "&L" + headerText(r.Unit) + "&R" + headerText(fmt.Sprintf("%s %d", r.Period.Name, r.Year)),
 		OddFooter: "&L" + headerText(s.name) + "&RSida &P av &N",
-	}); err != nil {
-		return nil, err
-	}
-	return formulas, nil
+	})
 }
 
 // rowHeight keeps a height within what a spreadsheet allows (409 points).
 func rowHeight(h float64) float64 { return math.Min(h, excelize.MaxRowHeight) }
 
-// headerText escapes text for a print header: "&" starts a code there, and
-// the whole header may hold at most 255 characters.
+// headerText escapes text for a print header, where "&" starts a code.
+// The whole header may hold at most 255 characters, so each part is cut
+// (before escaping, so that no escape is cut in half).
 func headerText(s string) string {
-	s = strings.ReplaceAll(s, "&", "&&")
-	if utf8.RuneCountInString(s) > 100 {
-		s = string([]rune(s)[:100])
-		s = strings.TrimSuffix(s, "&") // never leave half an escape
+	if utf8.RuneCountInString(s) > 60 {
+		s = string([]rune(s)[:60])
 	}
-	return s
+	return strings.ReplaceAll(s, "&", "&&")
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -762,7 +762,7 @@ func TestOddReports(t *testing.T) {
 		}},
 		{"odd text", func() *report.Report {
 			r := sampleReport()
-			r.Unit = "Nämnd & styrelse " + strings.Repeat("x", 300)
+			r.Unit = "Nämnd & styrelse " + strings.Repeat("&", 300)
 			r.Organisation = "=HYPERLINK(\"http://example.invalid\")"
 			r.Investment.Groups[0].Rows[0].Comment = long
 			r.Operating.Lines[0].Line = "Intäkter\x00\x1b"
