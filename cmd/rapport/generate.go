@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -52,7 +53,7 @@ func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
 	fs.StringVar(&o.logFormat, "log-format", "text", "loggformat: text eller json")
 	if generate {
 		fs.StringVar(&o.out, "out", ".", "mapp där rapporterna skrivs")
-		fs.StringSliceVar(&o.formats, "format", []string{"pdf", "xlsx"}, "format att skriva: pdf, xlsx")
+		fs.StringSliceVar(&o.formats, "format", []string{"pdf", "xlsx"}, "format att skriva: pdf, xlsx (och json: den uträknade rapporten som data)")
 		fs.BoolVar(&o.quiet, "quiet", false, "visa inga förlopp eller sammanfattning, bara fel")
 	}
 }
@@ -79,8 +80,8 @@ func parseFlags(name string, args []string, o *runOptions, generate bool, stdout
 		}
 	}
 	for _, f := range o.formats {
-		if f != "pdf" && f != "xlsx" {
-			return false, fmt.Errorf("--format %q: ange pdf, xlsx eller pdf,xlsx", f)
+		if f != "pdf" && f != "xlsx" && f != "json" {
+			return false, fmt.Errorf("--format %q: ange pdf, xlsx eller pdf,xlsx (json ger den uträknade rapporten för kontroll)", f)
 		}
 	}
 	if o.jobs < 1 {
@@ -294,6 +295,11 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 				err = pdf.Render(&buf, r)
 			case "xlsx":
 				err = xlsx.Render(&buf, r)
+			case "json":
+				// The computed report as data, for audit and for tests.
+				enc := json.NewEncoder(&buf)
+				enc.SetIndent("", "  ")
+				err = enc.Encode(r)
 			}
 			if err != nil {
 				res.err = fmt.Errorf("%s.%s: %v", base, format, err)

@@ -41,10 +41,10 @@ type Code string
 
 // Entry is one row of the follow-up calendar.
 type Entry struct {
-	Code      Code
-	Name      string     // "Uppföljningsrapport 1"
-	LastMonth time.Month // the period covers January through LastMonth
-	Kind      Kind
+	Code      Code       `json:"code"`
+	Name      string     `json:"name"`       // "Uppföljningsrapport 1"
+	LastMonth time.Month `json:"last_month"` // the period covers January through LastMonth
+	Kind      Kind       `json:"kind"`
 }
 
 // Calendar is the list of follow-up periods of a year, in order. It is data:

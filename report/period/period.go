@@ -204,3 +204,24 @@ func FromExcelSerial(serial float64, date1904 bool) (Month, error) {
 	}
 	return MonthOf(t), nil
 }
+
+// MarshalText writes the month as 2026-04, so that JSON reads as people do.
+func (m Month) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// UnmarshalText reads a month written by MarshalText (or any form ParseMonth
+// takes); empty text is the zero month.
+func (m *Month) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*m = Month{}
+		return nil
+	}
+	v, err := ParseMonth(string(b))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalText writes the kind as its Swedish word.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
