@@ -430,7 +430,7 @@ func (u *underlagReader) capCells(sheet string, row int, cells []string) []strin
 	for i, c := range cells {
 		if len(c) > maxCellText && utf8.RuneCountInString(c) > maxCellText {
 			u.probs.Add(problem.At(problem.Error, u.file, sheet, i+1, row, truncateRunes(c, 40),
-				fmt.Sprintf("cellen har %d tecken; högst %d går in i en Excel-cell", utf8.RuneCountInString(c), maxCellText),
+				fmt.Sprintf("är för lång: %d tecken, men högst %d ryms i en Excel-cell", utf8.RuneCountInString(c), maxCellText),
 				"Korta texten"))
 			cells[i] = truncateRunes(c, maxCellText)
 		}
@@ -523,7 +523,7 @@ func (t *table) matchHeader(r dataRow) bool {
 	t.cols, t.years = cols, years
 	for _, d := range dups {
 		t.u.probs.Add(problem.At(problem.Error, t.u.file, t.sheet, d[1], r.n, cellAt(r.cells, d[1]),
-			fmt.Sprintf("kolumnen finns redan i %s", problem.CellName(d[0], r.n)),
+			fmt.Sprintf("betyder samma kolumn som %s", problem.CellName(d[0], r.n)),
 			"Ta bort eller byt namn på den ena kolumnen, så att det är klart vilken som gäller"))
 	}
 	for _, c := range units {
@@ -598,7 +598,7 @@ func (t *table) rawAt(r dataRow, col int) (string, int, cellState) {
 	s := strings.TrimSpace(cellAt(r.cells, col))
 	if s != "" {
 		if isFormulaError(s) {
-			t.problem(problem.Error, r, col, s, "cellen innehåller ett formelfel",
+			t.problem(problem.Error, r, col, s, "är ett formelfel",
 				"Rätta formeln i Excel eller skriv in värdet")
 			return s, col, invalid
 		}
@@ -606,7 +606,7 @@ func (t *table) rawAt(r dataRow, col int) (string, int, cellState) {
 	}
 	if t.lookups {
 		if fx, err := t.u.f.GetCellFormula(t.sheet, problem.CellName(col, r.n)); err == nil && fx != "" {
-			t.problem(problem.Error, r, col, "="+fx, "cellen har en formel men inget sparat värde",
+			t.problem(problem.Error, r, col, "="+fx, "är en formel utan sparat värde",
 				"Öppna filen i Excel, räkna om (F9) och spara, eller skriv in värdet")
 			return "", col, invalid
 		}

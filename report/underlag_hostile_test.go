@@ -167,7 +167,7 @@ func TestReadUnderlagHostileFiles(t *testing.T) {
 		{name: "zip bomb: 300 MB of spaces", data: realBomb(t, valid), want: []want{{e, "", "", "zip-bomb"}}},
 		{name: "zip with garbage XML", data: zipOf(t, [2]string{"[Content_Types].xml", "<<<"}, [2]string{"xl/workbook.xml", "<workbook><sheets><sheet"}),
 			short: true, want: []want{{e, "", "", ""}}},
-		{name: "10 MB cell", data: bigCell, short: true, want: []want{{e, sheetGoals, "B2", "cellen har 10485760 tecken; högst 32767"}},
+		{name: "10 MB cell", data: bigCell, short: true, want: []want{{e, sheetGoals, "B2", "för lång: 10485760 tecken, men högst 32767"}},
 			check: func(t *testing.T, in *Inputs) {
 				if len(in.Goals) != 2 || len(in.Goals[0].BoardGoal) != maxCellText {
 					t.Errorf("goal text not capped: %d", len(in.Goals[0].BoardGoal))

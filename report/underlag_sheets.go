@@ -325,7 +325,7 @@ func (u *underlagReader) readChart() {
 	for i := 1; i < len(ranges); i++ {
 		if a, b := ranges[i-1], ranges[i]; b.From <= a.To {
 			t.problem(problem.Error, b.row, t.cols[fFrom].col, strconv.Itoa(b.From),
-				fmt.Sprintf("intervallet överlappar %d–%d på rad %d", a.From, a.To, a.row.n),
+				fmt.Sprintf("överlappar intervallet %d–%d på rad %d", a.From, a.To, a.row.n),
 				"Ett konto får bara höra till ett intervall")
 			bad = true
 		}
@@ -413,6 +413,12 @@ func isNetRow(s string) bool {
 		return true
 	}
 	return false
+}
+
+// krText formats an amount for a message, with plain spaces: a message is
+// quoted and copied, where a no-break space shows as an escape.
+func krText(a money.Amount) string {
+	return strings.ReplaceAll(a.FormatKr(), money.NoBreakSpace, " ")
 }
 
 func isCostLine(l string) bool { return l == LinePersonnel || l == LineOther }
@@ -550,8 +556,8 @@ type netCheck struct {
 
 func (t *table) checkNet(n netCheck, sum money.Amount) {
 	if d := n.amount - sum; d > money.Kr || d < -money.Kr {
-		t.problem(problem.Warning, n.row, n.col, n.amount.FormatKr(),
-			fmt.Sprintf("stämmer inte med summan av raderna, %s kr; summan av raderna används", sum.FormatKr()),
+		t.problem(problem.Warning, n.row, n.col, krText(n.amount),
+			fmt.Sprintf("stämmer inte med summan av raderna, %s kr; summan av raderna används", krText(sum)),
 			"Rätta summaraden eller ta bort den; kostnader räknas negativa")
 	}
 }
@@ -565,7 +571,7 @@ func (t *table) orient(r dataRow, line string, by money.Amount, col int, amounts
 			*a = -*a
 		}
 	case line == LineRevenue && by < 0:
-		t.problem(problem.Warning, r, col, by.FormatKr(), "Intäkter är negativa",
+		t.problem(problem.Warning, r, col, krText(by), "Intäkter är negativa",
 			"Intäkter skrivs positiva och kostnader negativa eller positiva; kontrollera tecknet")
 	}
 }
@@ -623,8 +629,8 @@ func (u *underlagReader) readBudget() {
 		}
 		if anyMonth {
 			if d := monthSum - annual; d > money.Kr || d < -money.Kr {
-				t.problem(problem.Warning, r, annualCol, annual.FormatKr(),
-					fmt.Sprintf("är inte summan av månaderna, %s kr (skillnad %s kr)", monthSum.FormatKr(), d.FormatKr()),
+				t.problem(problem.Warning, r, annualCol, krText(annual),
+					fmt.Sprintf("är inte summan av månaderna, %s kr (skillnad %s kr)", krText(monthSum), krText(d)),
 					"Rätta månadsbeloppen eller årsbudgeten; budget ack räknas på månaderna")
 			}
 		}

@@ -264,7 +264,7 @@ func TestReadUnderlagRules(t *testing.T) {
 		{
 			name:  "header: duplicate column",
 			sheet: []sheet{{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos", "Prognos"}, {"UR1", "Intäkter", 1, 2}}}},
-			want:  []want{{e, sheetPrognosis, "D1", "kolumnen finns redan i C1"}},
+			want:  []want{{e, sheetPrognosis, "D1", "betyder samma kolumn som C1"}},
 		},
 		{
 			name:  "header: unit on a text column is a warning",
@@ -456,7 +456,7 @@ func TestReadUnderlagRules(t *testing.T) {
 		{
 			name:  "chart: overlap, bad account, reversed",
 			sheet: []sheet{{sheetChart, [][]any{{"Från konto", "Till konto", "Rad"}, {3000, 3999, "Intäkter"}, {3500, 4999, "Personalkostnader"}, {300, 399, "X"}, {6000, 5000, "X"}}}},
-			want: []want{{e, sheetChart, "A3", "överlappar 3000–3999"}, {e, sheetChart, "A4", "fyra siffror"},
+			want: []want{{e, sheetChart, "A3", "överlappar intervallet 3000–3999"}, {e, sheetChart, "A4", "fyra siffror"},
 				{e, sheetChart, "B5", "lägre än Från konto"}},
 		},
 		{
@@ -522,7 +522,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			name: "cells: text kept as text, formula without cached value, formula error",
 			sheet: []sheet{{sheetGoals, [][]any{{"Nr", "Regionstyrelsens mål"}, {"1", "=SUMMA(A1)"}, {"2", "@alla"}, {"3", "-minus"}}},
 				{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", formula("1+1")}, {"UR1", "Personalkostnader", "#DIV/0!"}}}},
-			want: []want{{e, sheetPrognosis, "C2", "formel men inget sparat värde"}, {e, sheetPrognosis, "C3", "formelfel"}},
+			want: []want{{e, sheetPrognosis, "C2", "formel utan sparat värde"}, {e, sheetPrognosis, "C3", "formelfel"}},
 			check: func(t *testing.T, in *Inputs) {
 				if in.Goals[0].BoardGoal != "=SUMMA(A1)" || in.Goals[1].BoardGoal != "@alla" || in.Goals[2].BoardGoal != "-minus" {
 					t.Errorf("goals = %+v", in.Goals)

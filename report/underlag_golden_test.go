@@ -1,0 +1,93 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The -update flag may be defined by another test file of the package
+// too; whichever initialises first registers it and the other reads it.
+var _ = func() bool {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+	return true
+}()
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// TestBadInputsTable renders every bad input tried and the messages it
+// gets as a Markdown table: testdata/underlag/bad-inputs.md, for the README
+// to link. Run with -update after changing a message.
+func TestBadInputsTable(t *testing.T) {
+	valid := buildWorkbook(t, baseSheets())
+	cfb := []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	bad := func(name string, changes ...sheet) [2]any {
+		return [2]any{name, buildWorkbook(t, with(baseSheets(), changes...))}
+	}
+	cases := [][2]any{
+		{"tom fil", []byte{}},
+		{"CSV-fil med namnet .xlsx", []byte("Rad;Årsbudget\nIntäkter;1 200\n")},
+		{"binär fil som inte är zip", []byte{0, 1, 2, 3, 0xff}},
+		{"gammal .xls", append(append([]byte(nil), cfb...), utf16le("Workbook")...)},
+		{"lösenordsskyddad arbetsbok", append(append([]byte(nil), cfb...), utf16le("EncryptedPackage")...)},
+		{".ods med namnet .xlsx", zipOf(t, [2]string{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"})},
+		{"annat zip-arkiv (.docx)", zipOf(t, [2]string{"word/document.xml", "<x/>"})},
+		{"avkortad fil", valid[:len(valid)/2]},
+		{"zip-bomb (packas upp till 1 TB)", lyingZip(t)},
+		bad("blad saknas", sheet{"-" + sheetBudget, nil}),
+		bad("kolumn saknas", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Belopp"}}}),
+		bad("dubbla rubriker", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos", "Prognos"}}}),
+		bad("felaktigt belopp", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", "12,3,4"}}}),
+		bad("okänd period", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR3", "Intäkter", 1}}}),
+		bad("okänd rad", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Hyror", 1}}}),
+		bad("okänd bedömning", sheet{sheetAssess, [][]any{{"Nr", "Period", "Bedömning"}, {"1", "UR1", "Grönt"}}}),
+		bad("okänt mål", sheet{sheetAssess, [][]any{{"Nr", "Period", "Bedömning"}, {"9", "UR1", "Uppfyllt"}}}),
+		bad("formel utan sparat värde", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", formula("A1*2")}}}),
+		bad("formelfel", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", "#REF!"}}}),
+		bad("månadsbudget summerar fel", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget", "Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"}, {"Intäkter", 1200, 100}}}),
+		bad("nettorad stämmer inte", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Intäkter", 100}, {"Personalkostnader", 60}, {"Netto", 160}}}),
+		bad("investering utan prognos och analys", sheet{sheetInvest, [][]any{{"Grupp", "Investering", "Total budget", "Prognos", "Kommentar", "Ackumulerad förbrukning"}, {"Reinvesteringar", "IT utrustning", 100}}}),
+		bad("okänd indikator", sheet{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"}, {"Övertid", "2026-01", 1}}}),
+		bad("överlappande kontointervall", sheet{sheetChart, [][]any{{"Från konto", "Till konto", "Rad"}, {3000, 3999, "Intäkter"}, {3500, 4999, "Personalkostnader"}}}),
+	}
+	var b strings.Builder
+	b.WriteString("# Felaktiga underlag och meddelandena de får\n\n")
+	b.WriteString("Genererad av `go test ./report -run TestBadInputsTable -update`; varje rad är ett test.\n\n")
+	b.WriteString("| Indata | Allvar | Meddelande |\n| --- | --- | --- |\n")
+	for _, c := range cases {
+		name, data := c[0].(string), c[1].([]byte)
+		_, probs := read(t, data, UnderlagOptions{})
+		if len(probs) == 0 {
+			t.Errorf("%s: no problem reported", name)
+		}
+		for _, p := range probs {
+			msg := strings.ReplaceAll(p.String(), "|", "\\|")
+			msg = strings.ReplaceAll(msg, "\u00a0", " ")
+			b.WriteString("| " + name + " | " + p.Severity.String() + " | " + msg + " |\n")
+		}
+	}
+	golden := filepath.Join("testdata", "underlag", "bad-inputs.md")
+	if updating() {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if !bytes.Equal(want, []byte(b.String())) {
+		t.Errorf("messages differ from %s (run with -update and review the diff):\n%s", golden, b.String())
+	}
+}
