@@ -45,16 +45,6 @@ var displayNames = [numFields]string{
 	fieldProject:        "Projekt, Projektnr, Projektkod",
 }
 
-var fieldNames = [numFields]string{
-	fieldAccount:        "konto",
-	fieldAmount:         "belopp",
-	fieldPeriod:         "period",
-	fieldDate:           "datum",
-	fieldResponsibility: "ansvar",
-	fieldActivity:       "verksamhet",
-	fieldProject:        "projekt",
-}
-
 // normalizeHeader lower-cases a header and folds runs of any kind of
 // space into one, so that "  Belopp\u00a0SEK " matches "belopp sek".
 func normalizeHeader(s string) string {

@@ -156,7 +156,7 @@ func (p *progress) tick(rows int, read, total int64, force bool) {
 const checkEvery = 1024
 
 func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options) error {
-	wb, err := xlsxstream.Open(r, size, xlsxstream.DefaultLimits)
+	wb, err := xlsxstream.Open(r, size, xlsxstream.DefaultLimits())
 	if err != nil {
 		switch {
 		case errors.Is(err, xlsxstream.ErrODS):

@@ -54,7 +54,7 @@ type summer struct {
 	serials    map[string]period.Month // by date serial as stored
 	projects   map[string]int32        // text → index in projNames; 0 is no project
 	projNames  []string
-	slotOf     map[uint64]int32
+	slotOf     map[idKey]int32
 	slots      []slot
 	suppressed int
 	scratch    []byte
@@ -69,7 +69,7 @@ func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
 		serials:   map[string]period.Month{},
 		projects:  map[string]int32{},
 		projNames: []string{""},
-		slotOf:    map[uint64]int32{},
+		slotOf:    map[idKey]int32{},
 	}
 }
 
@@ -159,7 +159,7 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 	}
 	// Integer ids hash far faster than a Key of strings; slots with equal
 	// Keys (an account written two ways) merge in flush.
-	k := uint64(acc)<<40 | uint64(proj)<<20 | uint64(mo.Index()-minMonthIndex)
+	k := idKey{acc, proj, int32(mo.Index())}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
@@ -172,9 +172,8 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 	l.RowsSummed++
 }
 
-// minMonthIndex is the Index of year 1900's January, the earliest month a
-// period can name; indexes above it fit in 20 bits for 80 000 years.
-var minMonthIndex = period.Month{Year: 1900, Month: 1}.Index()
+// idKey is a Key by the ids of its account and project.
+type idKey struct{ acc, proj, month int32 }
 
 // slot is a bucket while rows are summed.
 type slot struct {

@@ -51,9 +51,9 @@ func TestFromExcelSerial(t *testing.T) {
 		d1904  bool
 		want   Month
 	}{
-		{"1900 system", 46142, false, Month{2026, time.April}},   // 2026-04-30
+		{"1900 system", 46142, false, Month{2026, time.April}},                // 2026-04-30
 		{"1900 system first of month", 46113, false, Month{2026, time.April}}, // 2026-04-01
-		{"1904 system", 44680, true, Month{2026, time.April}},    // 2026-04-30
+		{"1904 system", 44680, true, Month{2026, time.April}},                 // 2026-04-30
 		{"before phantom leap day", 59, false, Month{1900, time.February}},
 		{"after phantom leap day", 61, false, Month{1900, time.March}},
 		{"time of day ignored", 46142.99, false, Month{2026, time.April}},

@@ -84,7 +84,7 @@ func genWorkbook(b *testing.B, rows int, inline bool) ([]byte, *Workbook) {
 	if err := ledgergen.WriteXLSX(&buf, ledgergen.Spec{Rows: rows, Seed: 1, Inline: inline}); err != nil {
 		b.Fatal(err)
 	}
-	wb, err := Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), DefaultLimits)
+	wb, err := Open(bytes.NewReader(buf.Bytes()), int64(buf.Len()), DefaultLimits())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 // rows up to the last one with a value, each cut after its last value.
 func readAll(t testing.TB, data []byte, sheet string) ([][]string, error) {
 	t.Helper()
-	wb, err := Open(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+	wb, err := Open(bytes.NewReader(data), int64(len(data)), DefaultLimits())
 	if err != nil {
 		return nil, err
 	}

@@ -51,7 +51,7 @@ func FuzzSheetXML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, sheet, sst []byte) {
 		data := buildXLSX(t, sheet, sst)
-		wb, err := Open(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+		wb, err := Open(bytes.NewReader(data), int64(len(data)), DefaultLimits())
 		if err != nil {
 			return
 		}

@@ -257,25 +257,32 @@ func (r *Rows) fastCell(prevCol *int) fastResult {
 	}
 	attrs := b[3:j]
 	selfClose := len(attrs) > 0 && attrs[len(attrs)-1] == '/'
+	var val []byte
+	end := j + 1
 	if !selfClose {
 		rest := b[j+1:]
 		if len(rest) < 3 || rest[0] != '<' || rest[1] != 'v' || rest[2] != '>' {
 			return fastNo
 		}
 		i := bytes.IndexByte(rest[3:], '<')
-		if i < 0 || len(rest) < 3+i+8 || string(rest[3+i:3+i+8]) != "</v></c>" {
+		if i < 0 || len(rest) < 3+i+8 || string(rest[3+i:3+i+8]) != "</v></c>" || i > MaxCellBytes {
 			return fastNo
 		}
+		val = rest[3 : 3+i]
+		end += 3 + i + 8
 	} else {
 		attrs = attrs[:len(attrs)-1]
 	}
 	if !r.startCell(attrs, prevCol) {
 		return fastFailed
 	}
-	r.sc.pos += j + 1
-	if !selfClose {
-		r.fastValue(&r.spans[len(r.spans)-1])
+	if len(val) > 0 {
+		sp := &r.spans[len(r.spans)-1]
+		sp.start = len(r.arena)
+		r.arena = append(r.arena, val...)
+		sp.end = len(r.arena)
 	}
+	r.sc.pos += end
 	return fastDone
 }
 

@@ -42,12 +42,14 @@ type Limits struct {
 // DefaultLimits fit any real export: a ten-million-row sheet is about 3 GB
 // of XML; sheet XML compresses about 8:1, and even a sheet of only empty
 // rows stays below 300:1.
-var DefaultLimits = Limits{
-	MaxSheetBytes:   16 << 30,
-	MaxSharedBytes:  512 << 20,
-	MaxPartBytes:    64 << 20,
-	MaxRatio:        1000,
-	RatioFloorBytes: 64 << 20,
+func DefaultLimits() Limits {
+	return Limits{
+		MaxSheetBytes:   16 << 30,
+		MaxSharedBytes:  512 << 20,
+		MaxPartBytes:    64 << 20,
+		MaxRatio:        1000,
+		RatioFloorBytes: 64 << 20,
+	}
 }
 
 // Workbook is an opened XLSX file: its sheet list, shared strings and date

@@ -106,7 +106,7 @@ func TestAgreesWithExcelize(t *testing.T) {
 
 func TestDates(t *testing.T) {
 	data := excelizeWorkbooks(t)["rich text and dates"]
-	wb, err := Open(bytes.NewReader(data), int64(len(data)), DefaultLimits)
+	wb, err := Open(bytes.NewReader(data), int64(len(data)), DefaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
