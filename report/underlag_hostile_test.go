@@ -226,3 +226,28 @@ func TestReadUnderlagMillionEmptyRows(t *testing.T) {
 		t.Errorf("took %v", elapsed)
 	}
 }
+
+func TestLastFilledRow(t *testing.T) {
+	cases := []struct {
+		name string
+		xml  string
+		want int
+	}{
+		{"empty sheet", `<worksheet><sheetData/></worksheet>`, 0},
+		{"values then empty rows", `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" s="1"/></row><row r="900"/></sheetData>`, 1},
+		{"inline string", `<sheetData><row r="3"><c r="A3" t="inlineStr"><is><t>x</t></is></c></row><row r="4"/></sheetData>`, 3},
+		{"formula without value", `<sheetData><row r="7" spans="1:2"><c r="B7"><f>1+1</f></c></row></sheetData>`, 7},
+		{"row without number", `<sheetData><row><c><v>1</v></c></row></sheetData>`, -1},
+		{"prefixed tags", `<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData>`, -1},
+		{"value without row", `<v>1</v>`, -1},
+		{"one byte", `0`, 0},
+		{"lone bracket", `<`, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := lastFilledRow([]byte(c.xml)); got != c.want {
+				t.Errorf("lastFilledRow = %d, want %d", got, c.want)
+			}
+		})
+	}
+}

@@ -87,6 +87,9 @@ func lastFilledRow(b []byte) int {
 			break
 		}
 	}
+	if pos < 0 {
+		return 0
+	}
 	start := bytes.LastIndex(b[:pos], []byte("<row"))
 	if start < 0 {
 		return -1
