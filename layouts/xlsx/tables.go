@@ -3,6 +3,8 @@ package xlsx
 import (
 	"slices"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"rapport/layouts"
 	"rapport/report"
@@ -269,7 +271,7 @@ func (b *builder) investments() *sheet {
 			row++
 		}
 		last := row - 1
-		s.text(1, row, sumLabel(g.Sum.Name, "Summa "+g.Name), styleTextSum)
+		s.text(1, row, groupSumLabel(g.Name), styleTextSum)
 		for _, col := range amountCols {
 			s.formula(col, row, b.sumOrZero(s, col, first, last), styleMnkrSum)
 		}
@@ -288,7 +290,7 @@ func (b *builder) investments() *sheet {
 		row++
 	}
 	total := row
-	s.text(1, total, sumLabel(inv.Total.Name, layouts.TotalLabel), styleTextSum)
+	s.text(1, total, layouts.TotalLabel, styleTextSum)
 	totalOf := func(col int) expr {
 		if len(sumRows) == 0 {
 			return expr{formula: "0"}
@@ -333,11 +335,14 @@ func (b *builder) investments() *sheet {
 	return s
 }
 
-func sumLabel(name, fallback string) string {
-	if name != "" {
-		return name
+// groupSumLabel is a group's sum row, worded as in the PDF: "Summa
+// redan beslutade investeringar".
+func groupSumLabel(group string) string {
+	r, n := utf8.DecodeRuneInString(group)
+	if n == 0 {
+		return "Summa"
 	}
-	return fallback
+	return "Summa " + string(unicode.ToLower(r)) + group[n:]
 }
 
 // economy lays out table 3. Its figures are references to tables 4 and 5

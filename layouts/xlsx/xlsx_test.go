@@ -468,9 +468,13 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 	rows := []report.InvestmentRow{}
 	for _, g := range inv.Groups {
 		rows = append(rows, g.Rows...)
-		rows = append(rows, g.Sum)
+		sum := g.Sum
+		sum.Name = groupSumLabel(g.Name)
+		rows = append(rows, sum)
 	}
-	rows = append(rows, inv.Total)
+	total := inv.Total
+	total.Name = "Totalt"
+	rows = append(rows, total)
 	for _, in := range rows {
 		row := findRow(t, f, sheetInvestment, in.Name)
 		eq(sheetInvestment, ref(2, row), &in.TotalBudget, money.UnitMnkr)
