@@ -593,12 +593,14 @@ func (b *builder) reconciliation() {
 		}})
 	rows := []Row{}
 	var sum money.Amount
+	sumRows := 0
 	for _, p := range rc.Parts() {
 		sum += p.Amount
+		sumRows += p.Rows
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: p.Label}, {Text: groupInt(p.Rows)}, {Text: p.Amount.FormatKr()}}})
 	}
 	rows = append(rows,
-		Row{Kind: Sum, Cells: []Cell{{Text: "Summa delar"}, {Text: ""}, {Text: sum.FormatKr()}}},
+		Row{Kind: Sum, Cells: []Cell{{Text: "Summa delar"}, {Text: groupInt(sumRows)}, {Text: sum.FormatKr()}}},
 		Row{Kind: Total, Cells: []Cell{{Text: "Huvudbokens total"}, {Text: groupInt(rc.RowsSummed)}, {Text: rc.LedgerTotal.FormatKr()}}},
 		Row{Kind: Plain, Cells: []Cell{{Text: "Differens"}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
 	)
