@@ -184,6 +184,16 @@ func TestStructure(t *testing.T) {
 					t.Errorf("font not embedded: %s", l)
 				}
 			}
+			info := run(t, "pdfinfo", "-isodates", p)
+			for _, w := range []string{"Title:           Regionstyrelsen – ", "Author:          Region Halland",
+				"Creator:         rapport", "Subject:         ", "Keywords:        uppföljning", "CreationDate:    " + c.r.ReportDate + "T12:00:00Z"} {
+				if !strings.Contains(info, w) {
+					t.Errorf("pdfinfo lacks %q:\n%s", w, info)
+				}
+			}
+			if raw := string(render(t, c.r)); !strings.Contains(raw, "/Lang (sv-SE)") {
+				t.Error("catalog lacks /Lang (sv-SE)")
+			}
 			n := pageCount(t, p)
 			pages[c.name] = n
 			lo, hi := 4, 12
