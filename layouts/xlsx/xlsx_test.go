@@ -613,12 +613,24 @@ func TestCachedValuesInXML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	formulaCells := regexp.MustCompile(`<c [^>]*>(<f>[^<]*</f>)(<v>[^<]*</v>)?</c>`)
+	numeric := regexp.MustCompile(`<c r="[A-Z]+[0-9]+"( s="[0-9]+")?><f>[^<]*</f><v>-?[0-9]+(\.[0-9]+)?</v></c>`)
+	text := regexp.MustCompile(`<c r="[A-Z]+[0-9]+"( s="[0-9]+")? t="str"><f>[^<]*</f><v>[^<0-9-][^<]*</v></c>`)
 	net := regexp.MustCompile(`<c r="D10"[^>]*>[^/]*</f><v>([^<]*)</v></c>`)
+	formulas := 0
 	check := regexp.MustCompile(`<c r="C[0-9]+"[^>]* t="str"><f>IF\([^<]*</f><v>OK</v></c>`)
 	for _, zf := range zr.File {
 		rc, _ := zf.Open()
 		b, _ := io.ReadAll(rc)
 		rc.Close()
+		// Every formula carries its value: a number as a number, text as a
+		// formula string.
+		for _, m := range formulaCells.FindAll(b, -1) {
+			formulas++
+			if !numeric.Match(m) && !text.Match(m) {
+				t.Errorf("%s: formula cell without a proper cached value: %s", zf.Name, m)
+			}
+		}
 		switch zf.Name {
 		case "xl/worksheets/sheet3.xml":
 			m := net.FindSubmatch(b)
@@ -637,6 +649,9 @@ func TestCachedValuesInXML(t *testing.T) {
 		if got := zf.Modified.Format("2006-01-02"); got != "2026-05-12" {
 			t.Errorf("%s is dated %s, want the report date", zf.Name, got)
 		}
+	}
+	if formulas < 50 {
+		t.Errorf("found %d formula cells in the sheets, want more", formulas)
 	}
 }
 
