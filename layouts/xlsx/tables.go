@@ -22,8 +22,8 @@ const (
 	sheetControl    = "Kontroll"
 )
 
-// firstDataRow is the row under the header: title, subtitle, a blank row
-// and the header come first.
+// Rows of every sheet: the title, a subtitle, a blank row, the column
+// header, then the data.
 const (
 	titleRow    = 1
 	subtitleRow = 2
