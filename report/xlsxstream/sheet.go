@@ -243,7 +243,7 @@ const (
 	fastFailed
 )
 
-// fastCell takes a whole cell, <c …><v>text</v></c> or <c …/>, straight
+// fastCell takes a whole cell, <c …><v>text</v></c>, <c …><is><t>text</t></is></c> or <c …/>, straight
 // from the buffer, skipping the general tokenizer; it declines anything
 // else.
 func (r *Rows) fastCell(prevCol *int) fastResult {
@@ -258,26 +258,41 @@ func (r *Rows) fastCell(prevCol *int) fastResult {
 	attrs := b[3:j]
 	selfClose := len(attrs) > 0 && attrs[len(attrs)-1] == '/'
 	var val []byte
+	inline := false
 	end := j + 1
 	if !selfClose {
 		rest := b[j+1:]
-		if len(rest) < 3 || rest[0] != '<' || rest[1] != 'v' || rest[2] != '>' {
+		switch {
+		case len(rest) >= 3 && rest[0] == '<' && rest[1] == 'v' && rest[2] == '>':
+			i := bytes.IndexByte(rest[3:], '<')
+			if i < 0 || len(rest) < 3+i+8 || string(rest[3+i:3+i+8]) != "</v></c>" || i > MaxCellBytes {
+				return fastNo
+			}
+			val = rest[3 : 3+i]
+			end += 3 + i + 8
+		case len(rest) >= 7 && string(rest[:7]) == "<is><t>":
+			i := bytes.IndexByte(rest[7:], '<')
+			if i < 0 || len(rest) < 7+i+13 || string(rest[7+i:7+i+13]) != "</t></is></c>" || i > MaxCellBytes {
+				return fastNo
+			}
+			val, inline = rest[7:7+i], true
+			end += 7 + i + 13
+		default:
 			return fastNo
 		}
-		i := bytes.IndexByte(rest[3:], '<')
-		if i < 0 || len(rest) < 3+i+8 || string(rest[3+i:3+i+8]) != "</v></c>" || i > MaxCellBytes {
-			return fastNo
-		}
-		val = rest[3 : 3+i]
-		end += 3 + i + 8
 	} else {
 		attrs = attrs[:len(attrs)-1]
 	}
 	if !r.startCell(attrs, prevCol) {
 		return fastFailed
 	}
-	if len(val) > 0 {
-		sp := &r.spans[len(r.spans)-1]
+	sp := &r.spans[len(r.spans)-1]
+	switch {
+	case inline:
+		sp.isStart = len(r.arena)
+		r.arena = append(r.arena, val...)
+		sp.isEnd = len(r.arena)
+	case len(val) > 0:
 		sp.start = len(r.arena)
 		r.arena = append(r.arena, val...)
 		sp.end = len(r.arena)
