@@ -55,6 +55,13 @@ func headingAtoms(pdf *fpdf.Fpdf, h Heading, depth int, first bool) []*atom {
 	}
 	setFont(pdf, f)
 	lines := wrap(pdf, h.Text, contentW)
+	// A heading is a few lines at most; a runaway one (a whole text pasted
+	// into a goal cell) is cut so that it cannot run off the page. Table 1
+	// still shows the goal in full.
+	const maxHeadingLines = 5
+	if len(lines) > maxHeadingLines {
+		lines = append(lines[:maxHeadingLines-1], fitLine(pdf, lines[maxHeadingLines-1]+" …", contentW))
+	}
 	outline := h.Outline
 	if outline == "" {
 		outline = h.Text
@@ -229,7 +236,7 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 	var caption *atom
 	if t.Caption != "" {
 		setFont(pdf, fCaption)
-		lines := wrap(pdf, t.Caption, contentW)
+		lines := capLines(wrap(pdf, t.Caption, contentW), 3)
 		caption = &atom{h: float64(len(lines))*fCaption.line + 1.2, keepNext: true, draw: func(pdf *fpdf.Fpdf, y float64) {
 			setFont(pdf, fCaption)
 			textColour(pdf, accent)
@@ -274,7 +281,7 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 	var repeat []*atom
 	if t.Caption != "" {
 		setFont(pdf, fCaption)
-		cont := fitLine(pdf, t.Caption+" (forts.)", contentW)
+		cont := fitLine(pdf, t.Caption, contentW-pdf.GetStringWidth(" (forts.)")) + " (forts.)"
 		repeat = append(repeat, &atom{h: fCaption.line + 1.2, draw: func(pdf *fpdf.Fpdf, y float64) {
 			setFont(pdf, fCaption)
 			textColour(pdf, accent)
@@ -294,7 +301,7 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 		n := 1
 		if row.Kind == Group {
 			// A group heading spans the table.
-			cells[0] = wrap(pdf, row.Cells[0].Text, contentW-2*cellPadX)
+			cells[0] = capLines(wrap(pdf, row.Cells[0].Text, contentW-2*cellPadX), 4)
 			n = len(cells[0])
 		} else {
 			for i, c := range row.Cells {
@@ -310,9 +317,7 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 				}
 				cells[i] = wrapHyphen(pdf, c.Text, w)
 				setFont(pdf, rf)
-				if len(cells[i]) > maxCellLines {
-					cells[i] = append(cells[i][:maxCellLines-1], "…")
-				}
+				cells[i] = capLines(cells[i], maxCellLines)
 				n = max(n, len(cells[i]))
 			}
 		}
@@ -345,6 +350,15 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 	}
 	out = append(out, &atom{h: 3, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
 	return out
+}
+
+// capLines keeps at most n lines, marking the cut with an ellipsis, so
+// that no single row or caption can outgrow a page.
+func capLines(lines []string, n int) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	return append(lines[:n-1:n-1], "…")
 }
 
 // symbolSpace is the room a status symbol takes before a cell's text.
