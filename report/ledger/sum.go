@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"rapport/report/money"
 	"rapport/report/period"
@@ -73,6 +74,9 @@ func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
 	}
 }
 
+// maxValueBytes bounds the value a problem quotes.
+const maxValueBytes = 200
+
 // cacheLimit bounds each cache, so that a file of a million distinct
 // junk values cannot grow them without end.
 const cacheLimit = 1 << 16
@@ -82,6 +86,14 @@ func (s *summer) problemAt(col, row int, v string, msg, hint string) {
 	if len(s.l.Problems) >= maxProblems {
 		s.suppressed++
 		return
+	}
+	if len(v) > maxValueBytes {
+		// Enough to recognise the value; a problem must not hold a megabyte.
+		cut := maxValueBytes
+		for cut > 0 && !utf8.RuneStart(v[cut]) {
+			cut--
+		}
+		v = v[:cut] + "…"
 	}
 	p := problem.At(problem.Error, s.l.File, s.sheet, col+1, row, v, msg, hint)
 	if s.csv {
