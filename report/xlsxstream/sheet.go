@@ -147,16 +147,14 @@ func (r *Rows) Next() bool {
 					return false
 				}
 				cur, sp = &r.cells[len(r.cells)-1], &r.spans[len(r.spans)-1]
-				if r.sc.selfClose {
-					cur, sp = nil, nil
-					continue
-				}
-				if r.fastValue(sp) {
+				// A cell inside a cell (broken XML) starts afresh.
+				inCell, inIS, inRPh, capture = false, false, false, capNone
+				if r.sc.selfClose || r.fastValue(sp) {
 					cur, sp = nil, nil
 					continue
 				}
 				inCell = true
-			case !inCell:
+			case !inCell || sp == nil:
 			case string(name) == "v":
 				if !r.sc.selfClose {
 					capture = capV
