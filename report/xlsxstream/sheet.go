@@ -137,6 +137,8 @@ func (r *Rows) Next() bool {
 				r.spans = r.spans[:0]
 				r.arena = r.arena[:0]
 				prevCol = 0
+				inCell, inIS, inRPh, capture = false, false, false, capNone
+				cur, sp = nil, nil
 				if r.sc.selfClose {
 					return true
 				}
