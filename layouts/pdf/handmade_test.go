@@ -124,6 +124,15 @@ func handmade(code period.Code) *report.Report {
 		net.PrognosisDeviation += l.PrognosisDeviation
 	}
 	r.Operating = report.Operating{Lines: lines, Net: net, PrognosisMonth: m}
+	if entry.Kind == period.Annual {
+		// The annual report has no prognosis: it is the outcome.
+		for i := range lines {
+			lines[i].Prognosis = lines[i].OutcomeAcc
+			lines[i].PrognosisDeviation = lines[i].OutcomeAcc - lines[i].AnnualBudget
+		}
+		net.Prognosis, net.PrognosisDeviation = net.OutcomeAcc, net.OutcomeAcc-net.AnnualBudget
+		r.Operating = report.Operating{Lines: lines, Net: net, PrognosisIsOutcome: true}
+	}
 	inv := func(name, proj string, total, y1, y2, y3, spent, prog float64, comment string) report.InvestmentRow {
 		dev := mnkr(y1) - mnkr(prog)
 		return report.InvestmentRow{Name: name, Project: proj, TotalBudget: mnkr(total),
