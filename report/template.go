@@ -168,13 +168,25 @@ func (tw *templateWriter) styles() error {
 func (tw *templateWriter) instructions() {
 	const sh = "Instruktioner"
 	f := tw.f
+	const widthA, widthB = 22.0, 90.0
 	row := 1
+	// put writes a row; text with b == "" spans both columns. LibreOffice
+	// and Excel do not grow a row for wrapped text on opening, so the
+	// height is set from an estimate of the lines.
 	put := func(a, b string, style int) {
-		tw.check(f.SetCellStr(sh, "A"+strconv.Itoa(row), a))
+		r := strconv.Itoa(row)
+		tw.check(f.SetCellStr(sh, "A"+r, a))
+		width, text := widthB, b
 		if b != "" {
-			tw.check(f.SetCellStr(sh, "B"+strconv.Itoa(row), b))
+			tw.check(f.SetCellStr(sh, "B"+r, b))
+		} else {
+			tw.check(f.MergeCell(sh, "A"+r, "B"+r))
+			width, text = widthA+widthB, a
 		}
-		tw.check(f.SetCellStyle(sh, "A"+strconv.Itoa(row), "B"+strconv.Itoa(row), style))
+		tw.check(f.SetCellStyle(sh, "A"+r, "B"+r, style))
+		if lines := textLines(text, width); lines > 1 {
+			tw.check(f.SetRowHeight(sh, row, 15*float64(lines)))
+		}
 		row++
 	}
 	put(fmt.Sprintf("Underlag för uppföljning %d", tw.year), "", tw.title)
@@ -235,8 +247,28 @@ func (tw *templateWriter) instructions() {
 	row++
 	put("Bedömningar som godtas", strings.Join(AssessmentWords, ", "), tw.wrap)
 	tw.check(f.SetCellStyle(sh, "A"+strconv.Itoa(row-1), "A"+strconv.Itoa(row-1), tw.bold))
-	tw.check(f.SetColWidth(sh, "A", "A", 24))
-	tw.check(f.SetColWidth(sh, "B", "B", 110))
+	tw.check(f.SetColWidth(sh, "A", "A", widthA))
+	tw.check(f.SetColWidth(sh, "B", "B", widthB))
+	tw.printSetup(sh, "portrait")
+}
+
+// textLines estimates how many lines text takes in a wrapped column of the
+// given width (in characters).
+func textLines(text string, width float64) int {
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n += int(float64(len([]rune(para)))/(width*0.95)) + 1
+	}
+	return n
+}
+
+// printSetup makes a sheet print on A4, one page wide.
+func (tw *templateWriter) printSetup(sheet, orientation string) {
+	size, one, any := 9, 1, 0 // 9 is A4
+	tw.check(tw.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation,
+		FitToWidth: &one, FitToHeight: &any}))
+	fit := true
+	tw.check(tw.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 }
 
 // settings writes Inställningar as key/value rows with a note per key.
@@ -274,6 +306,7 @@ func (tw *templateWriter) settings() {
 	tw.check(f.SetColWidth(sh, "B", "B", 22))
 	tw.check(f.SetColWidth(sh, "C", "C", 60))
 	tw.freeze(sh)
+	tw.printSetup(sh, "portrait")
 }
 
 // templateColumn is one column as the template writes it.
@@ -355,6 +388,7 @@ func (tw *templateWriter) sheet(s *sheetSchema) {
 	tw.check(f.SetCellStyle(s.name, "A1", problem.CellName(len(cols), 1), tw.header))
 	tw.check(f.SetRowHeight(s.name, 1, 30))
 	tw.freeze(s.name)
+	tw.printSetup(s.name, "landscape")
 }
 
 // dropList adds a dropdown. strict lists refuse other values; the others

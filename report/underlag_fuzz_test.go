@@ -3,13 +3,20 @@ package report
 import (
 	"bytes"
 	"testing"
+	"time"
 )
 
 // fuzzCheck runs ReadUnderlag on data and fails on what must never happen:
 // a panic (recovered inside, so it shows as msgReaderFailed), nil Inputs,
-// or a problem without file or message.
+// a problem without file or message, or a small input read slowly.
 func fuzzCheck(t *testing.T, data []byte) {
+	start := time.Now()
 	in, probs := ReadUnderlag(bytes.NewReader(data), "underlag.xlsx", UnderlagOptions{})
+	// A small input that takes long is a bug too: it would make validate
+	// hang on a damaged file. The bound is loose for a shared machine.
+	if d := time.Since(start); len(data) < 1<<20 && d > 10*time.Second {
+		t.Fatalf("ReadUnderlag took %v on %d bytes", d, len(data))
+	}
 	if in == nil {
 		t.Fatal("nil Inputs")
 	}
