@@ -42,15 +42,33 @@ func Render(w io.Writer, r *report.Report) error {
 	if tocPages == 0 {
 		tocPages = 1
 	}
+	// A deviation report is short: its contents go on the cover, under
+	// the report's details, when they fit there.
+	coverToc := coverEnd(doc) + 7
+	onCover := doc.Kind == "avvikelse" && coverToc+14+float64(len(heads))*tocLineCompact <= bodyBottom
+	if onCover {
+		tocPages = 0
+	}
 	firstBody := 2 + tocPages // cover is page 1
 	total := firstBody - 1 + len(pages)
 
-	drawCover(pdf, doc, total)
 	for _, h := range heads {
 		h.link = pdf.AddLink()
 		pdf.SetLink(h.link, h.y, firstBody+h.page)
 	}
-	drawContents(pdf, doc, heads, tocPer, firstBody, total)
+	drawCover(pdf, doc)
+	if onCover {
+		drawContents(pdf, heads, coverToc, tocLineCompact, firstBody)
+		footer(pdf, doc, 1, total)
+	} else {
+		footer(pdf, doc, 1, total)
+		for start := 0; start < len(heads) || start == 0; start += tocPer {
+			pdf.AddPage()
+			runningHeader(pdf, doc)
+			drawContents(pdf, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody)
+			footer(pdf, doc, pdf.PageNo(), total)
+		}
+	}
 	for i, pg := range pages {
 		pdf.AddPage()
 		runningHeader(pdf, doc)
@@ -102,7 +120,15 @@ func reportTime(s string) time.Time {
 	return t.Add(12 * time.Hour)
 }
 
-func drawCover(pdf *fpdf.Fpdf, d Document, total int) {
+// coverEnd is where the cover's content ends, in mm from the top.
+func coverEnd(d Document) float64 {
+	if d.Example {
+		return 196
+	}
+	return 164
+}
+
+func drawCover(pdf *fpdf.Fpdf, d Document) {
 	pdf.AddPage()
 	fillColour(pdf, accent)
 	pdf.Rect(0, 0, pageW, 104, "F")
@@ -159,7 +185,6 @@ func drawCover(pdf *fpdf.Fpdf, d Document, total int) {
 		textColour(pdf, ink)
 		pdf.SetLineWidth(0.2)
 	}
-	footer(pdf, d, 1, total)
 }
 
 func kindWord(kind string) string {
@@ -186,53 +211,50 @@ func swedishDate(s string) string {
 	return strconv.Itoa(t.Day()) + " " + swedishMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
-const tocLine = 6.2
+// Contents line heights: on a page of its own, and on a deviation
+// report's cover.
+const (
+	tocLine        = 6.2
+	tocLineCompact = 5.4
+)
 
-// drawContents draws the contents: each heading with its page number and a
-// link to it.
-func drawContents(pdf *fpdf.Fpdf, d Document, heads []*headingRef, per, firstBody, total int) {
-	for start := 0; start == 0 || start < len(heads); start += per {
-		pdf.AddPage()
-		runningHeader(pdf, d)
-		setFont(pdf, fH1)
-		textColour(pdf, accent)
-		pdf.Text(marginL, baseline(bodyTop, fH1.line, fH1), "Innehåll")
-		if start == 0 {
-			pdf.Bookmark("Innehåll", 0, bodyTop)
+// drawContents draws contents from y down: each heading with its page
+// number, a dotted leader and a link to it.
+func drawContents(pdf *fpdf.Fpdf, heads []*headingRef, y, line float64, firstBody int) {
+	setFont(pdf, fH1)
+	textColour(pdf, accent)
+	pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll")
+	pdf.Bookmark("Innehåll", 0, y)
+	drawColour(pdf, accent)
+	pdf.SetLineWidth(0.5)
+	pdf.Line(marginL, y+fH1.line+0.6, marginL+contentW, y+fH1.line+0.6)
+	y += 14
+	for _, h := range heads {
+		f := fBody
+		indent := 0.0
+		switch h.level {
+		case 1:
+			f = fBodyB
+		case 2:
+			indent = 6
+		default:
+			indent, f = 12, fSmall
 		}
-		drawColour(pdf, accent)
-		pdf.SetLineWidth(0.5)
-		pdf.Line(marginL, bodyTop+fH1.line+0.6, marginL+contentW, bodyTop+fH1.line+0.6)
-		y := bodyTop + 14
-		for _, h := range heads[start:min(start+per, len(heads))] {
-			f := fBody
-			indent := 0.0
-			switch h.level {
-			case 1:
-				f = fBodyB
-			case 2:
-				indent = 6
-			default:
-				indent, f = 12, fSmall
-			}
-			setFont(pdf, f)
-			textColour(pdf, ink)
-			num := strconv.Itoa(firstBody + h.page)
-			nw := pdf.GetStringWidth(num)
-			text := fitLine(pdf, h.text, contentW-indent-nw-8)
-			bl := baseline(y, tocLine, f)
-			pdf.Text(marginL+indent, bl, text)
-			pdf.Text(marginL+contentW-nw, bl, num)
-			// dotted leader between text and page number
-			drawColour(pdf, rule)
-			pdf.SetLineWidth(0.2)
-			pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
-			pdf.Line(marginL+indent+pdf.GetStringWidth(text)+2, bl, marginL+contentW-nw-2, bl)
-			pdf.SetDashPattern(nil, 0)
-			pdf.Link(marginL, y, contentW, tocLine, h.link)
-			y += tocLine
-		}
-		footer(pdf, d, pdf.PageNo(), total)
+		setFont(pdf, f)
+		textColour(pdf, ink)
+		num := strconv.Itoa(firstBody + h.page)
+		nw := pdf.GetStringWidth(num)
+		text := fitLine(pdf, h.text, contentW-indent-nw-8)
+		bl := baseline(y, line, f)
+		pdf.Text(marginL+indent, bl, text)
+		pdf.Text(marginL+contentW-nw, bl, num)
+		drawColour(pdf, rule)
+		pdf.SetLineWidth(0.2)
+		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+		pdf.Line(marginL+indent+pdf.GetStringWidth(text)+2, bl, marginL+contentW-nw-2, bl)
+		pdf.SetDashPattern(nil, 0)
+		pdf.Link(marginL, y, contentW, line, h.link)
+		y += line
 	}
 }
 
