@@ -349,7 +349,7 @@ func (b *builder) economy(full bool) {
 	}
 	b.add(Table{
 		Caption: layouts.Caption(3, b.unit),
-		Columns: []Column{col(layouts.Table3Columns[0], 6, Left), col(layouts.Table3Columns[1] + " (mnkr)", 2, Right)},
+		Columns: []Column{col(layouts.Table3Columns[0], 6, Left), col(layouts.Table3Columns[1]+" (mnkr)", 2, Right)},
 		Rows:    rows,
 		Note:    "Positiva avvikelser är bättre än budget; negativa avvikelser är markerade med rött. Prognos investeringsbudgetavvikelse är positiv när investeringarna förbrukar mindre än budgeterat.",
 	})
