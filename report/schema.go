@@ -31,9 +31,12 @@ package report
 //   - An empty row is skipped. Text is kept as written: a leading = + - @
 //     is data. A text longer than 32 767 characters (Excel's own limit) is
 //     an error. A formula cell gives its cached value; a formula without one
-//     is an error asking to recalculate and save in Excel (checked on
-//     sheets of up to 50 000 rows, so a sheet of a million empty rows stays
-//     fast). A cell holding a formula error (#DIV/0! …) is an error.
+//     is an error asking to recalculate and save in Excel. A cell holding a
+//     formula error (#DIV/0! …) is an error.
+//   - A sheet is read up to its last filled row, found by a byte scan of
+//     its XML, so a sheet formatted down to row 1 048 576 reads as fast as
+//     its data. (Formulas and formats are found by the same scan, not by
+//     excelize, which would load such a sheet whole.)
 //   - Period: a month (202604, 2026-04, april 2026, a date cell or date
 //     text) or a period code (M01–M12, UR1, UR2, ÅR/AR, or a code of the
 //     Kalender sheet), meaning its last month in the report year. A number

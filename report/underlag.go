@@ -31,8 +31,6 @@ const (
 	maxXMLInMemory   = 64 << 20  // a larger worksheet is unpacked to a temporary file
 	maxCellText      = 32767     // Excel's own limit on a cell's text
 	maxDataRows      = 50000     // data rows per sheet
-	maxLookupRows    = 50000     // per-cell lookups (formulas, formats) only on sheets up to this size
-	maxLookupBytes   = 8 << 20   // … or of up to this much XML
 	headerSearchRows = 20
 )
 
@@ -328,9 +326,7 @@ type table struct {
 	cols   map[string]column
 	years  map[int]column
 	rows   []dataRow
-	// lookups allows per-cell lookups (formulas, number formats), which
-	// load the whole sheet: only on sheets of reasonable size.
-	lookups bool
+	part   sheetPart // what the byte scan found: formulas, formats, last row
 }
 
 // readTable reads a sheet of records. It returns nil when the sheet is
@@ -390,8 +386,37 @@ func (u *underlagReader) readTable(name string) *table {
 		t.reportMissingHeader(early)
 		return nil
 	}
-	t.lookups = u.lookupsOK(actual, scanned)
+	t.part = u.parts[actual]
+	// A row with nothing in the sheet's own columns (a note beside the
+	// table) is no record.
+	kept := t.rows[:0]
+	for _, r := range t.rows {
+		if t.hasData(r) {
+			kept = append(kept, r)
+		}
+	}
+	t.rows = kept
 	return t
+}
+
+// hasData reports whether a row has anything in a column of the sheet.
+func (t *table) hasData(r dataRow) bool {
+	cols := make([]int, 0, len(t.cols)+len(t.years))
+	for _, c := range t.cols {
+		cols = append(cols, c.col)
+	}
+	for _, c := range t.years {
+		cols = append(cols, c.col)
+	}
+	for _, c := range cols {
+		if strings.TrimSpace(cellAt(r.cells, c)) != "" {
+			return true
+		}
+		if _, ok := t.part.uncached[problem.CellName(c, r.n)]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // lastRow is the last row of a sheet worth reading; −1 for all.
@@ -400,15 +425,6 @@ func (u *underlagReader) lastRow(sheet string) int {
 		return p.lastRow
 	}
 	return -1
-}
-
-// lookupsOK tells whether per-cell lookups may load the whole sheet: only
-// when it is small, so that a million formatted empty rows stay fast.
-func (u *underlagReader) lookupsOK(sheet string, scanned int) bool {
-	if p, ok := u.parts[sheet]; ok {
-		return p.size <= maxLookupBytes
-	}
-	return scanned <= maxLookupRows
 }
 
 // rowNumber is the row the iterator stands on. excelize's Next steps one
@@ -604,12 +620,14 @@ func (t *table) rawAt(r dataRow, col int) (string, int, cellState) {
 		}
 		return s, col, present
 	}
-	if t.lookups {
-		if fx, err := t.u.f.GetCellFormula(t.sheet, problem.CellName(col, r.n)); err == nil && fx != "" {
-			t.problem(problem.Error, r, col, "="+fx, "är en formel utan sparat värde",
-				"Öppna filen i Excel, räkna om (F9) och spara, eller skriv in värdet")
-			return "", col, invalid
+	if fx, ok := t.part.uncached[problem.CellName(col, r.n)]; ok {
+		value := "=" + fx
+		if fx == "" {
+			value = "(delad formel)"
 		}
+		t.problem(problem.Error, r, col, value, "är en formel utan sparat värde",
+			"Öppna filen i Excel, räkna om (F9) och spara, eller skriv in värdet")
+		return "", col, invalid
 	}
 	return "", col, absent
 }
@@ -738,26 +756,10 @@ func (t *table) number(r dataRow, key string) (float64, cellState) {
 		t.problem(problem.Error, r, col, s, "är inte ett tal", "Skriv ett tal, t.ex. 5,2")
 		return 0, invalid
 	}
-	if !strings.Contains(s, "%") && t.lookups && t.percentFormat(r.n, col) {
+	if !strings.Contains(s, "%") && t.part.percent[problem.CellName(col, r.n)] {
 		v *= 100
 	}
 	return v, present
-}
-
-// percentFormat reports whether a cell is shown as a percentage.
-func (t *table) percentFormat(row, col int) bool {
-	id, err := t.u.f.GetCellStyle(t.sheet, problem.CellName(col, row))
-	if err != nil || id == 0 {
-		return false
-	}
-	st, err := t.u.f.GetStyle(id)
-	if err != nil || st == nil {
-		return false
-	}
-	if st.NumFmt == 9 || st.NumFmt == 10 {
-		return true
-	}
-	return st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")
 }
 
 // parseNumber reads "5,2", "5.2", "−5,2", "5,2 %", "1 234,5".

@@ -251,3 +251,32 @@ func TestLastFilledRow(t *testing.T) {
 		})
 	}
 }
+
+// A percent-formatted number cell (0,052 shown as 5,2 %) reads as 5,2; a
+// formula without cached value is found on a sheet with a stray cell at
+// the last row and column, which excelize would expand to a billion cells.
+func TestReadUnderlagCellScan(t *testing.T) {
+	data := buildWorkbook(t, with(baseSheets(), sheet{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"},
+		{"Sjukfrånvaro", "2026-01", 0.052}, {"Sjukfrånvaro", "2026-02", formula("1/0")}}}))
+	data = rewritePart(t, data, "xl/styles.xml", func(b []byte) []byte {
+		// add a style with the built-in format 10 (0.00%) as the last xf
+		i := bytes.Index(b, []byte("</cellXfs>"))
+		return append(append(append([]byte(nil), b[:i]...), []byte(`<xf numFmtId="10" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>`)...), b[i:]...)
+	})
+	var styles []byte
+	rewritePart(t, data, "xl/styles.xml", func(b []byte) []byte { styles = b; return b })
+	last := bytes.Count(styles[bytes.Index(styles, []byte("<cellXfs")):bytes.Index(styles, []byte("</cellXfs>"))], []byte("<xf ")) - 1
+	data = rewritePart(t, data, "xl/worksheets/sheet7.xml", func(b []byte) []byte {
+		b = bytes.Replace(b, []byte(`<c r="C2"`), []byte(fmt.Sprintf(`<c r="C2" s="%d"`, last)), 1)
+		return bytes.Replace(b, []byte("</sheetData>"), []byte(`<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`), 1)
+	})
+	start := time.Now()
+	in, probs := read(t, data, UnderlagOptions{})
+	checkProblems(t, probs, []want{{problem.Error, sheetIndValues, "C3", `"=1/0" är en formel utan sparat värde`}}, true)
+	if len(in.IndicatorValue) != 1 || in.IndicatorValue[0].Value < 5.1999 || in.IndicatorValue[0].Value > 5.2001 {
+		t.Errorf("values = %+v", in.IndicatorValue)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("took %v", d)
+	}
+}

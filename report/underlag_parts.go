@@ -9,18 +9,27 @@ import (
 )
 
 // sheetPart is what a byte scan of a worksheet's XML tells before excelize
-// parses it: how large it is, and the last row that holds anything.
+// parses it. excelize's iterator gives cached values only; asking it for a
+// cell's formula or format loads the whole sheet into memory, expanded to
+// every row and column up to the last — seconds and gigabytes for a sheet
+// with one stray cell at XFD1048576. The scan learns the same in one pass.
 type sheetPart struct {
 	size uint64
 	// lastRow is the last row with a value or formula; 0 for a sheet
 	// without any, −1 when the scan cannot tell (then every row is read).
 	lastRow int
+	// uncached maps the cells holding a formula without a cached value to
+	// the formula ("" for a shared formula that only refers to another).
+	uncached map[string]string
+	// percent holds the cells shown with a percent format.
+	percent map[string]bool
+	// scanned is false for XML the scan does not understand (namespace
+	// prefixes); then no formula or format is known.
+	scanned bool
 }
 
-// sheetParts maps each worksheet name to its part, scanned. Excel writes a
-// <row> element for every formatted row, so a sheet formatted to the
-// bottom holds a million empty rows: knowing the last filled row lets the
-// reader stop there instead of iterating them all.
+// sheetParts maps each worksheet name to its part, scanned. parts holds
+// the XML parts by lower-case name, sizes every part's unpacked size.
 func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]sheetPart {
 	read := func(name string) []byte { return parts[strings.ToLower(name)] }
 	var wb struct {
@@ -32,6 +41,7 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 	var rels struct {
 		Rels []struct {
 			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
@@ -39,6 +49,7 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 		return nil
 	}
 	targets := map[string]string{}
+	stylesPart := "xl/styles.xml"
 	for _, r := range rels.Rels {
 		t := r.Target
 		if strings.HasPrefix(t, "/") {
@@ -46,11 +57,15 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 		} else {
 			t = path.Join("xl", t)
 		}
-		targets[r.ID] = t
+		targets[r.ID] = strings.ToLower(t)
+		if strings.HasSuffix(r.Type, "/styles") {
+			stylesPart = t
+		}
 	}
+	percentStyles := percentStyles(read(stylesPart))
 	out := map[string]sheetPart{}
 	for _, s := range wb.Sheets {
-		name := strings.ToLower(targets[s.ID])
+		name := targets[s.ID]
 		size, ok := sizes[name]
 		if !ok {
 			continue
@@ -58,10 +73,118 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 		p := sheetPart{size: size, lastRow: -1}
 		if b, ok := parts[name]; ok {
 			p.lastRow = lastFilledRow(b)
+			p.uncached, p.percent, p.scanned = scanCells(b, percentStyles)
 		}
 		out[s.Name] = p
 	}
 	return out
+}
+
+// percentStyles lists the cell style indexes whose number format shows a
+// percentage: built-in formats 9 and 10, or a custom format with %.
+func percentStyles(styles []byte) map[int]bool {
+	var st struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmt int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if len(styles) == 0 || xml.Unmarshal(styles, &st) != nil {
+		return nil
+	}
+	pct := map[int]bool{9: true, 10: true}
+	for _, f := range st.NumFmts {
+		if strings.Contains(strings.ReplaceAll(f.Code, `"%"`, ""), "%") {
+			pct[f.ID] = true
+		}
+	}
+	out := map[int]bool{}
+	for i, x := range st.Xfs {
+		if pct[x.NumFmt] {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// scanCells finds, in one pass over a worksheet's cells, those holding a
+// formula without a cached value and those with a percent style.
+func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, percent map[string]bool, ok bool) {
+	if bytes.Contains(b, []byte(":c ")) || bytes.Contains(b, []byte(":row")) {
+		return nil, nil, false
+	}
+	uncached, percent = map[string]string{}, map[string]bool{}
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("<c"))
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+2 >= len(b) || (b[i+2] != ' ' && b[i+2] != '>' && b[i+2] != '/') {
+			i += 2 // <col, <cfRule …
+			continue
+		}
+		end := bytes.IndexByte(b[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := b[i : i+end+1]
+		i += end + 1
+		ref := strings.ToUpper(attr(tag, "r"))
+		if s, err := strconv.Atoi(attr(tag, "s")); err == nil && pctStyles[s] && ref != "" {
+			percent[ref] = true
+		}
+		if bytes.HasSuffix(tag, []byte("/>")) {
+			continue
+		}
+		closeAt := bytes.Index(b[i:], []byte("</c>"))
+		if closeAt < 0 {
+			break
+		}
+		body := b[i : i+closeAt]
+		i += closeAt + 4
+		if ref == "" || !bytes.Contains(body, []byte("<f")) || bytes.Contains(body, []byte("<v")) {
+			continue
+		}
+		fx := ""
+		if fs := bytes.Index(body, []byte("<f")); fs >= 0 {
+			if gt := bytes.IndexByte(body[fs:], '>'); gt >= 0 && body[fs+gt-1] != '/' {
+				content := body[fs+gt+1:]
+				if fe := bytes.Index(content, []byte("</f>")); fe >= 0 {
+					fx = xmlText(content[:fe])
+				}
+			}
+		}
+		uncached[ref] = fx
+	}
+	return uncached, percent, true
+}
+
+// attr returns an attribute's value from a start tag, "" if absent.
+func attr(tag []byte, name string) string {
+	key := []byte(" " + name + `="`)
+	i := bytes.Index(tag, key)
+	if i < 0 {
+		return ""
+	}
+	rest := tag[i+len(key):]
+	j := bytes.IndexByte(rest, '"')
+	if j < 0 {
+		return ""
+	}
+	return string(rest[:j])
+}
+
+// xmlText unescapes character data: &amp; &lt; and the like.
+func xmlText(b []byte) string {
+	var s string
+	if err := xml.Unmarshal(append(append([]byte("<x>"), b...), "</x>"...), &s); err != nil {
+		return string(b)
+	}
+	return s
 }
 
 // lastFilledRow finds the row of the last cell with a value (<v>), inline
@@ -98,17 +221,7 @@ func lastFilledRow(b []byte) int {
 	if end < 0 {
 		return -1
 	}
-	tag := string(b[start : start+end])
-	i := strings.Index(tag, ` r="`)
-	if i < 0 {
-		return -1
-	}
-	rest := tag[i+4:]
-	j := strings.IndexByte(rest, '"')
-	if j < 0 {
-		return -1
-	}
-	n, err := strconv.Atoi(rest[:j])
+	n, err := strconv.Atoi(attr(b[start:start+end+1], "r"))
 	if err != nil || n < 1 {
 		return -1
 	}
