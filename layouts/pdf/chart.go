@@ -49,10 +49,16 @@ type rect struct{ x, y, w, h float64 }
 // niceScale picks axis bounds and a step of 1, 2 or 5 × 10^n that cover
 // lo…hi in about five steps.
 func niceScale(lo, hi float64) (min, max, step float64) {
-	if lo > 0 {
+	return niceRange(lo, hi, true)
+}
+
+// niceRange is niceScale that may leave out zero: a line chart of values
+// between 4 and 7 per cent shows their movement better on a 3–8 axis.
+func niceRange(lo, hi float64, withZero bool) (min, max, step float64) {
+	if withZero && lo > 0 {
 		lo = 0
 	}
-	if hi < 0 {
+	if withZero && hi < 0 {
 		hi = 0
 	}
 	if hi-lo < 1e-9 {
@@ -276,7 +282,19 @@ func drawLineChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 	if math.IsInf(lo, 0) {
 		lo, hi = 0, 1
 	}
-	min, max, step := niceScale(lo, hi*1.1)
+	// Lines start from zero unless the values lie far above it; then the
+	// axis starts just below them, and the labels say where.
+	withZero := lo <= 0 || lo < 0.4*hi
+	pad := (hi - lo) * 0.1
+	if pad == 0 {
+		pad = math.Abs(hi) * 0.1
+	}
+	if withZero {
+		lo = math.Min(lo, 0)
+	} else {
+		lo -= pad
+	}
+	min, max, step := niceRange(lo, hi+pad, withZero)
 
 	names, keys := []string{}, []legendKey{}
 	for i, s := range c.Series {

@@ -48,3 +48,10 @@ func TestNumber(t *testing.T) {
 		})
 	}
 }
+
+func TestNiceRangeWithoutZero(t *testing.T) {
+	min, max, step := niceRange(4.7, 6.6, false)
+	if min != 4.5 || max != 7 || step != 0.5 {
+		t.Errorf("niceRange(4.7, 6.6) = %v, %v, %v; want 4.5, 7, 0.5", min, max, step)
+	}
+}
