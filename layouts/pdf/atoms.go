@@ -334,6 +334,17 @@ func tableAtoms(pdf *fpdf.Fpdf, t Table) []*atom {
 		a.keepNext = row.Kind == Group || ri < 2 || ri == len(t.Rows)-2 || len(t.Rows) <= 5
 		out = append(out, a)
 	}
+	// A table that takes less than half a page is never split: it moves
+	// whole to the next page instead.
+	total := 0.0
+	for _, a := range out {
+		total += a.h
+	}
+	if total <= (bodyBottom-bodyTop)/2 {
+		for _, a := range out[:len(out)-1] {
+			a.keepNext = true
+		}
+	}
 	if t.Note != "" {
 		setFont(pdf, fSmall)
 		lines := wrap(pdf, t.Note, contentW)

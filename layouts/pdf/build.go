@@ -31,7 +31,7 @@ func Build(r *report.Report) Document {
 	if d.Unit == "" {
 		d.Unit = "Regionstyrelsen"
 	}
-	b := &builder{r: r, unit: d.Unit}
+	b := &builder{r: r, unit: d.Unit, council: councilOf(d.Organisation)}
 	appendix := false
 	for _, s := range layouts.For(r.Period.Kind) {
 		title := s.Title
@@ -66,9 +66,19 @@ func Build(r *report.Report) Document {
 }
 
 type builder struct {
-	r      *report.Report
-	unit   string
-	blocks []Block
+	r       *report.Report
+	unit    string
+	council string // "regionfullmäktige" or "kommunfullmäktige"
+	blocks  []Block
+}
+
+// councilOf names the assembly whose goals the board's goals serve: a
+// municipality's is kommunfullmäktige, a region's regionfullmäktige.
+func councilOf(organisation string) string {
+	if strings.Contains(strings.ToLower(organisation), "kommun") {
+		return "kommunfullmäktige"
+	}
+	return "regionfullmäktige"
 }
 
 func (b *builder) add(bl ...Block) { b.blocks = append(b.blocks, bl...) }
@@ -175,8 +185,8 @@ func (b *builder) prognosisSentence() string {
 // goals is table 1 and one subsection per goal.
 func (b *builder) goals() {
 	r := b.r
-	b.text(Body, "%s har %s mål för %d inom regionfullmäktiges fokusområden. Tabell 1 visar bedömningen av varje mål för perioden %s; därefter följer analysen mål för mål.",
-		b.unit, countWord(len(boardGoals(r.Goals))), r.Year, b.months())
+	b.text(Body, "%s har %s mål för %d inom %ss fokusområden. Tabell 1 visar bedömningen av varje mål för perioden %s; därefter följer analysen mål för mål.",
+		b.unit, countWord(len(boardGoals(r.Goals))), r.Year, b.council, b.months())
 	rows := []Row{}
 	focus := ""
 	for _, g := range r.Goals {
@@ -187,7 +197,7 @@ func (b *builder) goals() {
 		goal := g.BoardGoal
 		status := Cell{Text: g.Level.Word(), Level: levelPtr(g.Level)}
 		if g.BoardGoal == "" {
-			goal = g.CouncilGoal + " (regionfullmäktiges mål). Inget eget mål för " + b.unit + "."
+			goal = g.CouncilGoal + " (" + b.council + "s mål). Inget eget mål för " + b.unit + "."
 			if g.Level == report.NotAssessed {
 				status = Cell{Text: "–"}
 			}
@@ -213,13 +223,13 @@ func (b *builder) goals() {
 			if meta != "" {
 				meta += "\n"
 			}
-			meta += "Regionfullmäktiges mål: " + g.CouncilGoal
+			meta += strings.ToUpper(b.council[:1]) + b.council[1:] + "s mål: " + g.CouncilGoal
 		}
 		if meta != "" {
 			b.add(Paragraph{Style: Small, Text: meta, KeepWithNext: true})
 		}
 		if g.BoardGoal == "" {
-			b.text(Italic, "Inget eget mål för %s. Målet följs upp av regionfullmäktige.", b.unit)
+			b.text(Italic, "Inget eget mål för %s. Målet följs upp av %s.", b.unit, b.council)
 			if g.Analysis == "" && g.Level == report.NotAssessed {
 				continue
 			}
