@@ -195,8 +195,13 @@ func (wb *Workbook) Rows(sheet string) (*Rows, error) {
 	if err != nil {
 		return nil, ErrNotZip
 	}
-	ar := newAsyncReader(rc, 256<<10, 4)
-	return &Rows{wb: wb, sheet: ref.name, sc: newScanner(ar, 512<<10), src: ar, total: int64(f.UncompressedSize64)}, nil
+	// Buffers fit the sheet: a small one gets small buffers.
+	chunk := 256 << 10
+	if u := int(f.UncompressedSize64) + 512; u < chunk && f.UncompressedSize64 < 1<<20 {
+		chunk = max(u, 4<<10)
+	}
+	ar := newAsyncReader(rc, chunk, 4)
+	return &Rows{wb: wb, sheet: ref.name, sc: newScanner(ar, 2*chunk), src: ar, total: int64(f.UncompressedSize64)}, nil
 }
 
 // part finds a zip entry and checks it against the bomb limits.
