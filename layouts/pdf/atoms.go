@@ -11,7 +11,7 @@ import (
 func atomize(pdf *fpdf.Fpdf, blocks []Block) []*atom {
 	var out []*atom
 	outlineDepth := 0
-	for i, b := range blocks {
+	for _, b := range blocks {
 		switch b := b.(type) {
 		case Heading:
 			depth := 0
@@ -23,7 +23,7 @@ func atomize(pdf *fpdf.Fpdf, blocks []Block) []*atom {
 			default:
 				depth = outlineDepth + 1
 			}
-			out = append(out, headingAtoms(pdf, b, depth, i == 0)...)
+			out = append(out, headingAtoms(pdf, b, depth)...)
 		case Paragraph:
 			out = append(out, paragraphAtoms(pdf, b)...)
 		case Status:
@@ -45,7 +45,7 @@ func spacer(h float64) *atom {
 	return &atom{h: h, droppable: true, keepNext: true, draw: func(*fpdf.Fpdf, float64) {}}
 }
 
-func headingAtoms(pdf *fpdf.Fpdf, h Heading, depth int, first bool) []*atom {
+func headingAtoms(pdf *fpdf.Fpdf, h Heading, depth int) []*atom {
 	f, before, after := fH3, 4.0, 1.2
 	switch h.Level {
 	case 1:
@@ -70,7 +70,7 @@ func headingAtoms(pdf *fpdf.Fpdf, h Heading, depth int, first bool) []*atom {
 	a := &atom{
 		h:        float64(len(lines))*f.line + after,
 		keepNext: true,
-		newPage:  h.NewPage || (h.Level == 1 && !first),
+		newPage:  h.NewPage,
 		heading:  ref,
 		draw: func(pdf *fpdf.Fpdf, y float64) {
 			setFont(pdf, f)

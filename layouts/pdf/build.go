@@ -32,15 +32,14 @@ func Build(r *report.Report) Document {
 		d.Unit = "Regionstyrelsen"
 	}
 	b := &builder{r: r, unit: d.Unit, council: councilOf(d.Organisation)}
-	appendix := false
-	for _, s := range layouts.For(r.Period.Kind) {
+	for i, s := range layouts.For(r.Period.Kind) {
 		title := s.Title
 		if s.Appendix {
 			title = "Bilaga: " + title
 		}
-		// Appendices start on a page of their own, as the region's reports do.
-		b.add(Heading{Level: 1, Text: title, NewPage: s.Appendix && !appendix})
-		appendix = appendix || s.Appendix
+		// Each section opens a page, so that a board member can find it
+		// and print it alone.
+		b.add(Heading{Level: 1, Text: title, NewPage: i > 0})
 		switch s.ID {
 		case layouts.Summary:
 			b.summary()
@@ -355,7 +354,7 @@ func (b *builder) economy(full bool) {
 	for i, label := range layouts.Table3Rows {
 		// Periodresultat is a level, not a deviation: a board's net cost is
 		// negative by nature and is not marked.
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: label}, money3(t3[i], i > 0)}})
+		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: label}, figureCell(t3[i], i > 0)}})
 	}
 	b.add(Table{
 		Caption: layouts.Caption(3, b.unit),
@@ -425,15 +424,15 @@ func operatingRow(l report.OperatingLine, kind RowKind) Row {
 		{Text: l.AnnualBudget.FormatMnkr()},
 		{Text: l.BudgetAcc.FormatMnkr()},
 		{Text: l.OutcomeAcc.FormatMnkr()},
-		money3(l.DeviationAcc, true),
+		figureCell(l.DeviationAcc, true),
 		{Text: l.Prognosis.FormatMnkr()},
-		money3(l.PrognosisDeviation, true),
+		figureCell(l.PrognosisDeviation, true),
 		prior,
 	}}
 }
 
-// money3 is a figure cell; a deviation below zero is unfavourable.
-func money3(a money.Amount, deviation bool) Cell {
+// figureCell is a figure cell; a deviation below zero is unfavourable.
+func figureCell(a money.Amount, deviation bool) Cell {
 	return Cell{Text: a.FormatMnkr(), Bad: deviation && a.TenthsOfMnkr() < 0}
 }
 
@@ -473,7 +472,7 @@ func investmentRow(row report.InvestmentRow, kind RowKind, years int) Row {
 	}
 	dev := Cell{Text: "–"}
 	if row.Deviation != nil {
-		dev = money3(*row.Deviation, true)
+		dev = figureCell(*row.Deviation, true)
 	}
 	cells = append(cells, Cell{Text: amountText(row.Spent)}, Cell{Text: amountText(row.Prognosis)}, dev, Cell{Text: row.Comment})
 	return Row{Kind: kind, Cells: cells}
@@ -518,7 +517,7 @@ func (b *builder) otherDeviations() {
 		for _, inv := range dev.Investments {
 			d := Cell{Text: "–"}
 			if inv.Deviation != nil {
-				d = money3(*inv.Deviation, true)
+				d = figureCell(*inv.Deviation, true)
 			}
 			budget := "–"
 			if year >= 0 && year < len(inv.PlanYears) {
