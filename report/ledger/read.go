@@ -57,6 +57,13 @@ func ReadFile(ctx context.Context, path string, opt Options) (*Ledger, error) {
 // zip is XLSX, anything else CSV); name is used in messages. Problems in
 // the file go into Ledger.Problems with file, sheet and cell; the error is
 // only for a failure to read or a cancelled ctx.
+//
+// Rows are counted from the one below the header: in XLSX, rows that the
+// file leaves out between rows it has count as blank, as a controller
+// sees them in Excel. A row whose account, amount or period is missing or
+// unreadable is an error row, reported and never summed; past the first
+// 200 problems only a summary is added, but the counts stay exact, so that
+// RowsRead = RowsSummed + BlankRows + ErrorRows always holds.
 func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Options) (*Ledger, error) {
 	l := &Ledger{File: filepath.Base(name), Buckets: map[Key]Bucket{}}
 	if size <= 0 {
