@@ -424,10 +424,25 @@ func drawStatusChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 		}
 		w := v / maxV * barMax
 		if w > 0 {
-			fillColour(pdf, levelColour(lvl))
+			// Lightness and pattern tell the levels apart in grey: met
+			// dark, partly met middle, not met light and hatched, not
+			// assessed white.
+			bar := rect{box.x + labelW, y + 1.2, w, rowH - 2.4}
+			switch lvl {
+			case report.NotMet:
+				fillColour(pdf, rgb{248, 215, 215})
+				pdf.Rect(bar.x, bar.y, bar.w, bar.h, "F")
+				hatch(pdf, bar, levelColour(lvl))
+			case report.NotAssessed:
+				fillColour(pdf, white)
+				pdf.Rect(bar.x, bar.y, bar.w, bar.h, "F")
+			default:
+				fillColour(pdf, levelColour(lvl))
+				pdf.Rect(bar.x, bar.y, bar.w, bar.h, "F")
+			}
 			drawColour(pdf, ink)
 			pdf.SetLineWidth(0.2)
-			pdf.Rect(box.x+labelW, y+1.2, w, rowH-2.4, "FD")
+			pdf.Rect(bar.x, bar.y, bar.w, bar.h, "D")
 		}
 		setFont(pdf, fSmall.bold())
 		pdf.Text(box.x+labelW+w+2, baseline(y, rowH, fSmall), number(v, 0))

@@ -30,7 +30,9 @@ func drawSymbol(pdf *fpdf.Fpdf, cx, cy, r float64, l report.Level) {
 			a := math.Pi/2 + math.Pi*float64(i)/24
 			pts = append(pts, fpdf.PointType{X: cx + r*math.Cos(a), Y: cy - r*math.Sin(a)})
 		}
-		fillColour(pdf, c)
+		// A deeper amber than the bar colour, so that the filled half
+		// still reads in grey print.
+		fillColour(pdf, rgb{214, 150, 0})
 		pdf.Polygon(pts, "F")
 		pdf.Circle(cx, cy, r, "D")
 		pdf.Line(cx, cy-r, cx, cy+r)
