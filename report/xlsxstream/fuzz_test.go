@@ -3,6 +3,10 @@ package xlsxstream
 import (
 	"archive/zip"
 	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -73,9 +77,52 @@ func FuzzSheetXML(f *testing.F) {
 	})
 }
 
-// TestSeedsAgreeWithExcelize holds the fuzz seeds to excelize, cell for
-// cell, where excelize can read them.
+// corpus reads the fuzz corpus kept in testdata: pairs of sheet XML and
+// shared strings.
+func corpus(t *testing.T) (names []string, pairs [][2][]byte) {
+	files, _ := filepath.Glob("testdata/fuzz/FuzzSheetXML/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+		if len(lines) != 3 {
+			continue
+		}
+		var pair [2][]byte
+		for i, l := range lines[1:] {
+			q, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(l, "[]byte("), ")"))
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			pair[i] = []byte(q)
+		}
+		names = append(names, filepath.Base(f))
+		pairs = append(pairs, pair)
+	}
+	return names, pairs
+}
+
+// TestSeedsAgreeWithExcelize holds the fuzz seeds and the fuzz corpus to
+// excelize, cell for cell, where excelize can read them.
 func TestSeedsAgreeWithExcelize(t *testing.T) {
+	names, pairs := corpus(t)
+	for i, p := range pairs {
+		data := buildXLSX(t, p[0], p[1])
+		want, err := excelizeRows(data, "")
+		if err != nil {
+			continue
+		}
+		got, err := readAll(t, data, "")
+		if err != nil {
+			t.Logf("%s: excelize reads it, xlsxstream says %v", names[i], err)
+			continue
+		}
+		if d := diffRows(got, want); d != "" {
+			t.Errorf("%s: %s", names[i], d)
+		}
+	}
 	for i, s := range fuzzSeeds {
 		data := buildXLSX(t, []byte(s.sheet), []byte(s.sst))
 		want, err := excelizeRows(data, "")

@@ -295,10 +295,14 @@ func (wb *Workbook) readSharedStrings(name string) error {
 	for {
 		switch sc.next() {
 		case tokEOF:
-			if err := sc.Err(); err != nil {
+			switch err := sc.Err(); {
+			case err == nil, errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, errMalformed), errors.Is(err, errTagTooLong):
+				// Broken XML keeps the strings read so far, as excelize
+				// does; cells past them are reported as missing strings.
+				return nil
+			default:
 				return ErrNotZip
 			}
-			return nil
 		case tokStart:
 			switch string(sc.name) {
 			case "si":
