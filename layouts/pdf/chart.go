@@ -183,7 +183,9 @@ func drawBarChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 			}
 		}
 	}
-	min, max, step := niceScale(lo, hi)
+	// Headroom beyond the longest bars keeps their value labels inside
+	// the plot.
+	min, max, step := niceScale(lo*1.1, hi*1.1)
 	names := make([]string, len(c.Series))
 	keys := make([]legendKey, len(c.Series))
 	for i, s := range c.Series {
