@@ -490,10 +490,8 @@ func (t *table) headerMatch(r dataRow) (cols map[string]column, years map[int]co
 				continue
 			}
 		}
-		for _, fl := range t.schema.fields {
-			if !containsFolded(fl.names, name) {
-				continue
-			}
+		fl := t.fieldNamed(name)
+		if fl != nil {
 			if prev, ok := cols[fl.key]; ok {
 				dups = append(dups, [2]int{prev.col, c.col})
 			} else {
@@ -502,10 +500,32 @@ func (t *table) headerMatch(r dataRow) (cols map[string]column, years map[int]co
 					units = append(units, c.col)
 				}
 			}
-			break
 		}
 	}
 	return cols, years, units, dups
+}
+
+// fieldNamed finds the field a folded header names. A trailing note in
+// parentheses, "Värde (%)", is allowed; a date header (a monthly column
+// headed by a date cell) names its month.
+func (t *table) fieldNamed(name string) *field {
+	try := []string{name}
+	if i := strings.LastIndexByte(name, '('); i > 0 && strings.HasSuffix(name, ")") {
+		try = append(try, strings.TrimSpace(name[:i]))
+	}
+	if f, err := strconv.ParseFloat(name, 64); err == nil && f >= 32874 && f < 73051 && t.u != nil {
+		if m, err := period.FromExcelSerial(f, t.u.date1904); err == nil {
+			try = append(try, strconv.Itoa(int(m.Month)))
+		}
+	}
+	for _, n := range try {
+		for i := range t.schema.fields {
+			if containsFolded(t.schema.fields[i].names, n) {
+				return &t.schema.fields[i]
+			}
+		}
+	}
+	return nil
 }
 
 // splitUnit folds a header and takes off a unit suffix: "Årsbudget (tkr)"

@@ -125,6 +125,22 @@ func with(base []sheet, changes ...sheet) []sheet {
 	return out
 }
 
+func monthDates() []any {
+	var out []any
+	for m := 1; m <= 12; m++ {
+		out = append(out, time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC))
+	}
+	return out
+}
+
+func ones() []any {
+	var out []any
+	for m := 1; m <= 12; m++ {
+		out = append(out, 1)
+	}
+	return out
+}
+
 func read(t testing.TB, data []byte, opt UnderlagOptions) (*Inputs, problem.List) {
 	t.Helper()
 	in, probs := ReadUnderlag(bytes.NewReader(data), "underlag.xlsx", opt)
@@ -244,6 +260,16 @@ func TestReadUnderlagRules(t *testing.T) {
 				}
 				if in.Budget[0].Place.Row != 4 {
 					t.Errorf("place = %+v", in.Budget[0].Place)
+				}
+			},
+		},
+		{
+			name: "header: note in parentheses, date cells heading the months",
+			sheet: []sheet{{sheetIndValues, [][]any{{"Indikator", "Period", "Värde (%)"}, {"Sjukfrånvaro", "UR1", 5}}},
+				{sheetBudget, [][]any{append([]any{"Rad", "Årsbudget"}, monthDates()...), append([]any{"Intäkter", 12}, ones()...)}}},
+			check: func(t *testing.T, in *Inputs) {
+				if len(in.IndicatorValue) != 1 || in.Budget[0].Monthly == nil || in.Budget[0].Monthly[11] != money.Kr {
+					t.Errorf("values %+v, budget %+v", in.IndicatorValue, in.Budget)
 				}
 			},
 		},
