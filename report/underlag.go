@@ -272,7 +272,7 @@ func (u *underlagReader) mapSheets() {
 				Hint:    fmt.Sprintf("Lägg till bladet %s; en mall fås med rapport template", s.name)})
 		case s.missing != "":
 			u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: s.name,
-				Message: s.missing})
+				Message: s.missing, Hint: "Lägg till bladet " + s.name + " om uppgifterna finns; en mall fås med rapport template"})
 		}
 	}
 }
@@ -564,7 +564,7 @@ func (t *table) matchHeader(r dataRow) bool {
 	}
 	for _, c := range units {
 		t.u.probs.Add(problem.At(problem.Warning, t.u.file, t.sheet, c, r.n, cellAt(r.cells, c),
-			"kolumnen innehåller inga belopp, så enheten inom parentes bortses från", ""))
+			"kolumnen innehåller inga belopp, så enheten inom parentes bortses från", "Ta bort enheten från rubriken"))
 	}
 	return true
 }

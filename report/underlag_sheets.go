@@ -238,7 +238,7 @@ func (u *underlagReader) readCalendar() {
 		// errors reported; the default stays so that other sheets still read
 	case len(cal) == 0:
 		u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: t.sheet,
-			Message: "bladet har inga perioder, så standardkalendern används"})
+			Message: "bladet har inga perioder, så standardkalendern används", Hint: "Fyll i bladet eller ta bort det"})
 	default:
 		sort.SliceStable(cal, func(i, j int) bool { return cal[i].LastMonth < cal[j].LastMonth })
 		u.in.Calendar = cal
@@ -335,7 +335,7 @@ func (u *underlagReader) readChart() {
 	}
 	if len(ranges) == 0 {
 		u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: t.sheet,
-			Message: "bladet har inga kontointervall, så standardkontoplanen " + u.in.Chart.Name + " används"})
+			Message: "bladet har inga kontointervall, så standardkontoplanen " + u.in.Chart.Name + " används", Hint: "Fyll i bladet eller ta bort det"})
 		return
 	}
 	var out []AccountRange
@@ -460,7 +460,7 @@ func (u *underlagReader) readGoals() {
 	}
 	if len(t.rows) == 0 {
 		u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: t.sheet, Row: t.header,
-			Message: "bladet har inga mål under rubrikraden"})
+			Message: "bladet har inga mål under rubrikraden", Hint: "Skriv planens mål, ett per rad"})
 	}
 }
 
@@ -661,7 +661,7 @@ func (u *underlagReader) readBudget() {
 	}
 	if len(u.in.Budget) == 0 && len(t.rows) == 0 {
 		u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: t.sheet, Row: t.header,
-			Message: "bladet har ingen budget under rubrikraden"})
+			Message: "bladet har ingen budget under rubrikraden", Hint: "Skriv årsbudgeten per rad i tabell 4"})
 	}
 }
 
@@ -866,7 +866,7 @@ func (u *underlagReader) readIndicatorDefs() {
 	}
 	if len(defs) == 0 && !bad {
 		u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: t.sheet, Row: t.header,
-			Message: "bladet har inga indikatorer, så planens tabell 2 används"})
+			Message: "bladet har inga indikatorer, så planens tabell 2 används", Hint: "Fyll i bladet eller ta bort det"})
 		return
 	}
 	if !bad {
