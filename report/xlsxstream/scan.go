@@ -293,8 +293,12 @@ func cellAttrs(attrs []byte) (r, s, t []byte, hasR, hasS bool) {
 			i++
 		}
 		if i+3 < len(attrs) && attrs[i+1] == '=' && attrs[i+2] == '"' {
-			j := bytes.IndexByte(attrs[i+3:], '"')
-			if j < 0 {
+			// Values here are a few bytes: a plain loop beats IndexByte's call.
+			j := 0
+			for i+3+j < len(attrs) && attrs[i+3+j] != '"' {
+				j++
+			}
+			if i+3+j == len(attrs) {
 				return
 			}
 			val := attrs[i+3 : i+3+j]
