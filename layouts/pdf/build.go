@@ -451,7 +451,7 @@ func (b *builder) investments() {
 			rows = append(rows, investmentRow(row, Plain, len(inv.Years)))
 		}
 		sum := g.Sum
-		sum.Name = "Summa " + strings.ToLower(g.Name[:1]) + g.Name[1:]
+		sum.Name = strings.TrimSpace("Summa " + lowerFirst(g.Name))
 		rows = append(rows, investmentRow(sum, Sum, len(inv.Years)))
 	}
 	total := inv.Total
@@ -684,6 +684,14 @@ func joinSwedish(parts []string) string {
 // col is a table column.
 func col(title string, width float64, a Align) Column {
 	return Column{Title: title, Width: width, Align: a}
+}
+
+// lowerFirst lower-cases the first letter: "Summa reinvesteringar".
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // monthOf is the month of a zero-based index, for chart axes.

@@ -133,14 +133,10 @@ func wrap(pdf *fpdf.Fpdf, text string, w float64) []string {
 				lines = append(lines, line)
 				line = ""
 			}
-			for pdf.GetStringWidth(word) > w {
-				r := []rune(word)
-				n := len(r) - 1
-				for n > 1 && pdf.GetStringWidth(string(r[:n])) > w {
-					n--
-				}
-				lines = append(lines, string(r[:n]))
-				word = string(r[n:])
+			if pdf.GetStringWidth(word) > w {
+				pieces := breakWord(pdf, word, w)
+				lines = append(lines, pieces[:len(pieces)-1]...)
+				word = pieces[len(pieces)-1]
 			}
 			line = word
 		}
@@ -149,19 +145,44 @@ func wrap(pdf *fpdf.Fpdf, text string, w float64) []string {
 	return lines
 }
 
-// fitLine shortens a single line with an ellipsis until it fits w.
+// breakWord cuts a word wider than w into pieces that fit, letter by
+// letter, in one pass (a pasted 10 000-letter "word" must not take
+// quadratic time).
+func breakWord(pdf *fpdf.Fpdf, word string, w float64) []string {
+	var pieces []string
+	start, width := 0, 0.0
+	for i, r := range word {
+		cw := pdf.GetStringWidth(string(r))
+		if width+cw > w && i > start {
+			pieces = append(pieces, word[start:i])
+			start, width = i, 0
+		}
+		width += cw
+	}
+	return append(pieces, word[start:])
+}
+
+// fitLine shortens a single line with an ellipsis until it fits w,
+// searching for the longest prefix that fits.
 func fitLine(pdf *fpdf.Fpdf, s string, w float64) string {
 	if pdf.GetStringWidth(s) <= w {
 		return s
 	}
 	r := []rune(s)
-	for n := len(r) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(r[:n]), " ") + "…"
-		if pdf.GetStringWidth(t) <= w {
-			return t
+	cut := func(n int) string { return strings.TrimRight(string(r[:n]), " ") + "…" }
+	lo, hi := 0, len(r)-1 // cut(lo) fits (or lo is 0); cut(hi+1) does not
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if pdf.GetStringWidth(cut(mid)) <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return "…"
+	if lo == 0 {
+		return "…"
+	}
+	return cut(lo)
 }
 
 // hyphenPoints are where the plan's long compound words may break in a

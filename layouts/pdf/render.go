@@ -22,10 +22,17 @@ import (
 
 // Render writes r as a PDF to w. The same report gives the same bytes: the
 // document's dates come from r.ReportDate, never from the clock.
-func Render(w io.Writer, r *report.Report) error {
+func Render(w io.Writer, r *report.Report) (err error) {
 	if r == nil {
 		return errors.New("ingen rapport att skriva")
 	}
+	// fpdf panics on some inputs it does not expect; a controller must get
+	// a message, not a stack trace. The fuzz test keeps this path unused.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel i PDF-biblioteket: %v)", p)
+		}
+	}()
 	doc := Build(r)
 	sanitize(&doc)
 	pdf := newPDF(doc)

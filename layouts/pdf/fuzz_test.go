@@ -1,0 +1,30 @@
+package pdf
+
+import (
+	"io"
+	"strings"
+	"testing"
+)
+
+// FuzzRenderTexts feeds arbitrary text into every free-text field of a
+// report — goal texts, analyses, names, comments — and requires a PDF, with
+// no panic and no error.
+func FuzzRenderTexts(f *testing.F) {
+	for _, s := range []string{"", "Mål", "åäö ÅÄÖ −1 234,5", "😀 中文", "\x00\x01\t\r\n", strings.Repeat("ord ", 500), strings.Repeat("x", 2000), "\u00ad\u200b\ufeff"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		r := handmade("UR1")
+		r.Unit = a
+		r.Goals[0].BoardGoal = b
+		r.Goals[0].Analysis = a + "\n\n" + b
+		r.Goals[2].FocusArea = b
+		r.Indicators[0].Name = a
+		r.Investment.Groups[0].Rows[0].Comment = b
+		r.Investment.Groups[0].Name = a
+		r.Reconciliation.File = b
+		if err := Render(io.Discard, r); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
