@@ -438,12 +438,12 @@ func figureCell(a money.Amount, deviation bool) Cell {
 
 func (b *builder) investments() {
 	inv := b.r.Investment
-	cols := []Column{col(layouts.Table5Columns[0], 2.7, Left), col(layouts.Table5Columns[1], 1.2, Right)}
+	cols := []Column{col(layouts.Table5Columns[0], 2.4, Left), col(layouts.Table5Columns[1], 1.1, Right)}
 	for _, y := range inv.Years {
-		cols = append(cols, col(strconv.Itoa(y), 1.05, Right))
+		cols = append(cols, col(strconv.Itoa(y), 0.95, Right))
 	}
 	cols = append(cols, col(layouts.Table5Columns[2], 1.8, Right), col(layouts.Table5Columns[3], 1.15, Right),
-		col(layouts.Table5Columns[4], 1.2, Right), col(layouts.Table5Columns[5], 3.0, Left))
+		col(layouts.Table5Columns[4], 1.05, Right), col(layouts.Table5Columns[5], 3.7, Left))
 	rows := []Row{}
 	for _, g := range inv.Groups {
 		rows = append(rows, Row{Kind: Group, Cells: []Cell{{Text: g.Name}}})
