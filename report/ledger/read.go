@@ -283,15 +283,13 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		}
 		byCol = byCol[:0]
 		blank := true
-		for i, c := range cells {
-			if c.Col > 1<<14 {
-				continue
-			}
-			for len(byCol) < c.Col {
+		for i := range cells {
+			col := cells[i].Col
+			for len(byCol) < col {
 				byCol = append(byCol, 0)
 			}
-			byCol[c.Col-1] = int32(i + 1)
-			if blank && !isBlank(get(c.Col-1)) {
+			byCol[col-1] = int32(i + 1)
+			if blank && !isBlank(get(col-1)) {
 				blank = false
 			}
 		}

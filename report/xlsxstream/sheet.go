@@ -313,6 +313,10 @@ func (r *Rows) startCell(attrs []byte, prevCol *int) bool {
 		}
 		col = c
 	}
+	if col > maxCols {
+		r.err = ErrBadReference
+		return false
+	}
 	*prevCol = col
 	style := 0
 	if hasS {
