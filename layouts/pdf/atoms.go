@@ -10,6 +10,8 @@ import (
 // cuts it into atoms, each with the code that draws it.
 func atomize(pdf *fpdf.Fpdf, blocks []Block) []*atom {
 	var out []*atom
+	// Outline levels must nest: a goal (level 3) sits under "Mål" directly
+	// in a full report but under a subsection in a deviation report.
 	outlineDepth := 0
 	for _, b := range blocks {
 		switch b := b.(type) {

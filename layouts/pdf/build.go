@@ -364,7 +364,7 @@ func (b *builder) economy(full bool) {
 	})
 
 	op := r.Operating
-	rows = rows[:0:0]
+	rows = nil
 	for _, l := range op.Lines {
 		rows = append(rows, operatingRow(l, Plain))
 	}
