@@ -569,3 +569,24 @@ func TestReadUnderlagRules(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkReadUnderlagTemplate(b *testing.B) {
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, 2026); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		ReadUnderlag(bytes.NewReader(data), "underlag.xlsx", UnderlagOptions{})
+	}
+}
+
+// A sheet formatted down a million rows costs the byte scan, not parsing.
+func BenchmarkReadUnderlagMillionEmptyRows(b *testing.B) {
+	data := manyEmptyRows(b, buildWorkbook(b, baseSheets()), "xl/worksheets/sheet7.xml", 1_000_000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		ReadUnderlag(bytes.NewReader(data), "underlag.xlsx", UnderlagOptions{})
+	}
+}
