@@ -65,14 +65,14 @@ func Render(w io.Writer, r *report.Report) (err error) {
 	}
 	drawCover(pdf, doc)
 	if onCover {
-		drawContents(pdf, heads, coverToc, tocLineCompact, firstBody)
+		drawContents(pdf, heads, coverToc, tocLineCompact, firstBody, false)
 		footer(pdf, doc, 1, total)
 	} else {
 		footer(pdf, doc, 1, total)
 		for start := 0; start < len(heads) || start == 0; start += tocPer {
 			pdf.AddPage()
 			runningHeader(pdf, doc)
-			drawContents(pdf, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody)
+			drawContents(pdf, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody, start > 0)
 			footer(pdf, doc, pdf.PageNo(), total)
 		}
 	}
@@ -227,11 +227,15 @@ const (
 
 // drawContents draws contents from y down: each heading with its page
 // number, a dotted leader and a link to it.
-func drawContents(pdf *fpdf.Fpdf, heads []*headingRef, y, line float64, firstBody int) {
+func drawContents(pdf *fpdf.Fpdf, heads []*headingRef, y, line float64, firstBody int, continued bool) {
 	setFont(pdf, fH1)
 	textColour(pdf, accent)
-	pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll")
-	pdf.Bookmark("Innehåll", 0, y)
+	if continued {
+		pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll (forts.)")
+	} else {
+		pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll")
+		pdf.Bookmark("Innehåll", 0, y)
+	}
 	drawColour(pdf, accent)
 	pdf.SetLineWidth(0.5)
 	pdf.Line(marginL, y+fH1.line+0.6, marginL+contentW, y+fH1.line+0.6)

@@ -329,7 +329,11 @@ func hostile() *report.Report {
 
 func TestHostileAndEmpty(t *testing.T) {
 	needTool(t, "pdftotext")
-	for name, r := range map[string]*report.Report{"hostile": hostile(), "empty": {}} {
+	many := handmade("UR1")
+	for i := 0; i < 4; i++ {
+		many.Goals = append(many.Goals, many.Goals...)
+	}
+	for name, r := range map[string]*report.Report{"hostile": hostile(), "empty": {}, "contents over pages": many} {
 		t.Run(name, func(t *testing.T) {
 			p := writeTemp(t, name+".pdf", render(t, r))
 			if _, err := exec.LookPath("qpdf"); err == nil {
