@@ -117,6 +117,7 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 		return nil, nil, false
 	}
 	uncached, percent = map[string]string{}, map[string]bool{}
+	keyR, keyS := []byte(` r="`), []byte(` s="`)
 	for i := 0; ; {
 		j := bytes.Index(b[i:], []byte("<c"))
 		if j < 0 {
@@ -133,9 +134,17 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 		}
 		tag := b[i : i+end+1]
 		i += end + 1
-		ref := strings.ToUpper(attr(tag, "r"))
-		if s, err := strconv.Atoi(attr(tag, "s")); err == nil && pctStyles[s] && ref != "" {
-			percent[ref] = true
+		// Most cells are plain: their reference is only built when needed,
+		// so that a million formatted empty cells allocate nothing.
+		ref := func() string { return strings.ToUpper(string(attrValue(tag, keyR))) }
+		if len(pctStyles) > 0 {
+			if sv := attrValue(tag, keyS); len(sv) > 0 {
+				if s, err := strconv.Atoi(string(sv)); err == nil && pctStyles[s] {
+					if r := ref(); r != "" {
+						percent[r] = true
+					}
+				}
+			}
 		}
 		if bytes.HasSuffix(tag, []byte("/>")) {
 			continue
@@ -146,7 +155,11 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 		}
 		body := b[i : i+closeAt]
 		i += closeAt + 4
-		if ref == "" || !bytes.Contains(body, []byte("<f")) || bytes.Contains(body, []byte("<v")) {
+		if !bytes.Contains(body, []byte("<f")) || bytes.Contains(body, []byte("<v")) {
+			continue
+		}
+		r := ref()
+		if r == "" {
 			continue
 		}
 		fx := ""
@@ -158,24 +171,28 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 				}
 			}
 		}
-		uncached[ref] = fx
+		uncached[r] = fx
 	}
 	return uncached, percent, true
 }
 
 // attr returns an attribute's value from a start tag, "" if absent.
 func attr(tag []byte, name string) string {
-	key := []byte(" " + name + `="`)
+	return string(attrValue(tag, []byte(" "+name+`="`)))
+}
+
+// attrValue returns the value after key (` r="`) in a start tag.
+func attrValue(tag, key []byte) []byte {
 	i := bytes.Index(tag, key)
 	if i < 0 {
-		return ""
+		return nil
 	}
 	rest := tag[i+len(key):]
 	j := bytes.IndexByte(rest, '"')
 	if j < 0 {
-		return ""
+		return nil
 	}
-	return string(rest[:j])
+	return rest[:j]
 }
 
 // xmlText unescapes character data: &amp; &lt; and the like.
