@@ -14,8 +14,12 @@ package report
 //     standard chart), Indikatordefinitioner (the plan's table 2), Kalender
 //     (the default follow-up calendar of SPEC 1).
 //   - Sheet names match ignoring case, surrounding space and Swedish
-//     diacritics ("Malbedomning" is Målbedömning). Other sheets (such as
-//     Instruktioner and Listor in the template) are ignored.
+//     diacritics ("Malbedomning" is Målbedömning); a few aliases are
+//     accepted (Budget for Driftbudget …). Other sheets (such as
+//     Instruktioner in the template) are ignored.
+//   - The template (rapport template) writes every sheet but Kontoplan and
+//     Kalender, which replace built-in defaults; its instructions describe
+//     them.
 //
 // Headers
 //   - Matched by name ignoring case, surrounding and repeated spaces,
@@ -25,10 +29,13 @@ package report
 //   - The header is the first row within the first 20 holding every
 //     required column. A column matched twice is an error.
 //   - In Investeringar every header that is a year (2026, 2027 (tkr), …) is
-//     a plan-year column.
+//     a plan-year column. A note in parentheses, "Värde (%)", is allowed;
+//     monthly budget columns may be headed Jan, januari, 1, 01, M01 or by
+//     a date cell.
 //
 // Cells
-//   - An empty row is skipped. Text is kept as written: a leading = + - @
+//   - An empty row is skipped, as is a row with nothing in the sheet's own
+//     columns (a note beside the table). Text is kept as written: a leading = + - @
 //     is data. A text longer than 32 767 characters (Excel's own limit) is
 //     an error. A formula cell gives its cached value; a formula without one
 //     is an error asking to recalculate and save in Excel. A cell holding a
@@ -40,16 +47,20 @@ package report
 //   - Period: a month (202604, 2026-04, april 2026, a date cell or date
 //     text) or a period code (M01–M12, UR1, UR2, ÅR/AR, or a code of the
 //     Kalender sheet), meaning its last month in the report year. A number
-//     cell is a date when it is a date serial of 1990–2099.
+//     cell is a date when it is a date serial of 1990–2099. Without a year
+//     (neither År nor --year) a period code is an error at its cell;
+//     months written with their year still read.
 //   - Indicator values accept 5,2 and 5.2 and 5,2 %; a number cell with a
 //     percent format (0,052 shown as 5,2 %) is read as 5,2.
 //
 // Rows
 //   - Mål and Investeringar fill empty Fokusområde, Regionfullmäktiges mål
-//     and Grupp from the row above, as merged cells read.
+//     and Grupp from the row above, as merged cells read; a row holding
+//     only a Fokusområde or only a Grupp is a heading for the rows below.
 //   - Driftbudget and Prognos: a row named Netto, Nettobudget, Summa or
 //     Totalt is not a line: it is never summed, only checked against the
-//     sum of the lines (a warning when it differs by more than 1 kr).
+//     sum of the lines (of the same period, for Prognos); a warning when it
+//     differs by more than 1 kr.
 //   - Sign: Personalkostnader and Övriga driftskostnader entered positive
 //     are costs (the row is negated); Intäkter entered negative is a
 //     warning and kept; other lines are taken as entered.
@@ -61,8 +72,10 @@ package report
 //     (Indikator, Period), an Investeringar (Grupp, Investering, Projekt,
 //     Period), a Kalender Kod.
 //   - An Indikatordefinitioner sheet replaces the default definitions
-//     entirely. A Kontoplan sheet replaces the standard charts; accounts
-//     1000–2999 that it does not map stay balance sheet.
+//     entirely; an indicator value must name a defined indicator. A Kontoplan sheet replaces the standard charts; accounts
+//     1000–2999 that it does not map stay balance sheet; a Rad naming no
+//     standard line is a line of its own, and budget rows may name it.
+//     Overlapping ranges are errors.
 //   - An investment without Prognos or Kommentar is a warning; without
 //     Ackumulerad förbrukning only when it has no Projekt (otherwise the
 //     ledger may supply it).
