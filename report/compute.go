@@ -204,9 +204,14 @@ func (c *computation) classifyLedger() ledgerSums {
 		sort.Strings(accounts)
 		for _, a := range accounts {
 			u := unmapped[a]
+			rows := fmt.Sprintf("%d rader", u.Rows)
+			if u.Rows == 1 {
+				rows = "1 rad"
+			}
 			c.probs.Add(problem.Problem{Severity: problem.Error, File: l.File, Sheet: l.Sheet, Value: a,
-				Message: fmt.Sprintf("kontot finns inte i kontoplanen %s (%d rader, summa %s kr)",
-					c.in.Chart.Name, u.Rows, u.Amount.FormatKr()),
+				Cell: l.FirstSeen[a], Row: firstRow(l.FirstSeen[a]),
+				Message: fmt.Sprintf("kontot finns inte i kontoplanen %s (%s, summa %s kr; första gången här)",
+					c.in.Chart.Name, rows, u.Amount.FormatKr()),
 				Hint: "Lägg till kontot i bladet Kontoplan i underlag.xlsx, rätta kontot i huvudboken, eller kör med --allow-unmapped för att redovisa det på raden Ej klassificerat"})
 		}
 	}
@@ -416,4 +421,16 @@ func divRound(a money.Amount, d int64) money.Amount {
 		}
 	}
 	return money.Amount(q)
+}
+
+// firstRow is the row number of a place such as "A1014" or "rad 1014", for
+// sorting problems in file order.
+func firstRow(place string) int {
+	n := 0
+	for _, ch := range place {
+		if ch >= '0' && ch <= '9' {
+			n = n*10 + int(ch-'0')
+		}
+	}
+	return n
 }

@@ -31,6 +31,10 @@ type Ledger struct {
 	Sheet      string // the sheet read, for XLSX
 	Buckets    map[Key]Bucket
 	HasProject bool // the file has a project column
+	// FirstSeen says where each account first occurs ("A1014" in XLSX,
+	// "rad 1014" in CSV), so that a message about an account can point at
+	// a cell although the rows are summed away.
+	FirstSeen map[string]string
 
 	RowsRead   int          // data rows below the header, blank ones included
 	RowsSummed int          // rows whose amount went into a bucket

@@ -243,6 +243,16 @@ func (s *summer) account(row int, get func(int) value) (int32, bool) {
 			"Varje rad ska vara en kontering med ett kontonummer av siffror; ta bort summarader (Summa, Totalt) ur exporten")
 		return 0, false
 	}
+	if _, seen := s.l.FirstSeen[digits]; !seen {
+		if s.l.FirstSeen == nil {
+			s.l.FirstSeen = map[string]string{}
+		}
+		if s.csv {
+			s.l.FirstSeen[digits] = fmt.Sprintf("rad %d", row)
+		} else {
+			s.l.FirstSeen[digits] = problem.CellName(col+1, row)
+		}
+	}
 	id := int32(len(s.accNames))
 	s.accNames = append(s.accNames, digits)
 	s.accounts[string(t)] = id
