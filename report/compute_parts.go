@@ -130,22 +130,20 @@ func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
 				src.Spent.FormatKr(), spent.FormatKr(), src.Project), "Stäm av förbrukningen mot huvudboken"))
 		}
 	}
-	if row.Spent == nil {
-		c.probs.Add(place("ackumulerad förbrukning saknas", "Fyll i Ackumulerad förbrukning eller ange projektkod"))
+	// ReadUnderlag already warns about a row without spend, prognosis or
+	// comment, at its cell; what only the ledger can tell is said here.
+	if row.Spent == nil && src.Project != "" {
+		c.probs.Add(place(fmt.Sprintf("ackumulerad förbrukning saknas och huvudboken har ingen projektkolumn att hämta den från (projekt %s)", src.Project),
+			"Fyll i Ackumulerad förbrukning eller exportera huvudboken med projekt"))
 	}
 	row.Prognosis = src.Prognosis
 	if row.Prognosis == nil && c.r.Period.Kind == period.Annual && row.Spent != nil {
 		row.Prognosis = row.Spent // the year is over: the outcome is the prognosis
 	}
-	if row.Prognosis == nil {
-		c.probs.Add(place("prognos saknas", "Fyll i Prognos för året"))
-	} else {
+	if row.Prognosis != nil {
 		budget := src.PlanYears[c.month.Year]
 		d := budget - *row.Prognosis
 		row.Deviation = &d
-	}
-	if row.Comment == "" {
-		c.probs.Add(place("kommentar med analys av förbrukning och prognos saknas", "Skriv en analys i Kommentar"))
 	}
 	return row
 }

@@ -212,7 +212,7 @@ func TestComputeUnmappedAccount(t *testing.T) {
 }
 
 func TestComputeInvestmentsGoalsIndicators(t *testing.T) {
-	r, probs := Compute(handInputs(), "UR1", ComputeOptions{})
+	r, _ := Compute(handInputs(), "UR1", ComputeOptions{})
 	if got := r.Investment.Years; len(got) != 2 || got[0] != 2026 || got[1] != 2027 {
 		t.Errorf("years = %v", got)
 	}
@@ -226,8 +226,8 @@ func TestComputeInvestmentsGoalsIndicators(t *testing.T) {
 	if r.Economy.InvestmentPrognosisDeviation != kr(50000) {
 		t.Errorf("investment deviation = %v (Bredband has no prognosis and adds nothing)", r.Economy.InvestmentPrognosisDeviation)
 	}
-	if !hasProblem(probs, problem.Warning, "prognos saknas") {
-		t.Errorf("missing prognosis not warned: %v", probs)
+	if bred := r.Investment.Groups[0].Rows[0]; bred.Deviation != nil || bred.Spent != nil {
+		t.Errorf("Bredband has neither spend nor prognosis; its figures must be absent, not 0: %+v", bred)
 	}
 	if g := r.Goals[0]; g.Level != PartlyMet || g.Analysis != "A" {
 		t.Errorf("goal 1 = %+v", g)
