@@ -261,7 +261,11 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 	case p == "all":
 		codes = in.SupportedPeriods()
 		if len(codes) == 0 && !in.Problems.HasErrors() {
-			res.probs.Add(problem.Problem{Severity: problem.Warning, File: report.LedgerXLSX,
+			file := report.LedgerXLSX
+			if in.Ledger != nil {
+				file = in.Ledger.File
+			}
+			res.probs.Add(problem.Problem{Severity: problem.Warning, File: file,
 				Message: fmt.Sprintf("huvudboken har inga poster för %d som räcker till någon period i kalendern", in.Settings.Year),
 				Hint:    "Kontrollera --year, eller ange en period med --period"})
 		}
@@ -273,6 +277,11 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 	var reports []*report.Report
 	for _, code := range codes {
 		r, probs := report.Compute(in, code, copt)
+		if in.Problems.HasErrors() {
+			// Broken inputs: the period's own errors (such as unmapped
+			// accounts) still count, its warnings would only be noise.
+			probs = probs.Errors()
+		}
 		res.probs = appendNew(res.probs, probs)
 		if r != nil && !in.Problems.HasErrors() {
 			reports = append(reports, r)

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"rapport/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// badFolder is an input folder that differs from the example in one way.
+type badFolder struct {
+	name  string
+	files map[string][]byte // file name → content; nil content removes the file
+	code  int               // the exit code: 1, or 0 where the file is read with a warning
+}
+
+func exampleFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := fs.ReadFile(report.ExampleFolder(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+const csvHeader = "Konto;Ansvar;Period;Belopp\n"
+
+func csvLedger(rows ...string) []byte {
+	return []byte(csvHeader + strings.Join(rows, "\n") + "\n")
+}
+
+// formulaLedger is an XLSX ledger whose amount is a formula Excel never
+// calculated, as some export tools leave them.
+func formulaLedger(t *testing.T) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Konto", "Period", "Belopp"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{4010, "2026-01", 100})
+	f.SetSheetRow("Sheet1", "A3", &[]any{4010, "2026-02"})
+	f.SetCellFormula("Sheet1", "C3", "C2*2")
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func odsBytes() []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create("mimetype")
+	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
+	zw.Close()
+	return b.Bytes()
+}
+
+// TestBadInputs runs `rapport validate` on input folders broken in every way
+// tried so far and keeps the messages in testdata/bad-inputs.md, which the
+// README links to. Every row of that table is this test: a changed message
+// fails it until the table is refreshed with -update and reviewed.
+func TestBadInputs(t *testing.T) {
+	xlsx := exampleFile(t, report.LedgerXLSX)
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
+	cases := []badFolder{
+		{"tom huvudbok", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: {}}, exitInvalid},
+		{"CSV-fil med namnet huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: csvLedger("4010;100;2026-02;1 000,00")}, exitOK},
+		{"avkortad huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: xlsx[:len(xlsx)/2]}, exitInvalid},
+		{"gammal .xls med namnet .xlsx", map[string][]byte{report.LedgerXLSX: ole}, exitInvalid},
+		{".ods med namnet .xlsx", map[string][]byte{report.LedgerXLSX: odsBytes()}, exitInvalid},
+		{"kolumn saknas", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Belopp\n4010;100\n")}, exitInvalid},
+		{"dubbla rubriker", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Period;Belopp;Belopp SEK\n4010;2026-01;1;1\n")}, exitInvalid},
+		{"Summa-rad", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;1 000,00", "Summa;;;1 000,00")}, exitInvalid},
+		{"felaktigt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;12,3,4")}, exitInvalid},
+		{"tomt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;")}, exitInvalid},
+		{"felaktig period", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-13;5")}, exitInvalid},
+		{"konto utanför kontoplanen", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5", "9100;100;2026-02;48 750")}, exitInvalid},
+		{"cell på 10 MB", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger(strings.Repeat("4", 10<<20) + ";100;2026-01;5")}, exitInvalid},
+		{"formel utan sparat värde", map[string][]byte{report.LedgerXLSX: formulaLedger(t)}, exitInvalid},
+		{"både huvudbok.xlsx och huvudbok.csv", map[string][]byte{report.LedgerCSV: csvLedger("4010;100;2026-01;5")}, exitInvalid},
+		{"ingen huvudbok", map[string][]byte{report.LedgerXLSX: nil}, exitInvalid},
+		{"inget underlag.xlsx", map[string][]byte{report.UnderlagFile: nil}, exitInvalid},
+		{"underlag.xlsx är en CSV-fil", map[string][]byte{report.UnderlagFile: []byte("Rad;Årsbudget\nIntäkter;1 200\n")}, exitInvalid},
+	}
+	var table strings.Builder
+	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
+	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`.\n")
+	table.WriteString("Alla utom en textfil med namnet .xlsx (som läses, med en varning) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
+	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
+	for _, c := range cases {
+		dir := t.TempDir()
+		if err := os.CopyFS(dir, report.ExampleFolder()); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range c.files {
+			p := filepath.Join(dir, name)
+			if data == nil {
+				os.Remove(p)
+			} else if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, stdout, stderr := runCmd(t, "validate", "--in", dir)
+		if code != c.code {
+			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, c.code, stdout, stderr)
+		}
+		stdout = strings.ReplaceAll(stdout, dir, "MAPP")
+		n := 0
+		for _, line := range strings.Split(stdout, "\n") {
+			line = strings.TrimSpace(line)
+			if !strings.Contains(line, ".xlsx") && !strings.Contains(line, ".csv") || strings.HasPrefix(line, "Inga rapporter") {
+				continue
+			}
+			if strings.Contains(line, "Fel (") || strings.Contains(line, "Varningar (") {
+				continue
+			}
+			n++
+			line = strings.ReplaceAll(line, "|", "\\|")
+			line = strings.ReplaceAll(line, "\u00a0", " ")
+			table.WriteString("| " + c.name + " | " + line + " |\n")
+		}
+		if n == 0 {
+			t.Errorf("%s: no message naming a file:\n%s", c.name, stdout)
+		}
+	}
+	golden := filepath.Join("testdata", "bad-inputs.md")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(golden, []byte(table.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if string(want) != table.String() {
+		t.Errorf("messages differ from %s; run with -update and review the diff.\ngot:\n%s", golden, table.String())
+	}
+}
