@@ -25,7 +25,7 @@ func ExampleAmount_FormatMnkr() {
 	// Thousands are separated by a no-break space, so that a figure never
 	// breaks across lines.
 	fmt.Printf("%q\n", money.Amount(-123_456_789_012).FormatMnkr()) // −1 234 567 890,12 kr
-	fmt.Println(money.Amount(5_000_000).FormatMnkr())        // 50 000 kr: half a tenth rounds away from zero
+	fmt.Println(money.Amount(5_000_000).FormatMnkr())               // 50 000 kr: half a tenth rounds away from zero
 	fmt.Println(money.Amount(-4_999_999).FormatMnkr())
 	// Output:
 	// "−1\u00a0234,6"
