@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"encoding/json"
 	"io/fs"
 	"testing"
 
@@ -12,56 +11,8 @@ import (
 	"rapport/report/problem"
 )
 
-// expected is the shape of fixtures/testinputs/*/expected.json: figures the
-// fixture generator computed from the postings it wrote, independently of
-// this package.
-type expected struct {
-	Unit         string `json:"unit"`
-	Organisation string `json:"organisation"`
-	Year         int    `json:"year"`
-	Period       string `json:"period"`
-	ExitCode     int    `json:"exit_code"`
-	Operating    struct {
-		Lines []expectedLine `json:"lines"`
-		Net   expectedLine   `json:"net"`
-	} `json:"operating"`
-	Economy struct {
-		PeriodResult                 money.Amount `json:"period_result"`
-		AccumulatedBudgetDeviation   money.Amount `json:"accumulated_budget_deviation"`
-		PrognosisBudgetDeviation     money.Amount `json:"prognosis_budget_deviation"`
-		InvestmentPrognosisDeviation money.Amount `json:"investment_prognosis_deviation"`
-	} `json:"economy"`
-	Investments []struct {
-		Name      string        `json:"name"`
-		Spent     *money.Amount `json:"spent"`
-		Prognosis *money.Amount `json:"prognosis"`
-		Deviation *money.Amount `json:"deviation"`
-	} `json:"investments"`
-	Reconciliation struct {
-		RowsRead     int          `json:"rows_read"`
-		RowsSummed   int          `json:"rows_summed"`
-		BlankRows    int          `json:"blank_rows"`
-		ErrorRows    int          `json:"error_rows"`
-		LedgerTotal  money.Amount `json:"ledger_total"`
-		Lines        []ReconPart  `json:"lines"`
-		BalanceSheet ReconPart    `json:"balance_sheet"`
-		OtherYears   ReconPart    `json:"other_years"`
-		LaterMonths  ReconPart    `json:"later_months"`
-	} `json:"reconciliation"`
-}
-
-type expectedLine struct {
-	Line               string        `json:"line"`
-	AnnualBudget       money.Amount  `json:"annual_budget"`
-	BudgetAcc          money.Amount  `json:"budget_acc"`
-	OutcomeAcc         money.Amount  `json:"outcome_acc"`
-	DeviationAcc       money.Amount  `json:"deviation_acc"`
-	Prognosis          money.Amount  `json:"prognosis"`
-	PrognosisDeviation money.Amount  `json:"prognosis_deviation"`
-	PriorYearAcc       *money.Amount `json:"prior_year_acc"`
-}
-
-func (e expectedLine) operatingLine() OperatingLine {
+// operatingLine turns a line of expected.json into the report's own type.
+func operatingLine(e fixtures.ExpectedLine) OperatingLine {
 	return OperatingLine{Line: e.Line, AnnualBudget: e.AnnualBudget, BudgetAcc: e.BudgetAcc, OutcomeAcc: e.OutcomeAcc,
 		DeviationAcc: e.DeviationAcc, Prognosis: e.Prognosis, PrognosisDeviation: e.PrognosisDeviation, PriorYearAcc: e.PriorYearAcc}
 }
@@ -77,12 +28,8 @@ func TestUnseenInputs(t *testing.T) {
 	for _, d := range dirs {
 		t.Run(d.Name(), func(t *testing.T) {
 			folder, _ := fs.Sub(fixtures.TestInputs, "testinputs/"+d.Name())
-			raw, err := fs.ReadFile(folder, "expected.json")
+			want, err := fixtures.LoadExpected(d.Name())
 			if err != nil {
-				t.Fatal(err)
-			}
-			var want expected
-			if err := json.Unmarshal(raw, &want); err != nil {
 				t.Fatal(err)
 			}
 			in, err := Import(context.Background(), ImportOptions{Folder: folder, Dir: d.Name()})
@@ -108,12 +55,12 @@ func TestUnseenInputs(t *testing.T) {
 				t.Errorf("%d lines, want %d", len(r.Operating.Lines), len(want.Operating.Lines))
 			}
 			for i, wl := range want.Operating.Lines {
-				if i < len(r.Operating.Lines) && !equalLine(r.Operating.Lines[i], wl.operatingLine()) {
-					t.Errorf("line %d:\n got  %s\n want %s", i, fmtLine(r.Operating.Lines[i]), fmtLine(wl.operatingLine()))
+				if i < len(r.Operating.Lines) && !equalLine(r.Operating.Lines[i], operatingLine(wl)) {
+					t.Errorf("line %d:\n got  %s\n want %s", i, fmtLine(r.Operating.Lines[i]), fmtLine(operatingLine(wl)))
 				}
 			}
-			if !equalLine(r.Operating.Net, want.Operating.Net.operatingLine()) {
-				t.Errorf("net:\n got  %s\n want %s", fmtLine(r.Operating.Net), fmtLine(want.Operating.Net.operatingLine()))
+			if !equalLine(r.Operating.Net, operatingLine(want.Operating.Net)) {
+				t.Errorf("net:\n got  %s\n want %s", fmtLine(r.Operating.Net), fmtLine(operatingLine(want.Operating.Net)))
 			}
 			e := r.Economy
 			if e.PeriodResult != want.Economy.PeriodResult || e.AccumulatedBudgetDeviation != want.Economy.AccumulatedBudgetDeviation ||
@@ -148,7 +95,10 @@ func TestUnseenInputs(t *testing.T) {
 					t.Errorf("reconciliation line %d = %+v, want %+v", i, rec.Lines, wp)
 				}
 			}
-			for _, p := range []struct{ got, want ReconPart }{
+			for _, p := range []struct {
+				got  ReconPart
+				want fixtures.ExpectedPart
+			}{
 				{rec.BalanceSheet, wr.BalanceSheet}, {rec.OtherYears, wr.OtherYears}, {rec.LaterMonths, wr.LaterMonths},
 			} {
 				if p.got.Amount != p.want.Amount || p.got.Rows != p.want.Rows {

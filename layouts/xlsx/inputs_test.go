@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io/fs"
 	"strconv"
 	"testing"
@@ -16,47 +15,7 @@ import (
 	"rapport/report/period"
 )
 
-// expected is the part of a test input's expected.json that the workbook
-// shows: figures the fixture generator computed from its own postings, in
-// öre, never by the program under test.
-type expected struct {
-	Period    string `json:"period"`
-	ExitCode  int    `json:"exit_code"`
-	Operating struct {
-		Lines []expectedLine `json:"lines"`
-		Net   expectedLine   `json:"net"`
-	} `json:"operating"`
-	Economy struct {
-		PeriodResult                 money.Amount `json:"period_result"`
-		AccumulatedBudgetDeviation   money.Amount `json:"accumulated_budget_deviation"`
-		PrognosisBudgetDeviation     money.Amount `json:"prognosis_budget_deviation"`
-		InvestmentPrognosisDeviation money.Amount `json:"investment_prognosis_deviation"`
-	} `json:"economy"`
-	Investments []struct {
-		Name      string        `json:"name"`
-		Spent     *money.Amount `json:"spent"`
-		Prognosis *money.Amount `json:"prognosis"`
-		Deviation *money.Amount `json:"deviation"`
-	} `json:"investments"`
-	Reconciliation struct {
-		RowsRead    int          `json:"rows_read"`
-		RowsSummed  int          `json:"rows_summed"`
-		BlankRows   int          `json:"blank_rows"`
-		ErrorRows   int          `json:"error_rows"`
-		LedgerTotal money.Amount `json:"ledger_total"`
-	} `json:"reconciliation"`
-}
-
-type expectedLine struct {
-	Line               string        `json:"line"`
-	AnnualBudget       money.Amount  `json:"annual_budget"`
-	BudgetAcc          money.Amount  `json:"budget_acc"`
-	OutcomeAcc         money.Amount  `json:"outcome_acc"`
-	DeviationAcc       money.Amount  `json:"deviation_acc"`
-	Prognosis          money.Amount  `json:"prognosis"`
-	PrognosisDeviation money.Amount  `json:"prognosis_deviation"`
-	PriorYearAcc       *money.Amount `json:"prior_year_acc"`
-}
+type expected = fixtures.Expected
 
 // TestUnseenInputs runs the test inputs through import, Compute and Render,
 // and reads the figures back from the cells (cached values of formulas
@@ -77,12 +36,8 @@ func TestUnseenInputs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			data, err := fs.ReadFile(folder, "expected.json")
+			want, err := fixtures.LoadExpected(e.Name())
 			if err != nil {
-				t.Fatal(err)
-			}
-			var want expected
-			if err := json.Unmarshal(data, &want); err != nil {
 				t.Fatal(err)
 			}
 			if want.ExitCode != 0 {
@@ -99,7 +54,7 @@ func TestUnseenInputs(t *testing.T) {
 			f := open(t, render(t, r))
 			checkFormulas(t, f)
 			checkFiguresToOre(t, f, r)
-			checkExpected(t, f, &want, t.Errorf)
+			checkExpected(t, f, want, t.Errorf)
 		})
 	}
 }
