@@ -288,3 +288,24 @@ func TestScheduledRunTwice(t *testing.T) {
 		t.Errorf("json log lacks the unchanged status:\n%s", stderr)
 	}
 }
+
+// TestLockHeldByAnotherRun: a second run into a folder that a live run
+// holds waits, then says who holds it, and writes nothing.
+func TestLockHeldByAnotherRun(t *testing.T) {
+	out := t.TempDir()
+	host, _ := os.Hostname()
+	// This test's own process is alive, so the lock is not stale.
+	holder := strconv.Itoa(os.Getpid()) + " " + host
+	if err := os.WriteFile(filepath.Join(out, lockName), []byte(holder+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer func(d time.Duration) { lockWait = d }(lockWait)
+	lockWait = 300 * time.Millisecond
+	code, _, stderr := runCmd(t, "generate", "--period", "M02", "--out", out)
+	if code != exitFailure || !strings.Contains(stderr, "låst av en annan körning (process "+holder) {
+		t.Errorf("exit %d, want 3 and the holder named:\n%s", code, stderr)
+	}
+	if files := snapshot(t, out); len(files) != 0 {
+		t.Errorf("wrote %v while the folder was locked", keys(files))
+	}
+}
