@@ -135,6 +135,11 @@ func (c *computation) classifyLedger() ledgerSums {
 			u.Amount += b.Amount
 		}
 		operating := mapped && line != LineBalanceSheet
+		if !mapped && c.opt.AllowUnmapped {
+			// Reported on its own line: in the monthly trail and the prior
+			// year too, so that every column of the line adds up.
+			line, operating = LineUnclassified, true
+		}
 
 		if operating && (k.Month.Year == year || k.Month.Year == year-1) {
 			mo := s.monthly[line]
@@ -335,6 +340,11 @@ func (c *computation) operating(s ledgerSums) {
 		if optional && ol == (OperatingLine{Line: line, PriorYearAcc: ol.PriorYearAcc}) &&
 			(ol.PriorYearAcc == nil || *ol.PriorYearAcc == 0) {
 			continue // "Finansiella poster (when non-zero)"
+		}
+		if !hasBudget && line != LineUnclassified && (hasOutcome || hasPrognosis) {
+			c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Driftbudget", Value: line,
+				Message: "raden har utfall men ingen budget; budgeten räknas som 0",
+				Hint:    "Lägg in raden i bladet Driftbudget"})
 		}
 		r.Operating.Lines = append(r.Operating.Lines, ol)
 		if mo := s.monthly[line]; mo != nil || !optional {

@@ -125,7 +125,9 @@ func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
 	if l := c.in.Ledger; l != nil && l.HasProject && src.Project != "" {
 		spent := c.sums.projects[src.Project]
 		row.Spent, row.SpentFromLedger = &spent, true
-		if src.Spent != nil && *src.Spent != spent {
+		// An entered figure is as of its own period: compare it only in
+		// that period's report.
+		if src.Spent != nil && *src.Spent != spent && (src.Month.IsZero() || src.Month == c.month) {
 			c.probs.Add(place(fmt.Sprintf("angiven ackumulerad förbrukning %s kr skiljer sig från huvudboken (%s kr för projekt %s); huvudbokens belopp används",
 				src.Spent.FormatKr(), spent.FormatKr(), src.Project), "Stäm av förbrukningen mot huvudboken"))
 		}
@@ -137,11 +139,16 @@ func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
 			"Fyll i Ackumulerad förbrukning eller exportera huvudboken med projekt"))
 	}
 	row.Prognosis = src.Prognosis
-	if row.Prognosis == nil && c.r.Period.Kind == period.Annual && row.Spent != nil {
+	if c.r.Period.Kind == period.Annual && row.Spent != nil {
 		row.Prognosis = row.Spent // the year is over: the outcome is the prognosis
 	}
-	if row.Prognosis != nil {
-		budget := src.PlanYears[c.month.Year]
+	budget, hasBudget := src.PlanYears[c.month.Year]
+	switch {
+	case !hasBudget:
+		// An absent budget is not a zero budget: no deviation is made up.
+		c.probs.Add(place(fmt.Sprintf("budget för %d saknas, så avvikelsen mot budget kan inte räknas", c.month.Year),
+			fmt.Sprintf("Fyll i kolumnen %d", c.month.Year)))
+	case row.Prognosis != nil:
 		d := budget - *row.Prognosis
 		row.Deviation = &d
 	}

@@ -194,7 +194,8 @@ func TestComputeReconciliationBalances(t *testing.T) {
 func TestComputeUnmappedAccount(t *testing.T) {
 	in := handInputs()
 	in.Ledger.Buckets[ledger.Key{Account: "9100", Month: mon(2026, 2)}] = ledger.Bucket{Amount: kr(12.5), Rows: 1}
-	in.Ledger.Total += kr(12.5)
+	in.Ledger.Buckets[ledger.Key{Account: "9100", Month: mon(2025, 3)}] = ledger.Bucket{Amount: kr(7), Rows: 1}
+	in.Ledger.Total += kr(12.5 + 7)
 	_, probs := Compute(in, "UR1", ComputeOptions{})
 	if !hasProblem(probs, problem.Error, "kontot finns inte i kontoplanen") {
 		t.Fatalf("unmapped account not an error: %v", probs)
@@ -203,8 +204,13 @@ func TestComputeUnmappedAccount(t *testing.T) {
 	if probs.HasErrors() {
 		t.Fatalf("errors with --allow-unmapped: %v", probs.Errors())
 	}
-	if l := line(t, r, LineUnclassified); l.OutcomeAcc != kr(-12.5) {
-		t.Errorf("Ej klassificerat = %v", l.OutcomeAcc)
+	if l := line(t, r, LineUnclassified); l.OutcomeAcc != kr(-12.5) || l.PriorYearAcc == nil || *l.PriorYearAcc != kr(-7) {
+		t.Errorf("Ej klassificerat = %s", fmtLine(l))
+	}
+	for _, mo := range r.Monthly {
+		if mo.Line == LineUnclassified && (mo.ThisYear[1] != kr(-12.5) || mo.PriorYear[2] != kr(-7)) {
+			t.Errorf("monthly trail of Ej klassificerat = %+v", mo)
+		}
 	}
 	if r.Reconciliation.Unclassified.Amount != kr(12.5) || !r.Reconciliation.Balanced() {
 		t.Errorf("reconciliation: %+v", r.Reconciliation)
