@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"rapport/report/ledger"
@@ -28,9 +29,13 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 	var probs problem.List
 	entry, ok := in.Calendar.Lookup(code)
 	if !ok {
+		var known []string
+		for _, e := range in.Calendar {
+			known = append(known, string(e.Code))
+		}
 		probs.Add(problem.Problem{Severity: problem.Error, Value: string(code),
 			Message: "perioden finns inte i uppföljningskalendern",
-			Hint:    "Ange M01–M12, UR1, UR2 eller ÅR"})
+			Hint:    "Ange M01–M12 eller en av kalenderns perioder: " + strings.Join(known, ", ")})
 		return nil, probs
 	}
 	year := in.Settings.Year

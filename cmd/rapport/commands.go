@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -28,6 +29,11 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return usageError(stderr, "validate", err)
 	}
 	results := runUnits(ctx, folders, o, false, false, stderr)
+	for _, res := range results {
+		if res.unknownPeriod {
+			return usageError(stderr, "validate", fmt.Errorf("--period %q finns inte i uppföljningskalendern", o.periodArg))
+		}
+	}
 	code := exitOK
 	for i := range results {
 		res := &results[i]
@@ -55,13 +61,17 @@ func template(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	out := fs.String("out", "underlag.xlsx", "fil att skriva")
 	year := fs.Int("year", time.Now().Year(), "planår att förbereda")
+	force := fs.Bool("force", false, "skriv över en befintlig fil")
 	help := fs.BoolP("help", "h", false, "visa hjälp")
 	if err := fs.Parse(args); err != nil {
 		return usageError(stderr, "template", fmt.Errorf("%s", swedishFlagError(err)))
 	}
 	if *help {
-		fmt.Fprintf(stdout, "Användning: rapport template [--out underlag.xlsx] [--year ÅR]\n\n%s", fs.FlagUsages())
+		fmt.Fprintf(stdout, "Användning: rapport template [--out underlag.xlsx] [--year ÅR] [--force]\n\n%s", fs.FlagUsages())
 		return exitOK
+	}
+	if _, err := os.Stat(*out); err == nil && !*force {
+		return usageError(stderr, "template", fmt.Errorf("%s finns redan och kan ha ifyllda uppgifter; välj ett annat namn med --out eller skriv över med --force", *out))
 	}
 	var buf bytes.Buffer
 	if err := report.WriteTemplate(&buf, *year); err != nil {

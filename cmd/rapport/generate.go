@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -94,7 +95,9 @@ func parseFlags(name string, args []string, o *runOptions, generate bool, stdout
 		return false, fmt.Errorf("--year %d är inte ett rimligt år", o.year)
 	}
 	if p := strings.ToLower(o.periodArg); p != "all" && p != "due" {
-		if _, err := period.ParseCode(o.periodArg); err != nil {
+		// A code of the standard calendar, or one that an input's own
+		// Kalender sheet may define: checked against it after import.
+		if _, err := period.ParseCode(o.periodArg); err != nil && !customCode.MatchString(o.periodArg) {
 			return false, fmt.Errorf("--period %q: %v", o.periodArg, err)
 		}
 	}
@@ -124,6 +127,9 @@ type unitResult struct {
 	outputs []rendered
 	probs   problem.List
 	err     error // not the input's fault: I/O
+	// unknownPeriod: --period names a period that neither the standard
+	// calendar nor the input's Kalender has, a usage error.
+	unknownPeriod bool
 }
 
 // rendered is one output file, rendered in memory before anything is written.
@@ -141,6 +147,9 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitOK
 	}
 	log := newLogger(stderr, o.logFormat)
+	if o.quiet {
+		log = slog.New(slog.DiscardHandler)
+	}
 	start := time.Now()
 	folders, err := findFolders(o.inputs)
 	if err != nil {
@@ -157,13 +166,24 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "rapport: kan inte skapa mappen %s: %v\n", o.out, err)
 		return exitFailure
 	}
+	for _, res := range results {
+		if res.unknownPeriod {
+			return usageError(stderr, "generate", fmt.Errorf("--period %q finns inte i uppföljningskalendern; ange M01–M12, UR1, UR2, ÅR, all, due eller en period i indatats blad Kalender", o.periodArg))
+		}
+	}
 	claimOutputs(results)
 	code := exitOK
 	var writeErr error
 	var unlock func()
 	for i := range results {
 		res := &results[i]
-		printProblems(stderr, res, len(folders) > 1, o.strict)
+		if o.quiet {
+			shown := *res
+			shown.probs = res.probs.Errors()
+			printProblems(stderr, &shown, len(folders) > 1, o.strict)
+		} else {
+			printProblems(stderr, res, len(folders) > 1, o.strict)
+		}
 		if res.err != nil || res.probs.HasErrors() || len(res.outputs) == 0 {
 			continue
 		}
@@ -270,8 +290,17 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 				Hint:    "Kontrollera --year, eller ange en period med --period"})
 		}
 	case p != "due":
-		code, _ := period.ParseCode(o.periodArg)
+		code, err := period.ParseCode(o.periodArg)
+		if err != nil {
+			code = period.Code(strings.ToUpper(o.periodArg))
+		}
 		codes = []period.Code{code}
+		if _, ok := in.Calendar.Lookup(code); !ok {
+			res.unknownPeriod = true
+		}
+	}
+	if p := strings.ToLower(o.periodArg); p != "all" {
+		res.probs = append(res.probs, checkReach(in, codes)...)
 	}
 	copt := report.ComputeOptions{AllowUnmapped: o.allowUnmapped, ReportDate: o.date}
 	var reports []*report.Report
@@ -318,6 +347,38 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		}
 	}
 	return res
+}
+
+// customCode is what a period code of an input's own Kalender sheet may
+// look like.
+var customCode = regexp.MustCompile(`^[\p{L}\p{N}]{1,10}$`)
+
+// checkReach refuses a period whose last month the ledger has not reached:
+// a report on half the months would compare them with a whole period's
+// budget and look like a deviation.
+func checkReach(in *report.Inputs, codes []period.Code) problem.List {
+	var probs problem.List
+	if in.Ledger == nil {
+		return nil
+	}
+	last := in.LatestMonth(in.Settings.Year)
+	for _, code := range codes {
+		e, ok := in.Calendar.Lookup(code)
+		if !ok {
+			continue // Compute says so
+		}
+		need := period.Month{Year: in.Settings.Year, Month: e.LastMonth}
+		if last.IsZero() || last.Before(need) {
+			reach := "har inga poster för " + fmt.Sprint(in.Settings.Year)
+			if !last.IsZero() {
+				reach = "når bara till " + last.Swedish()
+			}
+			probs.Add(problem.Problem{Severity: problem.Error, File: in.Ledger.File, Sheet: in.Ledger.Sheet,
+				Message: fmt.Sprintf("huvudboken %s, men %s %d gäller %s %d", reach, e.Name, in.Settings.Year, e.Months(), in.Settings.Year),
+				Hint:    "Exportera huvudboken till och med " + need.Swedish() + ", eller välj en tidigare period med --period"})
+		}
+	}
+	return probs
 }
 
 // appendNew adds the problems of b that a does not already hold: every

@@ -309,3 +309,32 @@ func TestLockHeldByAnotherRun(t *testing.T) {
 		t.Errorf("wrote %v while the folder was locked", keys(files))
 	}
 }
+
+// TestPeriodBeyondLedger: a period whose last month the ledger has not
+// reached is refused rather than reported on part of its months.
+func TestPeriodBeyondLedger(t *testing.T) {
+	out := t.TempDir()
+	for _, p := range []string{"M11", "ÅR"} {
+		code, _, stderr := runCmd(t, "generate", "--period", p, "--out", out)
+		if code != exitInvalid || !strings.Contains(stderr, "når bara till oktober 2026") {
+			t.Errorf("%s on a ledger through October: exit %d\n%s", p, code, stderr)
+		}
+	}
+	if code, _, stderr := runCmd(t, "generate", "--period", "due", "--date", "2026-12-01", "--out", out); code != exitOK {
+		t.Errorf("due in December (M10): exit %d\n%s", code, stderr)
+	}
+}
+
+func TestTemplateKeepsExistingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "underlag.xlsx")
+	if err := os.WriteFile(path, []byte("ifyllt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "template", "--out", path)
+	if b, _ := os.ReadFile(path); code != exitUsage || string(b) != "ifyllt" || !strings.Contains(stderr, "--force") {
+		t.Errorf("exit %d, file %q\n%s", code, b, stderr)
+	}
+	if code, _, _ := runCmd(t, "template", "--out", path, "--force"); code != exitOK {
+		t.Errorf("--force: exit %d", code)
+	}
+}
