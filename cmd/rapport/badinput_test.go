@@ -81,6 +81,7 @@ func TestBadInputs(t *testing.T) {
 		{"dubbla rubriker", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Period;Belopp;Belopp SEK\n4010;2026-01;1;1\n")}, exitInvalid},
 		{"Summa-rad", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;1 000,00", "Summa;;;1 000,00")}, exitInvalid},
 		{"felaktigt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;12,3,4")}, exitInvalid},
+		{"decimalkomma utan citattecken i kommaseparerad fil", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto,Period,Belopp\n4010,2026-02,5\n3010,2026-02,-1000,50\n")}, exitInvalid},
 		{"tomt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;")}, exitInvalid},
 		{"felaktig period", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-13;5")}, exitInvalid},
 		{"konto utanför kontoplanen", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5", "9100;100;2026-02;48 750")}, exitInvalid},

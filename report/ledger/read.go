@@ -426,6 +426,7 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		delim = sniffDelimiter(head, dec)
 	}
 	cr := newCSVReader(br, delim)
+	width := 0 // fields of the header row
 	prog := progress{fn: opt.Progress}
 	var (
 		sum  *summer
@@ -481,7 +482,19 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 				}
 				sum = newSummer(l, lay, "", true)
 				sum.dec = dec
+				width = len(rec)
 			}
+			continue
+		}
+		if extraFields(rec, width) {
+			// Most often an unquoted decimal comma in a comma-separated
+			// file: "-1000,50" split in two. Summing the first half would
+			// lose the öre silently.
+			l.RowsRead++
+			l.ErrorRows++
+			sum.problemAt(width, recN, string(bytes.Join(rec, []byte{cr.delim})),
+				fmt.Sprintf("raden har %d fält men rubrikraden %d; raden summeras inte", len(rec), width),
+				"Sätt citattecken kring värden som innehåller avgränsaren (t.ex. \"-1 000,50\"), eller exportera med semikolon som avgränsare")
 			continue
 		}
 		vals = vals[:0]
@@ -515,6 +528,20 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 	sum.finish()
 	prog.tick(l.RowsRead, counted.n, size, true)
 	return nil
+}
+
+// extraFields reports whether a record has non-empty fields beyond the
+// header's width; empty ones, such as a trailing delimiter, are harmless.
+func extraFields(rec [][]byte, width int) bool {
+	if width == 0 || len(rec) <= width {
+		return false
+	}
+	for _, f := range rec[width:] {
+		if len(bytes.TrimSpace(f)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // countingReader counts bytes for progress reports.
