@@ -87,7 +87,7 @@ func TestTemplateContents(t *testing.T) {
 			t.Fatalf("%s: %v, %d rows", s.name, err, len(rows))
 		}
 		tb := &table{schema: s}
-		cols, years, _, dups := tb.headerMatch(dataRow{n: 1, cells: rows[0]})
+		cols, years, _, _, dups := tb.headerMatch(dataRow{n: 1, cells: rows[0]})
 		if len(cols)+len(years) != len(rows[0]) || len(dups) > 0 {
 			t.Errorf("%s: header %v matches %d columns and %d years", s.name, rows[0], len(cols), len(years))
 		}

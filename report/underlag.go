@@ -471,7 +471,7 @@ func (u *underlagReader) sheetError(sheet, msg, hint string) {
 
 // headerMatch maps the cells of a row to fields; dups lists cells that
 // repeat a field.
-func (t *table) headerMatch(r dataRow) (cols map[string]column, years map[int]column, units []int, dups [][2]int) {
+func (t *table) headerMatch(r dataRow) (cols map[string]column, years map[int]column, units, unknownUnits []int, dups [][2]int) {
 	cols = map[string]column{}
 	years = map[int]column{}
 	for i, raw := range r.cells {
@@ -499,10 +499,15 @@ func (t *table) headerMatch(r dataRow) (cols map[string]column, years map[int]co
 				if hasUnit && fl.kind != kindAmount {
 					units = append(units, c.col)
 				}
+				if !hasUnit && fl.kind == kindAmount && strings.HasSuffix(name, ")") {
+					// "Årsbudget (Mdr)": a unit we cannot read must not
+					// silently become kr.
+					unknownUnits = append(unknownUnits, c.col)
+				}
 			}
 		}
 	}
-	return cols, years, units, dups
+	return cols, years, units, unknownUnits, dups
 }
 
 // fieldNamed finds the field a folded header names. A trailing note in
@@ -532,17 +537,16 @@ func (t *table) fieldNamed(name string) *field {
 // → "arsbudget", tkr.
 func splitUnit(raw string) (string, money.Unit, bool) {
 	s := fold(raw)
-	for _, u := range []money.Unit{money.UnitKr, money.UnitTkr, money.UnitMnkr} {
-		for _, form := range []string{"(" + u.String() + ")", "[" + u.String() + "]", ", " + u.String()} {
-			if strings.HasSuffix(s, form) {
-				return strings.TrimSpace(strings.TrimSuffix(s, form)), u, true
-			}
-		}
-		// "( tkr )"
-		if strings.HasSuffix(s, ")") {
-			if i := strings.LastIndexByte(s, '('); i >= 0 && strings.TrimSpace(s[i+1:len(s)-1]) == u.String() {
+	if strings.HasSuffix(s, ")") || strings.HasSuffix(s, "]") {
+		if i := strings.LastIndexAny(s, "(["); i >= 0 {
+			if u, ok := money.ParseUnit(s[i+1 : len(s)-1]); ok {
 				return strings.TrimSpace(s[:i]), u, true
 			}
+		}
+	}
+	if i := strings.LastIndex(s, ", "); i >= 0 {
+		if u, ok := money.ParseUnit(s[i+2:]); ok {
+			return strings.TrimSpace(s[:i]), u, true
 		}
 	}
 	return s, money.UnitKr, false
@@ -550,7 +554,7 @@ func splitUnit(raw string) (string, money.Unit, bool) {
 
 // matchHeader takes r as the header if it holds every required column.
 func (t *table) matchHeader(r dataRow) bool {
-	cols, years, units, dups := t.headerMatch(r)
+	cols, years, units, unknownUnits, dups := t.headerMatch(r)
 	for _, fl := range t.schema.fields {
 		if _, ok := cols[fl.key]; fl.required && !ok {
 			return false
@@ -566,6 +570,10 @@ func (t *table) matchHeader(r dataRow) bool {
 		t.u.probs.Add(problem.At(problem.Warning, t.u.file, t.sheet, c, r.n, cellAt(r.cells, c),
 			"kolumnen innehåller inga belopp, så enheten inom parentes bortses från", "Ta bort enheten från rubriken"))
 	}
+	for _, c := range unknownUnits {
+		t.u.probs.Add(problem.At(problem.Error, t.u.file, t.sheet, c, r.n, cellAt(r.cells, c),
+			"har en enhet som inte går att tolka", "Skriv (kr), (tkr) eller (mnkr) efter rubriken, eller ingen enhet för kronor"))
+	}
 	return true
 }
 
@@ -574,14 +582,14 @@ func (t *table) matchHeader(r dataRow) bool {
 func (t *table) reportMissingHeader(early []dataRow) {
 	best, bestN := dataRow{}, -1
 	for _, r := range early {
-		cols, _, _, _ := t.headerMatch(r)
+		cols, _, _, _, _ := t.headerMatch(r)
 		if len(cols) > bestN {
 			best, bestN = r, len(cols)
 		}
 	}
 	var have map[string]column
 	if bestN > 0 {
-		have, _, _, _ = t.headerMatch(best)
+		have, _, _, _, _ = t.headerMatch(best)
 	}
 	for _, fl := range t.schema.fields {
 		if _, ok := have[fl.key]; !fl.required || ok {

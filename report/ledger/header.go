@@ -64,16 +64,11 @@ func matchHeader(h string) (f field, unit money.Unit, rank int) {
 	unit = money.UnitKr
 	hasUnit := false
 	if i := strings.LastIndexAny(n, "(["); i >= 0 && (strings.HasSuffix(n, ")") || strings.HasSuffix(n, "]")) {
-		switch strings.TrimSpace(n[i+1 : len(n)-1]) {
-		case "kr", "sek":
-			unit, hasUnit = money.UnitKr, true
-		case "tkr":
-			unit, hasUnit = money.UnitTkr, true
-		case "mnkr":
-			unit, hasUnit = money.UnitMnkr, true
-		default:
+		u, ok := money.ParseUnit(n[i+1 : len(n)-1])
+		if !ok {
 			return fieldNone, money.UnitKr, 0
 		}
+		unit, hasUnit = u, true
 		n = strings.TrimSpace(n[:i])
 	}
 	for f := fieldAccount; f < numFields; f++ {

@@ -370,3 +370,21 @@ func Sum(as ...Amount) Amount {
 	}
 	return t
 }
+
+// ParseUnit reads the unit a column header names in its suffix, as people
+// write it: "kr", "SEK", "kronor"; "tkr", "tkr.", "tusen kr", "kSEK";
+// "mnkr", "Mkr", "mn kr", "miljoner kr", "MSEK". Case and spaces do not
+// matter.
+func ParseUnit(s string) (Unit, bool) {
+	w := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	w = strings.TrimSuffix(w, ".")
+	switch w {
+	case "kr", "sek", "kronor":
+		return UnitKr, true
+	case "tkr", "tusenkr", "tusenkronor", "ksek", "tsek":
+		return UnitTkr, true
+	case "mnkr", "mkr", "mnkr.", "miljonerkr", "miljonerkronor", "msek", "mnsek", "mn":
+		return UnitMnkr, true
+	}
+	return UnitKr, false
+}
