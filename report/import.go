@@ -52,18 +52,24 @@ func Import(ctx context.Context, opt ImportOptions) (*Inputs, error) {
 			Hint:    "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"})
 		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
 	}
-	probs = append(probs, in.Problems...)
-
 	l, err := readLedgerFrom(ctx, opt, &probs)
 	if err != nil {
 		return nil, err
 	}
+	if l != nil && in.Settings.Year == 0 && opt.Year == 0 && latestYear(l) != 0 {
+		// Neither År nor --year: the plan year is the ledger's last, and
+		// the workbook's period codes (UR1 …) are read again in it.
+		yopt := opt
+		yopt.Year = latestYear(l)
+		if again, err := readUnderlagFrom(yopt); err == nil && again != nil {
+			in = again
+		}
+		in.Settings.Year = yopt.Year
+	}
+	probs = append(probs, in.Problems...)
 	in.Ledger = l
 	if l != nil {
 		probs = append(probs, l.Problems...)
-		if in.Settings.Year == 0 {
-			in.Settings.Year = latestYear(l)
-		}
 	}
 	probs.Sort()
 	in.Problems = probs

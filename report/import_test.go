@@ -1,0 +1,51 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestYearFromLedger: without År in Inställningar and without --year, the
+// plan year is the ledger's last, and period codes in the workbook are read
+// in it.
+func TestYearFromLedger(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, ExampleFolder()); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := fs.ReadFile(ExampleFolder(), UnderlagFile)
+	f, err := excelize.OpenReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Inställningar")
+	for i := len(rows) - 1; i >= 0; i-- {
+		if len(rows[i]) > 0 && rows[i][0] == "År" {
+			if err := f.RemoveRow("Inställningar", i+1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SaveAs(filepath.Join(dir, UnderlagFile)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Import(context.Background(), ImportOptions{Folder: os.DirFS(dir), Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Problems.HasErrors() || in.Settings.Year != 2026 {
+		t.Fatalf("year %d, errors %v", in.Settings.Year, in.Problems.Errors())
+	}
+	example, _, _ := LoadExample(context.Background())
+	a, _ := Compute(in, "UR1", ComputeOptions{})
+	b, _ := Compute(example, "UR1", ComputeOptions{})
+	if !equalLine(a.Operating.Net, b.Operating.Net) || len(a.Goals) != len(b.Goals) || a.Goals[0].Word != b.Goals[0].Word {
+		t.Errorf("without År: net %s, goal 1 %q; with: %s, %q", fmtLine(a.Operating.Net), a.Goals[0].Word, fmtLine(b.Operating.Net), b.Goals[0].Word)
+	}
+}
