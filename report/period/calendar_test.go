@@ -60,3 +60,12 @@ func TestLookupMonthWithoutRowIsDeviation(t *testing.T) {
 		t.Errorf("ÅR = %+v", e)
 	}
 }
+
+func TestParseMonthRejectsDaysThatDoNotExist(t *testing.T) {
+	for in, ok := range map[string]bool{"2026-02-28": true, "2028-02-29": true, "2026-02-29": false, "2026-02-30": false,
+		"2026-04-31": false, "31.04.2026": false, "30.04.2026": true, "2026-12-31": true} {
+		if _, err := ParseMonth(in); (err == nil) != ok {
+			t.Errorf("ParseMonth(%q): err %v, want ok=%v", in, err, ok)
+		}
+	}
+}

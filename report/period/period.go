@@ -118,16 +118,10 @@ func ParseMonth(s string) (Month, error) {
 		}
 	case 3:
 		if len(parts[0]) == 4 { // 2026-04-30
-			if !validDay(parts[2]) {
-				return Month{}, ErrNotMonth
-			}
-			return build(parts[0], parts[1])
+			return buildDate(parts[0], parts[1], parts[2])
 		}
 		if len(parts[2]) == 4 { // 30.04.2026, day first as in Sweden
-			if !validDay(parts[0]) {
-				return Month{}, ErrNotMonth
-			}
-			return build(parts[2], parts[1])
+			return buildDate(parts[2], parts[1], parts[0])
 		}
 	}
 	return Month{}, ErrNotMonth
@@ -161,6 +155,20 @@ func build(ys, ms string) (Month, error) {
 		return Month{}, ErrNotMonth
 	}
 	return Month{y, time.Month(mo)}, nil
+}
+
+// buildDate is build for a whole date, which must exist: 2026-02-30 is a
+// typing error, not February.
+func buildDate(ys, ms, ds string) (Month, error) {
+	m, err := build(ys, ms)
+	if err != nil || !validDay(ds) {
+		return Month{}, ErrNotMonth
+	}
+	d, _ := strconv.Atoi(ds)
+	if d > m.LastDay().Day() {
+		return Month{}, ErrNotMonth
+	}
+	return m, nil
 }
 
 func validDay(s string) bool {
