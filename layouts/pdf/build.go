@@ -719,10 +719,7 @@ func valueText(v *float64, unit string) string {
 	if v == nil {
 		return "–"
 	}
-	s := strings.Replace(strconv.FormatFloat(*v, 'f', 1, 64), ".", ",", 1)
-	if strings.HasPrefix(s, "-") {
-		s = money.Minus + s[1:]
-	}
+	s := number(*v, 1)
 	if unit != "" {
 		s += money.NoBreakSpace + unit
 	}
