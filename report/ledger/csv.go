@@ -140,25 +140,17 @@ func (c *csvReader) splitQuoted(line []byte) bool {
 				}
 				break
 			}
-			// text after the closing quote, up to the delimiter
-			j := bytes.IndexByte(line[i:], c.delim)
-			if j < 0 {
-				c.out = append(c.out, line[i:]...)
-				c.ends = append(c.ends, len(c.out))
-				return true
-			}
-			c.out = append(c.out, line[i:i+j]...)
-			i += j + 1
-		} else {
-			j := bytes.IndexByte(line[i:], c.delim)
-			if j < 0 {
-				c.out = append(c.out, line[i:]...)
-				c.ends = append(c.ends, len(c.out))
-				return true
-			}
-			c.out = append(c.out, line[i:i+j]...)
-			i += j + 1
 		}
+		// The field up to the delimiter: all of an unquoted one, or any text
+		// after a closing quote.
+		j := bytes.IndexByte(line[i:], c.delim)
+		if j < 0 {
+			c.out = append(c.out, line[i:]...)
+			c.ends = append(c.ends, len(c.out))
+			return true
+		}
+		c.out = append(c.out, line[i:i+j]...)
+		i += j + 1
 		c.ends = append(c.ends, len(c.out))
 	}
 }
