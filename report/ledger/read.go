@@ -486,10 +486,12 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 			}
 			continue
 		}
-		if extraFields(rec, width) {
-			// Most often an unquoted decimal comma in a comma-separated
-			// file: "-1000,50" split in two. Summing the first half would
-			// lose the öre silently.
+		if delim == ',' && extraFields(rec, width) {
+			// In a comma-separated file this is most often an unquoted
+			// decimal comma: "-1000,50" split in two, and summing the first
+			// half would lose the öre silently. With ';' or tab, an extra
+			// field is only an unheaded column, which is ignored like any
+			// unknown column.
 			l.RowsRead++
 			l.ErrorRows++
 			sum.problemAt(width, recN, string(bytes.Join(rec, []byte{cr.delim})),
