@@ -162,10 +162,6 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	results := runUnits(ctx, folders, o, true, progress, stderr)
 
 	// Nothing is written for a unit with errors; the others go ahead.
-	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "rapport: kan inte skapa mappen %s: %v\n", o.out, err)
-		return exitFailure
-	}
 	for _, res := range results {
 		if res.unknownPeriod {
 			return usageError(stderr, "generate", fmt.Errorf("--period %q finns inte i uppföljningskalendern; ange M01–M12, UR1, UR2, ÅR, all, due eller en period i indatats blad Kalender", o.periodArg))
@@ -188,6 +184,11 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			continue
 		}
 		if unlock == nil {
+			// The folder is made only when there is something to put in it.
+			if err := os.MkdirAll(o.out, 0o755); err != nil {
+				writeErr = fmt.Errorf("kan inte skapa mappen %s: %v", o.out, err)
+				break
+			}
 			unlock, writeErr = lockFolder(ctx, o.out, stderr)
 			if writeErr != nil {
 				break
