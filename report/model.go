@@ -60,19 +60,6 @@ func (l Level) Word() string {
 	return "Ej bedömt"
 }
 
-// Colour is the level's traffic-light colour name, in English for code.
-func (l Level) Colour() string {
-	switch l {
-	case Met:
-		return "green"
-	case PartlyMet:
-		return "yellow"
-	case NotMet:
-		return "red"
-	}
-	return "grey"
-}
-
 func (l Level) String() string { return l.Word() }
 
 // Goal is one row of the plan's goal table.

@@ -37,7 +37,7 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	code := exitOK
 	for i := range results {
 		res := &results[i]
-		printProblems(stdout, res, len(folders) > 1, o.strict)
+		printProblems(stdout, res, len(folders) > 1)
 		switch {
 		case res.err != nil:
 			code = max(code, exitFailure)

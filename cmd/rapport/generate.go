@@ -59,7 +59,8 @@ func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
 	}
 }
 
-// parse parses args into o; it returns a usage message on error.
+// parseFlags parses args into o; it reports whether help was shown, or a
+// usage error.
 func parseFlags(name string, args []string, o *runOptions, generate bool, stdout io.Writer) (bool, error) {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -176,9 +177,9 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if o.quiet {
 			shown := *res
 			shown.probs = res.probs.Errors()
-			printProblems(stderr, &shown, len(folders) > 1, o.strict)
+			printProblems(stderr, &shown, len(folders) > 1)
 		} else {
-			printProblems(stderr, res, len(folders) > 1, o.strict)
+			printProblems(stderr, res, len(folders) > 1)
 		}
 		if res.err != nil || res.probs.HasErrors() || len(res.outputs) == 0 {
 			continue
@@ -325,7 +326,7 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		return res
 	}
 	for _, r := range reports {
-		base := fmt.Sprintf("%s_%d_%s", fileSafe(r.Unit), r.Year, r.Period.Code.FileCode())
+		base := fmt.Sprintf("%s_%d_%s", fileSafe(r.Unit), r.Year, r.Period.Code)
 		for _, format := range o.formats {
 			var buf bytes.Buffer
 			var err error
@@ -431,7 +432,7 @@ func joinCodes(codes []period.Code) string {
 }
 
 // printProblems shows a unit's problems, errors first, in file order.
-func printProblems(w io.Writer, res *unitResult, many, strict bool) {
+func printProblems(w io.Writer, res *unitResult, many bool) {
 	errs, warns := res.probs.Errors(), res.probs.Warnings()
 	if len(errs) == 0 && len(warns) == 0 && res.err == nil {
 		return

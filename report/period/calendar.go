@@ -139,7 +139,3 @@ func (e Entry) Months() string {
 
 // String gives the code.
 func (c Code) String() string { return string(c) }
-
-// FileCode is the code as written in file names: ÅR stays ÅR. Kept as a
-// function so that one place decides.
-func (c Code) FileCode() string { return string(c) }
