@@ -595,10 +595,10 @@ func (b *builder) reconciliation() {
 	b.add(Table{Caption: "Inlästa rader",
 		Columns: []Column{col("Rader", 6, Left), col("Antal", 2, Right)},
 		Rows: []Row{
-			{Kind: Plain, Cells: []Cell{{Text: "Lästa rader"}, {Text: groupInt(rc.RowsRead)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Summerade rader"}, {Text: groupInt(rc.RowsSummed)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: groupInt(rc.BlankRows)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: groupInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
+			{Kind: Plain, Cells: []Cell{{Text: "Lästa rader"}, {Text: money.FormatInt(rc.RowsRead)}}},
+			{Kind: Plain, Cells: []Cell{{Text: "Summerade rader"}, {Text: money.FormatInt(rc.RowsSummed)}}},
+			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: money.FormatInt(rc.BlankRows)}}},
+			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: money.FormatInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
 		}})
 	rows := []Row{}
 	var sum money.Amount
@@ -606,11 +606,11 @@ func (b *builder) reconciliation() {
 	for _, p := range rc.Parts() {
 		sum += p.Amount
 		sumRows += p.Rows
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: p.Label}, {Text: groupInt(p.Rows)}, {Text: p.Amount.FormatKr()}}})
+		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: p.Label}, {Text: money.FormatInt(p.Rows)}, {Text: p.Amount.FormatKr()}}})
 	}
 	rows = append(rows,
-		Row{Kind: Sum, Cells: []Cell{{Text: "Summa delar"}, {Text: groupInt(sumRows)}, {Text: sum.FormatKr()}}},
-		Row{Kind: Total, Cells: []Cell{{Text: "Huvudbokens total"}, {Text: groupInt(rc.RowsSummed)}, {Text: rc.LedgerTotal.FormatKr()}}},
+		Row{Kind: Sum, Cells: []Cell{{Text: "Summa delar"}, {Text: money.FormatInt(sumRows)}, {Text: sum.FormatKr()}}},
+		Row{Kind: Total, Cells: []Cell{{Text: "Huvudbokens total"}, {Text: money.FormatInt(rc.RowsSummed)}, {Text: rc.LedgerTotal.FormatKr()}}},
 		Row{Kind: Plain, Cells: []Cell{{Text: "Differens"}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
 	)
 	b.add(Table{Caption: "Huvudbokens total fördelad på delar, kr",
@@ -719,7 +719,7 @@ func valueText(v *float64, unit string) string {
 	if v == nil {
 		return "–"
 	}
-	s := number(*v, 1)
+	s := money.FormatNumber(*v, 1)
 	if unit != "" {
 		s += money.NoBreakSpace + unit
 	}
@@ -731,10 +731,6 @@ func unitWord(unit string) string {
 		return "procent"
 	}
 	return unit
-}
-
-func groupInt(n int) string {
-	return strings.TrimSuffix(money.Amount(int64(n)*100).FormatKr(), ",00")
 }
 
 func shorten(s string, n int) string {

@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"math"
-	"strconv"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -74,27 +72,6 @@ func niceRange(lo, hi float64, withZero bool) (min, max, step float64) {
 		}
 	}
 	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step, step
-}
-
-// number formats an axis or value label Swedish style.
-func number(v float64, decimals int) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(money.NoBreakSpace)
-		}
-		b.WriteRune(d)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "," + frac
-	}
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		out = money.Minus + out
-	}
-	return out
 }
 
 // stepDecimals is how many decimals axis labels need so that every tick
@@ -213,7 +190,7 @@ func drawBarChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 			drawBar(pdf, r, si)
 			setFont(pdf, fChartLabel)
 			textColour(pdf, ink)
-			label := number(v, 1)
+			label := money.FormatNumber(v, 1)
 			if ci < len(s.Labels) && s.Labels[ci] != "" {
 				label = s.Labels[ci]
 			}
@@ -256,7 +233,7 @@ func drawYAxis(pdf *fpdf.Fpdf, plot rect, min, max, step float64, unit string, y
 		pdf.SetLineWidth(0.2)
 		pdf.Line(plot.x, y, plot.x+plot.w, y)
 		textColour(pdf, muted)
-		l := number(v, dec)
+		l := money.FormatNumber(v, dec)
 		pdf.Text(plot.x-1.5-pdf.GetStringWidth(l), y+1.1, l)
 	}
 	textColour(pdf, muted)
@@ -447,7 +424,7 @@ func drawStatusChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 			pdf.Rect(bar.x, bar.y, bar.w, bar.h, "D")
 		}
 		setFont(pdf, fSmall.bold())
-		pdf.Text(box.x+labelW+w+2, baseline(y, rowH, fSmall), number(v, 0))
+		pdf.Text(box.x+labelW+w+2, baseline(y, rowH, fSmall), money.FormatNumber(v, 0))
 	}
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.3)
