@@ -98,10 +98,16 @@ type IndicatorPoint struct {
 // IndicatorResult is one row of table 2.
 type IndicatorResult struct {
 	IndicatorDef
-	Value     *float64         `json:"value"`      // at the report month (or latest before it)
-	ValueAt   period.Month     `json:"value_at"`   // month of Value
-	PriorYear *float64         `json:"prior_year"` // same month a year earlier
-	Status    string           `json:"status"`     // "Uppfyllt", "Ej uppfyllt", "Ej bedömt"
+	Value     *float64     `json:"value"`      // at the report month (or latest before it)
+	ValueAt   period.Month `json:"value_at"`   // month of Value
+	PriorYear *float64     `json:"prior_year"` // same month a year earlier
+	// Level is the status judged against the target, else the reference:
+	// Met, NotMet, or NotAssessed when value or yardstick is missing.
+	// Renderers word it with Level.Word.
+	Level Level `json:"level"`
+	// Status is Level.Word(), kept for the report's JSON and for readers
+	// not yet moved to Level.
+	Status    string           `json:"status"`
 	OffTarget bool             `json:"off_target"`
 	Series    []IndicatorPoint `json:"series"`       // this year, months 1…m
 	Prior     []IndicatorPoint `json:"prior_series"` // the previous year, all months present

@@ -268,18 +268,13 @@ func (b *builder) employees() {
 	}
 	rows := []Row{}
 	for _, in := range r.Indicators {
-		lvl, _ := report.ParseLevel(in.Status)
-		status := in.Status
-		if status == "" {
-			status = lvl.Word()
-		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{
 			{Text: in.Name},
 			{Text: valueText(in.Value, in.Unit), Bad: in.OffTarget},
 			{Text: valueText(in.PriorYear, in.Unit)},
 			{Text: valueText(in.Target, in.Unit)},
 			{Text: valueText(in.Reference, in.Unit)},
-			{Text: status, Level: levelPtr(lvl)},
+			{Text: in.Level.Word(), Level: levelPtr(in.Level)},
 		}})
 	}
 	note := ""

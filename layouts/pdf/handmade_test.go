@@ -87,13 +87,13 @@ func handmade(code period.Code) *report.Report {
 	turnover := report.IndicatorResult{
 		IndicatorDef: report.IndicatorDef{Name: "Personalomsättning", Unit: "%", Reference: fp(8.5), LowerIsBetter: true,
 			Description: "Andel medarbetare som avslutar sin anställning, går i pension av totalt antal tillsvidareanställda inom Region Halland. Region Hallands referensvärde är 8,5."},
-		Value: fp(7.9), ValueAt: m, PriorYear: fp(8.3), Status: "Uppfyllt",
+		Value: fp(7.9), ValueAt: m, PriorYear: fp(8.3), Level: report.Met,
 		Series: series(2026, 7.6, mo), Prior: series(2025, 8.0, 12),
 	}
 	sick := report.IndicatorResult{
 		IndicatorDef: report.IndicatorDef{Name: "Sjukfrånvaro", Unit: "%", Target: fp(5.2), LowerIsBetter: true,
 			Description: "Mäter medarbetares frånvaro på grund av sjukdom. Avser både korttidssjukfrånvaro och långtidssjukfrånvaro. Region Hallands målvärde är 5,2."},
-		Value: fp(5.8), ValueAt: m, PriorYear: fp(5.6), Status: "Ej uppfyllt", OffTarget: true,
+		Value: fp(5.8), ValueAt: m, PriorYear: fp(5.6), Level: report.NotMet, OffTarget: true,
 		Series: series(2026, 5.4, mo), Prior: series(2025, 5.3, 12),
 	}
 	r.Indicators = []report.IndicatorResult{turnover, sick}
