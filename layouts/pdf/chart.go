@@ -5,6 +5,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"rapport/layouts/doc"
 	"rapport/report"
 	"rapport/report/money"
 )
@@ -15,7 +16,7 @@ var (
 )
 
 // chartAtom is a chart with room around it; a chart never splits.
-func chartAtom(pdf *fpdf.Fpdf, c Chart) *atom {
+func chartAtom(pdf *fpdf.Fpdf, c doc.Chart) *atom {
 	h := c.Height
 	if h <= 0 {
 		h = 60
@@ -28,11 +29,11 @@ func chartAtom(pdf *fpdf.Fpdf, c Chart) *atom {
 		textColour(pdf, ink)
 		box := rect{marginL, y + fChartTitle.line + 1, contentW, h - fChartTitle.line - 1}
 		switch c.Kind {
-		case BarChart:
+		case doc.BarChart:
 			drawBarChart(pdf, c, box)
-		case LineChart:
+		case doc.LineChart:
 			drawLineChart(pdf, c, box)
-		case StatusChart:
+		case doc.StatusChart:
 			drawStatusChart(pdf, c, box)
 		}
 		textColour(pdf, ink)
@@ -151,7 +152,7 @@ func drawBar(pdf *fpdf.Fpdf, r rect, series int) {
 
 // drawBarChart draws grouped vertical bars per category with a zero line,
 // a value axis with gridlines, value labels and a legend.
-func drawBarChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+func drawBarChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	lo, hi := 0.0, 0.0
 	for _, s := range c.Series {
 		for _, v := range s.Values {
@@ -246,7 +247,7 @@ func drawYAxis(pdf *fpdf.Fpdf, plot rect, min, max, step float64, unit string, y
 // drawLineChart draws values per month: this year solid and dark with
 // filled discs, the previous year dashed and grey with open squares, and
 // each target or reference as a red dash-dotted line with its label.
-func drawLineChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+func drawLineChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, s := range c.Series {
 		for _, v := range s.Values {
@@ -373,7 +374,7 @@ func marker(pdf *fpdf.Fpdf, x, y float64, series int) {
 
 // drawStatusChart draws a horizontal bar per assessment level, with the
 // level's symbol and word, and the count at the bar's end.
-func drawStatusChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+func drawStatusChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	if len(c.Series) == 0 || len(c.Categories) == 0 {
 		return
 	}

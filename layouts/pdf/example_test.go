@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"rapport/layouts/doc"
 	"rapport/report"
 	"rapport/report/period"
 )
@@ -43,7 +44,7 @@ func TestExample(t *testing.T) {
 				t.Error("the example report is not marked as example data")
 			}
 			if code == "UR1" || code == "M10" {
-				b, err := json.MarshalIndent(Build(r), "", "  ")
+				b, err := json.MarshalIndent(doc.Build(r), "", "  ")
 				if err != nil {
 					t.Fatal(err)
 				}

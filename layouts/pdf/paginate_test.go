@@ -1,12 +1,13 @@
 package pdf
 
 import (
+	"rapport/layouts/doc"
 	"strconv"
 	"testing"
 )
 
 // layOut measures and paginates a document as Render does.
-func layOut(t *testing.T, d Document) ([]*atom, [][]placed) {
+func layOut(t *testing.T, d doc.Document) ([]*atom, [][]placed) {
 	t.Helper()
 	pdf := newPDF(d)
 	atoms := atomize(pdf, d.Blocks)
@@ -19,7 +20,7 @@ func layOut(t *testing.T, d Document) ([]*atom, [][]placed) {
 func TestNothingKeptAloneAtPageFoot(t *testing.T) {
 	for _, c := range append(cases(), renderCase{name: "hostile", r: hostile()}) {
 		t.Run(c.name, func(t *testing.T) {
-			d := Build(c.r)
+			d := doc.Build(c.r)
 			sanitize(&d)
 			_, pages := layOut(t, d)
 			for i, pg := range pages {
@@ -50,15 +51,12 @@ func TestNothingKeptAloneAtPageFoot(t *testing.T) {
 // TestTableRepeatsHeader splits a long table: every page it continues on
 // opens with the continued caption and the header.
 func TestTableRepeatsHeader(t *testing.T) {
-	rows := make([]Row, 150)
+	rows := make([]doc.Row, 150)
 	for i := range rows {
-		rows[i] = Row{Kind: Plain, Cells: []Cell{{Text: "Rad " + strconv.Itoa(i)}, {Text: "1,0"}}}
+		rows[i] = doc.Row{Kind: doc.Plain, Cells: []doc.Cell{{Text: "Rad " + strconv.Itoa(i)}, {Text: "1,0"}}}
 	}
-	d := Document{Organisation: "Region Halland", Unit: "Regionstyrelsen", ReportDate: "2026-05-12",
-		Blocks: []Block{
-			Heading{Level: 1, Text: "Test"},
-			Table{Caption: "Tabell 9 Lång tabell", Columns: []Column{col("Rad", 5, Left), col("Värde", 2, Right)}, Rows: rows},
-		}}
+	d := doc.Document{Organisation: "Region Halland", Unit: "Regionstyrelsen", ReportDate: "2026-05-12",
+		Blocks: []doc.Block{doc.Heading{Level: 1, Text: "Test"}, doc.Table{Caption: "Tabell 9 Lång tabell", Columns: []doc.Column{{Title: "Rad", Width: 5, Align: doc.Left}, {Title: "Värde", Width: 2, Align: doc.Right}}, Rows: rows}}}
 	atoms, pages := layOut(t, d)
 	if len(pages) < 3 {
 		t.Fatalf("%d pages, want the table to run over at least 3", len(pages))

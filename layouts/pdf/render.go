@@ -17,6 +17,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"rapport/layouts/doc"
 	"rapport/report"
 )
 
@@ -33,10 +34,10 @@ func Render(w io.Writer, r *report.Report) (err error) {
 			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel i PDF-biblioteket: %v)", p)
 		}
 	}()
-	doc := Build(r)
-	sanitize(&doc)
-	pdf := newPDF(doc)
-	atoms := atomize(pdf, doc.Blocks)
+	d := doc.Build(r)
+	sanitize(&d)
+	pdf := newPDF(d)
+	atoms := atomize(pdf, d.Blocks)
 	pages := paginate(atoms)
 	var heads []*headingRef
 	for _, a := range atoms {
@@ -51,8 +52,8 @@ func Render(w io.Writer, r *report.Report) (err error) {
 	}
 	// A deviation report is short: its contents go on the cover, under
 	// the report's details, when they fit there.
-	coverToc := coverEnd(doc) + 7
-	onCover := doc.Kind == "avvikelse" && coverToc+14+float64(len(heads))*tocLineCompact <= bodyBottom
+	coverToc := coverEnd(d) + 7
+	onCover := d.Kind == "avvikelse" && coverToc+14+float64(len(heads))*tocLineCompact <= bodyBottom
 	if onCover {
 		tocPages = 0
 	}
@@ -63,26 +64,26 @@ func Render(w io.Writer, r *report.Report) (err error) {
 		h.link = pdf.AddLink()
 		pdf.SetLink(h.link, h.y, firstBody+h.page)
 	}
-	drawCover(pdf, doc)
+	drawCover(pdf, d)
 	if onCover {
 		drawContents(pdf, heads, coverToc, tocLineCompact, firstBody, false)
-		footer(pdf, doc, 1, total)
+		footer(pdf, d, 1, total)
 	} else {
-		footer(pdf, doc, 1, total)
+		footer(pdf, d, 1, total)
 		for start := 0; start < len(heads) || start == 0; start += tocPer {
 			pdf.AddPage()
-			runningHeader(pdf, doc)
+			runningHeader(pdf, d)
 			drawContents(pdf, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody, start > 0)
-			footer(pdf, doc, pdf.PageNo(), total)
+			footer(pdf, d, pdf.PageNo(), total)
 		}
 	}
 	for i, pg := range pages {
 		pdf.AddPage()
-		runningHeader(pdf, doc)
+		runningHeader(pdf, d)
 		for _, p := range pg {
 			p.a.draw(pdf, p.y)
 		}
-		footer(pdf, doc, firstBody+i, total)
+		footer(pdf, d, firstBody+i, total)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -92,7 +93,7 @@ func Render(w io.Writer, r *report.Report) (err error) {
 
 // newPDF makes a document with the report's metadata, fonts and fixed
 // dates, set on the document itself (no package-level defaults).
-func newPDF(d Document) *fpdf.Fpdf {
+func newPDF(d doc.Document) *fpdf.Fpdf {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(marginL, bodyTop, marginR)
 	pdf.SetAutoPageBreak(false, 0)
@@ -128,14 +129,14 @@ func reportTime(s string) time.Time {
 }
 
 // coverEnd is where the cover's content ends, in mm from the top.
-func coverEnd(d Document) float64 {
+func coverEnd(d doc.Document) float64 {
 	if d.Example {
 		return 196
 	}
 	return 164
 }
 
-func drawCover(pdf *fpdf.Fpdf, d Document) {
+func drawCover(pdf *fpdf.Fpdf, d doc.Document) {
 	pdf.AddPage()
 	fillColour(pdf, accent)
 	pdf.Rect(0, 0, pageW, 104, "F")
@@ -270,7 +271,7 @@ func drawContents(pdf *fpdf.Fpdf, heads []*headingRef, y, line float64, firstBod
 }
 
 // runningHeader names the unit and the report on every page but the cover.
-func runningHeader(pdf *fpdf.Fpdf, d Document) {
+func runningHeader(pdf *fpdf.Fpdf, d doc.Document) {
 	setFont(pdf, fRunning)
 	textColour(pdf, muted)
 	pdf.Text(marginL, headerY, fitLine(pdf, d.Unit+" · "+d.ReportName, contentW*0.7))
@@ -283,7 +284,7 @@ func runningHeader(pdf *fpdf.Fpdf, d Document) {
 }
 
 // footer writes "Sida x av y", and marks example data on every page.
-func footer(pdf *fpdf.Fpdf, d Document, page, total int) {
+func footer(pdf *fpdf.Fpdf, d doc.Document, page, total int) {
 	setFont(pdf, fRunning)
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.2)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"rapport/layouts/doc"
 	"rapport/report"
 )
 
@@ -99,7 +100,7 @@ func cases() []renderCase {
 func TestLayoutTree(t *testing.T) {
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
-			b, err := json.MarshalIndent(Build(c.r), "", "  ")
+			b, err := json.MarshalIndent(doc.Build(c.r), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package pdf
+package doc
 
 import (
 	"encoding/json"

@@ -1,0 +1,17 @@
+// Package doc is the report as a format-free document: the ordered tree of
+// sections, headings, paragraphs, lists, tables (header, body, group and
+// sum rows), figures (chart data) and
+// notes, with every Swedish sentence the report says. Build makes it once
+// from a report.Report and the section list of package layouts; renderers
+// read it: layouts/pdf measures and draws it, and any later renderer (a
+// tagged PDF, HTML, Word) takes the same tree rather than copying the
+// prose.
+//
+// The package knows nothing about pages, fonts, millimetres of text or
+// files: a Chart's Height and a Column's Width are the only hints of
+// drawing, and they are relative sizes a renderer may scale. It knows
+// nothing about input files either; it sees only the computed report.
+//
+// To add a section: give it a SectionID and a place in the section lists
+// of package layouts, then a case in Build's switch that adds its blocks.
+package doc
