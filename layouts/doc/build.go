@@ -12,10 +12,17 @@ import (
 	"rapport/report/period"
 )
 
-// Build turns a computed report into its layout tree: the sections that
+// Build turns a computed report into its document tree: the sections that
 // layouts.For lists for the report's kind, each with its headings, texts,
 // tables and charts. Nothing here measures or draws.
-func Build(r *report.Report) Document {
+func Build(r *report.Report) (Document, error) {
+	return BuildSections(r, layouts.For(r.Period.Kind))
+}
+
+// BuildSections is Build with the section list given. A section it has no
+// case for is an error, not an empty page: a new SectionID needs its case
+// here before any report can show it.
+func BuildSections(r *report.Report, sections []layouts.Section) (Document, error) {
 	d := Document{
 		Organisation: r.Organisation,
 		Unit:         r.Unit,
@@ -32,7 +39,7 @@ func Build(r *report.Report) Document {
 		d.Unit = "Regionstyrelsen"
 	}
 	b := &builder{r: r, unit: d.Unit, council: councilOf(d.Organisation)}
-	for i, s := range layouts.For(r.Period.Kind) {
+	for i, s := range sections {
 		title := s.Title
 		if s.Appendix {
 			title = "Bilaga: " + title
@@ -58,10 +65,12 @@ func Build(r *report.Report) Document {
 			b.glossary()
 		case layouts.ReconciliationID:
 			b.reconciliation()
+		default:
+			return Document{}, fmt.Errorf("rapporten kan inte byggas: sektionen %q (%s) saknar innehåll i layouts/doc", s.ID, s.Title)
 		}
 	}
 	d.Blocks = b.blocks
-	return d
+	return d, nil
 }
 
 type builder struct {
@@ -645,8 +654,10 @@ func levelMeaning(l report.Level) string {
 		return "Målet är delvis uppfyllt eller prognosen är osäker."
 	case report.NotMet:
 		return "Målet är inte uppfyllt eller bedöms inte uppfyllas."
+	case report.NotAssessed:
+		return "Målet är inte bedömt för perioden."
 	}
-	return "Målet är inte bedömt för perioden."
+	panic(fmt.Sprintf("okänd bedömningsnivå %d", int(l)))
 }
 
 func targetWord(d report.IndicatorDef) string {

@@ -1,11 +1,21 @@
 package pdf
 
 import (
-	"rapport/layouts/doc"
+	"fmt"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"rapport/layouts/doc"
 )
+
+// unknown is the panic for a value of the document tree that this renderer
+// has no case for (a block, text style, row or chart kind added to package
+// doc but not here): drawing it as something else, or not at all, would
+// lose content silently. Render turns the panic into an error.
+func unknown(what string, v any) string {
+	return fmt.Sprintf("okänd %s i dokumentträdet: %v", what, v)
+}
 
 // atomize measures every block of the document in the document's fonts and
 // cuts it into atoms, each with the code that draws it.
@@ -23,8 +33,10 @@ func atomize(pdf *fpdf.Fpdf, blocks []doc.Block) []*atom {
 				outlineDepth = 0
 			case 2:
 				depth, outlineDepth = 1, 1
-			default:
+			case 3:
 				depth = outlineDepth + 1
+			default:
+				panic(unknown("rubriknivå", b.Level))
 			}
 			out = append(out, headingAtoms(pdf, b, depth)...)
 		case doc.Paragraph:
@@ -39,6 +51,8 @@ func atomize(pdf *fpdf.Fpdf, blocks []doc.Block) []*atom {
 			out = append(out, chartAtom(pdf, b))
 		case doc.Spacer:
 			out = append(out, &atom{h: b.Height, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+		default:
+			panic(unknown("blocktyp", fmt.Sprintf("%T", b)))
 		}
 	}
 	return out
@@ -55,6 +69,9 @@ func headingAtoms(pdf *fpdf.Fpdf, h doc.Heading, depth int) []*atom {
 		f, before, after = fH1, 2.0, 3.0
 	case 2:
 		f, before, after = fH2, 5.0, 1.5
+	case 3:
+	default:
+		panic(unknown("rubriknivå", h.Level))
 	}
 	setFont(pdf, f)
 	lines := wrap(pdf, h.Text, contentW)
@@ -105,8 +122,10 @@ func paragraphFont(s doc.TextStyle) font {
 		return fItalic
 	case doc.Lead:
 		return fBodyB
+	case doc.Body, doc.Alert:
+		return fBody
 	}
-	return fBody
+	panic(unknown("textstil", s))
 }
 
 // paragraphAtoms gives one atom per line. The first two lines and the last
@@ -121,6 +140,9 @@ func paragraphAtoms(pdf *fpdf.Fpdf, p doc.Paragraph) []*atom {
 	case doc.Alert:
 		colour = bad
 		f = fBodyB
+	case doc.Body, doc.Italic, doc.Lead:
+	default:
+		panic(unknown("textstil", p.Style))
 	}
 	setFont(pdf, f)
 	var out []*atom
@@ -386,6 +408,9 @@ func drawRow(pdf *fpdf.Fpdf, y, h float64, row doc.Row, cells [][]string, widths
 	case doc.Total:
 		fillColour(pdf, accentPale)
 		pdf.Rect(marginL, y, contentW, h, "F")
+	case doc.Plain, doc.Sum:
+	default:
+		panic(unknown("radtyp", row.Kind))
 	}
 	setFont(pdf, f)
 	x := marginL
@@ -436,7 +461,7 @@ func drawRow(pdf *fpdf.Fpdf, y, h float64, row doc.Row, cells [][]string, widths
 		if row.Kind == doc.Total {
 			pdf.Line(marginL, y+h, marginL+contentW, y+h)
 		}
-	default:
+	case doc.Plain, doc.Group:
 		drawColour(pdf, faint)
 		pdf.SetLineWidth(0.2)
 		pdf.Line(marginL, y+h, marginL+contentW, y+h)

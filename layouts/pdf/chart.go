@@ -35,6 +35,8 @@ func chartAtom(pdf *fpdf.Fpdf, c doc.Chart) *atom {
 			drawLineChart(pdf, c, box)
 		case doc.StatusChart:
 			drawStatusChart(pdf, c, box)
+		default:
+			panic(unknown("diagramtyp", c.Kind))
 		}
 		textColour(pdf, ink)
 		drawColour(pdf, ink)

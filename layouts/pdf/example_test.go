@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"rapport/layouts/doc"
 	"rapport/report"
 	"rapport/report/period"
 )
@@ -44,7 +43,7 @@ func TestExample(t *testing.T) {
 				t.Error("the example report is not marked as example data")
 			}
 			if code == "UR1" || code == "M10" {
-				b, err := json.MarshalIndent(doc.Build(r), "", "  ")
+				b, err := json.MarshalIndent(build(t, r), "", "  ")
 				if err != nil {
 					t.Fatal(err)
 				}

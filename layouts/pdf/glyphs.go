@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"encoding/binary"
-	"rapport/layouts/doc"
+	"fmt"
 	"strings"
+
+	"rapport/layouts/doc"
 )
 
 // glyphSet is the characters a font can draw, read from its cmap table.
@@ -174,6 +176,9 @@ func sanitize(d *doc.Document) {
 			}
 			b.Categories, b.Series, b.RefLines = cats, series, refs
 			d.Blocks[i] = b
+		case doc.Spacer:
+		default:
+			panic(unknown("blocktyp", fmt.Sprintf("%T", b)))
 		}
 	}
 }

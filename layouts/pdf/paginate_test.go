@@ -1,10 +1,22 @@
 package pdf
 
 import (
-	"rapport/layouts/doc"
 	"strconv"
 	"testing"
+
+	"rapport/layouts/doc"
+	"rapport/report"
 )
+
+// build is doc.Build for a report that must build.
+func build(t *testing.T, r *report.Report) doc.Document {
+	t.Helper()
+	d, err := doc.Build(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
 
 // layOut measures and paginates a document as Render does.
 func layOut(t *testing.T, d doc.Document) ([]*atom, [][]placed) {
@@ -20,7 +32,7 @@ func layOut(t *testing.T, d doc.Document) ([]*atom, [][]placed) {
 func TestNothingKeptAloneAtPageFoot(t *testing.T) {
 	for _, c := range append(cases(), renderCase{name: "hostile", r: hostile()}) {
 		t.Run(c.name, func(t *testing.T) {
-			d := doc.Build(c.r)
+			d := build(t, c.r)
 			sanitize(&d)
 			_, pages := layOut(t, d)
 			for i, pg := range pages {

@@ -34,7 +34,10 @@ func Render(w io.Writer, r *report.Report) (err error) {
 			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel i PDF-biblioteket: %v)", p)
 		}
 	}()
-	d := doc.Build(r)
+	d, err := doc.Build(r)
+	if err != nil {
+		return err
+	}
 	sanitize(&d)
 	pdf := newPDF(d)
 	atoms := atomize(pdf, d.Blocks)
@@ -201,8 +204,10 @@ func kindWord(kind string) string {
 		return "Uppföljning av hela verksamhetsplanen"
 	case "årsredovisning":
 		return "Årsredovisning: årets utfall och slutlig bedömning av målen"
+	case "avvikelse":
+		return "Avvikelserapport: ekonomisk prognos, medarbetare och övriga avvikelser"
 	}
-	return "Avvikelserapport: ekonomisk prognos, medarbetare och övriga avvikelser"
+	panic(unknown("rapporttyp", kind))
 }
 
 var swedishMonths = []string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}

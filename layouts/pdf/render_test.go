@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"rapport/layouts/doc"
 	"rapport/report"
 )
 
@@ -100,7 +99,7 @@ func cases() []renderCase {
 func TestLayoutTree(t *testing.T) {
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
-			b, err := json.MarshalIndent(doc.Build(c.r), "", "  ")
+			b, err := json.MarshalIndent(build(t, c.r), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,0 +1,43 @@
+package doc
+
+import (
+	"strings"
+	"testing"
+
+	"rapport/layouts"
+	"rapport/report"
+	"rapport/report/period"
+)
+
+// TestBuildUnknownSection: a section kind that Build has no case for is an
+// error naming the section, not a report that silently leaves it out.
+func TestBuildUnknownSection(t *testing.T) {
+	r := &report.Report{Year: 2026, Period: period.DefaultCalendar[1]}
+	const fake layouts.SectionID = "nytt-avsnitt"
+	for _, tc := range []struct {
+		name     string
+		sections []layouts.Section
+		wantErr  bool
+	}{
+		{"known sections", layouts.For(period.Full), false},
+		{"deviation sections", layouts.For(period.Deviation), false},
+		{"fake section alone", []layouts.Section{{ID: fake, Title: "Nytt"}}, true},
+		{"fake section after known ones", append(append([]layouts.Section(nil), layouts.For(period.Full)...), layouts.Section{ID: fake, Title: "Nytt"}), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := BuildSections(r, tc.sections)
+			if !tc.wantErr {
+				if err != nil {
+					t.Fatalf("BuildSections: %v", err)
+				}
+				if len(d.Blocks) == 0 {
+					t.Error("no blocks")
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), string(fake)) {
+				t.Errorf("BuildSections error = %v, want one naming %q", err, fake)
+			}
+		})
+	}
+}
