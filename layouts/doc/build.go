@@ -89,7 +89,17 @@ func councilOf(organisation string) string {
 	return "regionfullmäktige"
 }
 
-func (b *builder) add(bl ...Block) { b.blocks = append(b.blocks, bl...) }
+// add appends blocks; every chart gets its text alternative here, so that
+// none is added without one.
+func (b *builder) add(bl ...Block) {
+	for _, x := range bl {
+		if c, ok := x.(Chart); ok {
+			c.Alt = altText(c)
+			x = c
+		}
+		b.blocks = append(b.blocks, x)
+	}
+}
 
 func (b *builder) text(style TextStyle, format string, args ...any) {
 	b.add(Paragraph{Style: style, Text: fmt.Sprintf(format, args...)})

@@ -41,3 +41,18 @@ func TestBuildUnknownSection(t *testing.T) {
 		})
 	}
 }
+
+// testReport is a small full report with goals and an indicator.
+func testReport() *report.Report {
+	v := 5.4
+	target := 5.2
+	r := &report.Report{Organisation: "Region Halland", Unit: "Regionstyrelsen", Year: 2026,
+		Period: period.DefaultCalendar[1], Month: period.Month{Year: 2026, Month: 4}}
+	r.Goals = []report.GoalResult{{Goal: report.Goal{Nr: "1", BoardGoal: "Ett mål"}, Level: report.Met}}
+	r.GoalCounts[report.Met] = 1
+	r.Indicators = []report.IndicatorResult{{IndicatorDef: report.IndicatorDef{Name: "Sjukfrånvaro", Unit: "%", Target: &target, LowerIsBetter: true},
+		Value: &v, ValueAt: r.Month, Level: report.NotMet, OffTarget: true,
+		Series: []report.IndicatorPoint{{Month: r.Month, Value: v}}}}
+	r.Operating.Lines = []report.OperatingLine{{Line: "Intäkter"}}
+	return r
+}

@@ -1,6 +1,6 @@
 // Package doc is the report as a format-free document: the ordered tree of
 // sections, headings, paragraphs, lists, tables (header, body, group and
-// sum rows), figures (chart data) and
+// sum rows), figures (chart data with a one-sentence text alternative) and
 // notes, with every Swedish sentence the report says. Build makes it once
 // from a report.Report and the section list of package layouts; renderers
 // read it: layouts/pdf measures and draws it, and any later renderer (a
@@ -14,4 +14,6 @@
 //
 // To add a section: give it a SectionID and a place in the section lists
 // of package layouts, then a case in Build's switch that adds its blocks.
+// Build returns an error for a section it has no case for, so a section
+// cannot silently render nothing.
 package doc

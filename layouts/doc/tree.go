@@ -184,6 +184,9 @@ type Chart struct {
 	RefLines   []RefLine      `json:"ref_lines,omitempty"`
 	Levels     []report.Level `json:"levels,omitempty"` // status chart: the level of each category
 	Height     float64        `json:"height"`           // mm
+	// Alt is the chart in one Swedish sentence — what it shows and its
+	// key values — for readers who cannot see it (a tagged PDF's /Alt).
+	Alt string `json:"alt"`
 }
 
 // Spacer is vertical space, dropped at the top of a page.

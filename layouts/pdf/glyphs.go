@@ -156,7 +156,7 @@ func sanitize(d *doc.Document) {
 			b.Columns, b.Rows = cols, rows
 			d.Blocks[i] = b
 		case doc.Chart:
-			b.Title, b.Unit = f(b.Title), f(b.Unit)
+			b.Title, b.Unit, b.Alt = f(b.Title), f(b.Unit), f(b.Alt)
 			cats := append([]string(nil), b.Categories...)
 			for j := range cats {
 				cats[j] = f(cats[j])
