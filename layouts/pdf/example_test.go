@@ -1,32 +1,21 @@
 package pdf
 
 import (
-	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
+	"rapport/layouts/internal/testreports"
 	"rapport/report"
-	"rapport/report/period"
 )
 
-// exampleReports computes the embedded example for each period of the
-// calendar that has data, as `rapport generate --period all` does.
+// exampleReports is testreports.Example for a test.
 func exampleReports(t testing.TB) map[string]*report.Report {
 	t.Helper()
-	in, _, err := report.LoadExample(context.Background())
+	reports, err := testreports.Example()
 	if err != nil {
-		t.Fatalf("loading the example: %v", err)
+		t.Fatal(err)
 	}
-	out := map[string]*report.Report{}
-	for _, code := range []period.Code{"M02", "UR1", "UR2", "M10"} {
-		r, probs := report.Compute(in, code, report.ComputeOptions{})
-		if probs.HasErrors() || r == nil {
-			t.Fatalf("computing %s: %v", code, probs.Errors())
-		}
-		out[string(code)] = r
-	}
-	return out
+	return reports
 }
 
 // TestExample renders the example's reports and checks them as the
@@ -42,18 +31,11 @@ func TestExample(t *testing.T) {
 			if !r.Example {
 				t.Error("the example report is not marked as example data")
 			}
-			if code == "UR1" || code == "M10" {
-				b, err := json.MarshalIndent(build(t, r), "", "  ")
-				if err != nil {
-					t.Fatal(err)
-				}
-				golden(t, "example_"+code+".tree.json", append(b, '\n'))
-			}
 			p := writeTemp(t, "example_"+code+".pdf", render(t, r))
 			run(t, "qpdf", "--check", p)
 			text := run(t, "pdftotext", "-layout", p, "-")
 			if code == "UR1" || code == "M10" {
-				golden(t, "example_"+code+".txt", []byte(text))
+				testreports.Golden(t, "example_"+code+".txt", []byte(text), *update)
 			}
 			flat := normalize(text)
 			want := []string{"Sida 1 av", "Exempeldata", "Tabell 2 ", "Tabell 3 ", "Tabell 4 "}

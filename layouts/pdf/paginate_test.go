@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"rapport/layouts/doc"
+	"rapport/layouts/internal/testreports"
 	"rapport/report"
 )
 
@@ -30,7 +31,7 @@ func layOut(t *testing.T, d doc.Document) ([]*atom, [][]placed) {
 // with an atom that must stay with the next one (a heading, a caption, a
 // table header, a paragraph's first line), and nothing runs below the body.
 func TestNothingKeptAloneAtPageFoot(t *testing.T) {
-	for _, c := range append(cases(), renderCase{name: "hostile", r: hostile()}) {
+	for _, c := range append(cases(), renderCase{name: "hostile", r: testreports.Hostile()}) {
 		t.Run(c.name, func(t *testing.T) {
 			d := build(t, c.r)
 			sanitize(&d)

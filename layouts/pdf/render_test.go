@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"rapport/layouts/internal/testreports"
 	"rapport/report"
 )
 
@@ -60,25 +61,6 @@ func run(t testing.TB, name string, args ...string) string {
 	return string(out)
 }
 
-// golden compares got with testdata/name, rewriting it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff", p)
-	}
-}
-
 type renderCase struct {
 	name string
 	r    *report.Report
@@ -87,24 +69,10 @@ type renderCase struct {
 
 func cases() []renderCase {
 	return []renderCase{
-		{"handmade_UR1", handmade("UR1"), true},
-		{"handmade_M10", handmade("M10"), false},
-		{"handmade_M02", handmade("M02"), false},
-		{"handmade_AR", handmade("ÅR"), true},
-	}
-}
-
-// TestLayoutTree snapshots the layout tree — sections, rows, texts,
-// figures — apart from any drawing.
-func TestLayoutTree(t *testing.T) {
-	for _, c := range cases() {
-		t.Run(c.name, func(t *testing.T) {
-			b, err := json.MarshalIndent(build(t, c.r), "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, c.name+".tree.json", append(b, '\n'))
-		})
+		{"handmade_UR1", testreports.Handmade("UR1"), true},
+		{"handmade_M10", testreports.Handmade("M10"), false},
+		{"handmade_M02", testreports.Handmade("M02"), false},
+		{"handmade_AR", testreports.Handmade("ÅR"), true},
 	}
 }
 
@@ -118,7 +86,7 @@ func TestRenderedText(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := writeTemp(t, c.name+".pdf", render(t, c.r))
 			text := run(t, "pdftotext", "-layout", p, "-")
-			golden(t, c.name+".txt", []byte(text))
+			testreports.Golden(t, c.name+".txt", []byte(text), *update)
 			flat := normalize(text)
 			want := []string{"Sida 1 av", "Tabell 2 Regionstyrelsens kvalitetsindikatorer för medarbetare",
 				"Tabell 3 Regionstyrelsens kvalitetsindikatorer för Ekonomi", "Tabell 4 Regionstyrelsens driftbudget, redovisas i mnkr",
@@ -298,7 +266,7 @@ func TestSameBytes(t *testing.T) {
 }
 
 func BenchmarkRenderFull(b *testing.B) {
-	r := handmade("UR1")
+	r := testreports.Handmade("UR1")
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
@@ -310,30 +278,13 @@ func BenchmarkRenderFull(b *testing.B) {
 	b.SetBytes(int64(buf.Len()))
 }
 
-// hostile is a report whose texts push the layout: a huge analysis, a word
-// wider than any column, characters outside the font, a heading of a
-// thousand words, long unit and organisation names, and no figures at all.
-func hostile() *report.Report {
-	r := handmade("UR1")
-	r.Unit = "Hälso- och sjukvårdsnämndens beredning för mycket långa namn på nämnder och styrelser"
-	r.Organisation = "Region Halland med ett ovanligt långt organisationsnamn som inte får gå utanför marginalen"
-	long := strings.Repeat("Lång analys med många ord som ska flöda över flera sidor utan att något hamnar utanför marginalen. ", 400)
-	r.Goals[0].Analysis = long + "\n\n" + strings.Repeat("x", 3000) + "\n\nEmoji 😀 och kinesiska 中文 och ǅ."
-	r.Goals[1].BoardGoal = strings.Repeat("Regionstyrelsen ska ", 200)
-	r.Investment.Groups[0].Rows[0].Comment = strings.Repeat("Kommentar som är mycket lång. ", 300)
-	r.Investment.Groups[0].Rows[0].Name = strings.Repeat("Investeringsnamnutandmellanslag", 5)
-	r.Indicators[0].Series = nil
-	r.Indicators[1].Value = nil
-	return r
-}
-
 func TestHostileAndEmpty(t *testing.T) {
 	needTool(t, "pdftotext")
-	many := handmade("UR1")
+	many := testreports.Handmade("UR1")
 	for i := 0; i < 4; i++ {
 		many.Goals = append(many.Goals, many.Goals...)
 	}
-	for name, r := range map[string]*report.Report{"hostile": hostile(), "empty": {}, "contents over pages": many} {
+	for name, r := range map[string]*report.Report{"hostile": testreports.Hostile(), "empty": {}, "contents over pages": many} {
 		t.Run(name, func(t *testing.T) {
 			p := writeTemp(t, name+".pdf", render(t, r))
 			if _, err := exec.LookPath("qpdf"); err == nil {

@@ -1,6 +1,11 @@
-package pdf
+// Package testreports makes the reports that the tests of package layouts
+// and its renderers build documents from: a hand-made report per period,
+// a hostile one, and the embedded example computed per period. It is for
+// tests only; no product code imports it.
+package testreports
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -43,9 +48,9 @@ func mnkr(f float64) money.Amount { return money.Amount(f * float64(money.Mnkr))
 func amt(f float64) *money.Amount { a := mnkr(f); return &a }
 func fp(f float64) *float64       { return &f }
 
-// handmade is a realistic report for Regionstyrelsen 2026 at period code,
+// Handmade is a realistic report for Regionstyrelsen 2026 at period code,
 // made by hand so that the layout can be tested without the pipeline.
-func handmade(code period.Code) *report.Report {
+func Handmade(code period.Code) *report.Report {
 	entry, _ := period.DefaultCalendar.Lookup(code)
 	m := period.Month{Year: 2026, Month: entry.LastMonth}
 	r := &report.Report{
@@ -186,4 +191,42 @@ func handmade(code period.Code) *report.Report {
 	r.Problems = append(r.Problems, problem.Problem{Severity: problem.Warning, File: "underlag.xlsx", Sheet: "Målbedömning",
 		Message: "mål 11 saknar bedömning för perioden"})
 	return r
+}
+
+// Hostile is a report whose texts push the layout: a huge analysis, a word
+// wider than any column, characters outside the font, a heading of a
+// thousand words, long unit and organisation names, and no figures at all.
+func Hostile() *report.Report {
+	r := Handmade("UR1")
+	r.Unit = "Hälso- och sjukvårdsnämndens beredning för mycket långa namn på nämnder och styrelser"
+	r.Organisation = "Region Halland med ett ovanligt långt organisationsnamn som inte får gå utanför marginalen"
+	long := strings.Repeat("Lång analys med många ord som ska flöda över flera sidor utan att något hamnar utanför marginalen. ", 400)
+	r.Goals[0].Analysis = long + "\n\n" + strings.Repeat("x", 3000) + "\n\nEmoji 😀 och kinesiska 中文 och ǅ."
+	r.Goals[1].BoardGoal = strings.Repeat("Regionstyrelsen ska ", 200)
+	r.Investment.Groups[0].Rows[0].Comment = strings.Repeat("Kommentar som är mycket lång. ", 300)
+	r.Investment.Groups[0].Rows[0].Name = strings.Repeat("Investeringsnamnutandmellanslag", 5)
+	r.Indicators[0].Series = nil
+	r.Indicators[1].Value = nil
+	return r
+}
+
+// ExampleCodes are the periods of the embedded example that have data.
+var ExampleCodes = []period.Code{"M02", "UR1", "UR2", "M10"}
+
+// Example computes the embedded example for each of ExampleCodes, as
+// `rapport generate --period all` does.
+func Example() (map[string]*report.Report, error) {
+	in, _, err := report.LoadExample(context.Background())
+	if err != nil {
+		return nil, fmt.Errorf("loading the example: %w", err)
+	}
+	out := map[string]*report.Report{}
+	for _, code := range ExampleCodes {
+		r, probs := report.Compute(in, code, report.ComputeOptions{})
+		if probs.HasErrors() || r == nil {
+			return nil, fmt.Errorf("computing %s: %v", code, probs.Errors())
+		}
+		out[string(code)] = r
+	}
+	return out, nil
 }
