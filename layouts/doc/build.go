@@ -38,6 +38,21 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 	if d.Unit == "" {
 		d.Unit = "Regionstyrelsen"
 	}
+	kind, err := kindText(r.Period.Kind)
+	if err != nil {
+		return Document{}, err
+	}
+	d.Cover = []Fact{
+		{"Organisation", d.Organisation},
+		{"Nämnd/styrelse", d.Unit},
+		{"Rapport", d.ReportName},
+		{"Period", d.Months},
+		{"Rapportdatum", swedishDate(d.ReportDate)},
+		{"Typ", kind},
+	}
+	if d.Example {
+		d.Notice = "Rapporten bygger på påhittade exempeluppgifter. Siffrorna beskriver inte Region Hallands verkliga ekonomi och får inte användas som beslutsunderlag."
+	}
 	b := &builder{r: r, unit: d.Unit, council: councilOf(d.Organisation)}
 	for i, s := range sections {
 		title := s.Title
@@ -71,6 +86,31 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 	}
 	d.Blocks = b.blocks
 	return d, nil
+}
+
+// kindText says on the cover what a report of kind k is.
+func kindText(k period.Kind) (string, error) {
+	switch k {
+	case period.Full:
+		return "Uppföljning av hela verksamhetsplanen", nil
+	case period.Annual:
+		return "Årsredovisning: årets utfall och slutlig bedömning av målen", nil
+	case period.Deviation:
+		return "Avvikelserapport: ekonomisk prognos, medarbetare och övriga avvikelser", nil
+	}
+	return "", fmt.Errorf("rapporten kan inte byggas: rapporttypen %d är okänd", int(k))
+}
+
+// swedishDate is "12 maj 2026"; text that is not a date is shown as is.
+func swedishDate(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		if s == "" {
+			return "–"
+		}
+		return s
+	}
+	return strconv.Itoa(t.Day()) + " " + period.MonthName(t.Month()) + " " + strconv.Itoa(t.Year())
 }
 
 type builder struct {

@@ -56,3 +56,41 @@ func testReport() *report.Report {
 	r.Operating.Lines = []report.OperatingLine{{Line: "Intäkter"}}
 	return r
 }
+
+// TestBuildUnknownKind: a report kind without cover wording is an error.
+func TestBuildUnknownKind(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		kind    period.Kind
+		wantErr bool
+	}{
+		{"full", period.Full, false},
+		{"annual", period.Annual, false},
+		{"deviation", period.Deviation, false},
+		{"unknown", period.Kind(7), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testReport()
+			r.Period.Kind = tc.kind
+			d, err := BuildSections(r, nil)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("BuildSections error = %v, want error %v", err, tc.wantErr)
+			}
+			if err == nil && d.Cover[len(d.Cover)-1].Value == "" {
+				t.Error("the cover does not say what kind of report it is")
+			}
+		})
+	}
+}
+
+func TestSwedishDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2026-05-12", "12 maj 2026"},
+		{"", "–"},
+		{"i maj", "i maj"},
+	} {
+		if got := swedishDate(tc.in); got != tc.want {
+			t.Errorf("swedishDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -120,7 +120,12 @@ func sanitize(d *doc.Document) {
 	sets := []glyphSet{cmapRanges(fontRegular), cmapRanges(fontBold), cmapRanges(fontItalic)}
 	f := func(s string) string { return drawable(s, sets...) }
 	d.Organisation, d.Unit, d.ReportName = f(d.Organisation), f(d.Unit), f(d.ReportName)
-	d.Months, d.ReportDate = f(d.Months), f(d.ReportDate)
+	d.Months, d.ReportDate, d.Notice = f(d.Months), f(d.ReportDate), f(d.Notice)
+	cover := append([]doc.Fact(nil), d.Cover...)
+	for i := range cover {
+		cover[i].Label, cover[i].Value = f(cover[i].Label), f(cover[i].Value)
+	}
+	d.Cover = cover
 	for i, b := range d.Blocks {
 		switch b := b.(type) {
 		case doc.Heading:

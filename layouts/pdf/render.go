@@ -163,24 +163,16 @@ func drawCover(pdf *fpdf.Fpdf, d doc.Document) {
 	textColour(pdf, ink)
 
 	y = 122
-	rows := [][2]string{
-		{"Organisation", d.Organisation},
-		{"Nämnd/styrelse", d.Unit},
-		{"Rapport", d.ReportName},
-		{"Period", d.Months},
-		{"Rapportdatum", swedishDate(d.ReportDate)},
-		{"Typ", kindWord(d.Kind)},
-	}
-	for _, r := range rows {
+	for _, f := range d.Cover {
 		setFont(pdf, fSmall)
 		textColour(pdf, muted)
-		pdf.Text(marginL, y, r[0])
+		pdf.Text(marginL, y, f.Label)
 		setFont(pdf, fBody)
 		textColour(pdf, ink)
-		pdf.Text(marginL+38, y, fitLine(pdf, r[1], contentW-38))
+		pdf.Text(marginL+38, y, fitLine(pdf, f.Value, contentW-38))
 		y += 7
 	}
-	if d.Example {
+	if d.Notice != "" {
 		y += 8
 		drawColour(pdf, bad)
 		fillColour(pdf, rgb{253, 236, 236})
@@ -190,38 +182,12 @@ func drawCover(pdf *fpdf.Fpdf, d doc.Document) {
 		textColour(pdf, bad)
 		pdf.Text(marginL+5, y+10, "EXEMPELDATA")
 		setFont(pdf, fBody)
-		for i, l := range wrap(pdf, "Rapporten bygger på påhittade exempeluppgifter. Siffrorna beskriver inte Region Hallands verkliga ekonomi och får inte användas som beslutsunderlag.", contentW-10) {
+		for i, l := range wrap(pdf, d.Notice, contentW-10) {
 			pdf.Text(marginL+5, y+16+float64(i)*4.6, l)
 		}
 		textColour(pdf, ink)
 		pdf.SetLineWidth(0.2)
 	}
-}
-
-func kindWord(kind string) string {
-	switch kind {
-	case "full":
-		return "Uppföljning av hela verksamhetsplanen"
-	case "årsredovisning":
-		return "Årsredovisning: årets utfall och slutlig bedömning av målen"
-	case "avvikelse":
-		return "Avvikelserapport: ekonomisk prognos, medarbetare och övriga avvikelser"
-	}
-	panic(unknown("rapporttyp", kind))
-}
-
-var swedishMonths = []string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
-
-// swedishDate is "12 maj 2026"; text that is not a date is shown as is.
-func swedishDate(s string) string {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		if s == "" {
-			return "–"
-		}
-		return s
-	}
-	return strconv.Itoa(t.Day()) + " " + swedishMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
 // Contents line heights: on a page of its own, and on a deviation

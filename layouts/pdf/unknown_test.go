@@ -47,17 +47,3 @@ func TestUnknownTreeValuesPanic(t *testing.T) {
 		})
 	}
 }
-
-func TestKindWordUnknownPanics(t *testing.T) {
-	for _, kind := range []string{"full", "årsredovisning", "avvikelse"} {
-		if kindWord(kind) == "" {
-			t.Errorf("kindWord(%q) is empty", kind)
-		}
-	}
-	defer func() {
-		if p := recover(); p == nil {
-			t.Error("kindWord(\"okänd\") did not panic")
-		}
-	}()
-	kindWord("okänd")
-}
