@@ -114,3 +114,12 @@ func monthCategory(c Chart, i int) string {
 	}
 	return ""
 }
+
+// lowerFirst lower-cases the first letter, for a series name inside a
+// sentence: "budget ack".
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

@@ -505,7 +505,7 @@ func (b *builder) investments() {
 			rows = append(rows, investmentRow(row, Plain, len(inv.Years)))
 		}
 		sum := g.Sum
-		sum.Name = strings.TrimSpace("Summa " + lowerFirst(g.Name))
+		sum.Name = layouts.GroupSumLabel(g.Name)
 		rows = append(rows, investmentRow(sum, Sum, len(inv.Years)))
 	}
 	total := inv.Total
@@ -649,8 +649,8 @@ func (b *builder) reconciliation() {
 	b.add(Table{Caption: "Inlästa rader",
 		Columns: []Column{col("Rader", 6, Left), col("Antal", 2, Right)},
 		Rows: []Row{
-			{Kind: Plain, Cells: []Cell{{Text: "Lästa rader"}, {Text: money.FormatInt(rc.RowsRead)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Summerade rader"}, {Text: money.FormatInt(rc.RowsSummed)}}},
+			{Kind: Plain, Cells: []Cell{{Text: layouts.RowsReadLabel}, {Text: money.FormatInt(rc.RowsRead)}}},
+			{Kind: Plain, Cells: []Cell{{Text: layouts.RowsSummedLabel}, {Text: money.FormatInt(rc.RowsSummed)}}},
 			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: money.FormatInt(rc.BlankRows)}}},
 			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: money.FormatInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
 		}})
@@ -663,9 +663,9 @@ func (b *builder) reconciliation() {
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: p.Label}, {Text: money.FormatInt(p.Rows)}, {Text: p.Amount.FormatKr()}}})
 	}
 	rows = append(rows,
-		Row{Kind: Sum, Cells: []Cell{{Text: "Summa delar"}, {Text: money.FormatInt(sumRows)}, {Text: sum.FormatKr()}}},
+		Row{Kind: Sum, Cells: []Cell{{Text: layouts.PartsSumLabel}, {Text: money.FormatInt(sumRows)}, {Text: sum.FormatKr()}}},
 		Row{Kind: Total, Cells: []Cell{{Text: "Huvudbokens total"}, {Text: money.FormatInt(rc.RowsSummed)}, {Text: rc.LedgerTotal.FormatKr()}}},
-		Row{Kind: Plain, Cells: []Cell{{Text: "Differens"}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
+		Row{Kind: Plain, Cells: []Cell{{Text: layouts.DifferenceLabel}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
 	)
 	b.add(Table{Caption: "Huvudbokens total fördelad på delar, kr",
 		Columns: []Column{col("Del", 5, Left), col("Rader", 1.6, Right), col("Belopp, kr", 2.6, Right)},
@@ -740,14 +740,6 @@ func joinSwedish(parts []string) string {
 // col is a table column.
 func col(title string, width float64, a Align) Column {
 	return Column{Title: title, Width: width, Align: a}
-}
-
-// lowerFirst lower-cases the first letter: "Summa reinvesteringar".
-func lowerFirst(s string) string {
-	for i, r := range s {
-		return strings.ToLower(string(r)) + s[i+len(string(r)):]
-	}
-	return s
 }
 
 // monthOf is the month of a zero-based index, for chart axes.
