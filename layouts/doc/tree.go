@@ -6,8 +6,8 @@ import (
 	"rapport/report"
 )
 
-// Document is the layout tree of one report: what the pages say, before
-// anything is measured or drawn. Build makes it from a report.Report; the
+// Document is the tree of one report: what it says, in order, before any
+// renderer measures or draws it. Build makes it from a report.Report; the
 // tests snapshot it as JSON, so that content is checked apart from drawing.
 type Document struct {
 	Organisation string `json:"organisation"`

@@ -1,10 +1,12 @@
 // Package pdf renders a computed report.Report as a board-ready A4 PDF:
 // cover, contents, running header and footer, captioned tables, goal status
 // symbols and vector charts, with an embedded open-licensed font. It works
-// in three steps that can be tested apart: Build makes the layout tree (what
-// the pages say), atomize measures it, paginate breaks it into pages; only
-// then is anything drawn. It knows nothing about input files, and it never
-// computes a figure: every number comes formatted from the report.
+// in steps that can be tested apart: layouts/doc builds the document tree
+// (what the report says, every Swedish sentence), atomize measures it,
+// paginate breaks it into pages; only then is anything drawn. It knows
+// nothing about input files, and it never computes a figure or words a
+// sentence: every number and text comes from the document tree, apart from
+// the page furniture (contents heading, page numbers, the example stamp).
 package pdf
 
 import (
@@ -27,11 +29,13 @@ func Render(w io.Writer, r *report.Report) (err error) {
 	if r == nil {
 		return errors.New("ingen rapport att skriva")
 	}
-	// fpdf panics on some inputs it does not expect; a controller must get
-	// a message, not a stack trace. The fuzz test keeps this path unused.
+	// fpdf panics on some inputs it does not expect, and the drawing code
+	// panics on a value of the document tree it has no case for; a
+	// controller must get a message, not a stack trace. The fuzz test keeps
+	// this path unused.
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel i PDF-biblioteket: %v)", p)
+			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel: %v)", p)
 		}
 	}()
 	d, err := doc.Build(r)
