@@ -7,13 +7,15 @@
 // tagged PDF, HTML, Word) takes the same tree rather than copying the
 // prose.
 //
-// The package knows nothing about pages, fonts, millimetres of text or
-// files: a Chart's Height and a Column's Width are the only hints of
-// drawing, and they are relative sizes a renderer may scale. It knows
-// nothing about input files either; it sees only the computed report.
+// The package knows nothing about fonts, measuring text, pagination or
+// files. A few hints for a paged renderer remain in the tree (a chart's and
+// a spacer's height in mm, relative column widths, NewPage, KeepWithNext,
+// a small table); another renderer may ignore them. It knows nothing about
+// input files either: it sees only the computed report.
 //
 // To add a section: give it a SectionID and a place in the section lists
-// of package layouts, then a case in Build's switch that adds its blocks.
+// of package layouts, then a case in the switch of BuildSections (build.go) that adds its
+// blocks.
 // Build returns an error for a section it has no case for, so a section
 // cannot silently render nothing.
 package doc
