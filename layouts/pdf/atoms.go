@@ -478,11 +478,14 @@ func drawAligned(pdf *fpdf.Fpdf, x, w, bl float64, s string, a doc.Align) {
 	if s == "" {
 		return
 	}
-	if a == doc.Right {
+	switch a {
+	case doc.Right:
 		pdf.Text(x+w-cellPadX-pdf.GetStringWidth(s), bl, s)
-		return
+	case doc.Left:
+		pdf.Text(x+cellPadX, bl, s)
+	default:
+		panic(unknown("justering", a))
 	}
-	pdf.Text(x+cellPadX, bl, s)
 }
 
 // columnWidths scales the relative widths to the content width.

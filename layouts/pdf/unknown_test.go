@@ -25,6 +25,8 @@ func TestUnknownTreeValuesPanic(t *testing.T) {
 		{"list style", doc.List{Style: "shout", Items: []string{"Hej"}}, "textstil"},
 		{"row kind", doc.Table{Columns: []doc.Column{{Title: "A", Width: 1, Align: doc.Left}},
 			Rows: []doc.Row{{Kind: "odd", Cells: []doc.Cell{{Text: "x"}}}}}, "radtyp"},
+		{"column alignment", doc.Table{Columns: []doc.Column{{Title: "A", Width: 1, Align: "C"}},
+			Rows: []doc.Row{{Kind: doc.Plain, Cells: []doc.Cell{{Text: "x"}}}}}, "justering"},
 		{"chart kind", doc.Chart{Kind: "pie", Title: "Paj", Categories: []string{"a"},
 			Series: []doc.Series{{Name: "s", Values: []*float64{nil}}}, Height: 40}, "diagramtyp"},
 		{"level", doc.Table{Columns: []doc.Column{{Title: "A", Width: 1, Align: doc.Left}},
