@@ -83,6 +83,7 @@ type sheet struct {
 	freezeCol int       // columns 1…freezeCol stay in view
 	widths    []float64 // explicit column widths by column number, 0 = measure
 	red       []conditional
+	table     *table // an Excel table below the header, streamed from the report
 }
 
 func newSheet(name string) *sheet {
