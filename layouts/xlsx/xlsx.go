@@ -13,6 +13,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -238,12 +239,7 @@ func (s *sheet) writeCells(sw *excelize.StreamWriter, styles [styleCount]int, he
 			byRow[row] = append(byRow[row], col)
 		}
 	}
-	rows := make([]int, 0, len(byRow))
-	for row := range byRow {
-		rows = append(rows, row)
-	}
-	slices.Sort(rows)
-	for _, row := range rows {
+	for _, row := range slices.Sorted(maps.Keys(byRow)) {
 		cols := byRow[row]
 		slices.Sort(cols)
 		values := make([]any, cols[len(cols)-1])
