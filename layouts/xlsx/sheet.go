@@ -45,7 +45,8 @@ const (
 )
 
 // cell is one cell of the model. A formula carries its cached result,
-// computed from the cells it refers to, because excelize writes none.
+// computed from the cells it refers to, because excelize computes none
+// when it writes.
 type cell struct {
 	kind    kind
 	text    string  // kindText, or a formula's text result

@@ -1,7 +1,8 @@
 // Package xlsx renders a computed report as the Excel workbook that
 // controllers keep working with: tables 2–5 with the plan's captions, the
-// monthly outcome behind table 4 (Underlag) and the reconciliation of the
-// ledger (Kontroll). Figures are numbers in mnkr, exact to the öre; sums
+// monthly outcome behind table 4 per line (Underlag per månad) and per
+// account as an Excel table for pivots (Underlag), and the reconciliation
+// of the ledger (Kontroll). Figures are numbers in mnkr, exact to the öre; sums
 // and deviations are live formulas that carry their computed values, so a
 // reader without a calculation engine sees the right figures too.
 //
