@@ -1,9 +1,19 @@
 package ledger
 
 import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 
@@ -265,4 +275,177 @@ func TestSIEFirstSeen(t *testing.T) {
 	if got := l.FirstSeen; got["4010"] != "rad 10" || got["1930"] != "rad 11" {
 		t.Errorf("FirstSeen %v", got)
 	}
+}
+
+// sieSpec describes a generated SIE 4 file.
+type sieSpec struct {
+	Trans int // #TRANS lines, about
+	Seed  uint64
+}
+
+// writeSIE writes a PC8 SIE 4 file of balanced vouchers with objects of
+// dimensions 1 and 6, dates left out now and then, tabs and quoted
+// fields, and returns the sums it wrote, by Key, computed from the öre
+// it generated and not by reading the file back.
+func writeSIE(w io.Writer, s sieSpec) (map[Key]money.Amount, error) {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	rng := rand.New(rand.NewPCG(s.Seed, 0x51e))
+	want := map[Key]money.Amount{}
+	enc := charmap.CodePage437.NewEncoder()
+	head, _ := enc.String("#FLAGGA 0\n#PROGRAM \"rapport test\" 1\n#FORMAT PC8\n#GEN 20261101\n#SIETYP 4\n#FNAMN \"Region Halland\"\n#RAR 0 20260101 20261231\n#DIM 1 \"Ansvar\"\n#DIM 6 \"Projekt\"\n#KONTO 4010 \"Löner, ordinarie\"\n#KONTO 5410 \"Förbrukningsinventarier\"\n")
+	bw.WriteString(head)
+	accounts := []int{3011, 3110, 4010, 4110, 5410, 5810, 6110, 7010}
+	n := 0
+	for ver := 1; n < s.Trans; ver++ {
+		m := time.Month(1 + rng.IntN(12))
+		day := 1 + rng.IntN(28)
+		date := fmt.Sprintf("2026%02d%02d", m, day)
+		fmt.Fprintf(bw, "#VER\tA %d %s \"Verifikation \\\"%d\\\"\" %s\n{\n", ver, date, ver, date)
+		rows := 1 + rng.IntN(5)
+		var bal int64
+		for r := 0; r < rows; r++ {
+			acc := accounts[rng.IntN(len(accounts))]
+			ore := rng.Int64N(10_000_000) - 3_000_000
+			bal += ore
+			resp := 100 + rng.IntN(20)
+			proj := ""
+			objs := fmt.Sprintf("1 \"%d\"", resp)
+			if rng.IntN(3) == 0 {
+				proj = fmt.Sprintf("P%d", rng.IntN(7))
+				objs += fmt.Sprintf(" 6 \"%s\"", proj)
+			}
+			tm, tdate := m, ""
+			switch rng.IntN(4) {
+			case 0:
+				tdate = " \"\""
+			case 1:
+				tm = time.Month(1 + rng.IntN(12))
+				tdate = fmt.Sprintf(" 2026%02d%02d", tm, 1+rng.IntN(28))
+			case 2:
+				tdate = " " + date + " \"text\" 0"
+			}
+			fmt.Fprintf(bw, "   #TRANS  %d\t{%s}  %s%s\n", acc, objs, oreText(ore), tdate)
+			want[Key{Account: strconv.Itoa(acc), Month: period.Month{Year: 2026, Month: tm}, Project: proj}] += money.Amount(ore)
+			n++
+		}
+		fmt.Fprintf(bw, "   #TRANS 1930 {} %s\n}\n", oreText(-bal))
+		want[Key{Account: "1930", Month: period.Month{Year: 2026, Month: m}}] += money.Amount(-bal)
+		n++
+	}
+	return want, bw.Flush()
+}
+
+// oreText writes öre as an SIE amount: -1234.50, or 12 for whole kronor.
+func oreText(ore int64) string {
+	sign := ""
+	if ore < 0 {
+		sign, ore = "-", -ore
+	}
+	if ore%100 == 0 {
+		return fmt.Sprintf("%s%d", sign, ore/100)
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, ore/100, ore%100)
+}
+
+// TestSIEGenerated reads a generated file and compares every bucket with
+// the sums the generator computed.
+func TestSIEGenerated(t *testing.T) {
+	var b bytes.Buffer
+	want, err := writeSIE(&b, sieSpec{Trans: 20_000, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := read(t, b.Bytes(), "huvudbok.se")
+	if len(l.Problems) > 0 {
+		t.Fatalf("problems:\n%s", dump(l.Problems))
+	}
+	if l.RowsRead != l.RowsSummed || l.RowsRead < 20_000 || !l.HasProject {
+		t.Errorf("rows read %d summed %d, HasProject %v", l.RowsRead, l.RowsSummed, l.HasProject)
+	}
+	if len(l.Buckets) != len(want) {
+		t.Errorf("%d buckets; want %d", len(l.Buckets), len(want))
+	}
+	for k, a := range want {
+		if l.Buckets[k].Amount != a {
+			t.Errorf("%+v: %d; want %d", k, l.Buckets[k].Amount, a)
+		}
+	}
+	if l.Total != 0 {
+		t.Errorf("Total %d; balanced vouchers sum to 0", l.Total)
+	}
+}
+
+// FuzzLedgerSIE reads arbitrary bytes as an SIE file: never a panic or
+// an error, and the counts and sums always reconcile.
+func FuzzLedgerSIE(f *testing.F) {
+	for _, s := range []string{
+		sieHead + "#KONTO 4010 \"Löner\"\n#VER A 1 20260315 \"Lön\"\n{\n#TRANS 4010 {1 \"100\" 6 \"P1\"} 1234.50 \"\"\n#TRANS 1930 {} -1234.50\n}\n#RES 0 4010 1.00\n",
+		"#FLAGGA 0\r\n#VER\t\"A\"\t1\t20260101\r\n{\r\n#TRANS 4010 \"{1 \\\"1\\\"}\" 1\r\n#RTRANS 4010 {} 1\r\n#BTRANS 4010 {} 1\r\n}\r\n",
+		"#FLAGGA 0\n#TRANS 4010 {} 1\n}\n{\n#VER A 1 2026\n#VER A 2 20260101 {\n#TRANS 4010 {1 \"x} 1,5\n",
+		"#FLAGGA 0\n#FORMAT UTF8\n#SIETYP 2\n#RAR 0 20250701 20260630\n#RES 0 3010 -5\n",
+	} {
+		f.Add([]byte(s))
+	}
+	var gen bytes.Buffer
+	if _, err := writeSIE(&gen, sieSpec{Trans: 30, Seed: 1}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(gen.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.se", Options{})
+		if err != nil {
+			t.Fatalf("error on input: %v", err)
+		}
+		checkInvariants(t, l)
+		if l.RowsSummed > 0 && l.Total != 0 {
+			t.Fatalf("summed vouchers balance, but Total is %d", l.Total)
+		}
+		for _, p := range l.Problems {
+			if !utf8.ValidString(p.String()) {
+				t.Fatalf("problem is not UTF-8: %q", p.String())
+			}
+		}
+	})
+}
+
+// BenchmarkSIE reads a generated SIE file of 1M #TRANS lines (100k with
+// -short). MB/s is of the file.
+func BenchmarkSIE(b *testing.B) {
+	rows := 1_000_000
+	if testing.Short() {
+		rows = 100_000
+	}
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("rapport-bench-sie-%d.se", rows))
+	if _, err := os.Stat(path); err != nil {
+		f, err := os.Create(path + ".tmp")
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = writeSIE(f, sieSpec{Trans: rows, Seed: 1})
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(path+".tmp", path)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	b.ReportAllocs()
+	for b.Loop() {
+		l, err := ReadFile(context.Background(), path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if l.RowsSummed < rows || len(l.Problems) > 0 {
+			b.Fatalf("%d rows summed, problems %v", l.RowsSummed, l.Problems)
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
