@@ -409,7 +409,7 @@ func (s *sieReader) ver(n int, toks []sieToken) {
 		if len(d) == 0 {
 			what = "verifikationsdatum saknas"
 		}
-		s.problem(n, s.value(d), what+" (ÅÅÅÅMMDD) i verifikation "+s.voucherName(),
+		s.problem(n, s.value(d), what+" (ÅÅÅÅMMDD) i verifikation "+s.voucherAt(n),
 			"Rätta datumet i bokföringsprogrammet och exportera SIE-filen på nytt; verifikationen summeras inte")
 		s.v.broken = true
 		return
@@ -450,7 +450,7 @@ func (s *sieReader) closeBrace(n int) {
 // belong to it all the same, so that they are counted and not summed.
 func (s *sieReader) missingOpen() {
 	if !s.v.broken {
-		s.problem(s.v.line, "", "verifikation "+s.voucherName()+" saknar { på raden efter #VER; den summeras inte",
+		s.problem(s.v.line, "", "verifikation "+s.voucherAt(s.v.line)+" saknar { på raden efter #VER; den summeras inte",
 			"Varje verifikation ska ha sina #TRANS-rader mellan { och }; exportera SIE-filen på nytt från bokföringsprogrammet")
 	}
 	s.v.broken = true
@@ -463,14 +463,14 @@ func (s *sieReader) missingClose(n int) {
 	case vsPending:
 		s.missingOpen()
 	case vsOpen:
-		if !s.v.broken {
-			where := fmt.Sprintf("före rad %d", n)
-			if n == 0 {
-				where = "när filen tar slut"
-			}
-			s.problem(s.v.line, "", "verifikation "+s.voucherName()+" avslutas inte med } ("+where+"); den summeras inte",
-				"Varje verifikation ska avslutas med } på en egen rad; exportera SIE-filen på nytt från bokföringsprogrammet (filen kan vara avkortad)")
+		// Reported even when a row already broke the voucher: fixing that
+		// row would not mend the block.
+		where := fmt.Sprintf("före rad %d", n)
+		if n == 0 {
+			where = "när filen tar slut"
 		}
+		s.problem(s.v.line, "", "verifikation "+s.voucherAt(s.v.line)+" avslutas inte med } ("+where+"); den summeras inte",
+			"Varje verifikation ska avslutas med } på en egen rad; exportera SIE-filen på nytt från bokföringsprogrammet (filen kan vara avkortad)")
 		s.v.broken = true
 	}
 	s.closeVoucher()
@@ -483,15 +483,22 @@ func (s *sieReader) brokenLine() {
 	}
 }
 
-// voucherName is "A 12 den 2026-03-15 (rad 40)" for messages.
+// voucherName is "A 12 den 2026-03-15 (rad 40)" for messages; the line
+// is left out of a message placed at the #VER line itself.
 func (s *sieReader) voucherName() string {
+	return s.voucherAt(-1)
+}
+
+func (s *sieReader) voucherAt(n int) string {
 	v := &s.v
 	var b strings.Builder
 	b.WriteString(strings.TrimSpace(v.series + " " + v.number))
 	if v.date != 0 {
 		fmt.Fprintf(&b, " den %04d-%02d-%02d", v.date/10000, v.date/100%100, v.date%100)
 	}
-	fmt.Fprintf(&b, " (rad %d)", v.line)
+	if n != v.line {
+		fmt.Fprintf(&b, " (rad %d)", v.line)
+	}
 	return strings.TrimSpace(b.String())
 }
 
@@ -637,8 +644,8 @@ func (s *sieReader) closeVoucher() {
 		l.ErrorRows += v.trans
 	case v.sum != 0:
 		l.ErrorRows += v.trans
-		s.problem(v.line, "", fmt.Sprintf("verifikation %s balanserar inte: #TRANS-raderna summerar till %s kr, inte 0 (skillnad %s kr); dess %d rader summeras inte",
-			s.voucherName(), v.sum.FormatKr(), v.sum.FormatKr(), v.trans),
+		s.problem(v.line, "", fmt.Sprintf("verifikation %s balanserar inte: dess %d #TRANS-rader summerar till %s kr, inte 0; raderna summeras inte",
+			s.voucherAt(v.line), v.trans, v.sum.FormatKr()),
 			"En verifikation ska balansera (debet = kredit); rätta den i bokföringsprogrammet och exportera SIE-filen på nytt")
 	default:
 		for _, p := range v.rows {

@@ -74,7 +74,7 @@ func TestReadSIE(t *testing.T) {
 			want: want{read: 4, summed: 2, errRows: 2, buckets: map[Key]money.Amount{
 				{Account: "4010", Month: mo(2026, 3)}: kr("100"),
 				{Account: "1930", Month: mo(2026, 3)}: kr("-100"),
-			}, problems: []string{"huvudbok.se: rad 13: verifikation B 7 den 2026-03-20 (rad 13) balanserar inte: #TRANS-raderna summerar till 0,50 kr"}},
+			}, problems: []string{"huvudbok.se: rad 13: verifikation B 7 den 2026-03-20 balanserar inte: dess 2 #TRANS-rader summerar till 0,50 kr, inte 0"}},
 		},
 		{
 			name: "transaktionsdatum saknas eller är tomt: verifikationens datum",
@@ -181,14 +181,14 @@ func TestReadSIE(t *testing.T) {
 				"#VER A 8 20260105\n{\n#TRANS 4010 {} 2.00\n#TRANS 1930 {} -2.00\n}\n"),
 			want: want{read: 14, summed: 2, errRows: 12, problems: []string{
 				"rad 8: #TRANS-raden står utanför en verifikation",
-				"rad 9: verifikation A 1 den 2026-01-05 (rad 9) saknar {",
+				"rad 9: verifikation A 1 den 2026-01-05 saknar {",
 				"rad 15: \"1,50\" är inget belopp; verifikation A 2",
 				"rad 20: \"40x0\" är inget kontonummer",
 				"rad 25: \"2026-01-05\" är inget transaktionsdatum",
 				"rad 30: \"1 \\\"100\\\" 1.00\" objektlistan avslutas inte med }",
 				"rad 32: \"20260230\" är inget verifikationsdatum",
 				"rad 35: ett } utan en öppen verifikation",
-				"rad 36: verifikation A 7 den 2026-01-05 (rad 36) avslutas inte med } (före rad 40)",
+				"rad 36: verifikation A 7 den 2026-01-05 avslutas inte med } (före rad 40)",
 			}},
 		},
 		{
@@ -207,7 +207,7 @@ func TestReadSIE(t *testing.T) {
 			name: "avkortad fil: sista verifikationen saknar }",
 			file: "huvudbok.se",
 			data: []byte(sieHead + "#VER A 1 20260105\n{\n#TRANS 4010 {} 1.00\n"),
-			want: want{read: 1, errRows: 1, problems: []string{"rad 8: verifikation A 1 den 2026-01-05 (rad 8) avslutas inte med } (när filen tar slut)"}},
+			want: want{read: 1, errRows: 1, problems: []string{"rad 8: verifikation A 1 den 2026-01-05 avslutas inte med } (när filen tar slut)"}},
 		},
 		{
 			name: "klammer på #VER-raden och objektlistan utelämnad",
