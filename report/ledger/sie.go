@@ -203,14 +203,13 @@ type sieReader struct {
 
 	v sieVoucher
 
-	names               map[string]string // #KONTO: account → name
-	rarStart, rarEnd    int               // #RAR 0, YYYYMMDD; 0 = none
-	res                 map[string]sieBalance
-	byVoucherMonth      map[accMonth]money.Amount // summed #TRANS by the voucher's month
-	latestYear          int                       // of the summed vouchers
-	sieType             string
-	labels, transLines  int
-	decodeBuf, valueBuf []byte
+	names              map[string]string // #KONTO: account → name
+	rarStart, rarEnd   int               // #RAR 0, YYYYMMDD; 0 = none
+	res                map[string]sieBalance
+	byVoucherMonth     map[accMonth]money.Amount // summed #TRANS by the voucher's month
+	latestYear         int                       // of the summed vouchers
+	sieType            string
+	labels, transLines int
 }
 
 func readSIE(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options) error {
@@ -804,31 +803,17 @@ func (s *sieReader) value(b []byte) string {
 // valid UTF-8 is taken as such, since a PC8 text with Swedish letters
 // never is.
 func (s *sieReader) decode(b []byte) []byte {
-	ascii := true
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r >= utf8.RuneSelf }) {
 		return b
 	}
 	if s.enc == sieUTF8 || s.enc == sieUnknown && utf8.Valid(b) {
-		if utf8.Valid(b) {
-			return b
-		}
 		return bytes.ToValidUTF8(b, []byte("\ufffd"))
 	}
-	s.decodeBuf = s.decodeBuf[:0]
-	for _, c := range b {
-		if c < utf8.RuneSelf {
-			s.decodeBuf = append(s.decodeBuf, c)
-			continue
-		}
-		s.decodeBuf = utf8.AppendRune(s.decodeBuf, charmap.CodePage437.DecodeByte(c))
+	out, err := charmap.CodePage437.NewDecoder().Bytes(b)
+	if err != nil {
+		return b
 	}
-	return s.decodeBuf
+	return out
 }
 
 // sieAmount reads an SIE amount: -1234.50, with . as decimal point.

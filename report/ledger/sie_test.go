@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -448,4 +449,30 @@ func BenchmarkSIE(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// TestSIEProgressAndCancel: the SIE reader reports progress in #TRANS
+// rows and bytes, and stops on a cancelled context.
+func TestSIEProgressAndCancel(t *testing.T) {
+	var b bytes.Buffer
+	if _, err := writeSIE(&b, sieSpec{Trans: 20_000, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	var last Progress
+	calls := 0
+	l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.se", Options{
+		Progress: func(p Progress) { last = p; calls++ },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls == 0 || last.Rows != l.RowsRead || last.BytesRead != int64(len(data)) || last.BytesTotal != int64(len(data)) {
+		t.Errorf("%d calls, last %+v, %d rows", calls, last, l.RowsRead)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Read(ctx, bytes.NewReader(data), int64(len(data)), "huvudbok.se", Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
 }
