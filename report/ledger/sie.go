@@ -491,7 +491,11 @@ func (s *sieReader) voucherName() string {
 func (s *sieReader) voucherAt(n int) string {
 	v := &s.v
 	var b strings.Builder
-	b.WriteString(strings.TrimSpace(v.series + " " + v.number))
+	id := strings.TrimSpace(v.series + " " + v.number)
+	if id == "" {
+		id = "utan serie och nummer"
+	}
+	b.WriteString(id)
 	if v.date != 0 {
 		fmt.Fprintf(&b, " den %04d-%02d-%02d", v.date/10000, v.date/100%100, v.date%100)
 	}
