@@ -159,15 +159,15 @@ type siePosting struct {
 
 // sieVoucher is the #VER block being read.
 type sieVoucher struct {
-	state          int // one of the vs… constants
-	line           int // of #VER
-	series, number string
-	date           int // YYYYMMDD; 0 when missing or unreadable
-	month          period.Month
-	trans          int  // #TRANS lines in the block, readable or not
-	broken         bool // a problem is already reported; nothing is summed
-	rows           []siePosting
-	sum            money.Amount
+	state  int    // one of the vs… constants
+	line   int    // of #VER
+	id     []byte // series and number as in the file, for messages; reused
+	date   int    // YYYYMMDD; 0 when missing or unreadable
+	month  period.Month
+	trans  int  // #TRANS lines in the block, readable or not
+	broken bool // a problem is already reported; nothing is summed
+	rows   []siePosting
+	sum    money.Amount
 }
 
 const (
@@ -183,8 +183,18 @@ type sieBalance struct {
 	line   int
 }
 
-// accMonth is an account in a month, for the #RES reconciliation.
-type accMonth struct{ acc, month int32 }
+// sieSlot is a bucket while postings are summed, with the month of the
+// vouchers for the #RES reconciliation (the bucket's month is the
+// posting's transaction date, which may fall in another).
+type sieSlot struct {
+	key         Key
+	acc, vMonth int32
+	b           Bucket
+}
+
+// sieSlotKey is a sieSlot by ids: integer ids hash far faster than a Key
+// of strings.
+type sieSlotKey struct{ acc, proj, month, vMonth int32 }
 
 // sieReader reads one SIE file into a Ledger.
 type sieReader struct {
@@ -198,30 +208,28 @@ type sieReader struct {
 	accNames []string
 	objects  map[string]int32
 	objNames []string
-	slotOf   map[idKey]int32
-	slots    []slot
+	slotOf   map[sieSlotKey]int32
+	slots    []sieSlot
 
 	v sieVoucher
 
 	names              map[string]string // #KONTO: account → name
 	rarStart, rarEnd   int               // #RAR 0, YYYYMMDD; 0 = none
 	res                map[string]sieBalance
-	byVoucherMonth     map[accMonth]money.Amount // summed #TRANS by the voucher's month
-	latestYear         int                       // of the summed vouchers
+	latestYear         int // of the summed vouchers
 	sieType            string
 	labels, transLines int
 }
 
 func readSIE(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options) error {
 	s := &sieReader{
-		l:              l,
-		accounts:       map[string]int32{},
-		objects:        map[string]int32{},
-		objNames:       []string{""},
-		slotOf:         map[idKey]int32{},
-		names:          map[string]string{},
-		res:            map[string]sieBalance{},
-		byVoucherMonth: map[accMonth]money.Amount{},
+		l:        l,
+		accounts: map[string]int32{},
+		objects:  map[string]int32{},
+		objNames: []string{""},
+		slotOf:   map[sieSlotKey]int32{},
+		names:    map[string]string{},
+		res:      map[string]sieBalance{},
 	}
 	if ext := strings.ToLower(filepath.Ext(l.File)); ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
 		l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
@@ -399,8 +407,8 @@ func upper(b []byte) {
 
 // ver starts a voucher: #VER serie vernr verdatum vertext regdatum sign.
 func (s *sieReader) ver(n int, toks []sieToken) {
-	s.v = sieVoucher{state: vsPending, line: n, rows: s.v.rows[:0],
-		series: string(s.decode(tokText(toks, 1))), number: string(s.decode(tokText(toks, 2)))}
+	s.v = sieVoucher{state: vsPending, line: n, rows: s.v.rows[:0], id: s.v.id[:0]}
+	s.v.id = append(append(append(s.v.id, tokText(toks, 1)...), ' '), tokText(toks, 2)...)
 	d := tokText(toks, 3)
 	date, ok := sieDate(d)
 	if !ok {
@@ -429,7 +437,7 @@ func (s *sieReader) openBrace(n int) {
 		fallthrough
 	default:
 		s.problem(n, "", "ett { utan en #VER-rad före", "Varje verifikation börjar med en #VER-rad och sedan { på nästa rad; exportera SIE-filen på nytt från bokföringsprogrammet")
-		s.v = sieVoucher{state: vsStray, line: n, rows: s.v.rows[:0], broken: true}
+		s.v = sieVoucher{state: vsStray, line: n, rows: s.v.rows[:0], id: s.v.id[:0], broken: true}
 	}
 }
 
@@ -491,7 +499,7 @@ func (s *sieReader) voucherName() string {
 func (s *sieReader) voucherAt(n int) string {
 	v := &s.v
 	var b strings.Builder
-	id := strings.TrimSpace(v.series + " " + v.number)
+	id := strings.TrimSpace(s.value(v.id))
 	if id == "" {
 		id = "utan serie och nummer"
 	}
@@ -655,7 +663,7 @@ func (s *sieReader) closeVoucher() {
 			s.sum(p)
 		}
 	}
-	s.v = sieVoucher{rows: v.rows[:0]}
+	s.v = sieVoucher{rows: v.rows[:0], id: v.id[:0]}
 }
 
 // sum adds one posting of a balanced voucher to its bucket. A posting's
@@ -665,11 +673,13 @@ func (s *sieReader) closeVoucher() {
 // column.
 func (s *sieReader) sum(p siePosting) {
 	l := s.l
-	k := idKey{p.acc, p.proj, int32(p.month.Index())}
+	vMonth := int32(s.v.month.Index())
+	k := sieSlotKey{p.acc, p.proj, int32(p.month.Index()), vMonth}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
-		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[p.acc], Month: p.month, Project: s.objNames[p.proj]}})
+		s.slots = append(s.slots, sieSlot{key: Key{Account: s.accNames[p.acc], Month: p.month, Project: s.objNames[p.proj]},
+			acc: p.acc, vMonth: vMonth})
 		s.slotOf[k] = i
 		if _, seen := l.FirstSeen[s.accNames[p.acc]]; !seen {
 			if l.FirstSeen == nil {
@@ -682,7 +692,6 @@ func (s *sieReader) sum(p siePosting) {
 	s.slots[i].b.Rows++
 	l.Total += p.amount
 	l.RowsSummed++
-	s.byVoucherMonth[accMonth{p.acc, int32(s.v.month.Index())}] += p.amount
 	if s.v.month.Year > s.latestYear {
 		s.latestYear = s.v.month.Year
 	}
@@ -737,9 +746,9 @@ func (s *sieReader) reconcile() {
 		year = "året (filen har varken #RAR 0 eller summerade verifikationer)"
 	}
 	got := map[int32]money.Amount{}
-	for k, a := range s.byVoucherMonth {
-		if int(k.month) >= from.Index() && int(k.month) <= to.Index() {
-			got[k.acc] += a
+	for _, sl := range s.slots {
+		if int(sl.vMonth) >= from.Index() && int(sl.vMonth) <= to.Index() {
+			got[sl.acc] += sl.b.Amount
 		}
 	}
 	accs := make([]string, 0, len(s.res))
