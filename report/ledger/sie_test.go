@@ -476,3 +476,36 @@ func TestSIEProgressAndCancel(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestSIEProblemCap: past 200 problems only a summary is added, and the
+// counts stay exact.
+func TestSIEProblemCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(sieHead)
+	for i := 0; i < 250; i++ {
+		fmt.Fprintf(&b, "#VER A %d 20260105\n{\n#TRANS 4010 {} 1.00\n#TRANS 1930 {} -0.99\n}\n", i)
+	}
+	l := read(t, []byte(b.String()), "huvudbok.se")
+	if l.RowsRead != 500 || l.ErrorRows != 500 || len(l.Problems) != maxProblems+1 {
+		t.Fatalf("rows %d, error rows %d, %d problems", l.RowsRead, l.ErrorRows, len(l.Problems))
+	}
+	if last := l.Problems[len(l.Problems)-1]; !strings.Contains(last.Message, "och 50 fel till") {
+		t.Errorf("summary %q", last.Message)
+	}
+}
+
+// TestSIEBrokenFiscalYear reconciles #RES over a fiscal year that is not
+// a calendar year, as #RAR 0 gives it.
+func TestSIEBrokenFiscalYear(t *testing.T) {
+	data := "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250701 20260630\n#RES 0 4010 30.00\n#RES 0 3010 -5.00\n" +
+		"#VER A 1 20250801\n{\n#TRANS 4010 {} 10.00\n#TRANS 1930 {} -10.00\n}\n" +
+		"#VER A 2 20260630\n{\n#TRANS 4010 {} 20.00 20260701\n#TRANS 1930 {} -20.00\n}\n" +
+		"#VER A 3 20260701\n{\n#TRANS 4010 {} 40.00\n#TRANS 1930 {} -40.00\n}\n"
+	l := read(t, []byte(data), "huvudbok.se")
+	if len(l.Problems) != 1 || !strings.Contains(l.Problems[0].String(), "rad 5: konto 3010: #RES anger −5,00 kr för räkenskapsåret 2025-07-01–2026-06-30, men de summerade #TRANS-raderna blir 0,00 kr") {
+		t.Fatalf("problems:\n%s", dump(l.Problems))
+	}
+	if got := l.Buckets[Key{Account: "4010", Month: mo(2026, 7)}].Amount; got != kr("60") {
+		t.Errorf("4010 in July 2026: %d; the transaction date decides the bucket", got)
+	}
+}
