@@ -214,6 +214,12 @@ func (u *underlagReader) readCalendar() {
 		code := period.Code(strings.ToUpper(codeText))
 		if c, err := period.ParseCode(codeText); err == nil {
 			code = c
+		} else if !period.ValidCode(string(code)) {
+			// The code becomes part of the report's file names.
+			t.problem(problem.Error, r, codeCol, codeText, "är ingen giltig periodkod",
+				"Använd bara bokstäver A–Ö och siffror, högst 6 tecken, t.ex. T1")
+			bad = true
+			continue
 		}
 		if prev, dup := seen[code]; dup {
 			t.problem(problem.Error, r, codeCol, codeText, fmt.Sprintf("perioden finns redan på rad %d", prev), "Behåll en av raderna")

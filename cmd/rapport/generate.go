@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -98,7 +97,7 @@ func parseFlags(name string, args []string, o *runOptions, generate bool, stdout
 	if p := strings.ToLower(o.periodArg); p != "all" && p != "due" {
 		// A code of the standard calendar, or one that an input's own
 		// Kalender sheet may define: checked against it after import.
-		if _, err := period.ParseCode(o.periodArg); err != nil && !customCode.MatchString(o.periodArg) {
+		if _, err := period.ParseCode(o.periodArg); err != nil && !period.ValidCode(strings.ToUpper(o.periodArg)) {
 			return false, fmt.Errorf("--period %q: %v", o.periodArg, err)
 		}
 	}
@@ -196,6 +195,12 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}
 		for _, out := range res.outputs {
+			if !insideDir(o.out, out.name) {
+				// checkOutputName refused such names already; this guards
+				// every path that reaches the disk.
+				res.err = fmt.Errorf("%s skulle hamna utanför mappen %s", out.name, o.out)
+				break
+			}
 			path := filepath.Join(o.out, out.name)
 			status, err := writeAtomic(path, out.data)
 			if err != nil {
@@ -327,6 +332,10 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 	}
 	for _, r := range reports {
 		base := fmt.Sprintf("%s_%d_%s", fileSafe(r.Unit), r.Year, r.Period.Code)
+		if p, ok := checkOutputName(o.out, base, r.Unit); !ok {
+			res.probs.Add(p)
+			return res
+		}
 		for _, format := range o.formats {
 			var buf bytes.Buffer
 			var err error
@@ -350,10 +359,6 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 	}
 	return res
 }
-
-// customCode is what a period code of an input's own Kalender sheet may
-// look like.
-var customCode = regexp.MustCompile(`^[\p{L}\p{N}]{1,10}$`)
 
 // checkReach refuses a period whose last month the ledger has not reached:
 // a report on half the months would compare them with a whole period's

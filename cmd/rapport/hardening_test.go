@@ -1,8 +1,16 @@
 package main
 
 import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"rapport/report"
 )
 
 // TestYearContradictsWorkbook: Driftbudget and Prognos carry no year, so a
@@ -41,5 +49,115 @@ func TestYearContradictsWorkbook(t *testing.T) {
 	}
 	if files := snapshot(t, out); len(files) != 2 {
 		t.Errorf("--year 2026 wrote %v, want the M02 pair", keys(files))
+	}
+}
+
+// exampleWith writes the example input folder with its underlag.xlsx
+// changed by edit, and returns the folder.
+func exampleWith(t *testing.T, edit func(f *excelize.File)) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, report.ExampleFolder()); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, report.UnderlagFile)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(f)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return dir
+}
+
+// setSetting replaces the value of one key of Inställningar.
+func setSetting(t *testing.T, f *excelize.File, key, value string) {
+	t.Helper()
+	rows, err := f.GetRows("Inställningar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		for j, c := range r {
+			if strings.EqualFold(strings.TrimSpace(c), key) {
+				cell, _ := excelize.CoordinatesToCellName(j+2, i+1)
+				f.SetCellStr("Inställningar", cell, value)
+				return
+			}
+		}
+	}
+	t.Fatalf("Inställningar has no %s", key)
+}
+
+// TestOutputsStayInOutFolder: neither a Kalender period code nor a unit
+// name can put a file outside --out, and an over-long unit name is an
+// input error naming Inställningar rather than an OS error.
+func TestOutputsStayInOutFolder(t *testing.T) {
+	calendar := func(code string) func(f *excelize.File) {
+		return func(f *excelize.File) {
+			f.NewSheet("Kalender")
+			f.SetSheetRow("Kalender", "A1", &[]any{"Kod", "Namn", "Sista månad", "Typ"})
+			rows := [][]any{{"M02", "Februari", 2, "Avvikelserapport"}, {"UR1", "UR1", 4, "Fullständig"},
+				{code, "Halvår", 6, "Avvikelserapport"}, {"UR2", "UR2", 8, "Fullständig"},
+				{"M10", "Oktober", 10, "Avvikelserapport"}, {"ÅR", "Årsredovisning", 12, "Årsredovisning"}}
+			for i, r := range rows {
+				f.SetSheetRow("Kalender", fmt.Sprintf("A%d", i+2), &r)
+			}
+		}
+	}
+	unit := func(name string) func(f *excelize.File) {
+		return func(f *excelize.File) { setSetting(t, f, "Enhet", name) }
+	}
+	tests := []struct {
+		name   string
+		edit   func(f *excelize.File)
+		period string
+		want   string
+		code   int
+	}{
+		{"code climbing out", calendar("/../../../X"), "all", `underlag.xlsx: Kalender!A4: "/../../../X" är ingen giltig periodkod`, exitInvalid},
+		{"code with a dot", calendar(".."), "all", "är ingen giltig periodkod", exitInvalid},
+		{"code too long", calendar("TERTIAL1"), "all", "är ingen giltig periodkod", exitInvalid},
+		{"good custom code", calendar("T1"), "T1", "", exitOK},
+		{"unit with slashes", unit("../../ut"), "M02", "", exitOK},
+		{"unit of dots", unit(".."), "M02", "", exitOK},
+		{"unit too long", unit(strings.Repeat("Nämnden för långa namn ", 10)), "M02", "Inställningar: ", exitInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := exampleWith(t, tc.edit)
+			root := t.TempDir()
+			out := filepath.Join(root, "a", "b", "ut")
+			code, _, stderr := runCmd(t, "generate", "--in", in, "--out", out, "--period", tc.period)
+			if code != tc.code || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, want %d and %q:\n%s", code, tc.code, tc.want, stderr)
+			}
+			// Everything written is directly in out.
+			filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && filepath.Dir(p) != out {
+					t.Errorf("wrote %s outside --out", p)
+				}
+				return nil
+			})
+		})
+	}
+}
+
+func TestInsideDir(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Enhet_2026_UR1.pdf", true}, {".._2026_UR1.pdf", true},
+		{"..", false}, {".", false}, {"", false}, {"a/b.pdf", false}, {`a\b.pdf`, false},
+		{"/etc/x", false}, {"../x", false},
+	}
+	for _, tc := range tests {
+		if got := insideDir("ut", tc.name); got != tc.want {
+			t.Errorf("insideDir(%q) = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"rapport/report"
+	"rapport/report/problem"
 )
 
 // Write statuses, as the log shows them.
@@ -145,4 +148,39 @@ func removeLeftovers(dir string) {
 			os.Remove(n)
 		}
 	}
+}
+
+// maxNameBytes bounds an output file's name: most file systems allow 255
+// bytes, and the temporary file's name adds a dot, a random number and
+// ".tmp" to it.
+const maxNameBytes = 200
+
+// checkOutputName makes sure the files named base + ".pdf" etc. lie in the
+// output folder itself: no separator, no "..", no absolute path, whatever
+// the unit name or a Kalender period code held, and a name short enough
+// to create. The problem names where the unit name comes from.
+func checkOutputName(dir, base, unit string) (problem.Problem, bool) {
+	p := problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: "Inställningar", Value: unit}
+	name := base + ".xlsx"
+	if len(name) > maxNameBytes {
+		p.Message = fmt.Sprintf("Enhet är för lång för ett filnamn (%s blir %d byte, högst %d)", base, len(name), maxNameBytes)
+		p.Hint = "Korta enhetens namn i Inställningar (Enhet) eller ange ett kortare med --unit"
+		return p, false
+	}
+	if !insideDir(dir, name) {
+		p.Message = fmt.Sprintf("filnamnet %s skulle hamna utanför mappen %s", name, dir)
+		p.Hint = "Enhet i Inställningar och periodkoderna i Kalender får inte innehålla / \\ eller .."
+		return p, false
+	}
+	return p, true
+}
+
+// insideDir reports whether name is a plain file name that joined to dir
+// stays inside dir.
+func insideDir(dir, name string) bool {
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || !filepath.IsLocal(name) {
+		return false
+	}
+	rel, err := filepath.Rel(dir, filepath.Join(dir, name))
+	return err == nil && rel == name
 }
