@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -191,9 +192,15 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 			unlock, writeErr = lockFolder(ctx, o.out, stderr)
 			if writeErr != nil {
+				writeErr = aborted(writeErr)
 				break
 			}
 		}
+		if ctx.Err() != nil {
+			res.err = errAborted
+			continue
+		}
+		var files []outFile
 		for _, out := range res.outputs {
 			if !insideDir(o.out, out.name) {
 				// checkOutputName refused such names already; this guards
@@ -201,13 +208,19 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				res.err = fmt.Errorf("%s skulle hamna utanför mappen %s", out.name, o.out)
 				break
 			}
-			path := filepath.Join(o.out, out.name)
-			status, err := writeAtomic(path, out.data)
-			if err != nil {
-				res.err = err
-				break
+			files = append(files, outFile{filepath.Join(o.out, out.name), out.data})
+		}
+		if res.err == nil {
+			var statuses []string
+			if statuses, res.err = writeFiles(files); res.err == nil {
+				for j, f := range files {
+					log.Info("fil", "enhet", res.unit, "fil", f.path, "status", statuses[j], "byte", len(f.data))
+				}
 			}
-			log.Info("fil", "enhet", res.unit, "fil", path, "status", status, "byte", len(out.data))
+		}
+		if res.err != nil {
+			// Shown even with --quiet: a scheduler's mail must say why.
+			fmt.Fprintf(stderr, "rapport: %s: kunde inte skrivas: %v\n", unitName(res), res.err)
 		}
 	}
 	if unlock != nil {
@@ -279,7 +292,7 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		clearProgress(stderr)
 	}
 	if err != nil {
-		res.err = err
+		res.err = aborted(err)
 		return res
 	}
 	res.unit, res.year = in.Settings.Unit, in.Settings.Year
@@ -513,4 +526,24 @@ func claimOutputs(results []unitResult) {
 			owner[out.name] = res.folder.name
 		}
 	}
+}
+
+// errAborted is what a run stopped by a signal (Ctrl-C, SIGTERM) says.
+var errAborted = errors.New("avbruten: körningen stoppades innan allt var klart; filer som redan skrivits är hela, kör igen för resten")
+
+// aborted turns a cancelled context into errAborted, so that a stopped
+// run says so in Swedish rather than "context canceled".
+func aborted(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return errAborted
+	}
+	return err
+}
+
+// unitName names a unit in messages: its folder, or the example's.
+func unitName(res *unitResult) string {
+	if res.folder.name == "" {
+		return "exempeldata"
+	}
+	return res.folder.name
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -159,5 +161,34 @@ func TestInsideDir(t *testing.T) {
 		if got := insideDir("ut", tc.name); got != tc.want {
 			t.Errorf("insideDir(%q) = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestQuietStillShowsWriteFailures: --quiet drops progress and summary,
+// never the reason for exit 3.
+func TestQuietStillShowsWriteFailures(t *testing.T) {
+	out := t.TempDir()
+	if err := os.Mkdir(filepath.Join(out, "Regionstyrelsen_2026_M02.pdf"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, "generate", "--period", "M02", "--out", out, "--quiet")
+	if code != exitFailure {
+		t.Errorf("exit %d, want 3", code)
+	}
+	want := "Regionstyrelsen_2026_M02.pdf finns redan och är ingen vanlig fil"
+	if !strings.Contains(stderr, want) || stdout != "" {
+		t.Errorf("stderr lacks %q:\n%s\nstdout: %s", want, stderr, stdout)
+	}
+}
+
+// TestCancelledRunSaysAborted: a run stopped by SIGTERM or Ctrl-C says so
+// in Swedish.
+func TestCancelledRunSaysAborted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"generate", "--period", "M02", "--out", t.TempDir()}, &stdout, &stderr)
+	if code != exitFailure || !strings.Contains(stderr.String(), "avbruten") || strings.Contains(stderr.String(), "context canceled") {
+		t.Errorf("exit %d:\n%s", code, stderr.String())
 	}
 }
