@@ -39,6 +39,7 @@ type runOptions struct {
 	jobs          int
 	logFormat     string
 	quiet         bool
+	tmpDir        string // this run's own temporary folder, removed on exit
 }
 
 func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
@@ -258,6 +259,12 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // others.
 func runUnits(ctx context.Context, folders []folder, o runOptions, render, progress bool, stderr io.Writer) []unitResult {
 	results := make([]unitResult, len(folders))
+	// excelize unpacks a large worksheet to temporary files: they go to a
+	// folder of this run's own (see runTempDir).
+	if dir, release, err := runTempDir(); err == nil {
+		o.tmpDir = dir
+		defer release()
+	}
 	sem := make(chan struct{}, o.jobs)
 	var wg sync.WaitGroup
 	for i, f := range folders {
@@ -275,7 +282,7 @@ func runUnits(ctx context.Context, folders []folder, o runOptions, render, progr
 
 func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool, stderr io.Writer) unitResult {
 	res := unitResult{folder: f}
-	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit}
+	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit, TmpDir: o.tmpDir}
 	var codes []period.Code
 	if strings.EqualFold(o.periodArg, "due") {
 		entry, year := period.DefaultCalendar.Due(referenceDate(o.date))

@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/gofrs/flock"
 	"github.com/xuri/excelize/v2"
 
 	"rapport/report"
@@ -190,5 +192,49 @@ func TestCancelledRunSaysAborted(t *testing.T) {
 	code := run(ctx, []string{"generate", "--period", "M02", "--out", t.TempDir()}, &stdout, &stderr)
 	if code != exitFailure || !strings.Contains(stderr.String(), "avbruten") || strings.Contains(stderr.String(), "context canceled") {
 		t.Errorf("exit %d:\n%s", code, stderr.String())
+	}
+}
+
+// TestNoTemporaryFilesLeft: a run, finished or stopped by a signal, leaves
+// nothing in the system's temporary folder (excelize unpacks large
+// worksheets there), and removes what a killed run left, but not the
+// folder of a run still going.
+func TestNoTemporaryFilesLeft(t *testing.T) {
+	tests := []struct {
+		name   string
+		cancel bool
+	}{{"finished", false}, {"cancelled", true}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			t.Setenv("TMPDIR", tmp)
+			// A killed run's folder with an excelize file, its lock free.
+			dead := filepath.Join(tmp, tempPrefix+"111")
+			os.Mkdir(dead, 0o700)
+			os.WriteFile(filepath.Join(dead, lockName), nil, 0o600)
+			os.WriteFile(filepath.Join(dead, "excelize-222"), []byte("<worksheet>"), 0o600)
+			hourAgo := time.Now().Add(-time.Hour)
+			os.Chtimes(dead, hourAgo, hourAgo)
+			// A live run's folder: its lock is held.
+			live := filepath.Join(tmp, tempPrefix+"333")
+			os.Mkdir(live, 0o700)
+			held := flock.New(filepath.Join(live, lockName))
+			if ok, err := held.TryLock(); !ok || err != nil {
+				t.Fatal(ok, err)
+			}
+			defer held.Unlock()
+			os.Chtimes(live, hourAgo, hourAgo)
+			ctx, cancel := context.WithCancel(context.Background())
+			if tc.cancel {
+				cancel()
+			}
+			defer cancel()
+			var stdout, stderr bytes.Buffer
+			run(ctx, []string{"generate", "--period", "M02", "--out", t.TempDir()}, &stdout, &stderr)
+			left, _ := os.ReadDir(tmp)
+			if len(left) != 1 || left[0].Name() != filepath.Base(live) {
+				t.Errorf("temporary folder holds %v, want only the live run's", left)
+			}
+		})
 	}
 }

@@ -330,3 +330,49 @@ func insideDir(dir, name string) bool {
 	rel, err := filepath.Rel(dir, filepath.Join(dir, name))
 	return err == nil && rel == name
 }
+
+// tempPrefix starts the name of each run's temporary folder.
+const tempPrefix = "rapport-"
+
+// runTempDir makes this run's temporary folder, for excelize's files,
+// under the system's and holds an OS lock in it while the run lives. The
+// returned function removes it. A run killed outright (SIGKILL, power
+// loss) cannot remove its folder, so each run first removes every other
+// run's folder whose lock nobody holds any longer.
+func runTempDir() (string, func(), error) {
+	sweepTempDirs()
+	dir, err := os.MkdirTemp("", tempPrefix)
+	if err != nil {
+		return "", nil, err
+	}
+	lock := flock.New(filepath.Join(dir, lockName), flock.SetPermissions(0o600))
+	if ok, err := lock.TryLock(); !ok || err != nil {
+		os.RemoveAll(dir)
+		return "", nil, fmt.Errorf("kan inte låsa %s", dir)
+	}
+	return dir, func() {
+		lock.Unlock()
+		os.RemoveAll(dir)
+	}, nil
+}
+
+// sweepTempDirs removes the temporary folders of runs that are gone.
+func sweepTempDirs() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), tempPrefix+"*"))
+	for _, dir := range dirs {
+		// A minute's grace: a run that made its folder an instant ago may
+		// not hold the lock yet.
+		if st, err := os.Lstat(dir); err != nil || !st.IsDir() || time.Since(st.ModTime()) < time.Minute {
+			continue
+		}
+		path := filepath.Join(dir, lockName)
+		if _, err := os.Lstat(path); err != nil {
+			continue // not ours, or a run between making and locking it
+		}
+		lock := flock.New(path)
+		if ok, err := lock.TryLock(); ok && err == nil {
+			lock.Unlock()
+			os.RemoveAll(dir)
+		}
+	}
+}
