@@ -40,6 +40,7 @@ type runOptions struct {
 	logFormat     string
 	quiet         bool
 	tmpDir        string // this run's own temporary folder, removed on exit
+	version       string // written into the files
 }
 
 func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
@@ -148,6 +149,7 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		return exitOK
 	}
+	o.version = programVersion()
 	log := newLogger(stderr, o.logFormat)
 	if o.quiet {
 		log = slog.New(slog.DiscardHandler)
@@ -361,9 +363,9 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 			var err error
 			switch format {
 			case "pdf":
-				err = pdf.Render(&buf, r)
+				err = pdf.RenderWith(&buf, r, pdf.Options{Version: o.version})
 			case "xlsx":
-				err = xlsx.Render(&buf, r)
+				err = xlsx.RenderWith(&buf, r, xlsx.Options{Version: o.version})
 			case "json":
 				// The computed report as data, for audit and for tests.
 				enc := json.NewEncoder(&buf)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -236,5 +237,52 @@ func TestNoTemporaryFilesLeft(t *testing.T) {
 				t.Errorf("temporary folder holds %v, want only the live run's", left)
 			}
 		})
+	}
+}
+
+// TestVersion: --version and version say it; a build's VCS stamp makes it
+// precise; the PDF's Producer and the workbook's properties carry it.
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "version"} {
+		code, stdout, _ := runCmd(t, arg)
+		if code != exitOK || stdout != "rapport "+programVersion()+"\n" {
+			t.Errorf("%s: exit %d, %q", arg, code, stdout)
+		}
+	}
+	builds := []struct {
+		name string
+		bi   debug.BuildInfo
+		want string
+	}{
+		{"tagged", debug.BuildInfo{Main: debug.Module{Version: "v1.4.0"}}, "v1.4.0"},
+		{"checkout", debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.modified", Value: "false"}}}, "dev-0123456789ab"},
+		{"changed checkout", debug.BuildInfo{Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.modified", Value: "true"}}}, "dev-0123456789ab-ändrad"},
+	}
+	for _, tc := range builds {
+		if got := buildVersion(&tc.bi); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+
+	defer func(v string) { version = v }(version)
+	version = "9.9.9-test"
+	out := t.TempDir()
+	if code, _, stderr := runCmd(t, "generate", "--period", "M02", "--out", out); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	base := filepath.Join(out, "Regionstyrelsen_2026_M02")
+	if info := tool(t, "pdfinfo", base+".pdf"); !strings.Contains(info, "rapport 9.9.9-test") {
+		t.Errorf("PDF Producer lacks the version:\n%s", info)
+	}
+	f, err := excelize.OpenFile(base + ".xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil || props.Creator != "rapport 9.9.9-test" || props.Version != "9.9.9-test" {
+		t.Errorf("workbook properties %+v, %v", props, err)
 	}
 }

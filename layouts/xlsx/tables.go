@@ -39,8 +39,9 @@ type definedName struct {
 // builder lays out the report's tables in sheet models. It keeps where the
 // figures that other sheets refer to ended up.
 type builder struct {
-	r     *report.Report
-	names []definedName
+	r       *report.Report
+	version string // the program's, for the document properties
+	names   []definedName
 
 	netRow         int            // table 4's Netto row
 	t4Rows         map[string]int // table 4's row of each line

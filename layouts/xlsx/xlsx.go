@@ -26,13 +26,23 @@ import (
 	"rapport/report"
 )
 
+// Options are what the caller adds to a report's workbook.
+type Options struct {
+	// Version is the program's version, written into the document
+	// properties (Creator "rapport VERSION", Version); "" writes none.
+	Version string
+}
+
 // Render writes r as an .xlsx workbook to w. The same report gives the
 // same bytes: nothing in the file depends on the clock.
-func Render(w io.Writer, r *report.Report) error {
+func Render(w io.Writer, r *report.Report) error { return RenderWith(w, r, Options{}) }
+
+// RenderWith is Render with options.
+func RenderWith(w io.Writer, r *report.Report, opt Options) error {
 	if r == nil {
 		return fmt.Errorf("ingen rapport att skriva")
 	}
-	b := &builder{r: r}
+	b := &builder{r: r, version: opt.Version}
 	b.t4 = b.operating()
 	b.t5 = b.investments()
 	b.t3 = b.economy()
@@ -123,10 +133,15 @@ func (b *builder) properties(f *excelize.File) error {
 	r := b.r
 	stamp := reportTime(r).Format(time.RFC3339)
 	title := r.Unit + " " + r.Period.Name + " " + fmt.Sprint(r.Year)
+	creator := "rapport"
+	if b.version != "" {
+		creator += " " + b.version
+	}
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          title + ", tabeller",
 		Subject:        "Tabell 2–5 med underlag och avstämning, " + monthsCovered(r.Month),
-		Creator:        "rapport",
+		Creator:        creator,
+		Version:        b.version,
 		LastModifiedBy: "rapport",
 		Created:        stamp,
 		Modified:       stamp,
