@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -20,24 +21,25 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var o runOptions
 	if done, err := parseFlags("validate", args, &o, false, stdout); done || err != nil {
 		if err != nil {
-			return usageError(stderr, "validate", err)
+			return usageErrorAs(stderr, logFormatOf(args), "validate", err)
 		}
 		return exitOK
 	}
+	out := newMessages(stdout, o.logFormat)
 	folders, err := findFolders(o.inputs)
 	if err != nil {
-		return usageError(stderr, "validate", err)
+		return usageErrorAs(stderr, o.logFormat, "validate", err)
 	}
 	results := runUnits(ctx, folders, o, false, false, stderr)
 	for _, res := range results {
 		if res.unknownPeriod {
-			return usageError(stderr, "validate", fmt.Errorf("--period %q finns inte i uppföljningskalendern", o.periodArg))
+			return usageErrorAs(stderr, o.logFormat, "validate", fmt.Errorf("--period %q finns inte i uppföljningskalendern", o.periodArg))
 		}
 	}
 	code := exitOK
 	for i := range results {
 		res := &results[i]
-		printProblems(stdout, res, len(folders) > 1)
+		out.problems(res, len(folders) > 1)
 		switch {
 		case res.err != nil:
 			code = max(code, exitFailure)
@@ -48,8 +50,8 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			if name == "" {
 				name = "exempeldata"
 			}
-			fmt.Fprintf(stdout, "%s: %s %d, perioder %s: inga fel, %d varningar.\n",
-				name, res.unit, res.year, joinCodes(res.periods), len(res.probs.Warnings()))
+			out.say(slog.LevelInfo, fmt.Sprintf("%s: %s %d, perioder %s: inga fel, %d varningar.",
+				name, res.unit, res.year, joinCodes(res.periods), len(res.probs.Warnings())))
 		}
 	}
 	return code

@@ -117,7 +117,12 @@ func swedishFlagError(err error) string {
 }
 
 func usageError(stderr io.Writer, cmd string, err error) int {
-	fmt.Fprintf(stderr, "rapport %s: %v\nSkriv 'rapport %s --help' för flaggorna.\n", cmd, err, cmd)
+	return usageErrorAs(stderr, "text", cmd, err)
+}
+
+// usageErrorAs is usageError in the given log format.
+func usageErrorAs(stderr io.Writer, format, cmd string, err error) int {
+	newMessages(stderr, format).say(slog.LevelError, fmt.Sprintf("rapport %s: %v. Skriv 'rapport %s --help' för flaggorna.", cmd, err, cmd))
 	return exitUsage
 }
 
@@ -145,11 +150,12 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var o runOptions
 	if done, err := parseFlags("generate", args, &o, true, stdout); done || err != nil {
 		if err != nil {
-			return usageError(stderr, "generate", err)
+			return usageErrorAs(stderr, logFormatOf(args), "generate", err)
 		}
 		return exitOK
 	}
 	o.version = programVersion()
+	msgs := newMessages(stderr, o.logFormat)
 	log := newLogger(stderr, o.logFormat)
 	if o.quiet {
 		log = slog.New(slog.DiscardHandler)
@@ -157,18 +163,18 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	start := time.Now()
 	folders, err := findFolders(o.inputs)
 	if err != nil {
-		return usageError(stderr, "generate", err)
+		return usageErrorAs(stderr, o.logFormat, "generate", err)
 	}
 	if o.ledgerPath != "" && len(folders) > 1 {
-		return usageError(stderr, "generate", fmt.Errorf("--ledger går bara med en indatamapp"))
+		return usageErrorAs(stderr, o.logFormat, "generate", fmt.Errorf("--ledger går bara med en indatamapp"))
 	}
-	progress := !o.quiet && len(folders) == 1 && isTerminal(stderr)
+	progress := !o.quiet && o.logFormat == "text" && len(folders) == 1 && isTerminal(stderr)
 	results := runUnits(ctx, folders, o, true, progress, stderr)
 
 	// Nothing is written for a unit with errors; the others go ahead.
 	for _, res := range results {
 		if res.unknownPeriod {
-			return usageError(stderr, "generate", fmt.Errorf("--period %q finns inte i uppföljningskalendern; ange M01–M12, UR1, UR2, ÅR, all, due eller en period i indatats blad Kalender", o.periodArg))
+			return usageErrorAs(stderr, o.logFormat, "generate", fmt.Errorf("--period %q finns inte i uppföljningskalendern; ange M01–M12, UR1, UR2, ÅR, all, due eller en period i indatats blad Kalender", o.periodArg))
 		}
 	}
 	claimOutputs(results)
@@ -180,9 +186,9 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if o.quiet {
 			shown := *res
 			shown.probs = res.probs.Errors()
-			printProblems(stderr, &shown, len(folders) > 1)
+			msgs.problems(&shown, len(folders) > 1)
 		} else {
-			printProblems(stderr, res, len(folders) > 1)
+			msgs.problems(res, len(folders) > 1)
 		}
 		if res.err != nil || res.probs.HasErrors() || len(res.outputs) == 0 {
 			continue
@@ -193,7 +199,7 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				writeErr = fmt.Errorf("kan inte skapa mappen %s: %v", o.out, err)
 				break
 			}
-			unlock, writeErr = lockFolder(ctx, o.out, stderr)
+			unlock, writeErr = lockFolder(ctx, o.out, msgs)
 			if writeErr != nil {
 				writeErr = aborted(writeErr)
 				break
@@ -223,25 +229,27 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		if res.err != nil {
 			// Shown even with --quiet: a scheduler's mail must say why.
-			fmt.Fprintf(stderr, "rapport: %s: kunde inte skrivas: %v\n", unitName(res), res.err)
+			msgs.errorf("%s: kunde inte skrivas: %v", unitName(res), res.err)
 		}
 	}
 	if unlock != nil {
 		unlock()
 	}
 	if writeErr != nil {
-		fmt.Fprintf(stderr, "rapport: %v\n", writeErr)
+		msgs.errorf("%v", writeErr)
 		return exitFailure
 	}
 	failed := 0
 	for _, res := range results {
-		outcome := "klar"
+		outcome, why, level := "klar", "", slog.LevelInfo
 		switch {
 		case res.err != nil:
-			outcome, code = "kunde inte skrivas: "+res.err.Error(), max(code, exitFailure)
+			outcome, code = "kunde inte skrivas", max(code, exitFailure)
+			why, level = res.err.Error(), slog.LevelError
 			failed++
 		case res.probs.HasErrors():
 			outcome = "fel i indata"
+			why, level = firstError(res.probs), slog.LevelError
 			failed++
 			if code == exitOK {
 				code = exitInvalid
@@ -249,8 +257,12 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		case len(res.periods) == 0:
 			outcome = "inga perioder att rapportera"
 		}
-		log.Info("enhet", "mapp", res.folder.name, "enhet", res.unit, "år", res.year,
-			"perioder", joinCodes(res.periods), "resultat", outcome)
+		attrs := []any{"mapp", res.folder.name, "enhet", res.unit, "år", res.year,
+			"perioder", joinCodes(res.periods), "resultat", outcome}
+		if why != "" {
+			attrs = append(attrs, "orsak", why)
+		}
+		log.Log(ctx, level, "enhet", attrs...)
 	}
 	log.Info("körning", "enheter", len(results), "misslyckade", failed, "tid", time.Since(start).Round(time.Millisecond).String())
 	return code
@@ -458,50 +470,17 @@ func joinCodes(codes []period.Code) string {
 	return strings.Join(s, ",")
 }
 
-// printProblems shows a unit's problems, errors first, in file order.
-func printProblems(w io.Writer, res *unitResult, many bool) {
-	errs, warns := res.probs.Errors(), res.probs.Warnings()
-	if len(errs) == 0 && len(warns) == 0 && res.err == nil {
-		return
-	}
-	if many {
-		fmt.Fprintf(w, "== %s ==\n", res.folder.name)
-	}
-	if res.err != nil {
-		fmt.Fprintf(w, "Kunde inte läsa eller skriva: %v\n", res.err)
-	}
-	section := func(title string, l problem.List) {
-		if len(l) == 0 {
-			return
-		}
-		fmt.Fprintf(w, "%s (%d):\n", title, len(l))
-		lastFile := ""
-		for _, p := range l {
-			if p.File != lastFile && lastFile != "" {
-				fmt.Fprintln(w)
-			}
-			lastFile = p.File
-			fmt.Fprintf(w, "  %s\n", p.String())
-		}
-	}
-	section("Fel", errs)
-	section("Varningar", warns)
-	if len(errs) > 0 {
-		fmt.Fprintln(w, "Inga rapporter skrevs för enheten. Rätta felen ovan och kör igen.")
-	}
-	fmt.Fprintln(w)
-}
-
 func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
+		// Every record keeps its level: a collector filters on it.
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
 	opts := &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
 		if a.Key == slog.LevelKey && len(groups) == 0 {
-			return slog.Attr{} // every line is informational; problems are printed apart
+			return slog.Attr{} // the text log is a summary; problems are printed apart
 		}
 		return a
 	}}
-	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
@@ -555,4 +534,13 @@ func unitName(res *unitResult) string {
 		return "exempeldata"
 	}
 	return res.folder.name
+}
+
+// logFormatOf is the --log-format of a command line that could not be
+// parsed, so that even its error is in the format asked for.
+func logFormatOf(args []string) string {
+	if wantsJSON(args) {
+		return "json"
+	}
+	return "text"
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -284,5 +285,60 @@ func TestVersion(t *testing.T) {
 	props, err := f.GetDocProps()
 	if err != nil || props.Creator != "rapport 9.9.9-test" || props.Version != "9.9.9-test" {
 		t.Errorf("workbook properties %+v, %v", props, err)
+	}
+}
+
+// TestJSONLogEveryLine: with --log-format json every line of stdout and
+// stderr is a JSON record with a level, for a good run, a broken input (one
+// record per problem, with its place), a failed unit (with its reason)
+// and a bad command line.
+func TestJSONLogEveryLine(t *testing.T) {
+	broken := copyTestInput(t, "trasig", t.TempDir())
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want []string // in some record
+	}{
+		{"generate example", []string{"generate", "--period", "M02", "--out", t.TempDir()}, exitOK, []string{`"msg":"fil"`, `"level":"INFO"`}},
+		{"validate example", []string{"validate"}, exitOK, []string{"inga fel"}},
+		{"generate broken", []string{"generate", "--in", broken, "--out", t.TempDir(), "--period", "UR1"}, exitInvalid,
+			[]string{`"level":"ERROR","msg":"fel i indata"`, `"file":"underlag.xlsx","sheet":"Prognos","cell":"C7","value":"12,3,4"`, `"orsak":"`}},
+		{"validate broken", []string{"validate", "--in", broken}, exitInvalid, []string{`"cell":"A580"`, `"hint":`}},
+		{"bad flag", []string{"generate", "--jobs", "x"}, exitUsage, []string{`"level":"ERROR"`, "--jobs"}},
+		{"bad flag, = form", []string{"validate", "--log-format=json", "--färg"}, exitUsage, []string{"okänd flagga"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append(append([]string{}, tc.args[0], "--log-format", "json"), tc.args[1:]...)
+			if strings.Contains(strings.Join(tc.args, " "), "--log-format") {
+				args = tc.args
+			}
+			code, stdout, stderr := runCmd(t, args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d", code, tc.code)
+			}
+			all := stdout + stderr
+			for _, stream := range []string{stdout, stderr} {
+				for _, line := range strings.Split(strings.TrimSuffix(stream, "\n"), "\n") {
+					if line == "" && stream == "" {
+						continue
+					}
+					var rec map[string]any
+					if err := json.Unmarshal([]byte(line), &rec); err != nil {
+						t.Errorf("not JSON: %q", line)
+						continue
+					}
+					if _, ok := rec["level"].(string); !ok {
+						t.Errorf("no level: %q", line)
+					}
+				}
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("no record holds %s:\n%s", w, all)
+				}
+			}
+		})
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -214,7 +213,7 @@ var lockWait = 2 * time.Minute
 
 // lockFolder takes the output folder's lock, waiting while another run
 // holds it and saying who that is. The returned function releases it.
-func lockFolder(ctx context.Context, dir string, stderr io.Writer) (func(), error) {
+func lockFolder(ctx context.Context, dir string, msgs *messages) (func(), error) {
 	path := filepath.Join(dir, lockName)
 	lock := flock.New(path, flock.SetPermissions(newFileMode))
 	deadline := time.Now().Add(lockWait)
@@ -235,7 +234,7 @@ func lockFolder(ctx context.Context, dir string, stderr io.Writer) (func(), erro
 		}
 		holder := readHolder(path)
 		if !told {
-			fmt.Fprintf(stderr, "Mappen %s används av en annan körning (%s); väntar…\n", dir, holder)
+			msgs.warnf("Mappen %s används av en annan körning (%s); väntar…", dir, holder)
 			told = true
 		}
 		if time.Now().After(deadline) {
