@@ -107,12 +107,43 @@ func parseFlags(name string, args []string, o *runOptions, generate bool, stdout
 	return false, nil
 }
 
+// swedishFlagError says in Swedish what pflag found wrong, from its typed
+// errors rather than its English text.
 func swedishFlagError(err error) string {
-	s := err.Error()
-	s = strings.Replace(s, "unknown flag", "okänd flagga", 1)
-	s = strings.Replace(s, "unknown shorthand flag", "okänd kortflagga", 1)
-	s = strings.Replace(s, "flag needs an argument", "flaggan behöver ett värde", 1)
-	s = strings.Replace(s, "invalid argument", "ogiltigt värde", 1)
+	var (
+		notExist *pflag.NotExistError
+		needs    *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		if notExist.GetSpecifiedShortnames() != "" {
+			return fmt.Sprintf("okänd kortflagga -%s", firstRune(notExist.GetSpecifiedName()))
+		}
+		return fmt.Sprintf("okänd flagga --%s", notExist.GetSpecifiedName())
+	case errors.As(err, &needs):
+		return fmt.Sprintf("flaggan --%s behöver ett värde", needs.GetFlag().Name)
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		msg := fmt.Sprintf("ogiltigt värde %q för --%s", invalid.GetValue(), f.Name)
+		switch f.Value.Type() {
+		case "int", "int64", "int32", "uint":
+			msg += ": ange ett heltal"
+		case "bool":
+			msg += ": ange true eller false"
+		}
+		return msg
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("felaktig flagga %s: skriv --namn VÄRDE eller --namn=VÄRDE", syntax.GetSpecifiedFlag())
+	}
+	return err.Error()
+}
+
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
 	return s
 }
 
@@ -122,7 +153,12 @@ func usageError(stderr io.Writer, cmd string, err error) int {
 
 // usageErrorAs is usageError in the given log format.
 func usageErrorAs(stderr io.Writer, format, cmd string, err error) int {
-	newMessages(stderr, format).say(slog.LevelError, fmt.Sprintf("rapport %s: %v. Skriv 'rapport %s --help' för flaggorna.", cmd, err, cmd))
+	msg := fmt.Sprintf("rapport %s: %v\nSkriv 'rapport %s --help' för flaggorna.", cmd, err, cmd)
+	if format == "json" {
+		newMessages(stderr, format).errorf("%s", strings.ReplaceAll(msg, "\n", " "))
+	} else {
+		fmt.Fprintln(stderr, msg)
+	}
 	return exitUsage
 }
 

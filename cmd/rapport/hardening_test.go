@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -338,6 +339,36 @@ func TestJSONLogEveryLine(t *testing.T) {
 				if !strings.Contains(all, w) {
 					t.Errorf("no record holds %s:\n%s", w, all)
 				}
+			}
+		})
+	}
+}
+
+// TestFlagErrorsInSwedish: every kind of flag error pflag reports comes
+// out in Swedish, naming the flag, with exit 2.
+func TestFlagErrorsInSwedish(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown flag", []string{"generate", "--färg", "röd"}, "okänd flagga --färg"},
+		{"unknown shorthand", []string{"validate", "-x"}, "okänd kortflagga -x"},
+		{"unknown shorthand in a group", []string{"due", "-hz"}, "okänd kortflagga -z"},
+		{"value missing", []string{"generate", "--out"}, "flaggan --out behöver ett värde"},
+		{"not a number", []string{"generate", "--jobs", "x"}, `ogiltigt värde "x" för --jobs: ange ett heltal`},
+		{"not a number, = form", []string{"template", "--year=tjugo"}, `ogiltigt värde "tjugo" för --year: ange ett heltal`},
+		{"not a boolean", []string{"validate", "--strict=kanske"}, `ogiltigt värde "kanske" för --strict: ange true eller false`},
+		{"bad syntax", []string{"generate", "---out", "x"}, "felaktig flagga ---out"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCmd(t, tc.args...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tc.want)
+			}
+			if english := regexp.MustCompile(`\b(flag|invalid|argument|unknown|syntax|needs)\b`).FindString(stderr); english != "" {
+				t.Errorf("stderr has English %q: %s", english, stderr)
 			}
 		})
 	}
