@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -72,13 +73,20 @@ func template(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "Användning: rapport template [--out underlag.xlsx] [--year ÅR] [--force]\n\n%s", fs.FlagUsages())
 		return exitOK
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
+	if _, err := os.Lstat(*out); err == nil && !*force {
 		return usageError(stderr, "template", fmt.Errorf("%s finns redan och kan ha ifyllda uppgifter; välj ett annat namn med --out eller skriv över med --force", *out))
 	}
 	var buf bytes.Buffer
 	if err := report.WriteTemplate(&buf, *year); err != nil {
 		fmt.Fprintf(stderr, "rapport template: %v\n", err)
 		return exitFailure
+	}
+	// Like generate --out, a folder that does not exist yet is made.
+	if dir := filepath.Dir(*out); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "rapport template: kan inte skapa mappen %s: %s\n", dir, osReason(err))
+			return exitFailure
+		}
 	}
 	if _, err := writeAtomic(*out, buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "rapport template: %v\n", err)

@@ -373,3 +373,16 @@ func TestFlagErrorsInSwedish(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplateMakesFolder: template --out ny/underlag.xlsx makes ny/, as
+// generate --out makes its folder.
+func TestTemplateMakesFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ny", "enhet", "underlag.xlsx")
+	code, _, stderr := runCmd(t, "template", "--out", path)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+		t.Errorf("no template written: %v", err)
+	}
+}
