@@ -91,6 +91,7 @@ func TestBadInputs(t *testing.T) {
 		{"ingen huvudbok", map[string][]byte{report.LedgerXLSX: nil}, exitInvalid},
 		{"inget underlag.xlsx", map[string][]byte{report.UnderlagFile: nil}, exitInvalid},
 		{"underlag.xlsx är en CSV-fil", map[string][]byte{report.UnderlagFile: []byte("Rad;Årsbudget\nIntäkter;1 200\n")}, exitInvalid},
+		{"periodkod som pekar ut ur mappen", map[string][]byte{report.UnderlagFile: calendarUnderlag(t, "/../../../X")}, exitInvalid},
 	}
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
@@ -148,4 +149,23 @@ func TestBadInputs(t *testing.T) {
 	if string(want) != table.String() {
 		t.Errorf("messages differ from %s; run with -update and review the diff.\ngot:\n%s", golden, table.String())
 	}
+}
+
+// calendarUnderlag is the example's underlag.xlsx with a Kalender sheet
+// whose only period has the given code.
+func calendarUnderlag(t *testing.T, code string) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(exampleFile(t, report.UnderlagFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.NewSheet("Kalender")
+	f.SetSheetRow("Kalender", "A1", &[]any{"Kod", "Namn", "Sista månad", "Typ"})
+	f.SetSheetRow("Kalender", "A2", &[]any{code, "Tertial", 4, "Fullständig"})
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
