@@ -397,6 +397,16 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		res.probs = res.probs.Strict()
 	}
 	res.periods = codes
+	if !res.probs.HasErrors() {
+		// validate finds a name that generate could not write, too.
+		for _, code := range codes {
+			base := fmt.Sprintf("%s_%d_%s", fileSafe(in.Settings.Unit), in.Settings.Year, code)
+			if p, ok := checkOutputName(o.out, base, in.Settings.Unit); !ok {
+				res.probs.Add(p)
+				break
+			}
+		}
+	}
 	if !render || res.probs.HasErrors() {
 		return res
 	}

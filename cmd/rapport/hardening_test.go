@@ -142,6 +142,10 @@ func TestOutputsStayInOutFolder(t *testing.T) {
 			if code != tc.code || !strings.Contains(stderr, tc.want) {
 				t.Errorf("exit %d, want %d and %q:\n%s", code, tc.code, tc.want, stderr)
 			}
+			// validate finds the same.
+			if code, stdout, _ := runCmd(t, "validate", "--in", in, "--period", tc.period); code != tc.code || !strings.Contains(stdout, tc.want) {
+				t.Errorf("validate: exit %d, want %d and %q:\n%s", code, tc.code, tc.want, stdout)
+			}
 			// Everything written is directly in out.
 			filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() && filepath.Dir(p) != out {
