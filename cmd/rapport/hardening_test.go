@@ -49,6 +49,15 @@ func TestYearContradictsWorkbook(t *testing.T) {
 			}
 		})
 	}
+	// ÅR 2026 due on 5 January 2027 is the workbook's own year, but the
+	// example's ledger ends in October: still an input error, no report.
+	out0 := t.TempDir()
+	if code, _, stderr := runCmd(t, "generate", "--out", out0, "--period", "due", "--date", "2027-01-05"); code != exitInvalid || !strings.Contains(stderr, "når bara till oktober 2026") {
+		t.Errorf("due on 2027-01-05: exit %d\n%s", code, stderr)
+	}
+	if files := snapshot(t, out0); len(files) != 0 {
+		t.Errorf("due on 2027-01-05 wrote %v", keys(files))
+	}
 	// The matching year stays allowed.
 	out := t.TempDir()
 	if code, _, stderr := runCmd(t, "generate", "--out", out, "--year", "2026", "--period", "M02"); code != exitOK {
