@@ -37,6 +37,9 @@ type Options struct {
 // Render writes r as an .xlsx workbook to w with the zero Options.
 func Render(w io.Writer, r *report.Report) error { return Options{}.Render(w, r) }
 
+// RenderWith is Render with options.
+func RenderWith(w io.Writer, r *report.Report, opt Options) error { return opt.Render(w, r) }
+
 // Render writes r as an .xlsx workbook to w. The same report gives the
 // same bytes: nothing in the file depends on the clock.
 func (o Options) Render(w io.Writer, r *report.Report) error {
