@@ -35,7 +35,17 @@ type ImportOptions struct {
 	Unit       string // --unit; "" = Enhet in Inställningar
 	// Progress, if set, is told how the ledger import goes.
 	Progress func(ledger.Progress)
+	// ReadWorkbook reads underlag.xlsx: report/underlag.Read. It is
+	// handed in rather than imported because that reader is built on
+	// excelize, which the core package must not depend on.
+	ReadWorkbook WorkbookReader
 }
+
+// WorkbookReader reads the controllers' workbook into Inputs without a
+// ledger; name is the file name used in messages, year and unit override
+// År and Enhet in Inställningar (0 and "" do not). The problems found are
+// in the Inputs' Problems.
+type WorkbookReader func(r io.Reader, name string, year int, unit string) *Inputs
 
 // Import reads an input folder: the workbook underlag.xlsx and the ledger
 // export. Every problem found is in Inputs.Problems; the error is only for
@@ -93,11 +103,13 @@ func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
 		return nil, fmt.Errorf("kan inte öppna %s: %w", UnderlagFile, err)
 	}
 	defer f.Close()
-	in, probs := ReadUnderlag(f, UnderlagFile, UnderlagOptions{Year: opt.Year, Unit: opt.Unit})
+	if opt.ReadWorkbook == nil {
+		return nil, errors.New("report.Import: ImportOptions.ReadWorkbook saknas")
+	}
+	in := opt.ReadWorkbook(f, UnderlagFile, opt.Year, opt.Unit)
 	if in == nil {
 		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
 	}
-	in.Problems = probs
 	return in, nil
 }
 

@@ -22,6 +22,7 @@ import (
 	"rapport/report"
 	"rapport/report/period"
 	"rapport/report/problem"
+	"rapport/report/underlag"
 )
 
 // runOptions are the flags shared by generate and validate.
@@ -257,7 +258,8 @@ func runUnits(ctx context.Context, folders []folder, o runOptions, render, progr
 
 func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool, stderr io.Writer) unitResult {
 	res := unitResult{folder: f}
-	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit}
+	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit,
+		ReadWorkbook: underlag.Reader}
 	var codes []period.Code
 	if strings.EqualFold(o.periodArg, "due") {
 		entry, year := period.DefaultCalendar.Due(referenceDate(o.date))

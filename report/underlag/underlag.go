@@ -1,4 +1,4 @@
-package report
+package underlag
 
 import (
 	"archive/zip"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"rapport/report"
 	"strconv"
 	"strings"
 	"time"
@@ -18,8 +19,8 @@ import (
 	"rapport/report/problem"
 )
 
-// UnderlagOptions are the command-line overrides of the sheet Inställningar.
-type UnderlagOptions struct {
+// Options are the command-line overrides of the sheet Inställningar.
+type Options struct {
 	Year int    // --year; 0 takes År from Inställningar
 	Unit string // --unit; "" takes Enhet from Inställningar
 }
@@ -38,15 +39,15 @@ const (
 // target treats it as a failure.
 const msgReaderFailed = "filen kunde inte läsas: den är skadad på ett sätt som läsaren inte klarar"
 
-// ReadUnderlag reads the controllers' workbook underlag.xlsx into Inputs:
+// Read reads the controllers' workbook underlag.xlsx into Inputs:
 // everything except the ledger. name is the file name used in messages.
 // Every problem found is returned, and also kept in the Inputs' Problems;
 // the Inputs are returned even with errors, holding what could be read.
-func ReadUnderlag(r io.Reader, name string, opt UnderlagOptions) (in *Inputs, probs problem.List) {
-	in = &Inputs{
-		Settings: Settings{Unit: "Regionstyrelsen", Organisation: "Region Halland", ChartName: RegionBas.Name},
+func Read(r io.Reader, name string, opt Options) (in *report.Inputs, probs problem.List) {
+	in = &report.Inputs{
+		Settings: report.Settings{Unit: "Regionstyrelsen", Organisation: "Region Halland", ChartName: report.RegionBas.Name},
 		Calendar: append(period.Calendar(nil), period.DefaultCalendar...),
-		Chart:    RegionBas,
+		Chart:    report.RegionBas,
 	}
 	u := &underlagReader{file: name, in: in}
 	defer func() {
@@ -88,11 +89,11 @@ func ReadUnderlag(r io.Reader, name string, opt UnderlagOptions) (in *Inputs, pr
 	return in, u.probs
 }
 
-// underlagReader holds the state of one ReadUnderlag call.
+// underlagReader holds the state of one Read call.
 type underlagReader struct {
 	file     string
 	f        *excelize.File
-	in       *Inputs
+	in       *report.Inputs
 	probs    problem.List
 	date1904 bool
 	sheets   map[string]string // canonical sheet name → name in the workbook
@@ -229,7 +230,7 @@ func looksLikeText(data []byte) bool {
 // read reads every sheet in dependency order: settings and calendar first,
 // since periods resolve against them; the chart before the budget, since
 // its lines are the names a Rad may take.
-func (u *underlagReader) read(opt UnderlagOptions) {
+func (u *underlagReader) read(opt Options) {
 	u.mapSheets()
 	u.readSettings(opt)
 	u.readCalendar()
@@ -861,6 +862,12 @@ func parseBool(s string) (bool, bool) {
 }
 
 // place is a row's place, for warnings raised after import.
-func (t *table) place(r dataRow) Place {
-	return Place{File: t.u.file, Sheet: t.sheet, Row: r.n}
+func (t *table) place(r dataRow) report.Place {
+	return report.Place{File: t.u.file, Sheet: t.sheet, Row: r.n}
+}
+
+// Reader is Read in the shape that report.Import takes.
+func Reader(r io.Reader, name string, year int, unit string) *report.Inputs {
+	in, _ := Read(r, name, Options{Year: year, Unit: unit})
+	return in
 }
