@@ -12,7 +12,7 @@ import (
 // Compute turns imported inputs into one period's report: a plain value
 // with every figure in öre.
 func ExampleCompute() {
-	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), ReadWorkbook: underlag.Reader})
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		panic(err)
 	}

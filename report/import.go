@@ -35,46 +35,61 @@ type ImportOptions struct {
 	Unit       string // --unit; "" = Enhet in Inställningar
 	// Progress, if set, is told how the ledger import goes.
 	Progress func(ledger.Progress)
-	// ReadWorkbook reads underlag.xlsx: report/underlag.Read. It is
-	// handed in rather than imported because that reader is built on
+	// OpenWorkbook opens underlag.xlsx: report/underlag.OpenWorkbook. It
+	// is handed in rather than imported because that reader is built on
 	// excelize, which the core package must not depend on.
-	ReadWorkbook WorkbookReader
+	OpenWorkbook func(r io.Reader, name, unit string) Workbook
 }
 
-// WorkbookReader reads the controllers' workbook into Inputs without a
-// ledger; name is the file name used in messages, year and unit override
-// År and Enhet in Inställningar (0 and "" do not). The problems found are
-// in the Inputs' Problems.
-type WorkbookReader func(r io.Reader, name string, year int, unit string) *Inputs
+// Workbook is the controllers' workbook, opened with its undated sheets
+// read (name is the file name used in messages, unit overrides Enhet).
+// A period code such as UR1 names a month only in a year, and without År
+// or --year the year is the ledger's last: so Import reads the ledger
+// before it asks the workbook for the rest.
+type Workbook interface {
+	// Year is År in Inställningar; 0 if not given.
+	Year() int
+	// Read reads the rest with year as the plan year (0 keeps År) and
+	// returns everything but the ledger, with the problems found in
+	// Inputs.Problems. It releases the file.
+	Read(year int) *Inputs
+	// Close releases the file if Read is never called.
+	Close() error
+}
 
 // Import reads an input folder: the workbook underlag.xlsx and the ledger
 // export. Every problem found is in Inputs.Problems; the error is only for
 // a cancelled context or a failure to read that is not the input's fault.
 func Import(ctx context.Context, opt ImportOptions) (*Inputs, error) {
 	var probs problem.List
-	in, err := readUnderlagFrom(opt)
+	wb, err := openUnderlagFrom(opt)
 	if err != nil {
 		return nil, err
 	}
-	if in == nil {
-		probs.Add(problem.Problem{Severity: problem.Error, File: UnderlagFile,
-			Message: "filen saknas i indatamappen " + displayDir(opt.Dir),
-			Hint:    "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"})
-		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
+	if wb != nil {
+		defer wb.Close()
 	}
 	l, err := readLedgerFrom(ctx, opt, &probs)
 	if err != nil {
 		return nil, err
 	}
-	if l != nil && in.Settings.Year == 0 && opt.Year == 0 && latestYear(l) != 0 {
+	year := opt.Year
+	if year == 0 && (wb == nil || wb.Year() == 0) && l != nil {
 		// Neither År nor --year: the plan year is the ledger's last, and
-		// the workbook's period codes (UR1 …) are read again in it.
-		yopt := opt
-		yopt.Year = latestYear(l)
-		if again, err := readUnderlagFrom(yopt); err == nil && again != nil {
-			in = again
-		}
-		in.Settings.Year = yopt.Year
+		// the workbook's period codes (UR1 …) are read in it.
+		year = latestYear(l)
+	}
+	var in *Inputs
+	if wb != nil {
+		in = wb.Read(year)
+	} else {
+		probs.Add(problem.Problem{Severity: problem.Error, File: UnderlagFile,
+			Message: "filen saknas i indatamappen " + displayDir(opt.Dir),
+			Hint:    "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"})
+		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
+	}
+	if year != 0 && opt.Year == 0 {
+		in.Settings.Year = year // taken from the ledger
 	}
 	probs = append(probs, in.Problems...)
 	in.Ledger = l
@@ -93,8 +108,8 @@ func displayDir(d string) string {
 	return d
 }
 
-// readUnderlagFrom reads underlag.xlsx from the folder; nil if it is absent.
-func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
+// openUnderlagFrom opens underlag.xlsx in the folder; nil if it is absent.
+func openUnderlagFrom(opt ImportOptions) (Workbook, error) {
 	f, err := opt.Folder.Open(UnderlagFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -103,14 +118,10 @@ func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
 		return nil, fmt.Errorf("kan inte öppna %s: %w", UnderlagFile, err)
 	}
 	defer f.Close()
-	if opt.ReadWorkbook == nil {
-		return nil, errors.New("report.Import: ImportOptions.ReadWorkbook saknas")
+	if opt.OpenWorkbook == nil {
+		return nil, errors.New("report.Import: ImportOptions.OpenWorkbook saknas")
 	}
-	in := opt.ReadWorkbook(f, UnderlagFile, opt.Year, opt.Unit)
-	if in == nil {
-		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
-	}
-	return in, nil
+	return opt.OpenWorkbook(f, UnderlagFile, opt.Unit), nil
 }
 
 // readLedgerFrom reads the ledger named by --ledger, or the one ledger

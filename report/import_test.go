@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 
 // TestYearFromLedger: without År in Inställningar and without --year, the
 // plan year is the ledger's last, and period codes in the workbook are read
-// in it.
+// in it, with the workbook opened once.
 func TestYearFromLedger(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
@@ -38,14 +39,22 @@ func TestYearFromLedger(t *testing.T) {
 	if err := f.SaveAs(filepath.Join(dir, report.UnderlagFile)); err != nil {
 		t.Fatal(err)
 	}
-	in, err := report.Import(context.Background(), report.ImportOptions{Folder: os.DirFS(dir), Dir: dir, ReadWorkbook: underlag.Reader})
+	opens := 0
+	open := func(r io.Reader, name, unit string) report.Workbook {
+		opens++
+		return underlag.OpenWorkbook(r, name, unit)
+	}
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: os.DirFS(dir), Dir: dir, OpenWorkbook: open})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if opens != 1 {
+		t.Errorf("underlag.xlsx opened %d times, want 1", opens)
 	}
 	if in.Problems.HasErrors() || in.Settings.Year != 2026 {
 		t.Fatalf("year %d, errors %v", in.Settings.Year, in.Problems.Errors())
 	}
-	example, _ := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), ReadWorkbook: underlag.Reader})
+	example, _ := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	a, _ := report.Compute(in, "UR1", report.ComputeOptions{})
 	b, _ := report.Compute(example, "UR1", report.ComputeOptions{})
 	if !report.EqualLine(a.Operating.Net, b.Operating.Net) || len(a.Goals) != len(b.Goals) || a.Goals[0].Word != b.Goals[0].Word {

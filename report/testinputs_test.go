@@ -34,7 +34,7 @@ func TestUnseenInputs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: d.Name(), ReadWorkbook: underlag.Reader})
+			in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: d.Name(), OpenWorkbook: underlag.OpenWorkbook})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -259,7 +259,7 @@ func runUnits(ctx context.Context, folders []folder, o runOptions, render, progr
 func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool, stderr io.Writer) unitResult {
 	res := unitResult{folder: f}
 	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit,
-		ReadWorkbook: underlag.Reader}
+		OpenWorkbook: underlag.OpenWorkbook}
 	var codes []period.Code
 	if strings.EqualFold(o.periodArg, "due") {
 		entry, year := period.DefaultCalendar.Due(referenceDate(o.date))

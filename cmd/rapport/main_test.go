@@ -81,7 +81,7 @@ func TestGenerateExample(t *testing.T) {
 	}
 	ur1 := filepath.Join(out, "Regionstyrelsen_2026_UR1.pdf")
 	text := squash(tool(t, "pdftotext", ur1, "-"))
-	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), ReadWorkbook: underlag.Reader})
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		t.Fatal(err)
 	}

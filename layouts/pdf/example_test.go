@@ -16,7 +16,7 @@ import (
 // calendar that has data, as `rapport generate --period all` does.
 func exampleReports(t testing.TB) map[string]*report.Report {
 	t.Helper()
-	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), ReadWorkbook: underlag.Reader})
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		t.Fatalf("loading the example: %v", err)
 	}

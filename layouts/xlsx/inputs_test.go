@@ -44,7 +44,7 @@ func TestUnseenInputs(t *testing.T) {
 			if want.ExitCode != 0 {
 				t.Skip("an input with errors renders nothing")
 			}
-			in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: e.Name(), ReadWorkbook: underlag.Reader})
+			in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: e.Name(), OpenWorkbook: underlag.OpenWorkbook})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -123,7 +123,7 @@ func TestExample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports the example ledger")
 	}
-	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), ReadWorkbook: underlag.Reader})
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,8 +60,9 @@ func (u *underlagReader) eachRow(sheet string, fn func(dataRow)) {
 	}
 }
 
-// readSettings reads Inställningar's key/value rows and applies the flags.
-func (u *underlagReader) readSettings(opt Options) {
+// readSettings reads Inställningar's key/value rows and applies --unit; --year
+// is applied by Workbook.Read.
+func (u *underlagReader) readSettings(unit string) {
 	s := &u.in.Settings
 	chart := ""
 	chartCell := problem.Problem{}
@@ -148,15 +149,9 @@ func (u *underlagReader) readSettings(opt Options) {
 			}
 		})
 	}
-	if opt.Unit != "" {
-		s.Unit = opt.Unit
+	if unit != "" {
+		s.Unit = unit
 	}
-	if opt.Year != 0 {
-		s.Year = opt.Year
-	}
-	// Without a year, a period code cannot be placed; each such cell says so,
-	// and Import may still take the year from the ledger for the rest.
-	u.year = s.Year
 	switch fold(chart) {
 	case "", "region-bas", "regionbas", "region bas", "l-bas", "lbas":
 		s.ChartName, u.in.Chart = report.RegionBas.Name, report.RegionBas
