@@ -185,30 +185,3 @@ func latestYear(l *ledger.Ledger) int {
 	}
 	return y
 }
-
-// LatestMonth is the last month with postings in the year.
-func (in *Inputs) LatestMonth(year int) period.Month {
-	var last period.Month
-	if in.Ledger == nil {
-		return last
-	}
-	for k := range in.Ledger.Buckets {
-		if k.Month.Year == year && (last.IsZero() || k.Month.After(last)) {
-			last = k.Month
-		}
-	}
-	return last
-}
-
-// SupportedPeriods are the calendar periods of the year whose last month the
-// ledger reaches: what "--period all" renders.
-func (in *Inputs) SupportedPeriods() []period.Code {
-	last := in.LatestMonth(in.Settings.Year)
-	var codes []period.Code
-	for _, e := range in.Calendar {
-		if !last.IsZero() && e.LastMonth <= last.Month {
-			codes = append(codes, e.Code)
-		}
-	}
-	return codes
-}
