@@ -1,3 +1,17 @@
+// Package underlag reads and writes the controllers' workbook underlag.xlsx:
+// its schema (sheets, columns and the spellings accepted for them), the
+// reader that turns it into report.Inputs with a problem, naming sheet and
+// cell, for every value it cannot use, and the template that `rapport
+// template` writes from the same schema.
+//
+// It is a package of its own because it is built on excelize, which the
+// core package must not depend on: report.Import reaches it only through
+// report.ImportOptions.OpenWorkbook, which the command hands in. Reading has
+// two phases (Open, then Workbook.Read with the year) because a period code
+// such as UR1 names a month only once the plan year is known, and that may
+// come from the ledger.
+//
+// It knows nothing of the ledger, of Compute or of output formats.
 package underlag
 
 import (
