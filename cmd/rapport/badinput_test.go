@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/fixtures"
 	"rapport/report"
 )
 
@@ -26,7 +27,7 @@ type badFolder struct {
 
 func exampleFile(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := fs.ReadFile(report.ExampleFolder(), name)
+	b, err := fs.ReadFile(fixtures.ExampleFolder(), name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,7 @@ func TestBadInputs(t *testing.T) {
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
 	for _, c := range cases {
 		dir := t.TempDir()
-		if err := os.CopyFS(dir, report.ExampleFolder()); err != nil {
+		if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
 			t.Fatal(err)
 		}
 		for name, data := range c.files {

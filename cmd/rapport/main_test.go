@@ -17,6 +17,7 @@ import (
 
 	"rapport/fixtures"
 	"rapport/report"
+	"rapport/report/underlag"
 )
 
 // runCmd runs the program in-process and returns exit code, stdout, stderr.
@@ -82,7 +83,7 @@ func TestGenerateExample(t *testing.T) {
 	}
 	ur1 := filepath.Join(out, "Regionstyrelsen_2026_UR1.pdf")
 	text := squash(tool(t, "pdftotext", ur1, "-"))
-	in, _, err := report.LoadExample(context.Background())
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,15 +6,17 @@ import (
 	"strings"
 	"testing"
 
+	"rapport/fixtures"
 	"rapport/report"
 	"rapport/report/period"
+	"rapport/report/underlag"
 )
 
 // exampleReports computes the embedded example for each period of the
 // calendar that has data, as `rapport generate --period all` does.
 func exampleReports(t testing.TB) map[string]*report.Report {
 	t.Helper()
-	in, _, err := report.LoadExample(context.Background())
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		t.Fatalf("loading the example: %v", err)
 	}
