@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"rapport/report/ledger"
 	"rapport/report/period"
@@ -22,6 +23,10 @@ const (
 	LedgerCSV    = "huvudbok.csv"
 )
 
+// ledgerNames are the names a ledger export may have in an input folder:
+// XLSX, CSV and SIE 4 (.se, .si, .sie).
+var ledgerNames = []string{LedgerXLSX, LedgerCSV, "huvudbok.se", "huvudbok.si", "huvudbok.sie"}
+
 // ImportOptions say where the inputs are and what the command line
 // overrides.
 type ImportOptions struct {
@@ -29,12 +34,40 @@ type ImportOptions struct {
 	Folder fs.FS
 	Dir    string
 	// LedgerPath is a ledger file on disk given with --ledger; "" means
-	// huvudbok.xlsx or huvudbok.csv in Folder.
+	// the one of ledgerNames in Folder.
 	LedgerPath string
 	Year       int    // --year; 0 = År in Inställningar
 	Unit       string // --unit; "" = Enhet in Inställningar
+	TmpDir     string // for excelize's temporary files; "" = the system's
 	// Progress, if set, is told how the ledger import goes.
 	Progress func(ledger.Progress)
+	// OpenWorkbook opens underlag.xlsx: report/underlag.OpenWorkbook. It
+	// is handed in rather than imported because that reader is built on
+	// excelize, which the core package must not depend on.
+	OpenWorkbook func(r io.Reader, name string, opt WorkbookOptions) Workbook
+}
+
+// WorkbookOptions are what the run tells the workbook reader.
+type WorkbookOptions struct {
+	Unit   string // --unit; "" = Enhet in Inställningar
+	TmpDir string // for excelize's temporary files; "" = the system's
+}
+
+// Workbook is the controllers' workbook, opened with its undated sheets
+// read (name is the file name used in messages, unit overrides Enhet).
+// A period code such as UR1 names a month only in a year, and without År
+// or --year the year is the ledger's last: so Import reads the ledger
+// before it asks the workbook for the rest.
+type Workbook interface {
+	// Year is År in Inställningar; 0 if not given.
+	Year() int
+	// Read reads the rest with year as the plan year (0 keeps År; a year
+	// that contradicts År is an error at its cell) and
+	// returns everything but the ledger, with the problems found in
+	// Inputs.Problems. It releases the file.
+	Read(year int) *Inputs
+	// Close releases the file if Read is never called.
+	Close() error
 }
 
 // Import reads an input folder: the workbook underlag.xlsx and the ledger
@@ -42,29 +75,34 @@ type ImportOptions struct {
 // a cancelled context or a failure to read that is not the input's fault.
 func Import(ctx context.Context, opt ImportOptions) (*Inputs, error) {
 	var probs problem.List
-	in, err := readUnderlagFrom(opt)
+	wb, err := openUnderlagFrom(opt)
 	if err != nil {
 		return nil, err
 	}
-	if in == nil {
-		probs.Add(problem.Problem{Severity: problem.Error, File: UnderlagFile,
-			Message: "filen saknas i indatamappen " + displayDir(opt.Dir),
-			Hint:    "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"})
-		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
+	if wb != nil {
+		defer wb.Close()
 	}
 	l, err := readLedgerFrom(ctx, opt, &probs)
 	if err != nil {
 		return nil, err
 	}
-	if l != nil && in.Settings.Year == 0 && opt.Year == 0 && latestYear(l) != 0 {
+	year := opt.Year
+	if year == 0 && (wb == nil || wb.Year() == 0) && l != nil {
 		// Neither År nor --year: the plan year is the ledger's last, and
-		// the workbook's period codes (UR1 …) are read again in it.
-		yopt := opt
-		yopt.Year = latestYear(l)
-		if again, err := readUnderlagFrom(yopt); err == nil && again != nil {
-			in = again
-		}
-		in.Settings.Year = yopt.Year
+		// the workbook's period codes (UR1 …) are read in it.
+		year = latestYear(l)
+	}
+	var in *Inputs
+	if wb != nil {
+		in = wb.Read(year)
+	} else {
+		probs.Add(problem.Problem{Severity: problem.Error, File: UnderlagFile,
+			Message: "filen saknas i indatamappen " + displayDir(opt.Dir),
+			Hint:    "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"})
+		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
+	}
+	if year != 0 && opt.Year == 0 {
+		in.Settings.Year = year // taken from the ledger
 	}
 	probs = append(probs, in.Problems...)
 	in.Ledger = l
@@ -83,8 +121,8 @@ func displayDir(d string) string {
 	return d
 }
 
-// readUnderlagFrom reads underlag.xlsx from the folder; nil if it is absent.
-func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
+// openUnderlagFrom opens underlag.xlsx in the folder; nil if it is absent.
+func openUnderlagFrom(opt ImportOptions) (Workbook, error) {
 	f, err := opt.Folder.Open(UnderlagFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -93,12 +131,10 @@ func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
 		return nil, fmt.Errorf("kan inte öppna %s: %w", UnderlagFile, err)
 	}
 	defer f.Close()
-	in, probs := ReadUnderlag(f, UnderlagFile, UnderlagOptions{Year: opt.Year, Unit: opt.Unit})
-	if in == nil {
-		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
+	if opt.OpenWorkbook == nil {
+		return nil, errors.New("report.Import: ImportOptions.OpenWorkbook saknas")
 	}
-	in.Problems = probs
-	return in, nil
+	return opt.OpenWorkbook(f, UnderlagFile, WorkbookOptions{Unit: opt.Unit, TmpDir: opt.TmpDir}), nil
 }
 
 // readLedgerFrom reads the ledger named by --ledger, or the one ledger
@@ -114,7 +150,7 @@ func readLedgerFrom(ctx context.Context, opt ImportOptions, probs *problem.List)
 		return ledger.ReadFile(ctx, opt.LedgerPath, lopt)
 	}
 	var found []string
-	for _, name := range []string{LedgerXLSX, LedgerCSV} {
+	for _, name := range ledgerNames {
 		if _, err := fs.Stat(opt.Folder, name); err == nil {
 			found = append(found, name)
 		}
@@ -122,12 +158,17 @@ func readLedgerFrom(ctx context.Context, opt ImportOptions, probs *problem.List)
 	switch len(found) {
 	case 0:
 		probs.Add(problem.Problem{Severity: problem.Error, File: LedgerXLSX,
-			Message: "ingen huvudbok i indatamappen " + displayDir(opt.Dir) + " (huvudbok.xlsx eller huvudbok.csv)",
+			Message: "ingen huvudbok i indatamappen " + displayDir(opt.Dir) + " (huvudbok.xlsx, huvudbok.csv eller SIE-filen huvudbok.se)",
 			Hint:    "Lägg exporten från ekonomisystemet i mappen, eller ange den med --ledger"})
 		return nil, nil
-	case 2:
-		probs.Add(problem.Problem{Severity: problem.Error, File: LedgerXLSX,
-			Message: "indatamappen har både huvudbok.xlsx och huvudbok.csv; rapport vet inte vilken som gäller",
+	case 1:
+	default:
+		which := "både " + found[0] + " och " + found[1]
+		if len(found) > 2 {
+			which = "flera huvudböcker (" + strings.Join(found, ", ") + ")"
+		}
+		probs.Add(problem.Problem{Severity: problem.Error, File: found[0],
+			Message: "indatamappen har " + which + "; rapport vet inte vilken som gäller",
 			Hint:    "Ta bort den ena, eller välj med --ledger"})
 		return nil, nil
 	}
@@ -161,31 +202,4 @@ func latestYear(l *ledger.Ledger) int {
 		}
 	}
 	return y
-}
-
-// LatestMonth is the last month with postings in the year.
-func (in *Inputs) LatestMonth(year int) period.Month {
-	var last period.Month
-	if in.Ledger == nil {
-		return last
-	}
-	for k := range in.Ledger.Buckets {
-		if k.Month.Year == year && (last.IsZero() || k.Month.After(last)) {
-			last = k.Month
-		}
-	}
-	return last
-}
-
-// SupportedPeriods are the calendar periods of the year whose last month the
-// ledger reaches: what "--period all" renders.
-func (in *Inputs) SupportedPeriods() []period.Code {
-	last := in.LatestMonth(in.Settings.Year)
-	var codes []period.Code
-	for _, e := range in.Calendar {
-		if !last.IsZero() && e.LastMonth <= last.Month {
-			codes = append(codes, e.Code)
-		}
-	}
-	return codes
 }

@@ -10,10 +10,12 @@ import (
 	"strings"
 	"time"
 
+	"rapport/fixtures"
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
+	"rapport/report/underlag"
 )
 
 // planGoals are the plan's twelve board goals and the cancer-care goal
@@ -216,7 +218,7 @@ var ExampleCodes = []period.Code{"M02", "UR1", "UR2", "M10"}
 // Example computes the embedded example for each of ExampleCodes, as
 // `rapport generate --period all` does.
 func Example() (map[string]*report.Report, error) {
-	in, _, err := report.LoadExample(context.Background())
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		return nil, fmt.Errorf("loading the example: %w", err)
 	}

@@ -1,4 +1,4 @@
-package report
+package underlag
 
 import (
 	"bytes"
@@ -64,7 +64,7 @@ func TestBadInputsTable(t *testing.T) {
 	b.WriteString("| Indata | Allvar | Meddelande |\n| --- | --- | --- |\n")
 	for _, c := range cases {
 		name, data := c[0].(string), c[1].([]byte)
-		_, probs := read(t, data, UnderlagOptions{})
+		_, probs := read(t, data, Options{})
 		if len(probs) == 0 {
 			t.Errorf("%s: no problem reported", name)
 		}
