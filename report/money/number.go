@@ -1,6 +1,7 @@
 package money
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -30,12 +31,16 @@ func DivRound(a, d int64) int64 {
 // that v prints as: Round(2.25, 1) is 2.3 and Round(1.005, 2) is 1.01,
 // although neither 2.25 nor 1.005 is exact in binary. It is what a
 // spreadsheet's ROUND shows and what FormatNumber writes.
+//
+// A negative v that rounds to zero gives negative zero, as math.Round does,
+// so that a spreadsheet's cached value is what it always was; FormatNumber
+// shows it without a sign.
 func Round(v float64, n int) float64 {
 	r, err := strconv.ParseFloat(roundDecimal(v, n), 64)
 	if err != nil {
 		return v
 	}
-	return r
+	return math.Copysign(r, v)
 }
 
 // roundDecimal is v with exactly n decimals ("-2.30"), rounded half away

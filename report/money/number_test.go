@@ -38,7 +38,7 @@ func TestRound(t *testing.T) {
 		{"carry", 9.995, 2, 10},
 		{"integer", 2.5, 0, 3},
 		{"noise", 0.1 + 0.2, 2, 0.3},
-		{"negative to zero", -0.001, 2, 0},
+		{"negative to negative zero", -0.001, 2, math.Copysign(0, -1)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Round(tc.v, tc.n); got != tc.want || math.Signbit(got) != math.Signbit(tc.want) {
