@@ -5,7 +5,6 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"rapport/fixtures"
+	"rapport/fixtures/testkit"
 	"rapport/report"
 )
 
@@ -40,11 +40,7 @@ func copyTestInput(t *testing.T, name, dst string) string {
 
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
+	return testkit.Run(t, name, args...)
 }
 
 func pages(t *testing.T, pdf string) int {

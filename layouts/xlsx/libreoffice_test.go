@@ -8,27 +8,21 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rapport/fixtures/testkit"
 )
 
 // TestPrintsInLibreOffice converts the workbook to PDF with LibreOffice, as
 // a controller would print it: it must open, and each sheet must print on
 // one page (fit to width; these tables are short), with its caption and the
-// page footer. Skipped where LibreOffice or poppler is not installed.
+// page footer. A missing LibreOffice or poppler fails it (.ci/run installs
+// them); -short skips it, as it starts LibreOffice (some 10–30 s).
 func TestPrintsInLibreOffice(t *testing.T) {
-	if testing.Short() || os.Getenv("RAPPORT_OFFICE_TEST") == "" {
-		t.Skip("starts LibreOffice (some 20 s): set RAPPORT_OFFICE_TEST=1 to run")
+	if testing.Short() {
+		t.Skip("starts LibreOffice (some 10–30 s); runs without -short")
 	}
-	office, err := exec.LookPath("libreoffice")
-	if err != nil {
-		if office, err = exec.LookPath("soffice"); err != nil {
-			t.Skip("LibreOffice is not installed")
-		}
-	}
-	for _, tool := range []string{"pdftotext", "pdfinfo"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skip(tool + " is not installed")
-		}
-	}
+	office := testkit.Office(t)
+	pdfinfo, pdftotext := testkit.Tool(t, "pdfinfo"), testkit.Tool(t, "pdftotext")
 	dir := t.TempDir()
 	xlsxPath := filepath.Join(dir, "rapport.xlsx")
 	if err := os.WriteFile(xlsxPath, render(t, sampleReport()), 0o644); err != nil {
@@ -42,14 +36,14 @@ func TestPrintsInLibreOffice(t *testing.T) {
 		t.Fatalf("libreoffice: %v\n%s", err, out)
 	}
 	pdfPath := filepath.Join(dir, "rapport.pdf")
-	info, err := exec.Command("pdfinfo", pdfPath).Output()
+	info, err := exec.Command(pdfinfo, pdfPath).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo: %v (did LibreOffice open the workbook?)", err)
 	}
 	if !strings.Contains(string(info), "Pages:           6\n") {
 		t.Errorf("want one page per sheet (6); pdfinfo says:\n%s", info)
 	}
-	text, err := exec.Command("pdftotext", "-layout", pdfPath, "-").Output()
+	text, err := exec.Command(pdftotext, "-layout", pdfPath, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
