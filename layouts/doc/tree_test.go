@@ -2,14 +2,13 @@ package doc
 
 import (
 	"encoding/json"
-	"flag"
+	"path/filepath"
 	"testing"
 
+	"rapport/fixtures/testkit"
 	"rapport/layouts/internal/testreports"
 	"rapport/report"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
 
 // TestTree snapshots the document tree — sections, rows, texts, figures
 // and their text alternatives — of the hand-made reports and two of the
@@ -44,7 +43,7 @@ func TestTree(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			testreports.Golden(t, c.name+".tree.json", append(b, '\n'), *update)
+			testkit.Golden(t, filepath.Join("testdata", c.name+".tree.json"), append(b, '\n'))
 		})
 	}
 }

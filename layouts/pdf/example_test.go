@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"rapport/fixtures/testkit"
 	"rapport/layouts/internal/testreports"
 	"rapport/report"
 )
@@ -21,8 +22,8 @@ func exampleReports(t testing.TB) map[string]*report.Report {
 // TestExample renders the example's reports and checks them as the
 // hand-made ones are checked: text, outline, pages, margins, goldens.
 func TestExample(t *testing.T) {
-	needTool(t, "pdftotext")
-	needTool(t, "qpdf")
+	testkit.Tool(t, "pdftotext")
+	testkit.Tool(t, "qpdf")
 	reports := exampleReports(t)
 	pages := map[string]int{}
 	for _, code := range []string{"M02", "UR1", "UR2", "M10"} {
@@ -35,7 +36,7 @@ func TestExample(t *testing.T) {
 			run(t, "qpdf", "--check", p)
 			text := run(t, "pdftotext", "-layout", p, "-")
 			if code == "UR1" || code == "M10" {
-				testreports.Golden(t, "example_"+code+".txt", []byte(text), *update)
+				golden(t, "example_"+code+".txt", []byte(text))
 			}
 			flat := normalize(text)
 			want := []string{"Sida 1 av", "Exempeldata", "Tabell 2 ", "Tabell 3 ", "Tabell 4 "}

@@ -3,29 +3,21 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"rapport/fixtures/testkit"
 	"rapport/layouts/internal/testreports"
 	"rapport/report"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
-
 // The PDF tests read the rendered file back with poppler-utils and qpdf,
-// as a reader's tools would; .ci/run installs them.
-func needTool(t testing.TB, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed (apt-get install poppler-utils qpdf)", name)
-	}
-}
+// as a reader's tools would; a missing tool fails them (testkit.Tool), and
+// .ci/run installs the tools.
 
 func render(t testing.TB, r *report.Report) []byte {
 	t.Helper()
@@ -54,11 +46,13 @@ func writeTemp(t testing.TB, name string, b []byte) string {
 
 func run(t testing.TB, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return string(out)
+	return testkit.Run(t, name, args...)
+}
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	testkit.Golden(t, filepath.Join("testdata", name), got)
 }
 
 type renderCase struct {
@@ -81,12 +75,12 @@ func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
 // TestRenderedText reads the PDF text back: the plan's goals, the tables,
 // the footer, in reading order, against a golden file.
 func TestRenderedText(t *testing.T) {
-	needTool(t, "pdftotext")
+	testkit.Tool(t, "pdftotext")
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
 			p := writeTemp(t, c.name+".pdf", render(t, c.r))
 			text := run(t, "pdftotext", "-layout", p, "-")
-			testreports.Golden(t, c.name+".txt", []byte(text), *update)
+			golden(t, c.name+".txt", []byte(text))
 			flat := normalize(text)
 			want := []string{"Sida 1 av", "Tabell 2 Regionstyrelsens kvalitetsindikatorer för medarbetare",
 				"Tabell 3 Regionstyrelsens kvalitetsindikatorer för Ekonomi", "Tabell 4 Regionstyrelsens driftbudget, redovisas i mnkr",
@@ -134,8 +128,8 @@ func pageCount(t *testing.T, p string) int {
 // embedded, an outline entry per section and goal, sensible page counts,
 // a deviation report clearly shorter than a full one.
 func TestStructure(t *testing.T) {
-	needTool(t, "qpdf")
-	needTool(t, "pdffonts")
+	testkit.Tool(t, "qpdf")
+	testkit.Tool(t, "pdffonts")
 	pages := map[string]int{}
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
@@ -223,7 +217,7 @@ func flatten(os []outline) []string {
 // TestTextInsideMargins reads every word's box back and checks that it
 // lies within the side margins and between the running header and footer.
 func TestTextInsideMargins(t *testing.T) {
-	needTool(t, "pdftotext")
+	testkit.Tool(t, "pdftotext")
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
 			checkMargins(t, writeTemp(t, c.name+".pdf", render(t, c.r)))
@@ -278,18 +272,36 @@ func BenchmarkRenderFull(b *testing.B) {
 	b.SetBytes(int64(buf.Len()))
 }
 
-func TestHostileAndEmpty(t *testing.T) {
-	needTool(t, "pdftotext")
+func hostileCases() map[string]*report.Report {
 	many := testreports.Handmade("UR1")
 	for i := 0; i < 4; i++ {
 		many.Goals = append(many.Goals, many.Goals...)
 	}
-	for name, r := range map[string]*report.Report{"hostile": testreports.Hostile(), "empty": {}, "contents over pages": many} {
+	return map[string]*report.Report{"hostile": testreports.Hostile(), "empty": {}, "contents over pages": many}
+}
+
+// TestHostileAndEmptyRender renders the reports that push the layout; it
+// needs no reader, so it runs and tells even where the tools are missing.
+func TestHostileAndEmptyRender(t *testing.T) {
+	for name, r := range hostileCases() {
+		t.Run(name, func(t *testing.T) {
+			b := render(t, r)
+			if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
+				t.Errorf("not a complete PDF: %.20q … %.20q", b, b[max(0, len(b)-20):])
+			}
+		})
+	}
+}
+
+// TestHostileAndEmpty reads the same reports back: valid, and every word
+// inside the margins.
+func TestHostileAndEmpty(t *testing.T) {
+	testkit.Tool(t, "pdftotext")
+	testkit.Tool(t, "qpdf")
+	for name, r := range hostileCases() {
 		t.Run(name, func(t *testing.T) {
 			p := writeTemp(t, name+".pdf", render(t, r))
-			if _, err := exec.LookPath("qpdf"); err == nil {
-				run(t, "qpdf", "--check", p)
-			}
+			run(t, "qpdf", "--check", p)
 			checkMargins(t, p)
 		})
 	}
