@@ -62,7 +62,7 @@ type summer struct {
 }
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
-	l.HasProject = lay.col[fieldProject] >= 0
+	l.HasProject = l.HasProject || lay.col[fieldProject] >= 0
 	return &summer{
 		l: l, lay: lay, sheet: sheet, csv: csv,
 		accounts:  map[string]int32{},

@@ -91,10 +91,12 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 				wbPath = resolve("", rel.Target)
 			}
 		}
+	} else if errors.Is(err, ErrTooDeep) {
+		return nil, err
 	}
 	wbXML, err := wb.readPart(wbPath)
 	if err != nil {
-		if errors.Is(err, ErrBomb) {
+		if errors.Is(err, ErrBomb) || errors.Is(err, ErrTooDeep) {
 			return nil, err
 		}
 		return nil, ErrNotWorkbook
@@ -116,7 +118,11 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 	relsPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
 	rels := map[string]string{}
 	var sstPath, stylesPath string
-	if b, err := wb.readPart(relsPath); err == nil {
+	b, err := wb.readPart(relsPath)
+	if errors.Is(err, ErrTooDeep) {
+		return nil, err
+	}
+	if err == nil {
 		for _, rel := range parseRels(b) {
 			target := resolve(dir, rel.Target)
 			rels[rel.ID] = target
@@ -151,7 +157,7 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 	}
 	if b, err := wb.readPart(stylesPath); err == nil {
 		wb.dateXF = parseDateStyles(b)
-	} else if errors.Is(err, ErrBomb) {
+	} else if errors.Is(err, ErrBomb) || errors.Is(err, ErrTooDeep) {
 		return nil, err
 	}
 	return wb, nil
@@ -234,7 +240,47 @@ func (wb *Workbook) readPart(name string) ([]byte, error) {
 	if err != nil {
 		return nil, ErrNotZip
 	}
+	// encoding/xml keeps state per open element: bound the nesting before
+	// it parses the part.
+	if err := checkDepth(bytes.NewReader(b)); err != nil {
+		return nil, err
+	}
 	return b, nil
+}
+
+// CheckParts checks every part of a workbook against the limits before
+// another reader (excelize) parses it: each part's size and compression
+// ratio, and the nesting depth of every XML part. It returns ErrNotZip,
+// ErrBomb, ErrTooDeep or a read error; parts it cannot tell apart from
+// XML by name are checked too.
+func CheckParts(r io.ReaderAt, size int64, lim Limits) error {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return ErrNotZip
+	}
+	wb := &Workbook{zr: zr, files: map[string]*zip.File{}, lim: lim}
+	for _, f := range zr.File {
+		wb.files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
+	}
+	for _, f := range zr.File {
+		if _, err := wb.part(f.Name, max(lim.MaxSheetBytes, lim.MaxSharedBytes, lim.MaxPartBytes)); err != nil {
+			return err
+		}
+		name := strings.ToLower(f.Name)
+		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") && !strings.HasSuffix(name, ".vml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return ErrNotZip
+		}
+		err = checkDepth(io.LimitReader(rc, max(lim.MaxSheetBytes, lim.MaxSharedBytes, lim.MaxPartBytes)))
+		rc.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type rel struct {
@@ -300,6 +346,8 @@ func (wb *Workbook) readSharedStrings(name string) error {
 				// Broken XML keeps the strings read so far, as excelize
 				// does; cells past them are reported as missing strings.
 				return nil
+			case errors.Is(err, ErrTooDeep):
+				return err
 			default:
 				return ErrNotZip
 			}
