@@ -592,14 +592,17 @@ func (b *builder) reconciliation() {
 		file = "huvudboken"
 	}
 	b.text(Body, "Avstämningen visar att varje krona i %s finns med i rapporten eller är redovisad som en egen del. Beloppen visas i kronor med ören och med huvudbokens tecken (debet positivt, kredit negativt), så att delarna summerar till filens total.", file)
+	read := []Row{{Kind: Plain, Cells: []Cell{{Text: "Lästa rader"}, {Text: groupInt(rc.RowsRead)}}}}
+	for _, sh := range rc.Sheets {
+		read = append(read, Row{Kind: Plain, Cells: []Cell{{Text: "Blad " + sh.Sheet + ": rader"}, {Text: groupInt(sh.RowsRead)}}})
+	}
 	b.add(Table{Caption: "Inlästa rader",
 		Columns: []Column{col("Rader", 6, Left), col("Antal", 2, Right)},
-		Rows: []Row{
-			{Kind: Plain, Cells: []Cell{{Text: "Lästa rader"}, {Text: groupInt(rc.RowsRead)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Summerade rader"}, {Text: groupInt(rc.RowsSummed)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: groupInt(rc.BlankRows)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: groupInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
-		}})
+		Rows: append(read,
+			Row{Kind: Plain, Cells: []Cell{{Text: "Summerade rader"}, {Text: groupInt(rc.RowsSummed)}}},
+			Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: groupInt(rc.BlankRows)}}},
+			Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: groupInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
+		)})
 	rows := []Row{}
 	var sum money.Amount
 	sumRows := 0

@@ -1,0 +1,127 @@
+package ledger
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"rapport/report/money"
+)
+
+// sheetsXLSX builds a workbook of named sheets from sheet XML (the inside
+// of sheetData), with inline strings only.
+func sheetsXLSX(t testing.TB, sheets ...[2]string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	put := func(name, body string) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+	}
+	put("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	var list, rels strings.Builder
+	for i, s := range sheets {
+		fmt.Fprintf(&list, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, s[0], i+1, i+1)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
+		put(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+s[1]+`</sheetData></worksheet>`)
+	}
+	put("xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+list.String()+`</sheets></workbook>`)
+	put("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels.String()+`</Relationships>`)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// ledgerRows writes a header row and one row per amount (account 4010,
+// period 202604), as inline-string sheet XML starting at row first.
+func ledgerRows(first int, amounts ...string) string {
+	var b strings.Builder
+	is := func(ref, s string) string { return `<c r="` + ref + `" t="inlineStr"><is><t>` + s + `</t></is></c>` }
+	fmt.Fprintf(&b, `<row r="%d">%s%s%s</row>`, first, is(fmt.Sprint("A", first), "Konto"), is(fmt.Sprint("B", first), "Period"), is(fmt.Sprint("C", first), "Belopp"))
+	for i, a := range amounts {
+		r := first + 1 + i
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>4010</v></c>%s<c r="C%d"><v>%s</v></c></row>`, r, r, is(fmt.Sprint("B", r), "202604"), r, a)
+	}
+	return b.String()
+}
+
+func TestEverySheetIsRead(t *testing.T) {
+	other := `<row r="1"><c r="A1" t="inlineStr"><is><t>Anteckningar om exporten</t></is></c></row>`
+	for _, tc := range []struct {
+		name     string
+		data     []byte
+		sheet    string // Options.Sheet
+		total    money.Amount
+		counts   counts
+		perSheet []SheetCount // Ledger.Sheets, names and counts only
+		problems []string
+		read     string // Ledger.Sheet
+	}{
+		{name: "export split over two sheets",
+			data:   sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "100", "200")}, [2]string{"Blad2", ledgerRows(1, "300")}),
+			total:  60000, counts: counts{3, 3, 0, 0}, read: "Blad1",
+			perSheet: []SheetCount{{Name: "Blad1", RowsRead: 2, RowsSummed: 2, Total: 30000}, {Name: "Blad2", RowsRead: 1, RowsSummed: 1, Total: 30000}}},
+		{name: "second sheet with other content is a warning",
+			data:     sheetsXLSX(t, [2]string{"Huvudbok", ledgerRows(1, "100")}, [2]string{"Info", other}),
+			total:    10000, counts: counts{1, 1, 0, 0}, read: "Huvudbok",
+			problems: []string{`Info: bladet har ingen rubrikrad för huvudboken och läses inte`}},
+		{name: "first sheet with other content, ledger on the second",
+			data:     sheetsXLSX(t, [2]string{"Info", other}, [2]string{"Huvudbok", ledgerRows(3, "-100")}),
+			total:    -10000, counts: counts{1, 1, 0, 0}, read: "Huvudbok",
+			problems: []string{`Info: bladet har ingen rubrikrad`}},
+		{name: "an empty sheet is passed over",
+			data:  sheetsXLSX(t, [2]string{"Huvudbok", ledgerRows(1, "100")}, [2]string{"Tomt", ""}),
+			total: 10000, counts: counts{1, 1, 0, 0}, read: "Huvudbok"},
+		{name: "a named sheet is read alone",
+			data:  sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "100", "200")}, [2]string{"Blad2", ledgerRows(1, "300")}),
+			sheet: "Blad2", total: 30000, counts: counts{1, 1, 0, 0}, read: "Blad2"},
+		{name: "no sheet has a header",
+			data:     sheetsXLSX(t, [2]string{"Info", other}, [2]string{"Mer", other}),
+			counts:   counts{}, read: "Info",
+			problems: []string{"Info: hittar ingen rubrikrad"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := Read(context.Background(), bytes.NewReader(tc.data), int64(len(tc.data)), "huvudbok.xlsx", Options{Sheet: tc.sheet})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, l)
+			if got := (counts{l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows}); got != tc.counts || l.Total != tc.total {
+				t.Errorf("counts %v total %d, want %v %d", got, l.Total, tc.counts, tc.total)
+			}
+			if l.Sheet != tc.read {
+				t.Errorf("Sheet = %q, want %q", l.Sheet, tc.read)
+			}
+			if fmt.Sprint(l.Sheets) != fmt.Sprint(tc.perSheet) {
+				t.Errorf("Sheets = %+v, want %+v", l.Sheets, tc.perSheet)
+			}
+			assertProblems(t, l, tc.problems)
+		})
+	}
+}
+
+// assertProblems checks that each wanted text occurs in some problem, and
+// that there are no problems when none are wanted.
+func assertProblems(t *testing.T, l *Ledger, want []string) {
+	t.Helper()
+	var texts []string
+	for _, p := range l.Problems {
+		texts = append(texts, p.String())
+	}
+	all := strings.Join(texts, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("no problem mentions %q; problems:\n%s", w, all)
+		}
+	}
+	if len(want) == 0 && len(l.Problems) > 0 {
+		t.Errorf("unexpected problems:\n%s", all)
+	}
+}
