@@ -65,16 +65,16 @@ func TestEverySheetIsRead(t *testing.T) {
 		read     string // Ledger.Sheet
 	}{
 		{name: "export split over two sheets",
-			data:   sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "100", "200")}, [2]string{"Blad2", ledgerRows(1, "300")}),
-			total:  60000, counts: counts{3, 3, 0, 0}, read: "Blad1",
+			data:  sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "100", "200")}, [2]string{"Blad2", ledgerRows(1, "300")}),
+			total: 60000, counts: counts{3, 3, 0, 0}, read: "Blad1",
 			perSheet: []SheetCount{{Name: "Blad1", RowsRead: 2, RowsSummed: 2, Total: 30000}, {Name: "Blad2", RowsRead: 1, RowsSummed: 1, Total: 30000}}},
 		{name: "second sheet with other content is a warning",
-			data:     sheetsXLSX(t, [2]string{"Huvudbok", ledgerRows(1, "100")}, [2]string{"Info", other}),
-			total:    10000, counts: counts{1, 1, 0, 0}, read: "Huvudbok",
+			data:  sheetsXLSX(t, [2]string{"Huvudbok", ledgerRows(1, "100")}, [2]string{"Info", other}),
+			total: 10000, counts: counts{1, 1, 0, 0}, read: "Huvudbok",
 			problems: []string{`Info: bladet har ingen rubrikrad för huvudboken och läses inte`}},
 		{name: "first sheet with other content, ledger on the second",
-			data:     sheetsXLSX(t, [2]string{"Info", other}, [2]string{"Huvudbok", ledgerRows(3, "-100")}),
-			total:    -10000, counts: counts{1, 1, 0, 0}, read: "Huvudbok",
+			data:  sheetsXLSX(t, [2]string{"Info", other}, [2]string{"Huvudbok", ledgerRows(3, "-100")}),
+			total: -10000, counts: counts{1, 1, 0, 0}, read: "Huvudbok",
 			problems: []string{`Info: bladet har ingen rubrikrad`}},
 		{name: "an empty sheet is passed over",
 			data:  sheetsXLSX(t, [2]string{"Huvudbok", ledgerRows(1, "100")}, [2]string{"Tomt", ""}),
@@ -83,8 +83,8 @@ func TestEverySheetIsRead(t *testing.T) {
 			data:  sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "100", "200")}, [2]string{"Blad2", ledgerRows(1, "300")}),
 			sheet: "Blad2", total: 30000, counts: counts{1, 1, 0, 0}, read: "Blad2"},
 		{name: "no sheet has a header",
-			data:     sheetsXLSX(t, [2]string{"Info", other}, [2]string{"Mer", other}),
-			counts:   counts{}, read: "Info",
+			data:   sheetsXLSX(t, [2]string{"Info", other}, [2]string{"Mer", other}),
+			counts: counts{}, read: "Info",
 			problems: []string{"Info: hittar ingen rubrikrad"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

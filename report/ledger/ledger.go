@@ -33,7 +33,7 @@ type Ledger struct {
 	// holds more than one sheet with the ledger's header: exports split at
 	// Excel's row limit are combined that way, and the reconciliation shows
 	// how many rows each sheet gave. Nil for CSV and one-sheet workbooks.
-	Sheets []SheetCount
+	Sheets     []SheetCount
 	Buckets    map[Key]Bucket
 	HasProject bool // the file has a project column
 	// FirstSeen says where each account first occurs ("A1014" in XLSX,
@@ -52,7 +52,7 @@ type Ledger struct {
 
 // SheetCount is what one sheet of a ledger workbook gave.
 type SheetCount struct {
-	Name                                      string
+	Name                                       string
 	RowsRead, RowsSummed, BlankRows, ErrorRows int
-	Total                                     money.Amount
+	Total                                      money.Amount
 }
