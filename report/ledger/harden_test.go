@@ -125,3 +125,73 @@ func assertProblems(t *testing.T, l *Ledger, want []string) {
 		t.Errorf("unexpected problems:\n%s", all)
 	}
 }
+
+// unclosedQuoteCSV is a ledger export of n rows whose second row's Text
+// opens a quote that never closes: a reader that follows the quote joins
+// every later line to that row.
+func unclosedQuoteCSV(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("Konto;Period;Belopp;Text\n")
+	for i := 0; i < n; i++ {
+		text := "Förbrukningsmaterial enligt faktura"
+		if i == 0 {
+			text = `"Kaffe`
+		}
+		fmt.Fprintf(&b, "4010;202604;-%d,50;%s\n", i%1000+1, text)
+	}
+	return b.Bytes()
+}
+
+func TestQuoteAcrossLines(t *testing.T) {
+	const big = 100000 // about 5 MB: joining lines one by one is quadratic
+	var bigTotal money.Amount
+	for i := 0; i < big; i++ {
+		bigTotal -= money.Amount((i%1000+1)*100 + 50)
+	}
+	for _, tc := range []struct {
+		name     string
+		data     string
+		total    money.Amount
+		counts   counts
+		problems []string
+	}{
+		{name: "a stray quote up to a later quote swallows nothing",
+			data:     "Konto;Period;Belopp;Text\n4010;202604;100;\"Kaffe\n4010;202604;200;mat\n4010;202604;300;Bildskärm 24\" Dell\n4010;202604;400;x\n",
+			total:    100000, counts: counts{4, 4, 0, 0},
+			problems: []string{"huvudbok.csv: rad 2–4: ett citattecken i början av ett fält på rad 2 avslutas först på rad 4"}},
+		{name: "a quote that never closes",
+			data:     "Konto;Period;Belopp;Text\n4010;202604;100;x\n4010;202604;200;\"mat\n4010;202604;300;y\n",
+			total:    60000, counts: counts{3, 3, 0, 0},
+			problems: []string{"rad 3–4: ett citattecken i början av ett fält på rad 3 avslutas aldrig"}},
+		{name: "quotes that close on their line are no span",
+			data:  "Konto;Period;Belopp;Text\n4010;202604;\"1 000,00\";\"a \"\"b\"\" c\"\n4010;202604;1;Bildskärm 24\" Dell\n",
+			total: 100100, counts: counts{2, 2, 0, 0}},
+		{name: "a multi-megabyte file with an unclosed quote, in linear time",
+			data:     string(unclosedQuoteCSV(big)),
+			total:    bigTotal, counts: counts{big, big, 0, 0},
+			problems: []string{fmt.Sprintf("rad 2–%d: ett citattecken i början av ett fält på rad 2 avslutas aldrig", big+1)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := read(t, []byte(tc.data), "huvudbok.csv")
+			if got := (counts{l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows}); got != tc.counts || l.Total != tc.total {
+				t.Errorf("counts %v total %d, want %v %d", got, l.Total, tc.counts, tc.total)
+			}
+			assertProblems(t, l, tc.problems)
+			if len(tc.problems) > 0 && !l.Problems.HasErrors() {
+				t.Errorf("a quote across lines must be an error: %v", l.Problems)
+			}
+		})
+	}
+}
+
+// BenchmarkUnclosedQuote reads a 5 MB export whose second row opens a
+// quote that never closes.
+func BenchmarkUnclosedQuote(b *testing.B) {
+	data := unclosedQuoteCSV(100000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.csv", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

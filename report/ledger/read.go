@@ -573,15 +573,35 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		}
 		return vals[col]
 	}
+	spans := 0
+	spanProblem := func() {
+		sp, ok := cr.takeSpan()
+		if !ok {
+			return
+		}
+		if spans++; len(l.Problems) >= maxProblems && sum != nil {
+			sum.suppressed++
+			return
+		}
+		msg := fmt.Sprintf("ett citattecken i början av ett fält på rad %d avslutas först på rad %d: en läsare som följer citattecknet gör raderna %d–%d till en enda kontering", sp.first, sp.last, sp.first, sp.last)
+		if sp.unclosed {
+			msg = fmt.Sprintf("ett citattecken i början av ett fält på rad %d avslutas aldrig: en läsare som följer citattecknet gör raderna %d–%d till en enda kontering", sp.first, sp.first, sp.last)
+		}
+		l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Row: sp.first,
+			Cell:    fmt.Sprintf("rad %d–%d", sp.first, sp.last),
+			Message: msg + ". Ett fält i huvudboken kan inte gå över flera rader; raderna har lästs var för sig med citattecknet som vanligt tecken, men kontrollera dem",
+			Hint:    "Ta bort citattecknet eller skriv det dubbelt (\"\"), eller exportera utan citattecken kring fälten"})
+	}
 	for {
 		rec, err := cr.next()
+		spanProblem()
 		if err == io.EOF {
 			break
 		}
 		if err == errRecordTooLong {
 			l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Row: recN + 1, Cell: fmt.Sprintf("rad %d", recN+1),
 				Message: "raden är orimligt lång (över 64 MB) och filen läses inte vidare",
-				Hint:    "Kontrollera att filen är en CSV-export; ett citattecken som inte avslutas gör resten av filen till en enda cell"})
+				Hint:    "Kontrollera att filen är en CSV-export med en kontering per rad"})
 			if sum != nil {
 				sum.finish()
 			}
