@@ -156,19 +156,19 @@ func TestQuoteAcrossLines(t *testing.T) {
 		problems []string
 	}{
 		{name: "a stray quote up to a later quote swallows nothing",
-			data:     "Konto;Period;Belopp;Text\n4010;202604;100;\"Kaffe\n4010;202604;200;mat\n4010;202604;300;Bildskärm 24\" Dell\n4010;202604;400;x\n",
-			total:    100000, counts: counts{4, 4, 0, 0},
+			data:  "Konto;Period;Belopp;Text\n4010;202604;100;\"Kaffe\n4010;202604;200;mat\n4010;202604;300;Bildskärm 24\" Dell\n4010;202604;400;x\n",
+			total: 100000, counts: counts{4, 4, 0, 0},
 			problems: []string{"huvudbok.csv: rad 2–4: ett citattecken i början av ett fält på rad 2 avslutas först på rad 4"}},
 		{name: "a quote that never closes",
-			data:     "Konto;Period;Belopp;Text\n4010;202604;100;x\n4010;202604;200;\"mat\n4010;202604;300;y\n",
-			total:    60000, counts: counts{3, 3, 0, 0},
+			data:  "Konto;Period;Belopp;Text\n4010;202604;100;x\n4010;202604;200;\"mat\n4010;202604;300;y\n",
+			total: 60000, counts: counts{3, 3, 0, 0},
 			problems: []string{"rad 3–4: ett citattecken i början av ett fält på rad 3 avslutas aldrig"}},
 		{name: "quotes that close on their line are no span",
 			data:  "Konto;Period;Belopp;Text\n4010;202604;\"1 000,00\";\"a \"\"b\"\" c\"\n4010;202604;1;Bildskärm 24\" Dell\n",
 			total: 100100, counts: counts{2, 2, 0, 0}},
 		{name: "a multi-megabyte file with an unclosed quote, in linear time",
-			data:     string(unclosedQuoteCSV(big)),
-			total:    bigTotal, counts: counts{big, big, 0, 0},
+			data:  string(unclosedQuoteCSV(big)),
+			total: bigTotal, counts: counts{big, big, 0, 0},
 			problems: []string{fmt.Sprintf("rad 2–%d: ett citattecken i början av ett fält på rad 2 avslutas aldrig", big+1)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
