@@ -195,3 +195,43 @@ func BenchmarkUnclosedQuote(b *testing.B) {
 		}
 	}
 }
+
+func TestSumsDoNotWrap(t *testing.T) {
+	// 999 999 999 999 999 kr is within the per-row bound; 93 such rows
+	// pass int64, and the 93rd would turn a cost into a large income.
+	const big = "999999999999999"
+	row := func(sign string) string { return "4010;202604;" + sign + big + "\n" }
+	one := money.Amount(99999999999999900)
+	for _, tc := range []struct {
+		name     string
+		rows     []string
+		total    money.Amount
+		counts   counts
+		problems []string
+	}{
+		{name: "92 rows fit",
+			rows: repeat(row(""), 92), total: 92 * one, counts: counts{92, 92, 0, 0}},
+		{name: "the 93rd row is an error naming the row",
+			rows: repeat(row(""), 93), total: 92 * one, counts: counts{93, 92, 0, 1},
+			problems: []string{"rad 94, kolumn Belopp", "för stor för att räknas exakt"}},
+		{name: "opposite signs count by size too",
+			rows: append(repeat(row(""), 46), repeat(row("-"), 47)...), total: 0, counts: counts{93, 92, 0, 1},
+			problems: []string{"rad 94, kolumn Belopp"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := read(t, []byte("Konto;Period;Belopp\n"+strings.Join(tc.rows, "")), "huvudbok.csv")
+			if got := (counts{l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows}); got != tc.counts || l.Total != tc.total {
+				t.Errorf("counts %v total %d, want %v %d", got, l.Total, tc.counts, tc.total)
+			}
+			assertProblems(t, l, tc.problems)
+		})
+	}
+}
+
+func repeat(s string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}

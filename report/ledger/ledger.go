@@ -47,6 +47,11 @@ type Ledger struct {
 	ErrorRows  int          // rows with a problem: reported, never summed
 	Total      money.Amount // Σ of every summed row
 
+	// absTotal is Σ|amount| of every summed row, kept below the int64
+	// bound: then no sum of any of the rows, in any sign, can wrap, here
+	// or in the report that adds buckets up.
+	absTotal money.Amount
+
 	Problems problem.List
 }
 

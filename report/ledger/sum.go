@@ -169,6 +169,16 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 		l.ErrorRows++
 		return
 	}
+	abs, fits := l.absTotal.AddChecked(amt.Abs())
+	if !fits {
+		col := s.lay.col[fieldAmount]
+		s.problemAt(col, rowNum, amt.FormatKr(),
+			"beloppet gör huvudbokens summa för stor för att räknas exakt (beloppen tillsammans över 92 000 biljoner kr): raden summeras inte",
+			"Kontrollera beloppen och enheten i rubriken (kr, tkr, mnkr); så stora belopp förekommer inte i en verklig huvudbok")
+		l.ErrorRows++
+		return
+	}
+	l.absTotal = abs
 	// Integer ids hash far faster than a Key of strings; slots with equal
 	// Keys (an account written two ways) merge in flush.
 	k := idKey{acc, proj, int32(mo.Index())}

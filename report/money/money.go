@@ -362,6 +362,26 @@ func groupThousands(v int64) string {
 	return b.String()
 }
 
+// AddChecked returns a+b, or false when the sum does not fit in an
+// Amount: every amount is bounded, but a sum of enough of them is not, and
+// a wrapped sum is a wrong figure that looks right.
+func (a Amount) AddChecked(b Amount) (Amount, bool) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+// Abs is the amount without its sign. Every parsed amount is far from
+// the one int64 without a positive counterpart.
+func (a Amount) Abs() Amount {
+	if a < 0 {
+		return -a
+	}
+	return a
+}
+
 // Sum adds amounts.
 func Sum(as ...Amount) Amount {
 	var t Amount
