@@ -235,3 +235,48 @@ func repeat(s string, n int) []string {
 	}
 	return out
 }
+
+func TestSubOreAmountsWarn(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		data     []byte
+		file     string
+		total    money.Amount
+		problems []string
+	}{
+		{name: "one warning names the first row and counts the rest",
+			data:     []byte("Konto;Period;Belopp\n4010;202604;1,50\n4010;202604;12,345\n4010;202604;1.234\n4010;202604;-7,1239\n"),
+			total:    150 + 1235 + 123 - 712,
+			problems: []string{`rad 3, kolumn Belopp: "12,345" beloppet har fler decimaler än ören och avrundas till hela ören, liksom 2 belopp till`}},
+		{name: "tkr allows five decimals",
+			data:  []byte("Konto;Period;Belopp (tkr)\n4010;202604;1,23456\n"),
+			total: 123456},
+		{name: "thousands groups are no decimals",
+			data:  []byte("Konto;Period;Belopp\n4010;202604;1 234\n4010;202604;\"1.234,50\"\n4010;202604;(12,30)\n"),
+			total: 123400 + 123450 - 1230},
+		{name: "a text cell in a workbook",
+			file:     "huvudbok.xlsx",
+			data:     sheetsXLSX(t, [2]string{"Blad1", strings.Replace(ledgerRows(1, "1"), `<c r="C2"><v>1</v></c>`, `<c r="C2" t="inlineStr"><is><t>2,005</t></is></c>`, 1)}),
+			total:    201,
+			problems: []string{`Blad1!C2: "2,005" beloppet har fler decimaler än ören`}},
+		{name: "a number cell's float digits are no warning",
+			file:  "huvudbok.xlsx",
+			data:  sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "0.30000000000000004")}),
+			total: 30},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			name := tc.file
+			if name == "" {
+				name = "huvudbok.csv"
+			}
+			l := read(t, tc.data, name)
+			if l.Total != tc.total {
+				t.Errorf("Total = %d, want %d", l.Total, tc.total)
+			}
+			assertProblems(t, l, tc.problems)
+			if l.Problems.HasErrors() {
+				t.Errorf("sub-öre amounts are a warning, not an error: %v", l.Problems)
+			}
+		})
+	}
+}

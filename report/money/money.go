@@ -44,6 +44,16 @@ func (u Unit) Scale() Amount {
 	return Kr
 }
 
+// Decimals is the number of decimals of the unit that make whole öre:
+// 2 for kr, 5 for tkr, 8 for mnkr.
+func (u Unit) Decimals() int {
+	n := 0
+	for s := u.Scale(); s > 1; s /= 10 {
+		n++
+	}
+	return n
+}
+
 func (u Unit) String() string {
 	switch u {
 	case UnitTkr:
