@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"rapport/report/money"
+	"rapport/report/problem"
 )
 
 // sheetsXLSX builds a workbook of named sheets from sheet XML (the inside
@@ -276,6 +277,25 @@ func TestSubOreAmountsWarn(t *testing.T) {
 			assertProblems(t, l, tc.problems)
 			if l.Problems.HasErrors() {
 				t.Errorf("sub-öre amounts are a warning, not an error: %v", l.Problems)
+			}
+		})
+	}
+}
+
+func TestNotAWorkbookIsOneError(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string
+		data       []byte
+		want       string
+	}{
+		{"a PDF named .xlsx", "huvudbok.xlsx", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), "filen är en PDF"},
+		{"a binary file named .xlsx", "huvudbok.xlsx", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "varken en Excel-arbetsbok"},
+		{"a web page named .xls", "huvudbok.xls", []byte("<html><table><tr><td>Konto</td></tr></table></html>"), "webbsida"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := read(t, tc.data, tc.file)
+			if len(l.Problems) != 1 || l.Problems[0].Severity != problem.Error || !strings.Contains(l.Problems[0].String(), tc.want) {
+				t.Errorf("want one error mentioning %q, got %v", tc.want, l.Problems)
 			}
 		})
 	}

@@ -82,13 +82,15 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Optio
 		err = readXLSX(ctx, r, size, l, opt)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		l.oleProblem(r, size)
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		l.fileProblem("filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller CSV",
+			"Exportera huvudboken som .xlsx eller CSV från ekonomisystemet")
 	default:
+		ws := ""
 		if ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
-			l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
-				Message: "filen heter " + ext + " men är en textfil; den läses som CSV",
-				Hint:    "Byt filändelse till .csv så att den inte förväxlas med en arbetsbok"})
+			ws = ext
 		}
-		err = readCSV(ctx, r, size, l, opt)
+		err = readCSV(ctx, r, size, l, opt, ws)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -511,7 +513,9 @@ func sniffDelimiter(head []byte, dec *decoder) byte {
 	return best
 }
 
-func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options) error {
+// readCSV reads a text export. ext is the workbook extension the file
+// wrongly has, if any, for a warning once the content is known to be text.
+func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options, ext string) error {
 	sr := io.NewSectionReader(r, 0, size)
 	counted := &countingReader{r: sr}
 	var src io.Reader = counted
@@ -546,6 +550,11 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		l.fileProblem("filen är en webbsida (HTML) eller XML, inte en Excel-arbetsbok (.xlsx) eller CSV",
 			"Öppna den i Excel och spara som Excel-arbetsbok (.xlsx) eller CSV, eller välj CSV-export i ekonomisystemet")
 		return nil
+	}
+	if ext != "" {
+		l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
+			Message: "filen heter " + ext + " men är en textfil; den läses som CSV",
+			Hint:    "Byt filändelse till .csv så att den inte förväxlas med en arbetsbok"})
 	}
 	var delim byte
 	if bytes.HasPrefix(head, []byte("sep=")) && len(head) > 4 && head[4] != '\r' && head[4] != '\n' {
