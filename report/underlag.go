@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -16,6 +17,7 @@ import (
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
+	"rapport/report/xlsxstream"
 )
 
 // UnderlagOptions are the command-line overrides of the sheet Inställningar.
@@ -71,6 +73,12 @@ func ReadUnderlag(r io.Reader, name string, opt UnderlagOptions) (in *Inputs, pr
 		return in, u.probs
 	}
 	if u.checkContainer(data) == nil {
+		return in, u.probs
+	}
+	// excelize keeps a stack per open XML element: a small part nesting
+	// millions deep takes gigabytes.
+	if err := xlsxstream.CheckParts(bytes.NewReader(data), int64(len(data)), xlsxstream.DefaultLimits()); errors.Is(err, xlsxstream.ErrTooDeep) {
+		u.fileError(fmt.Sprintf("filen är trasig (för djup nästling: över %d nivåer av XML-element)", xlsxstream.MaxDepth), "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)")
 		return in, u.probs
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
