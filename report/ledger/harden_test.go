@@ -300,3 +300,48 @@ func TestNotAWorkbookIsOneError(t *testing.T) {
 		})
 	}
 }
+
+func TestHostileWorkbookMessages(t *testing.T) {
+	deepWorkbook := sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "1")})
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	zr, _ := zip.NewReader(bytes.NewReader(deepWorkbook), int64(len(deepWorkbook)))
+	for _, f := range zr.File {
+		w, _ := zw.Create(f.Name)
+		rc, _ := f.Open()
+		var part bytes.Buffer
+		part.ReadFrom(rc)
+		rc.Close()
+		body := part.Bytes()
+		if f.Name == "xl/workbook.xml" {
+			body = bytes.Replace(body, []byte("<sheets>"), []byte(strings.Repeat("<a>", 100000)+"<sheets>"), 1)
+		}
+		w.Write(body)
+	}
+	zw.Close()
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cells out of column order",
+			sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "1") + `<row r="3">` + strings.Repeat(`<c r="B3"><v>1</v></c>`, 100000) + `</row>`}),
+			"huvudbok.xlsx: Blad1!B3: cellen står inte till höger om cellen före den i raden"},
+		{"a row of too much text",
+			sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "1") + `<row r="3">` + strings.Repeat(`<c t="inlineStr"><is><t>`+strings.Repeat("x", 1<<20-1)+`</t></is></c>`, 20) + `</row>`}),
+			"huvudbok.xlsx: Blad1, rad 3: raden har orimligt mycket text (över 16 MB)"},
+		{"a sheet nesting deep",
+			sheetsXLSX(t, [2]string{"Blad1", ledgerRows(1, "1") + `<row r="3">` + strings.Repeat("<a>", 100000) + `</row>`}),
+			"huvudbok.xlsx: blad Blad1: filen är trasig (för djup nästling: över 256 nivåer av XML-element)"},
+		{"a workbook part nesting deep", b.Bytes(),
+			"huvudbok.xlsx: filen är trasig (för djup nästling: över 256 nivåer av XML-element) och läses inte"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := read(t, tc.data, "huvudbok.xlsx")
+			errs := l.Problems.Errors()
+			if len(errs) != 1 || !strings.HasPrefix(errs[0].String(), tc.want) {
+				t.Errorf("want one error starting %q, got:\n%v", tc.want, l.Problems)
+			}
+		})
+	}
+}

@@ -434,7 +434,7 @@ func (l *Ledger) xlsxProblem(sheet string, err error) {
 	switch {
 	case errors.As(err, &pos) && errors.Is(err, xlsxstream.ErrCellOrder):
 		l.Problems.Add(problem.At(problem.Error, l.File, sheet, pos.Col, pos.Row, "",
-			"cellen står före eller på samma kolumn som cellen före den i raden: filen är trasig eller konstruerad, och bladet läses inte vidare",
+			"cellen står inte till höger om cellen före den i raden, vilket Excel aldrig skriver: filen är trasig eller konstruerad, och bladet läses inte vidare",
 			"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen"))
 	case errors.As(err, &pos) && errors.Is(err, xlsxstream.ErrRowTooLarge):
 		p := problem.At(problem.Error, l.File, sheet, 0, pos.Row, "",
