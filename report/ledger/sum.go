@@ -188,7 +188,7 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 	abs, fits := l.absTotal.AddChecked(amt.Abs())
 	if !fits {
 		col := s.lay.col[fieldAmount]
-		s.problemAt(col, rowNum, amt.FormatKr(),
+		s.problemAt(col, rowNum, string(s.text(get(col))),
 			"beloppet gör huvudbokens summa för stor för att räknas exakt (beloppen tillsammans över 92 000 biljoner kr): raden summeras inte",
 			"Kontrollera beloppen och enheten i rubriken (kr, tkr, mnkr); så stora belopp förekommer inte i en verklig huvudbok")
 		l.ErrorRows++
