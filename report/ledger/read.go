@@ -175,6 +175,9 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		case errors.Is(err, xlsxstream.ErrBomb):
 			l.fileProblem("filen packas upp till en orimlig storlek (en zip-bomb eller en trasig fil) och läses inte",
 				"Exportera huvudboken på nytt från ekonomisystemet")
+		case errors.Is(err, xlsxstream.ErrTooManySheets):
+			l.fileProblem(fmt.Sprintf("arbetsboken har orimligt många blad (över %d) och läses inte", xlsxstream.MaxSheets),
+				"Exportera huvudboken på nytt, eller spara bara bladen med huvudboken")
 		case errors.Is(err, xlsxstream.ErrTooDeep):
 			l.fileProblem(fmt.Sprintf("filen är trasig (för djup nästling: över %d nivåer av XML-element) och läses inte", xlsxstream.MaxDepth),
 				"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen")

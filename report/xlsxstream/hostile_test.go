@@ -154,3 +154,31 @@ func TestCheckParts(t *testing.T) {
 		t.Errorf("not a zip: %v", err)
 	}
 }
+
+func TestSheetList(t *testing.T) {
+	base := buildXLSX(t, []byte(sheetOf(`<row r="1"><c r="A1"><v>1</v></c></row>`)), []byte(`<sst/>`))
+	list := func(n int) string {
+		return `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` +
+			strings.Repeat(`<sheet name="Blad" sheetId="1" r:id="rId1"/>`, n) + `</sheets></workbook>`
+	}
+	for _, tc := range []struct {
+		name   string
+		n      int
+		sheets int
+		err    error
+	}{
+		{name: "one part listed three times is one sheet", n: 3, sheets: 1},
+		{name: "more sheets than the bound", n: MaxSheets + 1, err: ErrTooManySheets},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := withParts(t, base, map[string]string{"xl/workbook.xml": list(tc.n)})
+			wb, err := Open(bytes.NewReader(data), int64(len(data)), DefaultLimits())
+			if !errors.Is(err, tc.err) || (err == nil) != (tc.err == nil) {
+				t.Fatalf("Open: %v, want %v", err, tc.err)
+			}
+			if err == nil && len(wb.Sheets()) != tc.sheets {
+				t.Errorf("sheets %v, want %d", wb.Sheets(), tc.sheets)
+			}
+		})
+	}
+}

@@ -22,12 +22,17 @@ import (
 // Errors for files that are not a readable workbook. Callers translate
 // them into advice for the user.
 var (
-	ErrNotZip      = errors.New("xlsxstream: inte en zip-fil, eller trasig eller avkortad")
-	ErrODS         = errors.New("xlsxstream: OpenDocument-kalkylblad (.ods)")
-	ErrNotWorkbook = errors.New("xlsxstream: zip-filen är ingen Excel-arbetsbok")
-	ErrBomb        = errors.New("xlsxstream: innehållet packas upp till orimlig storlek")
-	ErrNoSheet     = errors.New("xlsxstream: bladet finns inte")
+	ErrNotZip        = errors.New("xlsxstream: inte en zip-fil, eller trasig eller avkortad")
+	ErrODS           = errors.New("xlsxstream: OpenDocument-kalkylblad (.ods)")
+	ErrNotWorkbook   = errors.New("xlsxstream: zip-filen är ingen Excel-arbetsbok")
+	ErrBomb          = errors.New("xlsxstream: innehållet packas upp till orimlig storlek")
+	ErrNoSheet       = errors.New("xlsxstream: bladet finns inte")
+	ErrTooManySheets = errors.New("xlsxstream: arbetsboken har orimligt många blad")
 )
+
+// MaxSheets bounds the sheets of a workbook: a reader of every sheet
+// must not be made to open a million.
+const MaxSheets = 4096
 
 // Limits guard against zip bombs: parts are streamed, but their declared
 // size and compression ratio must be plausible for a spreadsheet.
@@ -134,12 +139,21 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 			}
 		}
 	}
+	if len(doc.Sheets) > MaxSheets {
+		return nil, ErrTooManySheets
+	}
+	seen := map[string]bool{}
 	for i, s := range doc.Sheets {
 		part, ok := rels[s.ID]
 		if !ok {
 			part = path.Join(dir, "worksheets", "sheet"+strconv.Itoa(i+1)+".xml")
 		}
-		wb.sheets = append(wb.sheets, sheetRef{name: s.Name, part: part})
+		// Excel never lists a part twice; a reader of every sheet would
+		// read it twice.
+		if key := strings.ToLower(part); !seen[key] {
+			seen[key] = true
+			wb.sheets = append(wb.sheets, sheetRef{name: s.Name, part: part})
+		}
 	}
 	if len(wb.sheets) == 0 {
 		return nil, ErrNotWorkbook
