@@ -46,12 +46,16 @@ type Limits struct {
 
 // DefaultLimits fit any real export: a ten-million-row sheet is about 3 GB
 // of XML; sheet XML compresses about 8:1, and even a sheet of only empty
-// rows stays below 300:1.
+// rows stays below 300:1. Shared strings are held in memory, and the
+// workbook, styles and relationships are parsed with encoding/xml, so
+// their bounds are what keeps the worst admitted file under 200 MB and 5 s:
+// 128 MB of shared strings is some two million distinct texts of 40
+// characters; a real styles part, with Excel's 64 000 formats, is 10 MB.
 func DefaultLimits() Limits {
 	return Limits{
 		MaxSheetBytes:   16 << 30,
-		MaxSharedBytes:  512 << 20,
-		MaxPartBytes:    64 << 20,
+		MaxSharedBytes:  128 << 20,
+		MaxPartBytes:    16 << 20,
 		MaxRatio:        1000,
 		RatioFloorBytes: 64 << 20,
 	}
@@ -245,21 +249,28 @@ func (wb *Workbook) readPart(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// encoding/xml keeps state per open element: bound the nesting before
+	// it parses the part, streaming, so that a hostile part is never held.
 	rc, err := f.Open()
 	if err != nil {
 		return nil, ErrNotZip
 	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, wb.lim.MaxPartBytes+1))
+	err = checkDepth(io.LimitReader(rc, wb.lim.MaxPartBytes+1))
+	rc.Close()
+	if err != nil {
+		return nil, err
+	}
+	rc, err = f.Open()
 	if err != nil {
 		return nil, ErrNotZip
 	}
-	// encoding/xml keeps state per open element: bound the nesting before
-	// it parses the part.
-	if err := checkDepth(bytes.NewReader(b)); err != nil {
-		return nil, err
+	defer rc.Close()
+	var buf bytes.Buffer
+	buf.Grow(int(min(int64(f.UncompressedSize64), wb.lim.MaxPartBytes)) + 1)
+	if _, err := buf.ReadFrom(io.LimitReader(rc, wb.lim.MaxPartBytes+1)); err != nil {
+		return nil, ErrNotZip
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 // CheckParts checks every part of a workbook against the limits before
@@ -350,6 +361,9 @@ func (wb *Workbook) readSharedStrings(name string) error {
 	}
 	defer rc.Close()
 	sc := newScanner(rc, 256<<10)
+	// The text is never longer than the XML that holds it: one allocation
+	// of that size, where growing by doubling would hold three times it.
+	wb.sst.data = make([]byte, 0, f.UncompressedSize64)
 	var raw, scratch []byte
 	inSI, inT, inRPh, cdataSeen := false, false, false, false
 	for {
