@@ -129,6 +129,11 @@ func deepPart(t *testing.T, data []byte, part string) []byte {
 	return b.Bytes()
 }
 
+// sieLedger is an SIE 4 ledger with the given #VER blocks.
+func sieLedger(blocks string) []byte {
+	return []byte("#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#RAR 0 20260101 20261231\n#KONTO 4010 \"L\x94ner\"\n" + blocks)
+}
+
 func odsBytes() []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
@@ -174,12 +179,15 @@ func TestBadInputs(t *testing.T) {
 		{"djup nästling i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, "", 100000)}, exitInvalid},
 		{"djup nästling i underlag.xlsx", map[string][]byte{report.UnderlagFile: deepPart(t, exampleFile(t, report.UnderlagFile), "xl/workbook.xml")}, exitInvalid},
 		{"inget underlag.xlsx", map[string][]byte{report.UnderlagFile: nil}, exitInvalid},
+		{"SIE-fil med namnet huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: sieLedger("#VER A 1 20260215\n{\n#TRANS 4010 {1 \"100\"} 1000.00\n#TRANS 1930 {} -1000.00\n}\n")}, exitOK},
+		{"SIE-fil med trasigt #VER-block", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -1000.00\n}\n#VER A 2 20260216\n{\n#TRANS 4010 {} 1000,00\n#TRANS 1930 {} -1000.00\n")}, exitInvalid},
+		{"SIE-fil med obalanserad verifikation", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215 \"Lön\"\n{\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -990.00\n}\n")}, exitInvalid},
 		{"underlag.xlsx är en CSV-fil", map[string][]byte{report.UnderlagFile: []byte("Rad;Årsbudget\nIntäkter;1 200\n")}, exitInvalid},
 	}
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
 	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`.\n")
-	table.WriteString("Alla utom de som bara ger varningar (en textfil med namnet .xlsx, belopp med fler decimaler än ören, ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
+	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
 	for _, c := range cases {
 		dir := t.TempDir()
@@ -202,7 +210,7 @@ func TestBadInputs(t *testing.T) {
 		n := 0
 		for _, line := range strings.Split(stdout, "\n") {
 			line = strings.TrimSpace(line)
-			if !strings.Contains(line, ".xlsx") && !strings.Contains(line, ".csv") || strings.HasPrefix(line, "Inga rapporter") {
+			if !strings.Contains(line, ".xlsx") && !strings.Contains(line, ".csv") && !strings.Contains(line, "huvudbok.se") || strings.HasPrefix(line, "Inga rapporter") {
 				continue
 			}
 			if strings.Contains(line, "Fel (") || strings.Contains(line, "Varningar (") {

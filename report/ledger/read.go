@@ -54,7 +54,8 @@ func ReadFile(ctx context.Context, path string, opt Options) (*Ledger, error) {
 }
 
 // Read sums a ledger export. The format is sniffed from the content (a
-// zip is XLSX, anything else CSV); name is used in messages. Problems in
+// zip is XLSX, a file named .se/.si/.sie or beginning with #FLAGGA is SIE
+// 4, anything else CSV); name is used in messages. Problems in
 // the file go into Ledger.Problems with file, sheet and cell; the error is
 // only for a failure to read or a cancelled ctx.
 //
@@ -85,6 +86,8 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Optio
 	case bytes.HasPrefix(head, []byte("%PDF")):
 		l.fileProblem("filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller CSV",
 			"Exportera huvudboken som .xlsx eller CSV från ekonomisystemet")
+	case isSIE(r, name):
+		err = readSIE(ctx, r, size, l, opt)
 	default:
 		ws := ""
 		if ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
