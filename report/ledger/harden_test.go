@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"rapport/report/money"
+	"rapport/report/period"
 	"rapport/report/problem"
 )
 
@@ -344,4 +345,24 @@ func TestHostileWorkbookMessages(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestSIESumsDoNotWrap(t *testing.T) {
+	// Balanced vouchers of ±9 999 999 999 999,99 kr, the most an SIE
+	// amount may be: account 4010 alone passes int64 at the 9 224th.
+	const n, fit = 9300, 4611 // fit: vouchers whose Σ|amount| stays within int64
+	var b strings.Builder
+	b.WriteString(sieHead)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "#VER A %d 20260315 \"\"\n{\n#TRANS 4010 {} 9999999999999.99\n#TRANS 1930 {} -9999999999999.99\n}\n", i)
+	}
+	l := read(t, []byte(b.String()), "huvudbok.se")
+	one := money.Amount(999999999999999)
+	if got := l.Buckets[Key{Account: "4010", Month: period.Month{Year: 2026, Month: 3}}].Amount; got != fit*one {
+		t.Errorf("4010 = %d, want %d", got, fit*one)
+	}
+	if l.RowsSummed != 2*fit || l.ErrorRows != 2*(n-fit) {
+		t.Errorf("summed %d, error rows %d; want %d and %d", l.RowsSummed, l.ErrorRows, 2*fit, 2*(n-fit))
+	}
+	assertProblems(t, l, []string{"verifikation A 4612 den 2026-03-15 gör huvudbokens summa för stor för att räknas exakt"})
 }
