@@ -43,22 +43,12 @@ type PosError struct {
 
 func (e *PosError) Error() string {
 	if e.Col > 0 {
-		return e.Err.Error() + " (" + colName(e.Col) + strconv.Itoa(e.Row) + ")"
+		return e.Err.Error() + " (rad " + strconv.Itoa(e.Row) + ", kolumn " + strconv.Itoa(e.Col) + ")"
 	}
 	return e.Err.Error() + " (rad " + strconv.Itoa(e.Row) + ")"
 }
 
 func (e *PosError) Unwrap() error { return e.Err }
-
-func colName(col int) string {
-	var b []byte
-	for col > 0 {
-		col--
-		b = append([]byte{byte('A' + col%26)}, b...)
-		col /= 26
-	}
-	return string(b)
-}
 
 // Cell is one cell of a row as stored. Value is valid until the next call
 // of Rows.Next.
