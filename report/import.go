@@ -38,6 +38,7 @@ type ImportOptions struct {
 	LedgerPath string
 	Year       int    // --year; 0 = År in Inställningar
 	Unit       string // --unit; "" = Enhet in Inställningar
+	TmpDir     string // for excelize's temporary files; "" = the system's
 	// Progress, if set, is told how the ledger import goes.
 	Progress func(ledger.Progress)
 }
@@ -98,7 +99,7 @@ func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
 		return nil, fmt.Errorf("kan inte öppna %s: %w", UnderlagFile, err)
 	}
 	defer f.Close()
-	in, probs := ReadUnderlag(f, UnderlagFile, UnderlagOptions{Year: opt.Year, Unit: opt.Unit})
+	in, probs := ReadUnderlag(f, UnderlagFile, UnderlagOptions{Year: opt.Year, Unit: opt.Unit, TmpDir: opt.TmpDir})
 	if in == nil {
 		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
 	}

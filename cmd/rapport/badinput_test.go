@@ -183,6 +183,7 @@ func TestBadInputs(t *testing.T) {
 		{"SIE-fil med trasigt #VER-block", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -1000.00\n}\n#VER A 2 20260216\n{\n#TRANS 4010 {} 1000,00\n#TRANS 1930 {} -1000.00\n")}, exitInvalid},
 		{"SIE-fil med obalanserad verifikation", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215 \"Lön\"\n{\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -990.00\n}\n")}, exitInvalid},
 		{"underlag.xlsx är en CSV-fil", map[string][]byte{report.UnderlagFile: []byte("Rad;Årsbudget\nIntäkter;1 200\n")}, exitInvalid},
+		{"periodkod som pekar ut ur mappen", map[string][]byte{report.UnderlagFile: calendarUnderlag(t, "/../../../X")}, exitInvalid},
 	}
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
@@ -240,4 +241,23 @@ func TestBadInputs(t *testing.T) {
 	if string(want) != table.String() {
 		t.Errorf("messages differ from %s; run with -update and review the diff.\ngot:\n%s", golden, table.String())
 	}
+}
+
+// calendarUnderlag is the example's underlag.xlsx with a Kalender sheet
+// whose only period has the given code.
+func calendarUnderlag(t *testing.T, code string) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(exampleFile(t, report.UnderlagFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.NewSheet("Kalender")
+	f.SetSheetRow("Kalender", "A1", &[]any{"Kod", "Namn", "Sista månad", "Typ"})
+	f.SetSheetRow("Kalender", "A2", &[]any{code, "Tertial", 4, "Fullständig"})
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
