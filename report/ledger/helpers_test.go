@@ -57,7 +57,7 @@ func read(t testing.TB, data []byte, name string) *Ledger {
 // checkInvariants holds for every ledger, however broken its file.
 func checkInvariants(t testing.TB, l *Ledger) {
 	t.Helper()
-	if l.RowsRead != l.RowsSummed+l.BlankRows+l.ErrorRows {
+	if l.RowsRead != l.RowsSummed+l.BlankRows+l.ErrorRows+l.SummaryRows {
 		t.Fatalf("RowsRead %d ≠ summed %d + blank %d + error %d", l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows)
 	}
 	var sum money.Amount
