@@ -31,11 +31,11 @@ type Key struct {
 type PeriodKind uint8
 
 const (
-	Ordinary PeriodKind = iota // a calendar month, from a period or a date
-	Opening                    // period 00: ingående balans, never outcome, spend or prior year
-	Closing13                  // period 13: year-end adjustments of December (bokslut)
-	Closing14                  // period 14, in systems with several closing periods
-	Closing15                  // period 15
+	Ordinary  PeriodKind = iota // a calendar month, from a period or a date
+	Opening                     // period 00: ingående balans, never outcome, spend or prior year
+	Closing13                   // period 13: year-end adjustments of December (bokslut)
+	Closing14                   // period 14, in systems with several closing periods
+	Closing15                   // period 15
 )
 
 // IsClosing reports whether k is one of the closing periods 13–15.

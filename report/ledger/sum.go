@@ -82,13 +82,13 @@ func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
 	l.HasProject = l.HasProject || lay.col[fieldProject] >= 0
 	return &summer{
 		l: l, lay: lay, sheet: sheet, csv: csv,
-		accounts:  map[string]int32{},
-		months:    map[string]monthKind{},
+		accounts:   map[string]int32{},
+		months:     map[string]monthKind{},
 		boundaries: map[money.Amount]struct{}{0: {}},
-		serials:   map[string]period.Month{},
-		projects:  map[string]int32{},
-		projNames: []string{""},
-		slotOf:    map[idKey]int32{},
+		serials:    map[string]period.Month{},
+		projects:   map[string]int32{},
+		projNames:  []string{""},
+		slotOf:     map[idKey]int32{},
 	}
 }
 
