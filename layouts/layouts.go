@@ -143,4 +143,8 @@ const (
 	RowsSummedLabel = "Summerade rader"
 	PartsSumLabel   = "Summa delar"
 	DifferenceLabel = "Differens"
+	// SummaryRowsLabel counts the ledger's summary rows (Summa, Delsumma
+	// …) that were checked against the rows above them and skipped; shown
+	// only when there are any.
+	SummaryRowsLabel = "Summeringsrader, kontrollerade (hoppade över)"
 )

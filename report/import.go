@@ -197,7 +197,9 @@ func readLedgerFrom(ctx context.Context, opt ImportOptions, probs *problem.List)
 func latestYear(l *ledger.Ledger) int {
 	y := 0
 	for k := range l.Buckets {
-		if k.Month.Year > y {
+		// Next year's opening balance, which some exports add, is no
+		// posting of that year.
+		if k.Month.Year > y && k.Kind != ledger.Opening {
 			y = k.Month.Year
 		}
 	}
