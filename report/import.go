@@ -61,6 +61,10 @@ type WorkbookOptions struct {
 type Workbook interface {
 	// Year is År in Inställningar; 0 if not given.
 	Year() int
+	// Columns are the ledger export's own headers that the sheet Kolumner
+	// names, for the ledger reader (SPEC 6.1); read when the workbook is
+	// opened, since the ledger is read before the rest.
+	Columns() []ledger.Column
 	// Read reads the rest with year as the plan year (0 keeps År; a year
 	// that contradicts År is an error at its cell) and
 	// returns everything but the ledger, with the problems found in
@@ -82,7 +86,11 @@ func Import(ctx context.Context, opt ImportOptions) (*Inputs, error) {
 	if wb != nil {
 		defer wb.Close()
 	}
-	l, err := readLedgerFrom(ctx, opt, &probs)
+	var cols []ledger.Column
+	if wb != nil {
+		cols = wb.Columns()
+	}
+	l, err := readLedgerFrom(ctx, opt, cols, &probs)
 	if err != nil {
 		return nil, err
 	}
@@ -139,8 +147,8 @@ func openUnderlagFrom(opt ImportOptions) (Workbook, error) {
 
 // readLedgerFrom reads the ledger named by --ledger, or the one ledger
 // file of the folder.
-func readLedgerFrom(ctx context.Context, opt ImportOptions, probs *problem.List) (*ledger.Ledger, error) {
-	lopt := ledger.Options{Progress: opt.Progress}
+func readLedgerFrom(ctx context.Context, opt ImportOptions, cols []ledger.Column, probs *problem.List) (*ledger.Ledger, error) {
+	lopt := ledger.Options{Progress: opt.Progress, Columns: cols}
 	if opt.LedgerPath != "" {
 		if _, err := os.Stat(opt.LedgerPath); err != nil {
 			probs.Add(problem.Problem{Severity: problem.Error, File: filepath.Base(opt.LedgerPath),

@@ -143,6 +143,7 @@ const (
 	sheetIndValues = "Indikatorer"
 	sheetIndDefs   = "Indikatordefinitioner"
 	sheetCalendar  = "Kalender"
+	sheetColumns   = "Kolumner"
 )
 
 // Field keys.
@@ -176,6 +177,8 @@ const (
 	fName        = "name"
 	fLastMonth   = "lastmonth"
 	fKind        = "kind"
+	fField       = "field"
+	fHeader      = "header"
 )
 
 // monthKey is the field key of a monthly budget column: m1 … m12.
@@ -341,6 +344,21 @@ var underlagSchema = []sheetSchema{
 		},
 		purpose: "Valfritt: egen uppföljningskalender (Kod, Namn, Sista månad, Typ = Avvikelserapport, Fullständig eller Årsredovisning). Ersätter standardkalendern M02, UR1, UR2, M10, ÅR.",
 	},
+	{
+		name: sheetColumns, aliases: []string{"Kolumnnamn", "Kolumnrubriker"},
+		fields: []field{
+			{key: fField, names: []string{"Fält"}, required: true, kind: kindText, width: 12},
+			{key: fHeader, names: []string{"Rubrik", "Kolumnrubrik", "Rubrik i huvudboken"}, required: true, kind: kindText, width: 30},
+		},
+		purpose: "Valfritt: huvudbokens egna kolumnrubriker, när ingen av de godtagna rubrikerna passar. Fält är Konto, Belopp, Debet, Kredit, Period, Datum, Ansvar, Verksamhet eller Projekt; Rubrik är rubriken som den står i exporten.",
+	},
+}
+
+// describedOnly tells the sheets that the template describes but does not
+// write: they replace built-in defaults or name what most exports never
+// need, so an empty one would only be in the way.
+func describedOnly(s *sheetSchema) bool {
+	return s.name == sheetChart || s.name == sheetCalendar || s.name == sheetColumns
 }
 
 // schemaFor returns the schema of a sheet by its canonical name.
