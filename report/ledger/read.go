@@ -534,7 +534,7 @@ func (l *Ledger) checkColumns(best layout, cols []Column) {
 		if found {
 			continue
 		}
-		p := problem.At(problem.Error, c.File, c.Sheet, 2, c.Row, c.Header,
+		p := problem.At(problem.Error, c.File, c.Sheet, 2, c.Row, "",
 			fmt.Sprintf("huvudboken %s har ingen kolumn %q", l.File, c.Header),
 			"Skriv rubriken exakt som i huvudbokens rubrikrad (stora och små bokstäver spelar ingen roll), eller ta bort raden i bladet Kolumner")
 		l.Problems.Add(p)

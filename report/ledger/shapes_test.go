@@ -101,7 +101,7 @@ func TestShapes(t *testing.T) {
 			csv:   "Konto;Period;Belopp\n4010;202604;1\n",
 			cols:  kcol,
 			total: 100, counts: [5]int{1, 1, 0, 0, 0},
-			problems: []string{`underlag.xlsx: Kolumner!B2: "Nettobelopp" huvudboken huvudbok.csv har ingen kolumn "Nettobelopp"`, `Kolumner!B3`}},
+			problems: []string{`underlag.xlsx: Kolumner!B2: huvudboken huvudbok.csv har ingen kolumn "Nettobelopp"`, `Kolumner!B3`}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
