@@ -245,7 +245,9 @@ func TestComputeInvestmentsGoalsIndicators(t *testing.T) {
 	if ind.Value == nil || *ind.Value != 5.6 || ind.ValueAt != mon(2026, 3) || *ind.PriorYear != 6.1 || !ind.OffTarget {
 		t.Errorf("indicator = %+v", ind)
 	}
-	if len(r.Deviations.Indicators) != 1 || len(r.Deviations.Investments) != 1 {
+	// IT utrustning deviates by 50 000 kr, under the default Väsentlighet
+	// of 0,5 mnkr: left out of the list. The indicator is not money.
+	if len(r.Deviations.Indicators) != 1 || len(r.Deviations.Investments) != 0 {
 		t.Errorf("deviations = %+v", r.Deviations)
 	}
 	if r.Economy.PeriodResult != r.Operating.Net.OutcomeAcc {
@@ -253,9 +255,13 @@ func TestComputeInvestmentsGoalsIndicators(t *testing.T) {
 	}
 }
 
+// equalLine compares a line's figures in öre; the cost development (a
+// ratio of two of them) and the comment are checked where they are tested.
 func equalLine(a, b OperatingLine) bool {
 	pa, pb := a.PriorYearAcc, b.PriorYearAcc
 	a.PriorYearAcc, b.PriorYearAcc = nil, nil
+	a.CostDevelopment, b.CostDevelopment = nil, nil
+	a.Comment, b.Comment = "", ""
 	if a != b || (pa == nil) != (pb == nil) {
 		return false
 	}
