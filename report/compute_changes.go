@@ -389,17 +389,17 @@ func indicatorGrade(res IndicatorResult) IndicatorGrade {
 	return GradeNone
 }
 
-// gradeStatus is the older Status word, kept for the layouts that still
-// read it: a reached target or a better-than-reference value is
-// "Uppfyllt".
-func gradeStatus(g IndicatorGrade) string {
+// gradeLevel is the indicator's Level (and so its Status word), kept
+// consistent with Grade for the layouts that still read it: a reached
+// target or a better-than-reference value is Met.
+func gradeLevel(g IndicatorGrade) Level {
 	switch g {
 	case GradeTargetMet, GradeBetterThanRef:
-		return Met.Word()
+		return Met
 	case GradeTargetNotMet, GradeWorseThanRef:
-		return NotMet.Word()
+		return NotMet
 	}
-	return NotAssessed.Word()
+	return NotAssessed
 }
 
 // indicatorTrend compares Värde with last year's, honouring LowerIsBetter.

@@ -292,7 +292,8 @@ func (c *computation) indicators() {
 			res.PriorYear, _, _ = measured(byMonth, year-1, first, res.ValueAt.Month, measure)
 		}
 		res.Grade = indicatorGrade(res)
-		res.Status, res.OffTarget = gradeStatus(res.Grade), res.Grade.Off()
+		res.Level, res.OffTarget = gradeLevel(res.Grade), res.Grade.Off()
+		res.Status = res.Level.Word()
 		res.Trend = indicatorTrend(res)
 		c.r.Indicators = append(c.r.Indicators, res)
 	}

@@ -245,6 +245,9 @@ func TestComputeInvestmentsGoalsIndicators(t *testing.T) {
 	if ind.Value == nil || *ind.Value != 5.6 || ind.ValueAt != mon(2026, 3) || *ind.PriorYear != 6.1 || !ind.OffTarget {
 		t.Errorf("indicator = %+v", ind)
 	}
+	if ind.Level != NotMet || ind.Status != NotMet.Word() {
+		t.Errorf("indicator level %v, status %q; want NotMet, %q", ind.Level, ind.Status, NotMet.Word())
+	}
 	// IT utrustning deviates by 50 000 kr, under the default Väsentlighet
 	// of 0,5 mnkr: left out of the list. The indicator is not money.
 	if len(r.Deviations.Indicators) != 1 || len(r.Deviations.Investments) != 0 {
@@ -288,4 +291,30 @@ func hasProblem(l problem.List, sev problem.Severity, text string) bool {
 		}
 	}
 	return false
+}
+
+// TestIndicatorStatus: the Level (and Status word) kept for the layouts
+// follows the Grade.
+func TestIndicatorStatus(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, tc := range []struct {
+		name      string
+		res       IndicatorResult
+		want      Level
+		offTarget bool
+	}{
+		{"no value", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5)}}, NotAssessed, false},
+		{"no yardstick", IndicatorResult{Value: f(5)}, NotAssessed, false},
+		{"target met", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5)}, Value: f(6)}, Met, false},
+		{"target missed", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5)}, Value: f(4)}, NotMet, true},
+		{"lower is better", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5), LowerIsBetter: true}, Value: f(4)}, Met, false},
+		{"reference when no target", IndicatorResult{IndicatorDef: IndicatorDef{Reference: f(8.5), LowerIsBetter: true}, Value: f(9)}, NotMet, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := indicatorGrade(tc.res)
+			if got, off := gradeLevel(g), g.Off(); got != tc.want || off != tc.offTarget {
+				t.Errorf("grade %q: level %v, off %v; want %v, %v", g.Word(), got, off, tc.want, tc.offTarget)
+			}
+		})
+	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,10 +12,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"rapport/fixtures"
+	"rapport/fixtures/testkit"
 	"rapport/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // badFolder is an input folder that differs from the example in one way.
 type badFolder struct {
@@ -143,21 +141,7 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("%s: no message naming a file:\n%s", c.name, stdout)
 		}
 	}
-	golden := filepath.Join("testdata", "bad-inputs.md")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(golden, []byte(table.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != table.String() {
-		t.Errorf("messages differ from %s; run with -update and review the diff.\ngot:\n%s", golden, table.String())
-	}
+	testkit.Golden(t, filepath.Join("testdata", "bad-inputs.md"), []byte(table.String()))
 }
 
 // calendarUnderlag is the example's underlag.xlsx with a Kalender sheet
