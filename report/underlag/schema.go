@@ -89,6 +89,7 @@ import (
 	"strconv"
 	"strings"
 
+	"rapport/report"
 	"rapport/report/period"
 )
 
@@ -143,6 +144,8 @@ const (
 	sheetIndValues = "Indikatorer"
 	sheetIndDefs   = "Indikatordefinitioner"
 	sheetCalendar  = "Kalender"
+	sheetTexts     = "Texter"
+	sheetPlan      = "Planuppföljning"
 )
 
 // Field keys.
@@ -176,6 +179,13 @@ const (
 	fName        = "name"
 	fLastMonth   = "lastmonth"
 	fKind        = "kind"
+	fSection     = "section"
+	fText        = "text"
+	fPart        = "part"
+	fActivity    = "activity"
+	fPriorSpent  = "priorspent"
+	fProgTotal   = "prognosistotal"
+	fMeasure     = "measure"
 )
 
 // monthKey is the field key of a monthly budget column: m1 … m12.
@@ -220,7 +230,21 @@ var settingKeys = []struct {
 	{"chart", []string{"Kontoplan"}, "Region-Bas eller Kommun-Bas; ett blad Kontoplan ersätter båda"},
 	{"date", []string{"Rapportdatum", "Datum"}, "rapportens datum, åååå-mm-dd (valfritt)"},
 	{"example", []string{"Exempeldata", "Exempel"}, "Ja om underlaget är exempeldata"},
+	{"funding", []string{"Regionbidrag", "Kommunbidrag"}, "enhetens årliga regionbidrag eller kommunbidrag i kr, t.ex. 371 200 000, om det inte finns bland raderna i tabell 4; skriv (mnkr) efter nyckeln för mnkr; nyckelordet blir radens namn (valfritt)"},
+	{"materiality", []string{"Väsentlighet", "Väsentlighetsgräns"}, "avvikelser under gränsen tas inte upp i sammanfattningens punkter, i mnkr; standard 0,5"},
 }
+
+// Measures as written in the column Mått of Indikatordefinitioner.
+var measureWords = []struct {
+	measure report.Measure
+	names   []string
+}{
+	{report.MeasureMean, []string{"Medel", "Medelvärde", "Genomsnitt"}},
+	{report.MeasureLatest, []string{"Senaste", "Senaste värde", "Senast"}},
+}
+
+// MeasureChoices are the words the template's Mått dropdown offers.
+var MeasureChoices = []string{"Medel", "Senaste"}
 
 // Investment groups of table 5 in the plan.
 var InvestmentGroups = []string{"Redan beslutade investeringar", "Reinvesteringar"}
@@ -281,8 +305,9 @@ var underlagSchema = []sheetSchema{
 			{key: fPeriod, names: []string{"Period", "Månad", "Prognosmånad"}, required: true, kind: kindPeriod, width: 10},
 			{key: fLine, names: []string{"Rad", "Kontoklass", "Rapportrad"}, required: true, kind: kindText, width: 26},
 			{key: fPrognosis, names: []string{"Årsprognos", "Prognos", "Helårsprognos"}, required: true, kind: kindAmount, width: 16},
+			{key: fComment, names: []string{"Kommentar", "Orsak", "Förklaring", "Analys"}, kind: kindText, width: 60},
 		},
-		purpose: "Helårsprognos per rad, gjord vid en period. Rapporten använder prognosen för sin egen månad eller den senaste före.",
+		purpose: "Helårsprognos per rad, gjord vid en period, och i Kommentar orsaken till radens avvikelse. Rapporten använder prognosen för sin egen månad eller den senaste före.",
 	},
 	{
 		name: sheetInvest, aliases: []string{"Investering", "Investeringsbudget"},
@@ -297,8 +322,10 @@ var underlagSchema = []sheetSchema{
 			{key: fSpent, names: []string{"Ackumulerad förbrukning", "Ack förbrukning", "Ack. förbrukning", "Förbrukning", "Utfall ack"}, kind: kindAmount, width: 16},
 			{key: fPrognosis, names: []string{"Prognos", "Årsprognos"}, kind: kindAmount, width: 16},
 			{key: fComment, names: []string{"Kommentar", "Analys", "Kommentar och analys"}, kind: kindText, width: 60},
+			{key: fPriorSpent, names: []string{"Utfall tidigare år", "Förbrukning tidigare år", "Utfall före året"}, kind: kindAmount, width: 16},
+			{key: fProgTotal, names: []string{"Prognos total", "Total prognos", "Prognos totalt", "Prognos slutkostnad"}, kind: kindAmount, width: 16},
 		},
-		purpose: "En rad per investering och period: grupp, budget totalt och per planår (en kolumn per år, t.ex. 2026), ackumulerad förbrukning, prognos för året och en analys i Kommentar. Tomma celler betyder att värdet saknas, inte noll.",
+		purpose: "En rad per investering och period: grupp, budget totalt och per planår (en kolumn per år, t.ex. 2026), ackumulerad förbrukning, prognos för året och en analys i Kommentar. Utfall tidigare år (förbrukning före året) och Prognos total (beräknad slutkostnad) är valfria. Tomma celler betyder att värdet saknas, inte noll.",
 	},
 	{
 		name: sheetIndValues, aliases: []string{"Indikator", "Indikatorvärden"},
@@ -319,8 +346,29 @@ var underlagSchema = []sheetSchema{
 			{key: fTarget, names: []string{"Målvärde", "Mål"}, kind: kindNumber, width: 10},
 			{key: fReference, names: []string{"Referensvärde", "Referens"}, kind: kindNumber, width: 12},
 			{key: fLowerBetter, names: []string{"Lägre är bättre", "Lägre bättre"}, kind: kindBool, width: 14},
+			{key: fMeasure, names: []string{"Mått", "Beräkning"}, kind: kindText, width: 10},
 		},
-		purpose: "Indikatorernas definitioner. Utan bladet gäller planens tabell 2 (Personalomsättning, Sjukfrånvaro); med bladet gäller bara dess rader.",
+		purpose: "Indikatorernas definitioner. Mått är Medel (medelvärdet januari–rapportmånaden) eller Senaste (det senaste värdet). Utan bladet gäller planens tabell 2 (Personalomsättning: Senaste, Sjukfrånvaro: Medel); med bladet gäller bara dess rader.",
+	},
+	{
+		name: sheetTexts, aliases: []string{"Text", "Texterna", "Kommentarer"},
+		fields: []field{
+			{key: fPeriod, names: []string{"Period", "Månad", "Rapport"}, required: true, kind: kindPeriod, width: 10},
+			{key: fSection, names: []string{"Avsnitt", "Rubrik", "Del"}, required: true, kind: kindText, width: 22},
+			{key: fText, names: []string{"Text", "Kommentar", "Analys"}, required: true, kind: kindText, width: 100},
+		},
+		purpose: "Controllernas texter per rapport: Period, Avsnitt (väljs i listan: " + sectionList() + ") och Text; stycken skiljs med en tom rad (Alt+Enter två gånger). En text visas bara i sin egen periods rapport. Ett avsnitt får en text per period.",
+	},
+	{
+		name: sheetPlan, aliases: []string{"Planuppfoljning", "Uppföljning av planen", "Plan"},
+		fields: []field{
+			{key: fPart, names: []string{"Del", "Planens del", "Område"}, kind: kindText, width: 24},
+			{key: fActivity, names: []string{"Aktivitet", "Uppdrag", "Insats"}, required: true, kind: kindText, width: 50},
+			{key: fPeriod, names: []string{"Period", "Månad", "Rapport"}, required: true, kind: kindPeriod, width: 10},
+			{key: fLevel, names: []string{"Bedömning", "Status"}, required: true, kind: kindText, width: 26},
+			{key: fAnalysis, names: []string{"Analys", "Kommentar"}, kind: kindText, width: 80},
+		},
+		purpose: "Uppföljning av planens övriga delar (grunduppdraget, arbetsmiljöplanens prioriterade aktiviteter, effektiviseringskravet) i de fullständiga rapporterna, med samma bedömningar som målen. Tom Del ärver raden ovanför.",
 	},
 	{
 		name: sheetChart, aliases: []string{"Kontoplanen", "Kontomappning"},
@@ -341,6 +389,15 @@ var underlagSchema = []sheetSchema{
 		},
 		purpose: "Valfritt: egen uppföljningskalender (Kod, Namn, Sista månad, Typ = Avvikelserapport, Fullständig eller Årsredovisning). Ersätter standardkalendern M02, UR1, UR2, M10, ÅR.",
 	},
+}
+
+// sectionList names the Avsnitt of Texter for instructions and messages.
+func sectionList() string {
+	var names []string
+	for _, s := range report.TextSections {
+		names = append(names, string(s))
+	}
+	return strings.Join(names, ", ")
 }
 
 // schemaFor returns the schema of a sheet by its canonical name.
