@@ -71,6 +71,7 @@ func (u *underlagReader) readSettings(unit string) {
 	chartCell := problem.Problem{}
 	if sheet, ok := u.sheets[sheetSettings]; ok {
 		seen := map[string]int{}
+		fundingKey := "" // the bidrag key as written, for a second one
 		u.eachRow(sheet, func(r dataRow) {
 			// The key is the row's first filled cell and its value the cell
 			// right of it, so that a note in a third column is no value.
@@ -106,8 +107,8 @@ func (u *underlagReader) readSettings(unit string) {
 			if prev, dup := seen[name]; dup {
 				if name == "funding" {
 					if val != "" {
-						at(problem.Error, ki+1, r.cells[ki], fmt.Sprintf("både Regionbidrag och Kommunbidrag är angivna (den andra på rad %d)", prev),
-							"Enheten har ett bidrag: behåll en av raderna")
+						at(problem.Error, ki+1, r.cells[ki], fmt.Sprintf("anges, men %s finns redan på rad %d", fundingKey, prev),
+							"Enheten har ett bidrag, Regionbidrag eller Kommunbidrag: behåll en av raderna")
 					}
 					return
 				}
@@ -117,6 +118,9 @@ func (u *underlagReader) readSettings(unit string) {
 			if name != "funding" || val != "" {
 				// An empty bidrag row (as the template writes) claims nothing.
 				seen[name] = r.n
+				if name == "funding" {
+					fundingKey = strings.TrimSpace(r.cells[ki])
+				}
 			}
 			if isExampleText(val) {
 				at(problem.Error, col, val, "exempelraden från mallen är kvar", "Skriv ert eget värde eller lämna cellen tom")

@@ -275,7 +275,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
-			name:  "header: mnkr unit scales",
+			name: "header: mnkr unit scales",
 			sheet: []sheet{{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos (mnkr)"}, {"UR2", "Intäkter", 1.5}}},
 				{sheetBudget, [][]any{{"Rad", "Årsbudget (tkr)"}, {"Intäkter", 1400}}}},
 			check: func(t *testing.T, in *report.Inputs) {

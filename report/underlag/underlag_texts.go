@@ -53,7 +53,7 @@ func (u *underlagReader) readTexts() {
 			continue
 		}
 		k := key{m, section}
-		cell := problem.CellName(tcol, r.n)
+		cell := t.sheet + "!" + problem.CellName(tcol, r.n)
 		if prev, dup := seen[k]; dup {
 			t.problem(problem.Error, r, tcol, text,
 				fmt.Sprintf("avsnittet %s har redan en text för %s i %s", section, m, prev),
