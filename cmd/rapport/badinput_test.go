@@ -173,7 +173,9 @@ func TestBadInputs(t *testing.T) {
 }
 
 // underlagEdit is one change to the example's underlag.xlsx.
-type underlagEdit interface{ apply(t *testing.T, f *excelize.File) }
+type underlagEdit interface {
+	apply(t *testing.T, f *excelize.File)
+}
 
 // rowEdit appends a row to a sheet, creating the sheet with header if it
 // is absent.

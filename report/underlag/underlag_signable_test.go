@@ -201,7 +201,7 @@ func TestReadSignableInputs(t *testing.T) {
 			want:  []want{{e, sheetSettings, "A4", `"Kommunbidrag" anges, men Regionbidrag finns redan på rad 3`}},
 		},
 		{
-			name: "Inställningar: a negative bidrag or Väsentlighet, units that disagree, no number",
+			name:  "Inställningar: a negative bidrag or Väsentlighet, units that disagree, no number",
 			sheet: []sheet{settings([]any{"Regionbidrag", -5}, []any{"Väsentlighet", "-0,1"})},
 			want: []want{
 				{e, sheetSettings, "B3", "inte ett positivt belopp"},
@@ -251,7 +251,7 @@ func TestReadSignableInputs(t *testing.T) {
 			want: []want{{w, sheetPrognosis, "C2", "har annat tecken än årsbudgeten −3 800 000,00 kr (Driftbudget!B3)"}},
 		},
 		{
-			name: "Finansiella poster is taken as written, a positive one questioned where costs are written positive",
+			name:  "Finansiella poster is taken as written, a positive one questioned where costs are written positive",
 			sheet: []sheet{budget([]any{"Intäkter", 1200}, []any{"Personalkostnader", 600}, []any{"Finansiella poster", 38})},
 			want:  []want{{w, sheetBudget, "B4", "Finansiella poster är positiv och räknas som en intäkt"}},
 			check: func(t *testing.T, in *report.Inputs) {
