@@ -12,7 +12,9 @@ package underlag
 //   - Optional and silent: Inställningar (defaults: Enhet Regionstyrelsen,
 //     Organisation Region Halland, Kontoplan Region-Bas), Kontoplan (the
 //     standard chart), Indikatordefinitioner (the plan's table 2), Kalender
-//     (the default follow-up calendar of SPEC 1).
+//     (the default follow-up calendar of SPEC 1), Texter (no texts) and
+//     Planuppföljning (no plan follow-up); whether a report lacks a text it
+//     needs is Compute's to say (SPEC 7.2).
 //   - Sheet names match ignoring case, surrounding space and Swedish
 //     diacritics ("Malbedomning" is Målbedömning); a few aliases are
 //     accepted (Budget for Driftbudget …). Other sheets (such as
@@ -79,6 +81,38 @@ package underlag
 //   - An investment without Prognos or Kommentar is a warning; without
 //     Ackumulerad förbrukning only when it has no Projekt (otherwise the
 //     ledger may supply it).
+//   - Texter: Avsnitt matches as headers do (case, spaces, diacritics:
+//     "atgarder" is Åtgärder). Two texts for the same period and Avsnitt are
+//     an error naming both cells, not joined: a second row is more often a
+//     text copied from another period than a second paragraph, and a
+//     paragraph break fits in the cell. A row without Text is a warning
+//     and is skipped. Line breaks become \n, runs of blank lines one.
+//   - Planuppföljning: an empty Del continues the Del above; a row holding
+//     only a Del is a heading; Bedömning takes the goals' words, empty is
+//     Ej bedömt; a (Del, Aktivitet, Period) twice is an error.
+//   - Mått in Indikatordefinitioner: Medel or Senaste (Medelvärde,
+//     Genomsnitt, Senaste värde also read); empty leaves the default
+//     (Sjukfrånvaro averaged, others latest); other text is an error. The
+//     built-in definitions say Senaste for Personalomsättning and Medel for
+//     Sjukfrånvaro.
+//   - Inställningar: Regionbidrag or Kommunbidrag is an amount in kr, or in
+//     the unit of the key ("Regionbidrag (mnkr)") or written after the
+//     number ("371,2 mnkr"); it must be positive; both keys with values are
+//     an error, an empty one is nothing. Väsentlighet is in mnkr unless the
+//     key or value says otherwise; negative is an error.
+//   - Checks of SPEC 7.6, each at its cell: a Prognos row whose amount and
+//     its line's Årsbudget are both non-zero, the larger at least 100 000
+//     kr and more than 20 times the smaller, is an error (a unit slip); when
+//     the prognosis is the smaller, the message names the unit (tkr or
+//     mnkr) that brings it nearest the budget and the number to type. A
+//     Prognos row of the other sign than its line's budget is a warning.
+//     A text cell whose first word is "Exempel" (any case; "Exempel:",
+//     "EXEMPEL –"; not "Exempelvis" nor the key Exempeldata) in a data row
+//     of any sheet the reader reads, or as a value in Inställningar, is an
+//     error, one per row: the template's example rows left in.
+//   - Finansiella poster is taken as written (either sign is real); where
+//     the costs are written positive, a positive Finansiella poster in the
+//     budget is a warning, since it may be meant as a cost.
 //
 // Files
 //   - At most 64 MB on disk and 256 MB unpacked; a worksheet's data rows at
