@@ -580,14 +580,8 @@ func (u *underlagReader) readAssessments() {
 			t.problem(problem.Error, r, nrCol, nr, "finns inte i bladet Mål", "Använd ett av målnumren "+listShort(nrs))
 			ok = false
 		}
-		if mst == absent {
-			t.problem(problem.Error, r, t.cols[fPeriod].col, "", "Period saknas", "Skriv perioden som bedömningen gäller, t.ex. UR1")
-		}
-		level, known := report.ParseLevel(word)
-		if !known {
-			t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(report.AssessmentWords, ", "))
-			ok = false
-		}
+		level, known := t.assessed(r, mst, word, wcol)
+		ok = ok && known
 		if !ok {
 			continue
 		}
@@ -600,6 +594,20 @@ func (u *underlagReader) readAssessments() {
 		u.in.Assessments = append(u.in.Assessments, report.Assessment{Nr: nr, Month: m, Level: level, Word: word,
 			Analysis: analysis, Place: t.place(r)})
 	}
+}
+
+// assessed checks the Period and Bedömning of an assessment row
+// (Målbedömning, Planuppföljning): a missing period and an unknown word
+// are errors at their cells. ok is false for an unknown word.
+func (t *table) assessed(r dataRow, mst cellState, word string, wcol int) (report.Level, bool) {
+	if mst == absent {
+		t.problem(problem.Error, r, t.cols[fPeriod].col, "", "Period saknas", "Skriv perioden som bedömningen gäller, t.ex. UR1")
+	}
+	level, known := report.ParseLevel(word)
+	if !known {
+		t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(report.AssessmentWords, ", "))
+	}
+	return level, known
 }
 
 // listShort joins up to 15 items for a hint.

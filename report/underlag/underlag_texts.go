@@ -124,16 +124,8 @@ func (u *underlagReader) readPlanItems() {
 			t.problem(problem.Error, r, t.cols[fActivity].col, "", "Aktivitet saknas", "Skriv vilken del av planen som följs upp")
 			continue
 		}
-		ok := mst == present && wst != invalid
-		if mst == absent {
-			t.problem(problem.Error, r, t.cols[fPeriod].col, "", "Period saknas", "Skriv perioden som bedömningen gäller, t.ex. UR1")
-		}
-		level, known := report.ParseLevel(word)
-		if !known {
-			t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(report.AssessmentWords, ", "))
-			ok = false
-		}
-		if !ok {
+		level, known := t.assessed(r, mst, word, wcol)
+		if mst != present || wst == invalid || !known {
 			continue
 		}
 		k := key{fold(part), fold(activity), m}
