@@ -5,7 +5,6 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"rapport/fixtures"
+	"rapport/fixtures/testkit"
 	"rapport/report"
 	"rapport/report/underlag"
 )
@@ -43,11 +43,7 @@ func copyTestInput(t *testing.T, name, dst string) string {
 
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
+	return testkit.Run(t, name, args...)
 }
 
 func pages(t *testing.T, pdf string) int {

@@ -1,41 +1,29 @@
 package pdf
 
 import (
-	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
-	"rapport/fixtures"
+	"rapport/fixtures/testkit"
+	"rapport/layouts/internal/testreports"
 	"rapport/report"
-	"rapport/report/period"
-	"rapport/report/underlag"
 )
 
-// exampleReports computes the embedded example for each period of the
-// calendar that has data, as `rapport generate --period all` does.
+// exampleReports is testreports.Example for a test.
 func exampleReports(t testing.TB) map[string]*report.Report {
 	t.Helper()
-	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
+	reports, err := testreports.Example()
 	if err != nil {
-		t.Fatalf("loading the example: %v", err)
+		t.Fatal(err)
 	}
-	out := map[string]*report.Report{}
-	for _, code := range []period.Code{"M02", "UR1", "UR2", "M10"} {
-		r, probs := report.Compute(in, code, report.ComputeOptions{})
-		if probs.HasErrors() || r == nil {
-			t.Fatalf("computing %s: %v", code, probs.Errors())
-		}
-		out[string(code)] = r
-	}
-	return out
+	return reports
 }
 
 // TestExample renders the example's reports and checks them as the
 // hand-made ones are checked: text, outline, pages, margins, goldens.
 func TestExample(t *testing.T) {
-	needTool(t, "pdftotext")
-	needTool(t, "qpdf")
+	testkit.Tool(t, "pdftotext")
+	testkit.Tool(t, "qpdf")
 	reports := exampleReports(t)
 	pages := map[string]int{}
 	for _, code := range []string{"M02", "UR1", "UR2", "M10"} {
@@ -43,13 +31,6 @@ func TestExample(t *testing.T) {
 		t.Run(code, func(t *testing.T) {
 			if !r.Example {
 				t.Error("the example report is not marked as example data")
-			}
-			if code == "UR1" || code == "M10" {
-				b, err := json.MarshalIndent(Build(r), "", "  ")
-				if err != nil {
-					t.Fatal(err)
-				}
-				golden(t, "example_"+code+".tree.json", append(b, '\n'))
 			}
 			p := writeTemp(t, "example_"+code+".pdf", render(t, r))
 			run(t, "qpdf", "--check", p)

@@ -3,28 +3,21 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"rapport/fixtures/testkit"
+	"rapport/layouts/internal/testreports"
 	"rapport/report"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
-
 // The PDF tests read the rendered file back with poppler-utils and qpdf,
-// as a reader's tools would; .ci/run installs them.
-func needTool(t testing.TB, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed (apt-get install poppler-utils qpdf)", name)
-	}
-}
+// as a reader's tools would; a missing tool fails them (testkit.Tool), and
+// .ci/run installs the tools.
 
 func render(t testing.TB, r *report.Report) []byte {
 	t.Helper()
@@ -53,30 +46,13 @@ func writeTemp(t testing.TB, name string, b []byte) string {
 
 func run(t testing.TB, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return string(out)
+	return testkit.Run(t, name, args...)
 }
 
 // golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff", p)
-	}
+	testkit.Golden(t, filepath.Join("testdata", name), got)
 }
 
 type renderCase struct {
@@ -87,24 +63,10 @@ type renderCase struct {
 
 func cases() []renderCase {
 	return []renderCase{
-		{"handmade_UR1", handmade("UR1"), true},
-		{"handmade_M10", handmade("M10"), false},
-		{"handmade_M02", handmade("M02"), false},
-		{"handmade_AR", handmade("ÅR"), true},
-	}
-}
-
-// TestLayoutTree snapshots the layout tree — sections, rows, texts,
-// figures — apart from any drawing.
-func TestLayoutTree(t *testing.T) {
-	for _, c := range cases() {
-		t.Run(c.name, func(t *testing.T) {
-			b, err := json.MarshalIndent(Build(c.r), "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, c.name+".tree.json", append(b, '\n'))
-		})
+		{"handmade_UR1", testreports.Handmade("UR1"), true},
+		{"handmade_M10", testreports.Handmade("M10"), false},
+		{"handmade_M02", testreports.Handmade("M02"), false},
+		{"handmade_AR", testreports.Handmade("ÅR"), true},
 	}
 }
 
@@ -113,7 +75,7 @@ func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
 // TestRenderedText reads the PDF text back: the plan's goals, the tables,
 // the footer, in reading order, against a golden file.
 func TestRenderedText(t *testing.T) {
-	needTool(t, "pdftotext")
+	testkit.Tool(t, "pdftotext")
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
 			p := writeTemp(t, c.name+".pdf", render(t, c.r))
@@ -166,8 +128,8 @@ func pageCount(t *testing.T, p string) int {
 // embedded, an outline entry per section and goal, sensible page counts,
 // a deviation report clearly shorter than a full one.
 func TestStructure(t *testing.T) {
-	needTool(t, "qpdf")
-	needTool(t, "pdffonts")
+	testkit.Tool(t, "qpdf")
+	testkit.Tool(t, "pdffonts")
 	pages := map[string]int{}
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
@@ -255,7 +217,7 @@ func flatten(os []outline) []string {
 // TestTextInsideMargins reads every word's box back and checks that it
 // lies within the side margins and between the running header and footer.
 func TestTextInsideMargins(t *testing.T) {
-	needTool(t, "pdftotext")
+	testkit.Tool(t, "pdftotext")
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
 			checkMargins(t, writeTemp(t, c.name+".pdf", render(t, c.r)))
@@ -298,7 +260,7 @@ func TestSameBytes(t *testing.T) {
 }
 
 func BenchmarkRenderFull(b *testing.B) {
-	r := handmade("UR1")
+	r := testreports.Handmade("UR1")
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
@@ -310,35 +272,36 @@ func BenchmarkRenderFull(b *testing.B) {
 	b.SetBytes(int64(buf.Len()))
 }
 
-// hostile is a report whose texts push the layout: a huge analysis, a word
-// wider than any column, characters outside the font, a heading of a
-// thousand words, long unit and organisation names, and no figures at all.
-func hostile() *report.Report {
-	r := handmade("UR1")
-	r.Unit = "Hälso- och sjukvårdsnämndens beredning för mycket långa namn på nämnder och styrelser"
-	r.Organisation = "Region Halland med ett ovanligt långt organisationsnamn som inte får gå utanför marginalen"
-	long := strings.Repeat("Lång analys med många ord som ska flöda över flera sidor utan att något hamnar utanför marginalen. ", 400)
-	r.Goals[0].Analysis = long + "\n\n" + strings.Repeat("x", 3000) + "\n\nEmoji 😀 och kinesiska 中文 och ǅ."
-	r.Goals[1].BoardGoal = strings.Repeat("Regionstyrelsen ska ", 200)
-	r.Investment.Groups[0].Rows[0].Comment = strings.Repeat("Kommentar som är mycket lång. ", 300)
-	r.Investment.Groups[0].Rows[0].Name = strings.Repeat("Investeringsnamnutandmellanslag", 5)
-	r.Indicators[0].Series = nil
-	r.Indicators[1].Value = nil
-	return r
-}
-
-func TestHostileAndEmpty(t *testing.T) {
-	needTool(t, "pdftotext")
-	many := handmade("UR1")
+func hostileCases() map[string]*report.Report {
+	many := testreports.Handmade("UR1")
 	for i := 0; i < 4; i++ {
 		many.Goals = append(many.Goals, many.Goals...)
 	}
-	for name, r := range map[string]*report.Report{"hostile": hostile(), "empty": {}, "contents over pages": many} {
+	return map[string]*report.Report{"hostile": testreports.Hostile(), "empty": {}, "contents over pages": many}
+}
+
+// TestHostileAndEmptyRender renders the reports that push the layout; it
+// needs no reader, so it runs and tells even where the tools are missing.
+func TestHostileAndEmptyRender(t *testing.T) {
+	for name, r := range hostileCases() {
+		t.Run(name, func(t *testing.T) {
+			b := render(t, r)
+			if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
+				t.Errorf("not a complete PDF: %.20q … %.20q", b, b[max(0, len(b)-20):])
+			}
+		})
+	}
+}
+
+// TestHostileAndEmpty reads the same reports back: valid, and every word
+// inside the margins.
+func TestHostileAndEmpty(t *testing.T) {
+	testkit.Tool(t, "pdftotext")
+	testkit.Tool(t, "qpdf")
+	for name, r := range hostileCases() {
 		t.Run(name, func(t *testing.T) {
 			p := writeTemp(t, name+".pdf", render(t, r))
-			if _, err := exec.LookPath("qpdf"); err == nil {
-				run(t, "qpdf", "--check", p)
-			}
+			run(t, "qpdf", "--check", p)
 			checkMargins(t, p)
 		})
 	}

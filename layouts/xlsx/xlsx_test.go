@@ -4,10 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,13 +16,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/fixtures/testkit"
+	"rapport/layouts"
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func amt(kr float64) money.Amount { return money.Amount(math.Round(kr * 100)) }
 
@@ -188,9 +186,9 @@ func sampleReport() *report.Report {
 		Example:      true,
 		Indicators: []report.IndicatorResult{
 			{IndicatorDef: report.IndicatorDef{Name: "Personalomsättning", Unit: "%", Reference: ptrF(8.5), LowerIsBetter: true},
-				Value: ptrF(7.9), ValueAt: period.Month{Year: 2026, Month: time.April}, PriorYear: ptrF(8.8), Status: "Uppfyllt"},
+				Value: ptrF(7.9), ValueAt: period.Month{Year: 2026, Month: time.April}, PriorYear: ptrF(8.8), Level: report.Met},
 			{IndicatorDef: report.IndicatorDef{Name: "Sjukfrånvaro", Unit: "%", Target: ptrF(5.2), LowerIsBetter: true},
-				Value: ptrF(5.6), ValueAt: period.Month{Year: 2026, Month: time.March}, PriorYear: ptrF(5.4), Status: "Ej uppfyllt", OffTarget: true},
+				Value: ptrF(5.6), ValueAt: period.Month{Year: 2026, Month: time.March}, PriorYear: ptrF(5.4), Level: report.NotMet, OffTarget: true},
 		},
 		Economy: report.Economy{
 			PeriodResult:                 net.OutcomeAcc,
@@ -356,28 +354,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, '\n')
-			path := filepath.Join("testdata", tc.name+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(g) && i < len(w); i++ {
-					if g[i] != w[i] {
-						t.Errorf("line %d: got %s, want %s", i+1, g[i], w[i])
-						break
-					}
-				}
-				t.Errorf("workbook differs from %s; run go test ./layouts/xlsx -update and review the diff", path)
-			}
+			testkit.Golden(t, filepath.Join("testdata", tc.name+".golden.json"), append(got, '\n'))
 		})
 	}
 }
@@ -504,7 +481,7 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 	for _, g := range inv.Groups {
 		rows = append(rows, g.Rows...)
 		sum := g.Sum
-		sum.Name = groupSumLabel(g.Name)
+		sum.Name = layouts.GroupSumLabel(g.Name)
 		rows = append(rows, sum)
 	}
 	total := inv.Total
