@@ -162,8 +162,8 @@ func TestBadInputs(t *testing.T) {
 		{"Summa-rad som inte stämmer", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;1 000,00", "Summa;;;1 500,00")}, exitInvalid},
 		{"både Belopp och Debet/Kredit", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Period;Belopp;Debet;Kredit\n4010;2026-01;1;1;\n")}, exitInvalid},
 		{"Debet utan Kredit", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Period;Debet\n4010;2026-01;1\n")}, exitInvalid},
-		{"Kolumner namnger en kolumn som huvudboken saknar", map[string][]byte{report.UnderlagFile: columnsUnderlag(t, "Belopp", "Nettobelopp")}, exitInvalid},
-		{"Kolumner med okänt fält", map[string][]byte{report.UnderlagFile: columnsUnderlag(t, "Saldo", "Belopp")}, exitInvalid},
+		{"Kolumner namnger en kolumn som huvudboken saknar", map[string][]byte{report.UnderlagFile: editedUnderlag(t, rowEdit{"Kolumner", []any{"Fält", "Rubrik"}, []any{"Belopp", "Nettobelopp"}})}, exitInvalid},
+		{"Kolumner med okänt fält", map[string][]byte{report.UnderlagFile: editedUnderlag(t, rowEdit{"Kolumner", []any{"Fält", "Rubrik"}, []any{"Saldo", "Belopp"}})}, exitInvalid},
 		{"felaktigt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;12,3,4")}, exitInvalid},
 		{"decimalkomma utan citattecken i kommaseparerad fil", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto,Period,Belopp\n4010,2026-02,5\n3010,2026-02,-1000,50\n")}, exitInvalid},
 		{"tomt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;")}, exitInvalid},
@@ -326,25 +326,6 @@ func calendarUnderlag(t *testing.T, code string) []byte {
 	f.NewSheet("Kalender")
 	f.SetSheetRow("Kalender", "A1", &[]any{"Kod", "Namn", "Sista månad", "Typ"})
 	f.SetSheetRow("Kalender", "A2", &[]any{code, "Tertial", 4, "Fullständig"})
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// columnsUnderlag is the example's underlag.xlsx with a Kolumner sheet
-// naming one header for one field.
-func columnsUnderlag(t *testing.T, field, header string) []byte {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(exampleFile(t, report.UnderlagFile)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	f.NewSheet("Kolumner")
-	f.SetSheetRow("Kolumner", "A1", &[]any{"Fält", "Rubrik"})
-	f.SetSheetRow("Kolumner", "A2", &[]any{field, header})
 	var b bytes.Buffer
 	if err := f.Write(&b); err != nil {
 		t.Fatal(err)

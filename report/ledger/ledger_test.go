@@ -57,21 +57,9 @@ func runCases(t *testing.T, cases []ledgerCase) {
 			if tc.project != l.HasProject {
 				t.Errorf("HasProject = %v", l.HasProject)
 			}
-			var texts []string
-			for _, p := range l.Problems {
-				texts = append(texts, p.String())
-			}
-			all := strings.Join(texts, "\n")
-			for _, want := range tc.problems {
-				if !strings.Contains(all, want) {
-					t.Errorf("no problem mentions %q; problems:\n%s", want, all)
-				}
-			}
-			if len(tc.problems) == 0 && len(l.Problems) > 0 {
-				t.Errorf("unexpected problems:\n%s", all)
-			}
+			checkProblemTexts(t, l, tc.problems)
 			if tc.warnOnly && l.Problems.HasErrors() {
-				t.Errorf("errors where only warnings were expected:\n%s", all)
+				t.Errorf("errors where only warnings were expected:\n%v", l.Problems)
 			}
 		})
 	}
