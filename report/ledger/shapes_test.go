@@ -193,3 +193,22 @@ func TestHeaderSynonyms(t *testing.T) {
 		})
 	}
 }
+
+// TestDebitCreditXLSX: number cells in Debet and Kredit, one of them
+// absent, as a workbook export leaves it.
+func TestDebitCreditXLSX(t *testing.T) {
+	shared := []string{"Kto", "Bokf.period", "Debet", "Kredit", "202604", "Summa"}
+	s := func(col string, r, i int) string { return `<c r="` + col + itoa(r) + `" t="s"><v>` + itoa(i) + `</v></c>` }
+	n := func(col string, r int, v string) string { return `<c r="` + col + itoa(r) + `"><v>` + v + `</v></c>` }
+	data := rawXLSX(t, `<row r="1">`+s("A", 1, 0)+s("B", 1, 1)+s("C", 1, 2)+s("D", 1, 3)+`</row>`+
+		`<row r="2">`+n("A", 2, "4010")+s("B", 2, 4)+n("C", 2, "100.5")+`</row>`+
+		`<row r="3">`+n("A", 3, "3010")+s("B", 3, 4)+n("D", 3, "40")+`</row>`+
+		`<row r="4">`+s("A", 4, 5)+n("C", 4, "100.5")+n("D", 4, "40")+`</row>`, shared, false)
+	l := read(t, data, "huvudbok.xlsx")
+	if len(l.Problems) > 0 {
+		t.Fatalf("problems: %v", l.Problems)
+	}
+	if l.Total != 6050 || l.SummaryRows != 1 || l.Buckets[Key{Account: "3010", Month: apr(2026)}].Amount != -4000 {
+		t.Errorf("total %d, summary rows %d, buckets %v", l.Total, l.SummaryRows, l.Buckets)
+	}
+}

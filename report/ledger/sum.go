@@ -337,8 +337,12 @@ func (s *summer) summaryRow(rowNum int, label string, labelCol int, get func(int
 		l.ErrorRows++
 		return
 	}
+	// running − lastBound is the sum of the rows between, which fits; the
+	// summary's own amount is the file's and may not.
 	since := s.running - s.lastBound
-	_, bound := s.boundaries[s.running-amt]
+	start, fits := s.running.AddChecked(-amt)
+	_, bound := s.boundaries[start]
+	bound = bound && fits
 	// The next summary row sums from here whether or not this one holds:
 	// that is where the export meant a group to end.
 	s.lastBound = s.running
