@@ -198,7 +198,9 @@ func TestHeaderSynonyms(t *testing.T) {
 // absent, as a workbook export leaves it.
 func TestDebitCreditXLSX(t *testing.T) {
 	shared := []string{"Kto", "Bokf.period", "Debet", "Kredit", "202604", "Summa"}
-	s := func(col string, r, i int) string { return `<c r="` + col + itoa(r) + `" t="s"><v>` + itoa(i) + `</v></c>` }
+	s := func(col string, r, i int) string {
+		return `<c r="` + col + itoa(r) + `" t="s"><v>` + itoa(i) + `</v></c>`
+	}
 	n := func(col string, r int, v string) string { return `<c r="` + col + itoa(r) + `"><v>` + v + `</v></c>` }
 	data := rawXLSX(t, `<row r="1">`+s("A", 1, 0)+s("B", 1, 1)+s("C", 1, 2)+s("D", 1, 3)+`</row>`+
 		`<row r="2">`+n("A", 2, "4010")+s("B", 2, 4)+n("C", 2, "100.5")+`</row>`+
