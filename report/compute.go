@@ -275,7 +275,10 @@ func sortedKeys(m map[ledger.Key]ledger.Bucket) []ledger.Key {
 		if a.Month != b.Month {
 			return a.Month.Before(b.Month)
 		}
-		return a.Project < b.Project
+		if a.Project != b.Project {
+			return a.Project < b.Project
+		}
+		return a.Kind < b.Kind // December before its closing periods
 	})
 	return keys
 }
