@@ -248,3 +248,50 @@ const (
 	PartsSumLabel   = "Summa delar"
 	DifferenceLabel = "Differens"
 )
+
+// ValueHeader is table 2's Värde header: "Värde jan–aug" when every
+// indicator's value is measured alike (SPEC 7.4); otherwise "Värde", and
+// perIndicator tells the renderer to say each indicator's measure in a
+// note.
+func ValueHeader(ins []report.IndicatorResult) (header string, perIndicator bool) {
+	label := ""
+	for i, in := range ins {
+		if i == 0 {
+			label = in.ValueLabel
+		} else if in.ValueLabel != label {
+			return Table2Columns[1], true
+		}
+	}
+	if label == "" {
+		return Table2Columns[1], false
+	}
+	return Table2Columns[1] + " " + label, false
+}
+
+// TrendText is table 2's Trend: "↑ förbättrad", "↓ försämrad".
+func TrendText(c report.Change) string {
+	switch c {
+	case report.ChangeBetter:
+		return "↑ förbättrad"
+	case report.ChangeWorse:
+		return "↓ försämrad"
+	case report.ChangeSame:
+		return "– oförändrad"
+	}
+	return ""
+}
+
+// InvestmentComment is an investment's comment, with its period when it
+// comes from an earlier report than the one of month m: "… (kommentar
+// från UR1)".
+func InvestmentComment(row report.InvestmentRow, m period.Month) string {
+	c := strings.TrimSpace(row.Comment)
+	if c == "" || row.CommentMonth.IsZero() || !row.CommentMonth.Before(m) {
+		return c
+	}
+	from := row.CommentMonth.Swedish()
+	if e, ok := period.DefaultCalendar.ForMonth(row.CommentMonth.Month); ok && row.CommentMonth.Year == m.Year {
+		from = string(e.Code)
+	}
+	return c + " (kommentar från " + from + ")"
+}

@@ -477,7 +477,7 @@ func (b *builder) employees() {
 		b.text(Italic, "Inga indikatorer för medarbetare har rapporterats.")
 		return
 	}
-	value, perIndicator := valueHeader(r.Indicators)
+	value, perIndicator := layouts.ValueHeader(r.Indicators)
 	rows := []Row{}
 	for _, in := range r.Indicators {
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{
@@ -487,7 +487,7 @@ func (b *builder) employees() {
 			{Text: valueText(in.Target, in.Unit)},
 			{Text: valueText(in.Reference, in.Unit)},
 			{Text: in.Grade.Word(), Level: levelPtr(gradeLevel(in.Grade))},
-			{Text: trendText(in.Trend)},
+			{Text: layouts.TrendText(in.Trend)},
 		}})
 	}
 	var notes []string
@@ -518,24 +518,6 @@ func (b *builder) employees() {
 	}
 }
 
-// valueHeader is table 2's Värde header: "Värde jan–aug" when every
-// indicator's value is measured alike; otherwise "Värde", and each
-// indicator's measure goes in the note.
-func valueHeader(ins []report.IndicatorResult) (string, bool) {
-	label := ""
-	for i, in := range ins {
-		if i == 0 {
-			label = in.ValueLabel
-		} else if in.ValueLabel != label {
-			return layouts.Table2Columns[1], true
-		}
-	}
-	if label == "" {
-		return layouts.Table2Columns[1], false
-	}
-	return layouts.Table2Columns[1] + " " + label, false
-}
-
 // gradeLevel is the symbol of an indicator's grade.
 func gradeLevel(g report.IndicatorGrade) report.Level {
 	switch g {
@@ -545,19 +527,6 @@ func gradeLevel(g report.IndicatorGrade) report.Level {
 		return report.NotMet
 	}
 	return report.NotAssessed
-}
-
-// trendText is table 2's Trend.
-func trendText(c report.Change) string {
-	switch c {
-	case report.ChangeBetter:
-		return "↑ förbättrad"
-	case report.ChangeWorse:
-		return "↓ försämrad"
-	case report.ChangeSame:
-		return "– oförändrad"
-	}
-	return ""
 }
 
 // monthlyIndicators shows each indicator's monthly values this year and
@@ -866,22 +835,8 @@ func (b *builder) investmentRow(row report.InvestmentRow, kind RowKind, years in
 	if row.Deviation != nil {
 		dev = figureCell(*row.Deviation, true)
 	}
-	cells = append(cells, Cell{Text: amountText(row.Spent)}, Cell{Text: amountText(row.Prognosis)}, dev, Cell{Text: b.commentText(row)})
+	cells = append(cells, Cell{Text: amountText(row.Spent)}, Cell{Text: amountText(row.Prognosis)}, dev, Cell{Text: layouts.InvestmentComment(row, b.r.Month)})
 	return Row{Kind: kind, Cells: cells}
-}
-
-// commentText is an investment's comment, with its period when it comes
-// from an earlier report: "(kommentar från UR1)".
-func (b *builder) commentText(row report.InvestmentRow) string {
-	c := strings.TrimSpace(row.Comment)
-	if c == "" || row.CommentMonth.IsZero() || !row.CommentMonth.Before(b.r.Month) {
-		return c
-	}
-	from := row.CommentMonth.Swedish()
-	if e, ok := period.DefaultCalendar.ForMonth(row.CommentMonth.Month); ok && row.CommentMonth.Year == b.r.Year {
-		from = string(e.Code)
-	}
-	return c + " (kommentar från " + from + ")"
 }
 
 // otherDeviations is "övriga avvikelser" of a deviation report: each
@@ -930,7 +885,7 @@ func (b *builder) otherDeviations() {
 				budget = inv.PlanYears[year].FormatMnkr()
 			}
 			rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: inv.Name}, {Text: budget}, {Text: amountText(inv.Prognosis)},
-				figureCell(*inv.Deviation, true), {Text: orDash(b.commentText(inv))}}})
+				figureCell(*inv.Deviation, true), {Text: orDash(layouts.InvestmentComment(inv, b.r.Month))}}})
 		}
 		b.add(Table{Caption: "Investeringar vars prognos avviker från budget, mnkr",
 			Columns: []Column{col("Investering", 2.5, Left), col(fmt.Sprintf("Budget %d", b.r.Year), 1.3, Right), col("Prognos", 1.2, Right),

@@ -561,7 +561,8 @@ func TestWorkbookShape(t *testing.T) {
 		}
 	}
 	header, _ := f.GetRows(sheetOperating)
-	if got := header[headerRow-1]; !slices.Equal(got, []string{"Kontoklass", "Årsbudget", "Budget ack", "Utfall ack", "Avvikelse ack", "Årsprognos", "Prognosavvikelse", "Utfall ack föregående år"}) {
+	if got := header[headerRow-1]; !slices.Equal(got, []string{"Kontoklass", "Årsbudget", "Budget ack", "Utfall ack", "Avvikelse ack", "Årsprognos", "Prognosavvikelse", "Utfall ack föregående år",
+		"Förändring mot föregående år, %", "Kommentar"}) {
 		t.Errorf("table 4 header = %q", got)
 	}
 

@@ -177,7 +177,7 @@ func Handmade(code period.Code) *report.Report {
 	r.Investment = report.Investments{Years: []int{2026, 2027, 2028}, Groups: []report.InvestmentGroup{g1, g2}, Total: total}
 	decided[0].PriorYearsSpent, decided[0].PrognosisTotal = amt(12.5), amt(61.2)
 	decided[1].PriorYearsSpent, decided[1].PrognosisTotal = amt(522.0), amt(1450)
-	decided[1].CommentMonth = period.Month{Year: 2026, Month: time.April}
+	decided[1].CommentMonth = period.Month{Year: 2026, Month: time.February}
 	for _, rows := range [][]report.InvestmentRow{decided, reinv} {
 		for i := range rows {
 			if rows[i].CommentMonth.IsZero() {
