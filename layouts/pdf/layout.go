@@ -77,9 +77,10 @@ type placed struct {
 func paginate(atoms []*atom) [][]placed {
 	pages := [][]placed{nil}
 	y := bodyTop
+	filled := 0.0 // content on the page, spacing left out
 	newPage := func() {
 		pages = append(pages, nil)
-		y = bodyTop
+		y, filled = bodyTop, 0
 	}
 	place := func(a *atom) {
 		if a.heading != nil {
@@ -88,10 +89,13 @@ func paginate(atoms []*atom) [][]placed {
 		}
 		pages[len(pages)-1] = append(pages[len(pages)-1], placed{a, y})
 		y += a.h
+		if !a.droppable {
+			filled += a.h
+		}
 	}
 	for i, a := range atoms {
 		atTop := len(pages[len(pages)-1]) == 0
-		if a.newPage && !atTop && y-bodyTop >= minFill {
+		if a.newPage && !atTop && filled >= minFill {
 			newPage()
 			atTop = true
 		}
