@@ -212,6 +212,10 @@ func monthsCovered(r *report.Report) string {
 func (b *builder) glossary() {
 	rows := []Row{}
 	for _, t := range glossaryTerms {
+		// The annual report has no prognosis to explain.
+		if b.annual() && strings.HasPrefix(t[0], "Prognos") {
+			continue
+		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: t[0]}, {Text: t[1]}}})
 	}
 	b.add(Table{Columns: []Column{{Title: "Begrepp", Width: 2.6, Align: Left, Strong: true}, {Title: "Förklaring", Width: 7, Align: Left}}, Rows: rows})

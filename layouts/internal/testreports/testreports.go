@@ -299,6 +299,9 @@ func addSignable(r *report.Report, entry period.Entry, m period.Month) {
 		report.TextRisks:           "Den största risken för helåret är fortsatt höga personalkostnader.",
 		report.TextInternalControl: "Internkontrollplanens granskningar för perioden är genomförda utan väsentliga anmärkningar.",
 	}
+	if entry.Kind == period.Annual {
+		r.Texts[report.TextSummary] = "Regionstyrelsens verksamhet har i allt väsentligt följt planen. Personalkostnaderna blev högre än budgeterat, medan övriga driftskostnader blev lägre.\n\nÅrets utfall är bättre än budget."
+	}
 	if entry.Kind.IsFull() {
 		r.PlanFollowUp = []report.PlanItemResult{
 			{Part: "Grunduppdrag", Activity: "Leda och samordna regionens verksamhet och ekonomi", Level: report.Met, Analysis: "Styrningen följer den beslutade modellen; uppföljningen sker enligt plan.", Assessed: m},
