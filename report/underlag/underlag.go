@@ -17,6 +17,7 @@ package underlag
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -31,6 +32,7 @@ import (
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
+	"rapport/report/xlsxstream"
 )
 
 // Options are the command-line overrides of the sheet Inställningar.
@@ -179,6 +181,8 @@ func (w *Workbook) Read(year int) *report.Inputs {
 			u.readInvestments()
 			u.readIndicatorDefs()
 			u.readIndicatorValues()
+			u.readTexts()
+			u.readPlanItems()
 		})
 	}
 	w.Close()
@@ -210,6 +214,15 @@ type underlagReader struct {
 	yearCell problem.Problem      // where År is, for a year the run contradicts
 	lines    []string             // the report lines a Rad may name
 	parts    map[string]sheetPart // by sheet name; nil if the scan failed
+	// budgetAt is where each line's Årsbudget was read, for the checks of
+	// the prognoses against it (SPEC 7.6).
+	budgetAt map[string]budgetCell
+}
+
+// budgetCell is a line's Årsbudget and the cell it came from.
+type budgetCell struct {
+	annual money.Amount
+	cell   string // "Driftbudget!B3"
 }
 
 func (u *underlagReader) fileError(msg, hint string) {
@@ -275,6 +288,12 @@ func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 	// Go's zip reader stops at each part's declared size and checks its
 	// checksum, so a lying header cannot unpack more than was counted. The
 	// XML parts are kept for the scan of worksheets (underlag_parts.go).
+	// encoding/xml and excelize keep a stack per open XML element: a small
+	// part nesting millions deep takes gigabytes.
+	if err := xlsxstream.CheckParts(bytes.NewReader(data), int64(len(data)), xlsxstream.DefaultLimits()); errors.Is(err, xlsxstream.ErrTooDeep) {
+		u.fileError(fmt.Sprintf("filen är trasig (för djup nästling: över %d nivåer av XML-element)", xlsxstream.MaxDepth), saveAs)
+		return nil
+	}
 	parts, sizes := map[string][]byte{}, map[string]uint64{}
 	for _, zf := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/"))
@@ -493,6 +512,9 @@ func (u *underlagReader) readTable(name string) *table {
 		}
 	}
 	t.rows = kept
+	for _, r := range t.rows {
+		u.checkExampleRow(actual, r)
+	}
 	return t
 }
 
