@@ -102,7 +102,7 @@ var textTitles = map[report.TextSection]string{
 	report.TextEconomy:         "Analys av ekonomin",
 	report.TextActions:         "Åtgärder",
 	report.TextEmployees:       "Analys av medarbetarindikatorerna",
-	report.TextInvestments:     "Kommentar till investeringarna",
+	report.TextInvestments:     "Analys av investeringarna",
 	report.TextRisks:           "Risker",
 	report.TextInternalControl: "Intern kontroll",
 }

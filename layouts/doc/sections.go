@@ -661,7 +661,7 @@ func (b *builder) economy() {
 		}
 	}
 	if len(comments) > 0 {
-		b.add(Paragraph{Style: Lead, Text: "Kommentarer till driftbudgetens rader"})
+		b.add(Paragraph{Style: Lead, Text: "Kommentarer per rad i driftbudgeten"})
 		b.add(List{Style: Body, Items: comments})
 	}
 	b.prognosisPath()
@@ -788,37 +788,63 @@ func (b *builder) investments() {
 	}
 	cols := []Column{col(layouts.Table5Columns[0], 2.4, Left), col(layouts.Table5Columns[1], 1.1, Right)}
 	if total {
-		cols = append(cols, col(layouts.PriorYearsSpentColumn, 1.1, Right), col(layouts.PrognosisTotalColumn, 1.1, Right))
+		cols = append(cols, col(layouts.PriorYearsSpentColumn, 1.2, Right), col(layouts.PrognosisTotalColumn, 1.2, Right))
 	}
 	for _, y := range inv.Years {
 		cols = append(cols, col(strconv.Itoa(y), 0.95, Right))
 	}
-	cols = append(cols, col(layouts.Table5Columns[2], 1.8, Right), col(layouts.Table5Columns[3], 1.15, Right),
-		col(layouts.Table5Columns[4], 1.05, Right), col(layouts.Table5Columns[5], 3.4, Left))
+	prognosis := layouts.Table5Columns[3]
+	if b.annual() {
+		// The annual report has no prognosis: the column is the outcome.
+		prognosis = "Utfall " + strconv.Itoa(b.r.Year)
+	}
+	cols = append(cols, col(layouts.Table5Columns[2], 1.8, Right), col(prognosis, 1.15, Right),
+		col(layouts.Table5Columns[4], 1.05, Right))
+	// With the forecast-total columns the table has no room for comments
+	// that a board member can read: they go in a list under it instead.
+	inTable := !total
+	if inTable {
+		cols = append(cols, col(layouts.Table5Columns[5], 3.4, Left))
+	}
 	rows := []Row{}
 	for _, g := range inv.Groups {
 		rows = append(rows, Row{Kind: Group, Cells: []Cell{{Text: g.Name}}})
 		for _, row := range g.Rows {
-			rows = append(rows, b.investmentRow(row, Plain, len(inv.Years), total))
+			rows = append(rows, b.investmentRow(row, Plain, len(inv.Years), total, inTable))
 		}
 		sum := g.Sum
 		sum.Name = layouts.GroupSumLabel(g.Name)
-		rows = append(rows, b.investmentRow(sum, Sum, len(inv.Years), total))
+		rows = append(rows, b.investmentRow(sum, Sum, len(inv.Years), total, inTable))
 	}
 	t := inv.Total
 	t.Name = layouts.TotalLabel
-	rows = append(rows, b.investmentRow(t, Total, len(inv.Years), total))
+	rows = append(rows, b.investmentRow(t, Total, len(inv.Years), total, inTable))
 	note := fmt.Sprintf("Avvikelse = budget %d − prognos %d; positiv avvikelse betyder lägre förbrukning än budgeterat.", b.r.Year, b.r.Year)
 	if b.annual() {
-		note = fmt.Sprintf("Prognos %d är årets utfall. Avvikelse = budget − utfall; positiv avvikelse betyder lägre förbrukning än budgeterat.", b.r.Year)
+		note = fmt.Sprintf("Avvikelse = budget %d − utfall %d; positiv avvikelse betyder lägre förbrukning än budgeterat.", b.r.Year, b.r.Year)
 	}
 	if total {
-		note += " Prognos total är investeringens beräknade totala kostnad och jämförs med Total budget; Utfall tidigare år är förbrukningen före " + strconv.Itoa(b.r.Year) + "."
+		note += " Prognos total är investeringens beräknade totala kostnad och jämförs med Total budget; Utfall tidigare år är förbrukningen före " + strconv.Itoa(b.r.Year) + ". Kommentarerna står under tabellen."
 	}
 	b.add(Table{Caption: layouts.Caption(5, b.unit), Columns: cols, Rows: rows, Small: true, Note: note})
+	if inTable {
+		return
+	}
+	var comments []string
+	for _, g := range inv.Groups {
+		for _, row := range g.Rows {
+			if c := layouts.InvestmentComment(row, b.r.Month); c != "" {
+				comments = append(comments, row.Name+": "+c)
+			}
+		}
+	}
+	if len(comments) > 0 {
+		b.add(Paragraph{Style: Lead, Text: "Kommentarer per investering"})
+		b.add(List{Style: Body, Items: comments})
+	}
 }
 
-func (b *builder) investmentRow(row report.InvestmentRow, kind RowKind, years int, total bool) Row {
+func (b *builder) investmentRow(row report.InvestmentRow, kind RowKind, years int, total, comment bool) Row {
 	cells := []Cell{{Text: row.Name}, {Text: row.TotalBudget.FormatMnkr()}}
 	if total {
 		over := row.PrognosisTotal != nil && *row.PrognosisTotal > row.TotalBudget && (*row.PrognosisTotal-row.TotalBudget).TenthsOfMnkr() > 0
@@ -835,7 +861,10 @@ func (b *builder) investmentRow(row report.InvestmentRow, kind RowKind, years in
 	if row.Deviation != nil {
 		dev = figureCell(*row.Deviation, true)
 	}
-	cells = append(cells, Cell{Text: amountText(row.Spent)}, Cell{Text: amountText(row.Prognosis)}, dev, Cell{Text: layouts.InvestmentComment(row, b.r.Month)})
+	cells = append(cells, Cell{Text: amountText(row.Spent)}, Cell{Text: amountText(row.Prognosis)}, dev)
+	if comment {
+		cells = append(cells, Cell{Text: layouts.InvestmentComment(row, b.r.Month)})
+	}
 	return Row{Kind: kind, Cells: cells}
 }
 
