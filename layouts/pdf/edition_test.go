@@ -38,6 +38,9 @@ func TestEditions(t *testing.T) {
 				}
 			}
 			draft := text(layouts.DraftEdition, "_utkast")
+			if strings.HasPrefix(c.name, "handmade_") {
+				golden(t, c.name+"_utkast.txt", []byte(strings.Join(draft, "\f")))
+			}
 			for i, page := range draft {
 				if strings.TrimSpace(page) == "" {
 					continue // the form feed after the last page
