@@ -438,6 +438,20 @@ func cellOre(t *testing.T, f *excelize.File, sheet, cell string, unit money.Unit
 }
 
 // findRow is the row whose column A holds label, below the header.
+// headerColumns maps each column header of sheet to its column number.
+func headerColumns(t *testing.T, f *excelize.File, sheet string) map[string]int {
+	t.Helper()
+	header, err := f.GetRows(sheet)
+	if err != nil || len(header) < headerRow {
+		t.Fatalf("%s has no header: %v", sheet, err)
+	}
+	col := map[string]int{}
+	for i, h := range header[headerRow-1] {
+		col[h] = i + 1
+	}
+	return col
+}
+
 func findRow(t *testing.T, f *excelize.File, sheet, label string) int {
 	t.Helper()
 	rows, _ := f.GetRows(sheet)
@@ -489,14 +503,7 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 	rows = append(rows, total)
 	// Columns by their header: Utfall tidigare år and Prognos total come
 	// only when the inputs give them.
-	header, err := f.GetRows(sheetInvestment)
-	if err != nil || len(header) < headerRow {
-		t.Fatalf("table 5 has no header: %v", err)
-	}
-	col := map[string]int{}
-	for i, h := range header[headerRow-1] {
-		col[h] = i + 1
-	}
+	col := headerColumns(t, f, sheetInvestment)
 	for _, in := range rows {
 		row := findRow(t, f, sheetInvestment, in.Name)
 		eq(sheetInvestment, ref(col["Total budget"], row), &in.TotalBudget, money.UnitMnkr)
