@@ -100,6 +100,11 @@ func TestPageFillAndWidows(t *testing.T) {
 	for _, code := range []string{"M02", "UR1", "UR2", "M10"} {
 		all = append(all, renderCase{name: "example_" + code, r: reports[code]})
 	}
+	annual, err := testreports.Annual()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = append(all, renderCase{name: "arsredovisning_AR", r: annual})
 	for _, c := range all {
 		for _, draft := range []bool{false, true} {
 			name := c.name

@@ -7,6 +7,7 @@ package testreports
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -358,4 +359,22 @@ func addSignable(r *report.Report, entry period.Entry, m period.Month) {
 			l.Comment = "Konsultuppdrag har skjutits till hösten."
 		}
 	}
+}
+
+// Annual computes the annual report (ÅR) of the test input
+// arsredovisning-2026: the example's year through December.
+func Annual() (*report.Report, error) {
+	folder, err := fs.Sub(fixtures.TestInputs, "testinputs/arsredovisning-2026")
+	if err != nil {
+		return nil, err
+	}
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: "arsredovisning-2026", OpenWorkbook: underlag.OpenWorkbook})
+	if err != nil {
+		return nil, fmt.Errorf("loading arsredovisning-2026: %w", err)
+	}
+	r, probs := report.Compute(in, "ÅR", report.ComputeOptions{})
+	if probs.HasErrors() || r == nil {
+		return nil, fmt.Errorf("computing ÅR: %v", probs.Errors())
+	}
+	return r, nil
 }
