@@ -126,6 +126,9 @@ func (c *computation) classifyLedger() ledgerSums {
 	rec.File = l.File
 	rec.RowsRead, rec.RowsSummed, rec.BlankRows, rec.ErrorRows = l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows
 	rec.LedgerTotal = l.Total
+	for _, sc := range l.Sheets {
+		rec.Sheets = append(rec.Sheets, ReconSheet{Sheet: sc.Name, RowsRead: sc.RowsRead})
+	}
 
 	lineParts := map[string]*ReconPart{}
 	unmapped := map[string]*ReconPart{} // per account, for the error message
@@ -425,23 +428,7 @@ func accumulatedBudget(b BudgetLine, m time.Month) money.Amount {
 		}
 		return s
 	}
-	return divRound(b.Annual*money.Amount(m), 12)
-}
-
-// divRound divides rounding half away from zero.
-func divRound(a money.Amount, d int64) money.Amount {
-	q, rem := int64(a)/d, int64(a)%d
-	if rem < 0 {
-		rem = -rem
-	}
-	if rem*2 >= d {
-		if a < 0 {
-			q--
-		} else {
-			q++
-		}
-	}
-	return money.Amount(q)
+	return money.Amount(money.DivRound(int64(b.Annual)*int64(m), 12))
 }
 
 // firstRow is the row number of a place such as "A1014" or "rad 1014", for

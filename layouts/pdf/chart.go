@@ -2,11 +2,10 @@ package pdf
 
 import (
 	"math"
-	"strconv"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"rapport/layouts/doc"
 	"rapport/report"
 	"rapport/report/money"
 )
@@ -17,7 +16,7 @@ var (
 )
 
 // chartAtom is a chart with room around it; a chart never splits.
-func chartAtom(pdf *fpdf.Fpdf, c Chart) *atom {
+func chartAtom(pdf *fpdf.Fpdf, c doc.Chart) *atom {
 	h := c.Height
 	if h <= 0 {
 		h = 60
@@ -30,12 +29,14 @@ func chartAtom(pdf *fpdf.Fpdf, c Chart) *atom {
 		textColour(pdf, ink)
 		box := rect{marginL, y + fChartTitle.line + 1, contentW, h - fChartTitle.line - 1}
 		switch c.Kind {
-		case BarChart:
+		case doc.BarChart:
 			drawBarChart(pdf, c, box)
-		case LineChart:
+		case doc.LineChart:
 			drawLineChart(pdf, c, box)
-		case StatusChart:
+		case doc.StatusChart:
 			drawStatusChart(pdf, c, box)
+		default:
+			panic(unknown("diagramtyp", c.Kind))
 		}
 		textColour(pdf, ink)
 		drawColour(pdf, ink)
@@ -74,27 +75,6 @@ func niceRange(lo, hi float64, withZero bool) (min, max, step float64) {
 		}
 	}
 	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step, step
-}
-
-// number formats an axis or value label Swedish style.
-func number(v float64, decimals int) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(money.NoBreakSpace)
-		}
-		b.WriteRune(d)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "," + frac
-	}
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		out = money.Minus + out
-	}
-	return out
 }
 
 // stepDecimals is how many decimals axis labels need so that every tick
@@ -174,7 +154,7 @@ func drawBar(pdf *fpdf.Fpdf, r rect, series int) {
 
 // drawBarChart draws grouped vertical bars per category with a zero line,
 // a value axis with gridlines, value labels and a legend.
-func drawBarChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+func drawBarChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	lo, hi := 0.0, 0.0
 	for _, s := range c.Series {
 		for _, v := range s.Values {
@@ -213,7 +193,7 @@ func drawBarChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 			drawBar(pdf, r, si)
 			setFont(pdf, fChartLabel)
 			textColour(pdf, ink)
-			label := number(v, 1)
+			label := money.FormatNumber(v, 1)
 			if ci < len(s.Labels) && s.Labels[ci] != "" {
 				label = s.Labels[ci]
 			}
@@ -256,7 +236,7 @@ func drawYAxis(pdf *fpdf.Fpdf, plot rect, min, max, step float64, unit string, y
 		pdf.SetLineWidth(0.2)
 		pdf.Line(plot.x, y, plot.x+plot.w, y)
 		textColour(pdf, muted)
-		l := number(v, dec)
+		l := money.FormatNumber(v, dec)
 		pdf.Text(plot.x-1.5-pdf.GetStringWidth(l), y+1.1, l)
 	}
 	textColour(pdf, muted)
@@ -269,7 +249,7 @@ func drawYAxis(pdf *fpdf.Fpdf, plot rect, min, max, step float64, unit string, y
 // drawLineChart draws values per month: this year solid and dark with
 // filled discs, the previous year dashed and grey with open squares, and
 // each target or reference as a red dash-dotted line with its label.
-func drawLineChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+func drawLineChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, s := range c.Series {
 		for _, v := range s.Values {
@@ -396,7 +376,7 @@ func marker(pdf *fpdf.Fpdf, x, y float64, series int) {
 
 // drawStatusChart draws a horizontal bar per assessment level, with the
 // level's symbol and word, and the count at the bar's end.
-func drawStatusChart(pdf *fpdf.Fpdf, c Chart, box rect) {
+func drawStatusChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	if len(c.Series) == 0 || len(c.Categories) == 0 {
 		return
 	}
@@ -447,7 +427,7 @@ func drawStatusChart(pdf *fpdf.Fpdf, c Chart, box rect) {
 			pdf.Rect(bar.x, bar.y, bar.w, bar.h, "D")
 		}
 		setFont(pdf, fSmall.bold())
-		pdf.Text(box.x+labelW+w+2, baseline(y, rowH, fSmall), number(v, 0))
+		pdf.Text(box.x+labelW+w+2, baseline(y, rowH, fSmall), money.FormatNumber(v, 0))
 	}
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.3)

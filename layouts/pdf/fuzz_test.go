@@ -4,6 +4,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"rapport/layouts/internal/testreports"
 )
 
 // FuzzRenderTexts feeds arbitrary text into every free-text field of a
@@ -14,7 +16,7 @@ func FuzzRenderTexts(f *testing.F) {
 		f.Add(s, s)
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		r := handmade("UR1")
+		r := testreports.Handmade("UR1")
 		r.Unit = a
 		r.Goals[0].BoardGoal = b
 		r.Goals[0].Analysis = a + "\n\n" + b

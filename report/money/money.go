@@ -7,6 +7,7 @@ package money
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,6 +43,16 @@ func (u Unit) Scale() Amount {
 		return Mnkr
 	}
 	return Kr
+}
+
+// Decimals is the number of decimals of the unit that make whole öre:
+// 2 for kr, 5 for tkr, 8 for mnkr.
+func (u Unit) Decimals() int {
+	n := 0
+	for s := u.Scale(); s > 1; s /= 10 {
+		n++
+	}
+	return n
 }
 
 func (u Unit) String() string {
@@ -284,12 +295,7 @@ func parseExponent(s string) (int, bool) {
 // TenthsOfMnkr rounds a to tenths of a million kronor, half away from zero:
 // the precision in which the board's tables show money.
 func (a Amount) TenthsOfMnkr() int64 {
-	const tenth = int64(Mnkr / 10)
-	v := int64(a)
-	if v >= 0 {
-		return (v + tenth/2) / tenth
-	}
-	return -((-v + tenth/2) / tenth)
+	return DivRound(int64(a), int64(Mnkr/10))
 }
 
 // Mnkr is a in millions of kronor, for charts and spreadsheet cells: a
@@ -344,22 +350,27 @@ func (a Amount) FormatKr() string {
 }
 
 func groupThousands(v int64) string {
-	digits := []byte{}
-	for {
-		digits = append(digits, byte('0'+v%10))
-		v /= 10
-		if v == 0 {
-			break
-		}
+	return groupDigits(strconv.FormatInt(v, 10))
+}
+
+// AddChecked returns a+b, or false when the sum does not fit in an
+// Amount: every amount is bounded, but a sum of enough of them is not, and
+// a wrapped sum is a wrong figure that looks right.
+func (a Amount) AddChecked(b Amount) (Amount, bool) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return 0, false
 	}
-	var b strings.Builder
-	for i := len(digits) - 1; i >= 0; i-- {
-		b.WriteByte(digits[i])
-		if i > 0 && i%3 == 0 {
-			b.WriteString(NoBreakSpace)
-		}
+	return s, true
+}
+
+// Abs is the amount without its sign. Every parsed amount is far from
+// the one int64 without a positive counterpart.
+func (a Amount) Abs() Amount {
+	if a < 0 {
+		return -a
 	}
-	return b.String()
+	return a
 }
 
 // Sum adds amounts.
