@@ -321,3 +321,34 @@ func TestComputeUnclassifiedInReconciliation(t *testing.T) {
 		t.Errorf("Ej klassificerat is not among the parts: %+v", r.Reconciliation.Parts())
 	}
 }
+
+// TestComputeIndicatorYears pins which months feed an indicator: the
+// series of the report year through the report month, and the whole year
+// before as its prior series.
+func TestComputeIndicatorYears(t *testing.T) {
+	in := handInputs()
+	in.IndicatorValue = append(in.IndicatorValue, IndicatorValue{Name: "Sjukfrånvaro", Month: mon(2024, 3), Value: 9.9})
+	r, _ := Compute(in, "UR1", ComputeOptions{})
+	ind := r.Indicators[0]
+	for _, tc := range []struct {
+		name      string
+		got, want []IndicatorPoint
+	}{
+		{"series: the report year through April", ind.Series, []IndicatorPoint{{mon(2026, 3), 5.6}}},
+		{"prior: the year before, all of it", ind.Prior, []IndicatorPoint{{mon(2025, 3), 6.1}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if len(tc.got) != len(tc.want) {
+				t.Fatalf("got %v, want %v", tc.got, tc.want)
+			}
+			for i := range tc.got {
+				if tc.got[i] != tc.want[i] {
+					t.Errorf("got %v, want %v", tc.got, tc.want)
+				}
+			}
+		})
+	}
+	if ind.PriorYear == nil || *ind.PriorYear != 6.1 {
+		t.Errorf("the same month a year before = %v, want 6.1", ind.PriorYear)
+	}
+}
