@@ -352,3 +352,26 @@ func TestComputeIndicatorYears(t *testing.T) {
 		t.Errorf("the same month a year before = %v, want 6.1", ind.PriorYear)
 	}
 }
+
+// TestComputeAssessmentYear checks that a goal's assessment comes from the
+// report year only: December's assessment of the year before does not
+// carry into January.
+func TestComputeAssessmentYear(t *testing.T) {
+	for _, tc := range []struct {
+		code period.Code
+		want Level
+	}{
+		{"M01", NotAssessed},
+		{"M02", NotMet},
+		{"UR1", PartlyMet},
+	} {
+		t.Run(string(tc.code), func(t *testing.T) {
+			in := handInputs()
+			in.Assessments = append(in.Assessments, Assessment{Nr: "1", Month: mon(2025, 12), Level: Met, Word: "Uppfyllt"})
+			r, _ := Compute(in, tc.code, ComputeOptions{})
+			if got := r.Goals[0].Level; got != tc.want {
+				t.Errorf("goal 1 in %s = %v, want %v", tc.code, got, tc.want)
+			}
+		})
+	}
+}
