@@ -220,6 +220,7 @@ var settingKeys = []struct {
 	{"chart", []string{"Kontoplan"}, "Region-Bas eller Kommun-Bas; ett blad Kontoplan ersätter båda"},
 	{"date", []string{"Rapportdatum", "Datum"}, "rapportens datum, åååå-mm-dd (valfritt)"},
 	{"example", []string{"Exempeldata", "Exempel"}, "Ja om underlaget är exempeldata"},
+	{"responsibility", []string{"Ansvar", "Ansvarskoder"}, "enhetens ansvar i en gemensam huvudbok: koder, intervall och prefix, t.ex. 1000-1999, RK* (utan: alla rader)"},
 }
 
 // Investment groups of table 5 in the plan.

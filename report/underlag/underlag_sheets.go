@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
@@ -147,6 +148,13 @@ func (u *underlagReader) readSettings(unit string) {
 					return
 				}
 				s.Example = b
+			case "responsibility":
+				sel, err := ledger.ParseSelector(val)
+				if err != nil {
+					at(problem.Error, col, val, err.Error(), "Skriv koder, intervall och prefix åtskilda med kommatecken, t.ex. 1000-1999, 2100, RK*")
+					return
+				}
+				s.Responsibility = sel
 			}
 		})
 	}
