@@ -26,6 +26,7 @@ type UnitSums struct {
 // the file's other summed rows went: so that the unit's reconciliation
 // still accounts for every krona of the file.
 type Routing struct {
+	Own        Bucket // rows this unit took
 	OtherUnits Bucket // rows that other units of the run took
 	NoUnit     Bucket // rows that no unit of the run selects ("andra enheters rader")
 	Overlap    Bucket // rows two units select: errors, in no unit's buckets
@@ -62,7 +63,7 @@ func newRouter(l *Ledger, units []Unit) *router {
 // route decides where a posting goes by its responsibility as written
 // (raw); code, if raw is new, gives the code to match (a number cell's
 // digits), and at where the row is, for the message about an overlap.
-func (r *router) route(raw []byte, code func() string, at func() (row int, cell string)) int32 {
+func (r *router) route(raw []byte, code func() string, at func() (sheet string, row int, cell string)) int32 {
 	if u, ok := r.byCode[string(raw)]; ok {
 		return u
 	}
@@ -93,12 +94,12 @@ func (r *router) route(raw []byte, code func() string, at func() (row int, cell 
 
 // overlap tells both units of each pair that selects code, once per code
 // and pair: the first row with it is named, not every row.
-func (r *router) overlap(code string, hits []int, at func() (int, string)) {
-	row, cell := at()
+func (r *router) overlap(code string, hits []int, at func() (string, int, string)) {
+	sheet, row, cell := at()
 	for x, i := range hits {
 		for _, j := range hits[x+1:] {
 			a, b := r.units[i], r.units[j]
-			p := problem.Problem{Severity: problem.Error, File: r.l.File, Sheet: r.l.Sheet, Row: row, Cell: cell, Value: code,
+			p := problem.Problem{Severity: problem.Error, File: r.l.File, Sheet: sheet, Row: row, Cell: cell, Value: code,
 				Message: fmt.Sprintf("ansvaret %s väljs av både enheten %s (Ansvar %s) och enheten %s (Ansvar %s); en kontering kan bara höra till en enhet",
 					code, a.Name, a.Select, b.Name, b.Select),
 				Hint: "Ändra Ansvar i Inställningar i den ena enhetens underlag.xlsx så att ansvaret bara väljs av en enhet"}
@@ -150,7 +151,7 @@ func (l *Ledger) ForUnit(i int) *Ledger {
 	v.Units, v.route = nil, nil
 	v.Problems = append(append(problem.List(nil), l.Problems...), u.Problems...)
 	v.Problems.Sort()
-	v.Routing = &Routing{NoUnit: l.noUnit, Overlap: l.overlap}
+	v.Routing = &Routing{Own: Bucket{Amount: u.Total, Rows: u.Rows}, NoUnit: l.noUnit, Overlap: l.overlap}
 	for j, o := range l.Units {
 		if j != i {
 			v.Routing.OtherUnits.Rows += o.Rows

@@ -27,12 +27,12 @@ func TestParseSelector(t *testing.T) {
 		{name: "letters in a code", in: "A100", match: []string{"a100"}, nomatch: []string{"100"}},
 		{name: "reversed range", in: "5000-1000", err: "börjar efter sitt slut"},
 		{name: "star alone", in: "*", err: "väljer alla rader"},
-		{name: "star inside", in: "R*K", err: "får bara stå sist"},
+		{name: "star inside", in: "R*K", err: "står * inte sist"},
 		{name: "empty part", in: "100,,200", err: "tom del"},
 		{name: "trailing comma", in: "100,", err: "tom del"},
 		{name: "open range", in: "100-", err: "inget intervall"},
 		{name: "two dashes", in: "1-2-3", err: "inget intervall"},
-		{name: "text range of unequal length", in: "A1-A10", err: "samma längd"},
+		{name: "text range of unequal length", in: "A1-A10", err: "olika längd"},
 		{name: "reversed text range", in: "B1-A1", err: "börjar efter sitt slut"},
 	}
 	for _, tc := range tests {

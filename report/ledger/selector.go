@@ -12,6 +12,7 @@ import (
 type Selector struct {
 	text  string
 	parts []selPart
+	bad   bool // written but not readable: selects nothing
 }
 
 // selPart is one comma-separated part of a Selector.
@@ -35,8 +36,18 @@ const (
 // commas, such as "1000-1999, RK*, 2100". A range is numeric when both
 // ends are numbers (so 150 lies in 0100-0199), else by text, and then its
 // ends must be of equal length (RK10-RK19). Letters match whatever their
-// case. The error says in Swedish what is wrong with which part.
+// case. The error says in Swedish what is wrong with which part; the
+// Selector returned with it selects nothing, so that a unit whose Ansvar
+// is wrong takes no other unit's rows while the error is shown.
 func ParseSelector(s string) (Selector, error) {
+	sel, err := parseSelector(s)
+	if err != nil {
+		return Selector{text: strings.TrimSpace(s), bad: true}, err
+	}
+	return sel, nil
+}
+
+func parseSelector(s string) (Selector, error) {
 	sel := Selector{text: strings.TrimSpace(s)}
 	if sel.text == "" {
 		return Selector{}, nil
@@ -60,9 +71,9 @@ func parsePart(p string) (selPart, error) {
 		prefix := strings.TrimSuffix(p, "*")
 		switch {
 		case strings.Contains(prefix, "*"):
-			return selPart{}, errors.New("\"" + p + "\": * får bara stå sist, som i RK*")
+			return selPart{}, errors.New("i " + p + " står * inte sist; ett prefix skrivs som RK*")
 		case prefix == "":
-			return selPart{}, errors.New("\"*\" ensamt väljer alla rader; utelämna Ansvar i stället, eller skriv ett prefix som RK*")
+			return selPart{}, errors.New("* ensamt väljer alla rader; utelämna Ansvar i stället, eller skriv ett prefix som RK*")
 		}
 		return selPart{kind: selPrefix, code: prefix}, nil
 	}
@@ -78,30 +89,30 @@ func parsePart(p string) (selPart, error) {
 	}
 	lo, hi = strings.TrimSpace(lo), strings.TrimSpace(hi)
 	if lo == "" || hi == "" || strings.Contains(hi, "-") {
-		return selPart{}, errors.New("\"" + p + "\" är inget intervall; skriv det som 1000-1999")
+		return selPart{}, errors.New(p + " är inget intervall; skriv det som 1000-1999")
 	}
 	if allDigits([]byte(lo)) && allDigits([]byte(hi)) {
 		nlo, err1 := strconv.ParseUint(lo, 10, 64)
 		nhi, err2 := strconv.ParseUint(hi, 10, 64)
 		if err1 != nil || err2 != nil {
-			return selPart{}, errors.New("\"" + p + "\" har för stora tal")
+			return selPart{}, errors.New("intervallet " + p + " har för stora tal")
 		}
 		if nlo > nhi {
-			return selPart{}, errors.New("\"" + p + "\": intervallet börjar efter sitt slut; skriv det lägsta ansvaret först")
+			return selPart{}, errors.New("intervallet " + p + " börjar efter sitt slut; skriv det lägsta ansvaret först")
 		}
 		return selPart{kind: selNumRange, nlo: nlo, nhi: nhi}, nil
 	}
 	if len(lo) != len(hi) {
-		return selPart{}, errors.New("\"" + p + "\": ett intervall av text ska ha ändar av samma längd, som RK10-RK19")
+		return selPart{}, errors.New("intervallet " + p + " har ändar av olika längd; ett intervall av text ska ha lika långa ändar, som RK10-RK19")
 	}
 	if lo > hi {
-		return selPart{}, errors.New("\"" + p + "\": intervallet börjar efter sitt slut; skriv det lägsta ansvaret först")
+		return selPart{}, errors.New("intervallet " + p + " börjar efter sitt slut; skriv det lägsta ansvaret först")
 	}
 	return selPart{kind: selTextRange, lo: lo, hi: hi}, nil
 }
 
 // IsZero reports whether the selector is empty: no Ansvar, every row.
-func (s Selector) IsZero() bool { return len(s.parts) == 0 }
+func (s Selector) IsZero() bool { return len(s.parts) == 0 && !s.bad }
 
 // String is Ansvar as written.
 func (s Selector) String() string { return s.text }

@@ -734,8 +734,8 @@ func (s *sieReader) unitOf(p siePosting) int32 {
 	if code != "" {
 		s.hasResp = true
 	}
-	u := s.l.route.route([]byte(code), func() string { return code }, func() (int, string) {
-		return p.line, fmt.Sprintf("rad %d", p.line)
+	u := s.l.route.route([]byte(code), func() string { return code }, func() (string, int, string) {
+		return "", p.line, fmt.Sprintf("rad %d", p.line)
 	})
 	s.respUnit[p.resp] = u + respShift
 	return u

@@ -451,11 +451,11 @@ func (s *summer) unit(row int, get func(int) value) int32 {
 			}
 		}
 		return string(t)
-	}, func() (int, string) {
+	}, func() (string, int, string) {
 		if s.csv {
-			return row, fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
+			return "", row, fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
 		}
-		return row, problem.CellName(col+1, row)
+		return s.sheet, row, problem.CellName(col+1, row)
 	})
 }
 

@@ -150,11 +150,10 @@ func (u *underlagReader) readSettings(unit string) {
 				s.Example = b
 			case "responsibility":
 				sel, err := ledger.ParseSelector(val)
+				s.Responsibility = sel // when wrong, it selects nothing
 				if err != nil {
 					at(problem.Error, col, val, err.Error(), "Skriv koder, intervall och prefix åtskilda med kommatecken, t.ex. 1000-1999, 2100, RK*")
-					return
 				}
-				s.Responsibility = sel
 			}
 		})
 	}
