@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -186,7 +187,7 @@ func TestBadInputs(t *testing.T) {
 	}
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
-	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`.\n")
+	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`; de sista raderna är en mapp med två enheter (exemplets underlag med Ansvar) mot en gemensam huvudbok, `validate --in ENHETER --ledger FIL`.\n")
 	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
 	for _, c := range cases {
@@ -225,7 +226,86 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("%s: no message naming a file:\n%s", c.name, stdout)
 		}
 	}
+	// One ledger for many units (SPEC 6.2): folders of units run with
+	// validate --in UNITS --ledger FILE.
+	for _, c := range []struct {
+		name   string
+		ansvar []string // per unit; "" = no Ansvar
+		ledger []byte   // nil = the example's
+	}{
+		{"två enheters Ansvar väljer samma ansvar", []string{"100000-159999", "150000-199999"}, nil},
+		{"felaktigt Ansvar", []string{"100000-159999", "199999-160000"}, nil},
+		{"Ansvar med * ensamt", []string{"*", "160000-199999"}, nil},
+		{"en av flera enheter saknar Ansvar", []string{"100000-159999", ""}, nil},
+		{"Ansvar men huvudboken saknar ansvarskolumn", []string{"100000-159999", "160000-199999"}, []byte("Konto;Period;Belopp\n4010;2026-01;5\n")},
+	} {
+		root := t.TempDir()
+		ledgerPath := filepath.Join(root, report.LedgerXLSX)
+		data := c.ledger
+		if data == nil {
+			data = xlsx
+		} else {
+			ledgerPath = filepath.Join(root, report.LedgerCSV)
+		}
+		if err := os.WriteFile(ledgerPath, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range c.ansvar {
+			dir := filepath.Join(root, fmt.Sprintf("enhet%d", i+1))
+			os.Mkdir(dir, 0o755)
+			if err := os.WriteFile(filepath.Join(dir, report.UnderlagFile), withSettings(t, fmt.Sprintf("Nämnd %d", i+1), a), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, stdout, stderr := runCmd(t, "validate", "--in", root, "--ledger", ledgerPath, "--period", "UR1")
+		if code != exitInvalid {
+			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, exitInvalid, stdout, stderr)
+		}
+		stdout = strings.ReplaceAll(stdout, root, "MAPP")
+		n := 0
+		for _, line := range strings.Split(stdout, "\n") {
+			line = strings.TrimSpace(line)
+			if !strings.HasPrefix(line, "underlag.xlsx: Inställningar") && !strings.Contains(line, "ansvar") && !strings.Contains(line, "Ansvar") {
+				continue
+			}
+			n++
+			line = strings.ReplaceAll(line, "|", "\\|")
+			line = strings.ReplaceAll(line, "\u00a0", " ")
+			table.WriteString("| " + c.name + " | " + line + " |\n")
+		}
+		if n == 0 {
+			t.Errorf("%s: no message about Ansvar:\n%s", c.name, stdout)
+		}
+	}
 	testkit.Golden(t, filepath.Join("testdata", "bad-inputs.md"), []byte(table.String()))
+}
+
+// withSettings is the example's underlag.xlsx with another Enhet and,
+// unless ansvar is "", the key Ansvar.
+func withSettings(t *testing.T, unit, ansvar string) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(exampleFile(t, report.UnderlagFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Inställningar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, row := range rows {
+		if len(row) > 1 && row[0] == "Enhet" {
+			f.SetCellValue("Inställningar", fmt.Sprintf("B%d", r+1), unit)
+		}
+	}
+	if ansvar != "" {
+		f.SetSheetRow("Inställningar", fmt.Sprintf("A%d", len(rows)+1), &[]any{"Ansvar", ansvar})
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // calendarUnderlag is the example's underlag.xlsx with a Kalender sheet
