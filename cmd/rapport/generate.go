@@ -48,7 +48,7 @@ type runOptions struct {
 
 func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
 	fs.StringArrayVar(&o.inputs, "in", nil, "indatamapp med underlag.xlsx och huvudbok (kan upprepas; en mapp med enhetsmappar går också); utan --in används exempeldata")
-	fs.StringVar(&o.ledgerPath, "ledger", "", "huvudboksfil (xlsx eller csv) om den inte ligger i indatamappen")
+	fs.StringVar(&o.ledgerPath, "ledger", "", "huvudboksfil (xlsx, csv eller SIE) om den inte ligger i indatamappen; med flera enhetsmappar läses den en gång för alla och Ansvar i Inställningar väljer varje enhets rader")
 	fs.IntVar(&o.year, "year", 0, "rapportår (annars År i Inställningar)")
 	fs.StringVar(&o.unit, "unit", "", "enhetens namn (annars Enhet i Inställningar)")
 	fs.StringVar(&o.periodArg, "period", "all", "period: M01–M12, UR1, UR2, ÅR, all (alla som data räcker till) eller due (den som ska göras nu)")
