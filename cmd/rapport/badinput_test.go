@@ -202,6 +202,22 @@ func TestBadInputs(t *testing.T) {
 	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`; de sista raderna är en mapp med två enheter (exemplets underlag med Ansvar) mot en gemensam huvudbok, `validate --in ENHETER --ledger FIL`.\n")
 	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
+	// addRows puts the lines of a run's output that keep takes in the
+	// table, one row each, and says how many.
+	addRows := func(name, stdout string, keep func(line string) bool) int {
+		n := 0
+		for _, line := range strings.Split(stdout, "\n") {
+			line = strings.TrimSpace(line)
+			if !keep(line) {
+				continue
+			}
+			n++
+			line = strings.ReplaceAll(line, "|", "\\|")
+			line = strings.ReplaceAll(line, "\u00a0", " ")
+			table.WriteString("| " + name + " | " + line + " |\n")
+		}
+		return n
+	}
 	for _, c := range cases {
 		dir := t.TempDir()
 		if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
@@ -219,21 +235,10 @@ func TestBadInputs(t *testing.T) {
 		if code != c.code {
 			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, c.code, stdout, stderr)
 		}
-		stdout = strings.ReplaceAll(stdout, dir, "MAPP")
-		n := 0
-		for _, line := range strings.Split(stdout, "\n") {
-			line = strings.TrimSpace(line)
-			if !strings.Contains(line, ".xlsx") && !strings.Contains(line, ".csv") && !strings.Contains(line, "huvudbok.se") || strings.HasPrefix(line, "Inga rapporter") {
-				continue
-			}
-			if strings.Contains(line, "Fel (") || strings.Contains(line, "Varningar (") {
-				continue
-			}
-			n++
-			line = strings.ReplaceAll(line, "|", "\\|")
-			line = strings.ReplaceAll(line, "\u00a0", " ")
-			table.WriteString("| " + c.name + " | " + line + " |\n")
-		}
+		n := addRows(c.name, strings.ReplaceAll(stdout, dir, "MAPP"), func(line string) bool {
+			return (strings.Contains(line, ".xlsx") || strings.Contains(line, ".csv") || strings.Contains(line, "huvudbok.se")) &&
+				!strings.HasPrefix(line, "Inga rapporter") && !strings.Contains(line, "Fel (") && !strings.Contains(line, "Varningar (")
+		})
 		if n == 0 {
 			t.Errorf("%s: no message naming a file:\n%s", c.name, stdout)
 		}
@@ -273,18 +278,9 @@ func TestBadInputs(t *testing.T) {
 		if code != exitInvalid {
 			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, exitInvalid, stdout, stderr)
 		}
-		stdout = strings.ReplaceAll(stdout, root, "MAPP")
-		n := 0
-		for _, line := range strings.Split(stdout, "\n") {
-			line = strings.TrimSpace(line)
-			if !strings.HasPrefix(line, "underlag.xlsx: Inställningar") && !strings.Contains(line, "ansvar") && !strings.Contains(line, "Ansvar") {
-				continue
-			}
-			n++
-			line = strings.ReplaceAll(line, "|", "\\|")
-			line = strings.ReplaceAll(line, "\u00a0", " ")
-			table.WriteString("| " + c.name + " | " + line + " |\n")
-		}
+		n := addRows(c.name, strings.ReplaceAll(stdout, root, "MAPP"), func(line string) bool {
+			return strings.HasPrefix(line, "underlag.xlsx: Inställningar") || strings.Contains(line, "ansvar") || strings.Contains(line, "Ansvar")
+		})
 		if n == 0 {
 			t.Errorf("%s: no message about Ansvar:\n%s", c.name, stdout)
 		}
