@@ -170,3 +170,27 @@ func TestRouteProblems(t *testing.T) {
 		t.Errorf("SIE without dimension 1: %v", l.Problems)
 	}
 }
+
+// FuzzParseSelector: any Ansvar text parses or is refused with a message,
+// never panics, and a refused one selects nothing while not counting as
+// absent (which would take every row).
+func FuzzParseSelector(f *testing.F) {
+	for _, s := range []string{"1000-1999", "RK*, 2100", "A1-A9", "5000-1000", "*", "1,,2", "0100", "–"} {
+		f.Add(s, "1500")
+	}
+	f.Fuzz(func(t *testing.T, s, code string) {
+		sel, err := ParseSelector(s)
+		if err != nil {
+			if err.Error() == "" || sel.IsZero() || sel.Match(code) {
+				t.Fatalf("%q refused (%v) but IsZero %v, Match(%q) %v", s, err, sel.IsZero(), code, sel.Match(code))
+			}
+			return
+		}
+		if strings.TrimSpace(s) != "" && sel.IsZero() {
+			t.Fatalf("%q parsed to an empty selector", s)
+		}
+		if strings.TrimSpace(code) == "" && !sel.IsZero() && sel.Match(code) {
+			t.Fatalf("%q selects an empty responsibility", s)
+		}
+	})
+}
