@@ -175,6 +175,8 @@ func TestBadInputs(t *testing.T) {
 		{"huvudbok.xlsx med ett blad utan huvudboksrubrik", map[string][]byte{report.LedgerXLSX: withInfoSheet(t, xlsx)}, exitOK},
 		{"celler i fel ordning i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c r="A2"><v>4010</v></c>`, 100000)+`</row>`, 0)}, exitInvalid},
 		{"rad med för mycket text i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c t="inlineStr"><is><t>`+strings.Repeat("x", 1<<20-1)+`</t></is></c>`, 20)+`</row>`, 0)}, exitInvalid},
+		{"rad med fler än 16 384 fält i huvudbok.csv", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5" + strings.Repeat(";", 20000))}, exitInvalid},
+		{"rad på över 16 MB i huvudbok.csv", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5;\"" + strings.Repeat("x", 16<<20) + "\"")}, exitInvalid},
 		{"djup nästling i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, "", 100000)}, exitInvalid},
 		{"djup nästling i underlag.xlsx", map[string][]byte{report.UnderlagFile: deepPart(t, exampleFile(t, report.UnderlagFile), "xl/workbook.xml")}, exitInvalid},
 		{"inget underlag.xlsx", map[string][]byte{report.UnderlagFile: nil}, exitInvalid},
