@@ -142,6 +142,25 @@ func odsBytes() []byte {
 	return b.Bytes()
 }
 
+// exampleFolderWith writes the example input folder with files replaced
+// (nil content removes the file) and returns it.
+func exampleFolderWith(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if data == nil {
+			os.Remove(p)
+		} else if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // TestBadInputs runs `rapport validate` on input folders broken in every way
 // tried so far and keeps the messages in testdata/bad-inputs.md, which the
 // README links to. Every row of that table is this test: a changed message
@@ -192,18 +211,7 @@ func TestBadInputs(t *testing.T) {
 	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
 	for _, c := range cases {
-		dir := t.TempDir()
-		if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range c.files {
-			p := filepath.Join(dir, name)
-			if data == nil {
-				os.Remove(p)
-			} else if err := os.WriteFile(p, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		dir := exampleFolderWith(t, c.files)
 		code, stdout, stderr := runCmd(t, "validate", "--in", dir)
 		if code != c.code {
 			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, c.code, stdout, stderr)

@@ -16,7 +16,6 @@ import (
 	"syscall"
 	"testing"
 
-	"rapport/fixtures"
 	"rapport/report"
 )
 
@@ -199,18 +198,7 @@ func TestPeakMemory(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
-				t.Fatal(err)
-			}
-			for name, data := range tc.files {
-				p := filepath.Join(dir, name)
-				if data == nil {
-					os.Remove(p)
-				} else if err := os.WriteFile(p, data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			dir := exampleFolderWith(t, tc.files)
 			r := runPeak(t, bin, dir)
 			t.Logf("peak %d MB, cpu %.2f s, exit %d", r.peak>>20, r.cpu, r.code)
 			if r.code != tc.code || !strings.Contains(r.output, tc.want) {
