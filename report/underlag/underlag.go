@@ -206,6 +206,8 @@ func (w *Workbook) Read(year int) *report.Inputs {
 			u.readInvestments()
 			u.readIndicatorDefs()
 			u.readIndicatorValues()
+			u.readTexts()
+			u.readPlanItems()
 		})
 	}
 	w.Close()
@@ -238,6 +240,15 @@ type underlagReader struct {
 	lines    []string             // the report lines a Rad may name
 	parts    map[string]sheetPart // by sheet name; nil if the scan failed
 	text     int                  // bytes of cell text read, all sheets
+	// budgetAt is where each line's Årsbudget was read, for the checks of
+	// the prognoses against it (SPEC 7.6).
+	budgetAt map[string]budgetCell
+}
+
+// budgetCell is a line's Årsbudget and the cell it came from.
+type budgetCell struct {
+	annual money.Amount
+	cell   string // "Driftbudget!B3"
 }
 
 func (u *underlagReader) fileError(msg, hint string) {
@@ -601,6 +612,9 @@ func (u *underlagReader) readTable(name string) *table {
 		}
 	}
 	t.rows = kept
+	for _, r := range t.rows {
+		u.checkExampleRow(actual, r)
+	}
 	return t
 }
 
