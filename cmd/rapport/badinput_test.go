@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -101,6 +102,18 @@ func withInfoSheet(t *testing.T, data []byte) []byte {
 
 // deepPart is a workbook with one part nesting 100 000 elements deep.
 func deepPart(t *testing.T, data []byte, part string) []byte {
+	return replacePart(t, data, part, func(old []byte, w io.Writer) {
+		i := bytes.LastIndex(old, []byte("</"))
+		w.Write(old[:i])
+		io.WriteString(w, strings.Repeat("<a>", 100000))
+		w.Write(old[i:])
+	})
+}
+
+// replacePart returns the zip data with the named part's body replaced by
+// what fn writes, streamed so that large hostile parts need not be held
+// twice.
+func replacePart(t *testing.T, data []byte, part string, fn func(old []byte, w io.Writer)) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -109,20 +122,20 @@ func deepPart(t *testing.T, data []byte, part string) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, f := range zr.File {
+		if f.Name != part {
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		rc, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var body bytes.Buffer
-		body.ReadFrom(rc)
+		old, _ := io.ReadAll(rc)
 		rc.Close()
-		out := body.Bytes()
-		if f.Name == part {
-			i := bytes.LastIndex(out, []byte("</"))
-			out = append(append(append([]byte{}, out[:i]...), strings.Repeat("<a>", 100000)...), out[i:]...)
-		}
 		w, _ := zw.Create(f.Name)
-		w.Write(out)
+		fn(old, w)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)

@@ -81,39 +81,6 @@ func TestPeakHelper(t *testing.T) {
 	os.Exit(0)
 }
 
-// replacePart returns the zip data with the named part's body replaced by
-// what fn writes, streamed so that large hostile parts need not be held
-// twice.
-func replacePart(t *testing.T, data []byte, part string, fn func(old []byte, w io.Writer)) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, f := range zr.File {
-		if f.Name != part {
-			if err := zw.Copy(f); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		old, _ := io.ReadAll(rc)
-		rc.Close()
-		w, _ := zw.Create(f.Name)
-		fn(old, w)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 // assessments is the example's underlag.xlsx with its Målbedömning
 // (sheet3) holding n rows under the header, each with an analysis of
 // size bytes written inline in the sheet.
@@ -187,7 +154,7 @@ func TestPeakMemory(t *testing.T) {
 			exitInvalid, "Målbedömning!A3"}, // the rows repeat goal 1's assessment: each is an error
 		{"underlag: 4 000 assessments, 9 MB of text", map[string][]byte{report.UnderlagFile: assessments(t, 4_000, 2300)},
 			exitInvalid, "Målbedömning: bladet har mer än 8 MB text"},
-		{"underlag: 99 800 more shared strings (admitted)", map[string][]byte{report.UnderlagFile: withElementsIn(t, "xl/sharedStrings.xml", "</sst>", "<si><t>x</t></si>", 99_800)},
+		{"underlag: 99 000 more shared strings (admitted)", map[string][]byte{report.UnderlagFile: withElementsIn(t, "xl/sharedStrings.xml", "</sst>", "<si><t>x</t></si>", 99_000)},
 			exitOK, "inga fel"},
 		{"underlag: 900 000 more shared strings", map[string][]byte{report.UnderlagFile: withElementsIn(t, "xl/sharedStrings.xml", "</sst>", "<si><t>x</t></si>", 900_000)},
 			exitInvalid, "fler än 100 000 olika texter"},
