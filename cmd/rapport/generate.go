@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"rapport/layouts"
 	"rapport/layouts/pdf"
 	"rapport/layouts/xlsx"
 	"rapport/report"
@@ -40,6 +41,7 @@ type runOptions struct {
 	jobs          int
 	logFormat     string
 	quiet         bool
+	draft         bool   // --utkast: the controller's review edition of the PDF
 	tmpDir        string // this run's own temporary folder, removed on exit
 	version       string // written into the files
 }
@@ -59,6 +61,7 @@ func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
 		fs.StringVar(&o.out, "out", ".", "mapp där rapporterna skrivs")
 		fs.StringSliceVar(&o.formats, "format", []string{"pdf", "xlsx"}, "format att skriva: pdf, xlsx (och json: den uträknade rapporten som data)")
 		fs.BoolVar(&o.quiet, "quiet", false, "visa inga förlopp eller sammanfattning, bara fel")
+		fs.BoolVar(&o.draft, "utkast", false, "skriv controllerns granskningsutgåva (ENHET_ÅR_PERIOD_utkast.pdf): varje sida märkt UTKAST, med avstämning och varningar som bilaga")
 	}
 }
 
@@ -411,12 +414,20 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 			res.probs.Add(p)
 			return res
 		}
+		edition := layouts.BoardEdition
+		if o.draft {
+			edition = layouts.DraftEdition
+		}
 		for _, format := range o.formats {
 			var buf bytes.Buffer
 			var err error
+			name := base + "." + format
 			switch format {
 			case "pdf":
-				err = pdf.RenderWith(&buf, r, pdf.Options{Version: o.version})
+				// A draft has a name of its own, so that it never
+				// overwrites the board's file.
+				name = base + edition.FileSuffix + ".pdf"
+				err = pdf.RenderWith(&buf, r, pdf.Options{Version: o.version, Edition: edition})
 			case "xlsx":
 				err = xlsx.RenderWith(&buf, r, xlsx.Options{Version: o.version})
 			case "json":
@@ -429,7 +440,7 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 				res.err = fmt.Errorf("%s.%s: %v", base, format, err)
 				return res
 			}
-			res.outputs = append(res.outputs, rendered{name: base + "." + format, data: buf.Bytes()})
+			res.outputs = append(res.outputs, rendered{name: name, data: buf.Bytes()})
 		}
 	}
 	return res

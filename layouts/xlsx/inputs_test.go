@@ -86,14 +86,7 @@ func checkExpected(t *testing.T, f *excelize.File, want *expected, report func(s
 	for i, a := range []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation} {
 		eq(sheetEconomy, ref(2, dataRow+i), &a, money.UnitMnkr)
 	}
-	header, err := f.GetRows(sheetInvestment)
-	if err != nil || len(header) < headerRow {
-		t.Fatalf("table 5 has no header: %v", err)
-	}
-	col := map[string]int{}
-	for i, h := range header[headerRow-1] {
-		col[h] = i + 1
-	}
+	col := headerColumns(t, f, sheetInvestment)
 	for _, in := range want.Investments {
 		row := findRow(t, f, sheetInvestment, in.Name)
 		eq(sheetInvestment, ref(col["Ackumulerad förbrukning"], row), in.Spent, money.UnitMnkr)
