@@ -240,8 +240,10 @@ type AccountMonth struct {
 
 // Reconciliation shows that every krona of the ledger is accounted for:
 // LedgerTotal = Σ Lines + BalanceSheet + OtherYears + LaterMonths +
-// Opening + Closing + Unclassified, to the öre, and every row too:
-// RowsRead = RowsSummed + BlankRows + ErrorRows + SummaryRows. Amounts here are in the ledger's own sign
+// Opening + Closing + Unclassified (+ OtherUnits + NoUnit + Overlap when
+// units select their rows of a shared ledger by Ansvar), to the öre, and
+// every row too: RowsRead = RowsSummed + BlankRows + ErrorRows +
+// SummaryRows. Amounts here are in the ledger's own sign
 // (debit positive), so that they add up to the file's total as it stands.
 type Reconciliation struct {
 	File         string       `json:"file"`
@@ -264,10 +266,17 @@ type Reconciliation struct {
 	// and so, like later months, to no line yet. In a December report
 	// they are in Lines and BalanceSheet, and ClosingIncluded says how
 	// much of those they are; of other years they are in OtherYears.
-	Closing         ReconPart    `json:"closing"`
-	ClosingIncluded ReconPart    `json:"closing_included"`
-	Unclassified    ReconPart    `json:"unclassified"` // accounts in no range (only with --allow-unmapped)
-	Difference      money.Amount `json:"difference"`   // LedgerTotal − Σ parts; must be 0
+	Closing         ReconPart `json:"closing"`
+	ClosingIncluded ReconPart `json:"closing_included"`
+	Unclassified    ReconPart `json:"unclassified"` // accounts in no range (only with --allow-unmapped)
+	// When the unit's Ansvar selects its rows (SPEC 6.2), the file's
+	// other summed rows: those other units of the run took, those no unit
+	// of the run selects ("andra enheters rader"), and those two units
+	// select (an error). Nil when the unit takes every row.
+	OtherUnits *ReconPart   `json:"other_units,omitempty"`
+	NoUnit     *ReconPart   `json:"no_unit,omitempty"`
+	Overlap    *ReconPart   `json:"overlap,omitempty"`
+	Difference money.Amount `json:"difference"` // LedgerTotal − Σ parts; must be 0
 }
 
 // Labels of the reconciliation's parts for the ERP periods of SPEC 6.1.
@@ -303,6 +312,11 @@ func (r Reconciliation) Parts() []ReconPart {
 	}
 	if r.Unclassified.Rows != 0 || r.Unclassified.Amount != 0 {
 		parts = append(parts, r.Unclassified)
+	}
+	for _, p := range []*ReconPart{r.OtherUnits, r.NoUnit, r.Overlap} {
+		if p != nil && (p.Rows != 0 || p.Amount != 0 || p == r.NoUnit) {
+			parts = append(parts, *p)
+		}
 	}
 	return parts
 }
