@@ -30,6 +30,7 @@ func TestRegion(t *testing.T) {
 	}{
 		{"region-csv", "huvudbok.csv", "M10", []string{"kulturnamnden", "servicenamnden"}},
 		{"region-agresso", "huvudbok.csv", "ÅR", []string{"kulturnamnden", "miljonamnden", "tekniska-namnden"}},
+		{"region-sie", "huvudbok.se", "UR1", []string{"kollektivtrafiknamnden", "tekniska-namnden"}},
 	} {
 		t.Run(c.input, func(t *testing.T) {
 			root := copyTestInput(t, c.input, t.TempDir())
