@@ -1,0 +1,217 @@
+package ledger
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"rapport/fixtures/ledgergen"
+)
+
+// csvShape steers a generated CSV export for the parallel read's tests.
+type csvShape struct {
+	rows      int
+	header    string                           // the header line; "" = ledgergen's
+	pre       string                           // lines above the header
+	cp1252    bool                             // the file is Windows-1252
+	crlf      bool                             // line ends
+	noLastEOL bool                             // the last line has no line end
+	row       func(i int, r *rand.Rand) string // a data line; nil = ordinary
+}
+
+func (s csvShape) bytes() []byte {
+	r := rand.New(rand.NewPCG(uint64(s.rows), 7))
+	eol := "\n"
+	if s.crlf {
+		eol = "\r\n"
+	}
+	var b strings.Builder
+	b.WriteString(s.pre)
+	if s.header == "" {
+		b.WriteString(strings.Join(ledgergen.Columns, ";"))
+	} else {
+		b.WriteString(s.header)
+	}
+	for i := 0; i < s.rows; i++ {
+		b.WriteString(eol)
+		if s.row != nil {
+			if line := s.row(i, r); line != "-" {
+				b.WriteString(line)
+				continue
+			}
+		}
+		fmt.Fprintf(&b, "2026-%02d-%02d;%d;%d;%d;%s;Verifikation %d;%d,%02d",
+			1+r.IntN(10), 1+r.IntN(28), 3000+r.IntN(40)*100, 1000+r.IntN(5), 100+r.IntN(3),
+			[]string{"", "", "P0001", "P0002"}[r.IntN(4)], r.IntN(100), r.IntN(100000)-20000, r.IntN(100))
+	}
+	if !s.noLastEOL {
+		b.WriteString(eol)
+	}
+	out := []byte(b.String())
+	if s.cp1252 {
+		var err error
+		if out, err = charmap.Windows1252.NewEncoder().Bytes(out); err != nil {
+			panic(err)
+		}
+	}
+	return out
+}
+
+// readWith reads data sequentially (procs 1) or in parallel in small
+// chunks, and says whether the chunks were merged.
+func readWith(t *testing.T, data []byte, procs int) (*Ledger, bool) {
+	t.Helper()
+	oldMin, oldChunk, oldProcs := parallelMin, chunkMin, parallelProcs
+	defer func() { parallelMin, chunkMin, parallelProcs = oldMin, oldChunk, oldProcs }()
+	parallelMin, chunkMin, parallelProcs = 0, 512, procs
+	before := parallelMerged.Load()
+	l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.csv", Options{})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	checkInvariants(t, l)
+	return l, parallelMerged.Load() > before
+}
+
+// TestCSVParallelSameAsSequential reads generated exports both ways: the
+// ledgers, counts, FirstSeen and every message (text, row, order, the
+// 200 cap with its exact count) must be the same. Clean files must be
+// merged from chunks, and files with something only the sequential read
+// reports right must fall back to it.
+func TestCSVParallelSameAsSequential(t *testing.T) {
+	bad := func(every int, line string) func(int, *rand.Rand) string {
+		return func(i int, _ *rand.Rand) string {
+			if i%every == every-1 {
+				return line
+			}
+			return "-"
+		}
+	}
+	for _, tc := range []struct {
+		name     string
+		shape    csvShape
+		parallel bool // the chunks are merged
+	}{
+		{"plain UTF-8", csvShape{rows: 3000}, true},
+		{"CRLF, no line end at the end", csvShape{rows: 3000, crlf: true, noLastEOL: true}, true},
+		{"title rows and sep= above the header", csvShape{rows: 3000, pre: "sep=;\nHuvudbok 2026\n\n"}, true},
+		{"byte-order mark", csvShape{rows: 3000, pre: "\ufeff"}, true},
+		{"Windows-1252 texts and projects", csvShape{rows: 3000, cp1252: true, row: func(i int, r *rand.Rand) string {
+			if i%7 == 0 {
+				return fmt.Sprintf("2026-03-01;4010;1000;100;Projekt Å%d;Inköp åäö %d;-12,50", i%3, i)
+			}
+			return "-"
+		}}, true},
+		{"UTF-8 first, Windows-1252 later: mixed", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i {
+			case 10:
+				return "2026-03-01;4010;1000;100;;Inköp;-12,50"
+			case 2500:
+				return "2026-03-01;4010;1000;100;Proj\xe5;Ink\xf6p;-12,50"
+			}
+			return "-"
+		}}, false},
+		{"UTF-8 and Windows-1252 on neighbouring lines: mixed", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i {
+			case 1500:
+				return "2026-03-01;4010;1000;100;;Inköp;-12,50"
+			case 1501:
+				return "2026-03-01;4010;1000;100;Proj\xe5;Ink\xf6p;-12,50"
+			}
+			return "-"
+		}}, false},
+		{"quoted fields with delimiters and doubled quotes", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i%5 == 0 {
+				return fmt.Sprintf("\"2026-04-02\";\"%d\";1000;100;\"\";\"Text; med \"\"citat\"\"\";\"-1 234,5%d\"", 4000+i%30, i%10)
+			}
+			return "-"
+		}}, true},
+		{"a stray quote inside a text", csvShape{rows: 3000, row: bad(400, `2026-04-02;4010;1000;100;;Bildskärm 24" Dell;100,00`)}, true},
+		{"an unclosed quote", csvShape{rows: 3000, row: bad(2000, `2026-04-02;4010;1000;100;;"Text utan slut;100,00`)}, false},
+		{"a quote running over lines", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i {
+			case 1200:
+				return `2026-04-02;4010;1000;100;;"Början;100,00`
+			case 1210:
+				return `2026-04-02;4010;1000;100;;slut";100,00`
+			}
+			return "-"
+		}}, false},
+		{"blank lines and empty fields", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i % 97 {
+			case 0:
+				return ""
+			case 1:
+				return ";;;;;;"
+			}
+			return "-"
+		}}, true},
+		{"amounts with more decimals than öre, the first late", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i >= 1700 && i%300 == 0 {
+				return fmt.Sprintf("2026-05-03;5010;1000;100;;x;1,23%d", i%10)
+			}
+			return "-"
+		}}, true},
+		{"accounts first seen late", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i > 2000 && i%50 == 0 {
+				return fmt.Sprintf("2026-06-03;%d;1000;100;;x;10,00", 7000+i)
+			}
+			return "-"
+		}}, true},
+		{"over 200 bad rows: the cap and its count", csvShape{rows: 3000, row: bad(9, "2026-06-03;Summa;1000;100;;x;10,00")}, false},
+		{"one bad amount at the end", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i == 2999 {
+				return "2026-06-03;4010;1000;100;;x;tio kronor"
+			}
+			return "-"
+		}}, false},
+		{"comma-separated with an unquoted decimal comma", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
+			if i == 1500 {
+				return "4010,202604,-1000,50"
+			}
+			return fmt.Sprintf("%d,2026%02d,%d", 4000+i%20, 1+i%10, i)
+		}}, false},
+		{"comma-separated, clean", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
+			return fmt.Sprintf("%d,2026%02d,\"%d,%02d\"", 4000+i%20, 1+i%10, i, i%100)
+		}}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := tc.shape.bytes()
+			want, merged := readWith(t, data, 1)
+			if merged {
+				t.Fatal("the sequential read merged chunks")
+			}
+			for _, procs := range []int{2, 3} {
+				got, merged := readWith(t, data, procs)
+				if merged != tc.parallel {
+					t.Errorf("procs %d: chunks merged %v, want %v", procs, merged, tc.parallel)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("procs %d: parallel read differs\n got %d rows, %d summed, total %d, first seen %v, problems %v\nwant %d rows, %d summed, total %d, first seen %v, problems %v",
+						procs, got.RowsRead, got.RowsSummed, got.Total, got.FirstSeen, got.Problems,
+						want.RowsRead, want.RowsSummed, want.Total, want.FirstSeen, want.Problems)
+				}
+			}
+		})
+	}
+}
+
+// TestShiftRow: a chunk's CSV places move down by the lines above it.
+func TestShiftRow(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"rad 1", "rad 101"},
+		{"rad 12, kolumn Belopp", "rad 112, kolumn Belopp"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := shiftRow(tc.in, 100); got != tc.want {
+				t.Errorf("shiftRow(%q, 100) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
