@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,8 @@ import (
 	"rapport/fixtures/ledgergen"
 	"rapport/report"
 )
+
+var packHuge = flag.Bool("bench.10m", false, "BenchmarkPackRatio: also a CSV of 10M postings (written once to the temporary folder)")
 
 // BenchmarkPackRatio makes the whole UR1 pack (PDF and Excel) of the
 // example's underlag over a generated ledger of a million postings, and
@@ -39,11 +42,20 @@ func BenchmarkPackRatio(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	type input struct {
+		kind string
+		rows int
+	}
 	rows := 1_000_000
 	if testing.Short() {
 		rows = 100_000
 	}
-	for _, kind := range []string{"csv", "shared", "inline"} {
+	inputs := []input{{"csv", rows}, {"shared", rows}, {"inline", rows}}
+	if *packHuge {
+		inputs = append(inputs, input{"csv", 10_000_000})
+	}
+	for _, in1 := range inputs {
+		kind, rows := in1.kind, in1.rows
 		path, err := ledgergen.TempFile(kind, rows)
 		if err != nil {
 			b.Fatal(err)

@@ -215,3 +215,21 @@ func TestShiftRow(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeKnowsEveryLedgerField: mergeChunks adds a chunk's ledger field
+// by field, so a field added to Ledger must be merged there too (or make
+// a chunk that sets it unclean); this test names the fields it knows.
+func TestMergeKnowsEveryLedgerField(t *testing.T) {
+	known := map[string]string{
+		"File": "the same in every chunk", "Sheet": "XLSX only", "Sheets": "XLSX only",
+		"Buckets": "merged", "HasProject": "merged", "FirstSeen": "merged, first chunk wins",
+		"RowsRead": "merged", "RowsSummed": "merged", "BlankRows": "merged", "ErrorRows": "a chunk with error rows is unclean",
+		"Total": "merged", "absTotal": "merged, checked", "Problems": "a chunk with problems is unclean",
+	}
+	typ := reflect.TypeOf(Ledger{})
+	for i := 0; i < typ.NumField(); i++ {
+		if name := typ.Field(i).Name; known[name] == "" {
+			t.Errorf("Ledger.%s is new: merge it in mergeChunks (csvpar.go), or let a chunk that sets it be unclean, and add it here", name)
+		}
+	}
+}
