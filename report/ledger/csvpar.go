@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // The CSV data below the header is read in parallel when it is large:
@@ -56,7 +57,7 @@ type csvChunk struct {
 // record header) to size in parallel, into rows' summer. It reports false,
 // leaving rows untouched, when the file is too small, there is one core,
 // or a chunk met something that only the sequential read reports right.
-func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows *csvRows, header int) (bool, error) {
+func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows *csvRows, header int, prog *progress) (bool, error) {
 	procs := parallelProcs
 	if procs == 0 {
 		procs = runtime.GOMAXPROCS(0)
@@ -73,6 +74,8 @@ func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows
 		next  atomic.Int32
 		wg    sync.WaitGroup
 		errs  = make([]error, procs)
+		done  atomic.Int64 // rows and bytes read so far, for progress
+		read  atomic.Int64
 	)
 	for w := 0; w < procs; w++ {
 		wg.Add(1)
@@ -84,7 +87,7 @@ func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows
 					return
 				}
 				c := &chunks[i]
-				if err := c.read(ctx, r, rows, &abort); err != nil {
+				if err := c.read(ctx, r, rows, &abort, &done, &read); err != nil {
 					errs[w] = err
 					abort.Store(true)
 					return
@@ -96,7 +99,25 @@ func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows
 			}
 		}()
 	}
-	wg.Wait()
+	finished := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(finished)
+	}()
+	if prog.fn != nil {
+		tick := time.NewTicker(progressEvery)
+	wait:
+		for {
+			select {
+			case <-finished:
+				break wait
+			case <-tick.C:
+				prog.tick(rows.l.RowsRead+int(done.Load()), start+read.Load(), size, false)
+			}
+		}
+		tick.Stop()
+	}
+	<-finished
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
@@ -148,14 +169,24 @@ func cutChunks(r io.ReaderAt, start, size int64, procs int) ([]csvChunk, error) 
 // read parses and sums one chunk with a summer of its own, as the
 // sequential loop does, and stops at the first thing that makes the
 // chunk unclean.
-func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort *atomic.Bool) error {
+func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort *atomic.Bool, done, read *atomic.Int64) error {
 	seq := rows.sum
 	c.l = &Ledger{File: seq.l.File, Buckets: map[Key]Bucket{}}
 	c.dec = &decoder{enc: seq.dec.enc}
 	c.sum = newSummer(c.l, seq.lay, "", true)
 	c.sum.dec = c.dec
-	cr := newCSVReader(bufio.NewReaderSize(io.NewSectionReader(r, c.start, c.end-c.start), 256<<10), rows.delim)
+	counted := &countingReader{r: io.NewSectionReader(r, c.start, c.end-c.start)}
+	cr := newCSVReader(bufio.NewReaderSize(counted, 256<<10), rows.delim)
 	own := newCSVRows(c.sum, rows.delim, rows.width)
+	var toldRows, toldBytes int64
+	defer func() {
+		// Rows and bytes are told as they go; a chunk that is dropped
+		// takes its share back.
+		if !c.clean {
+			done.Add(-toldRows)
+			read.Add(-toldBytes)
+		}
+	}()
 	for {
 		rec, err := cr.next()
 		if _, ok := cr.takeSpan(); ok {
@@ -175,6 +206,10 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 			if abort.Load() {
 				return nil
 			}
+			n, b := int64(c.l.RowsRead), counted.n
+			done.Add(n - toldRows)
+			read.Add(b - toldBytes)
+			toldRows, toldBytes = n, b
 			if err := ctx.Err(); err != nil {
 				return err
 			}

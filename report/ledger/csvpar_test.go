@@ -63,13 +63,23 @@ func (s csvShape) bytes() []byte {
 	return out
 }
 
+// setParallel makes a test's CSV reads parallel in chunks of 512 bytes
+// on two workers, however small the file, or never parallel.
+func setParallel(t *testing.T, on bool) {
+	oldMin, oldChunk, oldProcs := parallelMin, chunkMin, parallelProcs
+	t.Cleanup(func() { parallelMin, chunkMin, parallelProcs = oldMin, oldChunk, oldProcs })
+	parallelMin, chunkMin, parallelProcs = 1<<62, 512, 2
+	if on {
+		parallelMin = 0
+	}
+}
+
 // readWith reads data sequentially (procs 1) or in parallel in small
 // chunks, and says whether the chunks were merged.
 func readWith(t *testing.T, data []byte, procs int) (*Ledger, bool) {
 	t.Helper()
-	oldMin, oldChunk, oldProcs := parallelMin, chunkMin, parallelProcs
-	defer func() { parallelMin, chunkMin, parallelProcs = oldMin, oldChunk, oldProcs }()
-	parallelMin, chunkMin, parallelProcs = 0, 512, procs
+	setParallel(t, true)
+	parallelProcs = procs
 	before := parallelMerged.Load()
 	l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.csv", Options{})
 	if err != nil {

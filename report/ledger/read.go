@@ -646,7 +646,7 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 				rows = newCSVRows(sum, delim, len(rec))
 				if src == io.Reader(counted) && !cr.open {
 					// The data begins where the header line ends.
-					done, err := readCSVParallel(ctx, r, counted.n-int64(br.Buffered()), size, rows, recN)
+					done, err := readCSVParallel(ctx, r, counted.n-int64(br.Buffered()), size, rows, recN, &prog)
 					if err != nil {
 						return err
 					}
