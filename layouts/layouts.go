@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"rapport/report"
 	"rapport/report/period"
 )
 
@@ -22,12 +23,16 @@ type SectionID string
 const (
 	Summary          SectionID = "sammanfattning"
 	Goals            SectionID = "mal"
+	PlanFollowUp     SectionID = "planuppfoljning"
 	Employees        SectionID = "medarbetare"
 	Economy          SectionID = "ekonomi"
+	Investments      SectionID = "investeringar"
 	Prognosis        SectionID = "ekonomisk-prognos"
 	OtherDeviations  SectionID = "ovriga-avvikelser"
+	Risks            SectionID = "risker"
 	Glossary         SectionID = "begrepp"
 	ReconciliationID SectionID = "avstamning"
+	WarningsID       SectionID = "varningar"
 )
 
 // Section is one top-level section of a report.
@@ -36,26 +41,41 @@ type Section struct {
 	Title string    `json:"title"` // the heading, in Swedish
 	// Appendix sections come after the body, under "Bilaga".
 	Appendix bool `json:"appendix,omitempty"`
+	// Lead are the controllers' texts (sheet Texter) that open the
+	// section, before its tables, without a heading of their own: the
+	// written summary.
+	Lead []report.TextSection `json:"lead,omitempty"`
+	// Texts are the controllers' texts that close the section, each
+	// under its heading (TextTitle); a text that is empty for the period
+	// leaves no heading.
+	Texts []report.TextSection `json:"texts,omitempty"`
+	// Optional sections are left out, heading and all, when they have
+	// nothing to say (no plan follow-up rows, no risk texts).
+	Optional bool `json:"optional,omitempty"`
 }
 
 // fullReport is what a full follow-up report and the annual report hold
-// (SPEC section 1): the summary first, then the plan's order.
+// (SPEC sections 1 and 7.2): the written summary first, then the plan's
+// order, each text of the controllers under the table it explains.
 var fullReport = []Section{
-	{ID: Summary, Title: "Sammanfattning"},
+	{ID: Summary, Title: "Sammanfattning", Lead: []report.TextSection{report.TextSummary}, Texts: []report.TextSection{report.TextEvents}},
 	{ID: Goals, Title: "Mål"},
-	{ID: Employees, Title: "Medarbetare"},
-	{ID: Economy, Title: "Ekonomi"},
+	{ID: PlanFollowUp, Title: "Uppföljning av verksamhetsplanens övriga delar", Optional: true},
+	{ID: Employees, Title: "Medarbetare", Texts: []report.TextSection{report.TextEmployees}},
+	{ID: Economy, Title: "Ekonomi", Texts: []report.TextSection{report.TextEconomy, report.TextActions}},
+	{ID: Investments, Title: "Investeringar", Texts: []report.TextSection{report.TextInvestments}},
+	{ID: Risks, Title: "Risker och intern kontroll", Texts: []report.TextSection{report.TextRisks, report.TextInternalControl}, Optional: true},
 	{ID: Glossary, Title: "Ord- och begreppsförklaringar", Appendix: true},
-	{ID: ReconciliationID, Title: "Avstämning mot huvudboken", Appendix: true},
 }
 
 // deviationReport is the short "avvikelserapport" of the months between
-// the follow-up reports: prognosis, employees, other deviations.
+// the follow-up reports: prognosis with its analysis and actions,
+// employees, other deviations.
 var deviationReport = []Section{
-	{ID: Prognosis, Title: "Ekonomisk prognos"},
-	{ID: Employees, Title: "Medarbetare"},
-	{ID: OtherDeviations, Title: "Övriga avvikelser"},
-	{ID: ReconciliationID, Title: "Avstämning mot huvudboken", Appendix: true},
+	{ID: Prognosis, Title: "Ekonomisk prognos", Lead: []report.TextSection{report.TextSummary},
+		Texts: []report.TextSection{report.TextEconomy, report.TextActions, report.TextEvents}},
+	{ID: Employees, Title: "Medarbetare", Texts: []report.TextSection{report.TextEmployees}},
+	{ID: OtherDeviations, Title: "Övriga avvikelser", Texts: []report.TextSection{report.TextInvestments, report.TextRisks, report.TextInternalControl}},
 }
 
 // Sections lists, per report kind, the sections in the order shown.
@@ -72,6 +92,57 @@ func For(k period.Kind) []Section {
 		return s
 	}
 	return deviationReport
+}
+
+// textTitles are the headings of the controllers' texts where they close a
+// section.
+var textTitles = map[report.TextSection]string{
+	report.TextSummary:         "Sammanfattning",
+	report.TextEvents:          "Väsentliga händelser",
+	report.TextEconomy:         "Analys av ekonomin",
+	report.TextActions:         "Åtgärder",
+	report.TextEmployees:       "Analys av medarbetarindikatorerna",
+	report.TextInvestments:     "Analys av investeringarna",
+	report.TextRisks:           "Risker",
+	report.TextInternalControl: "Intern kontroll",
+}
+
+// TextTitle is the heading a text of section s stands under.
+func TextTitle(s report.TextSection) string {
+	if t, ok := textTitles[s]; ok {
+		return t
+	}
+	return string(s)
+}
+
+// Edition is who a PDF is for (SPEC 7.7). The board's edition is
+// published: it holds no reconciliation, no input warnings, no file
+// names. The controller's review edition (generate --utkast) marks every
+// page and adds the controller's material as appendices.
+type Edition struct {
+	Name string `json:"name"`
+	// Mark is printed on every page ("UTKAST"); empty for the board.
+	Mark string `json:"mark,omitempty"`
+	// FileSuffix goes after the base name, so that a draft never
+	// overwrites the board's file: "_utkast".
+	FileSuffix string `json:"file_suffix,omitempty"`
+	// Appendix are sections added after the report kind's own.
+	Appendix []Section `json:"appendix,omitempty"`
+}
+
+// The two editions.
+var (
+	BoardEdition = Edition{Name: "styrelse"}
+	DraftEdition = Edition{Name: "utkast", Mark: "UTKAST", FileSuffix: "_utkast", Appendix: []Section{
+		{ID: ReconciliationID, Title: "Avstämning mot huvudboken", Appendix: true},
+		{ID: WarningsID, Title: "Varningar i underlaget", Appendix: true, Optional: true},
+	}}
+)
+
+// Sections is the report kind's sections followed by the edition's
+// appendices.
+func (e Edition) Sections(k period.Kind) []Section {
+	return append(append([]Section(nil), For(k)...), e.Appendix...)
 }
 
 // Genitive is the Swedish genitive of a unit's name: "Regionstyrelsens",
@@ -121,6 +192,39 @@ var (
 	Table5Columns = []string{"Investering", "Total budget", "Ackumulerad förbrukning", "Prognos", "Avvikelse", "Kommentar"}
 )
 
+// Table1Columns are the plan's columns of table 1; Fokusområde is a group
+// row above its goals.
+var Table1Columns = []string{"Regionfullmäktiges mål", "Regionstyrelsens mål", "Bedömning", "Förändring"}
+
+// Columns added by SPEC 7.3 and 7.2, shared by the PDF and the workbook.
+const (
+	TrendColumn           = "Trend"
+	CostDevelopmentColumn = "Förändring mot föregående år, %"
+	CommentColumn         = "Kommentar"
+	PriorYearsSpentColumn = "Utfall tidigare år"
+	PrognosisTotalColumn  = "Prognos total"
+)
+
+// Table3RowsFor is table 3's row labels for a report of kind k: the annual
+// report has no prognosis, so its labels speak of the year's outcome.
+func Table3RowsFor(k period.Kind) []string {
+	if k == period.Annual {
+		return []string{Table3Rows[0], Table3Rows[1], "Budgetavvikelse helår", "Investeringsbudgetavvikelse"}
+	}
+	return Table3Rows
+}
+
+// Table4ColumnsFor is table 4's columns for a report of kind k: in the
+// annual report the prognosis columns hold the year's outcome and say so.
+func Table4ColumnsFor(k period.Kind) []string {
+	if k == period.Annual {
+		c := append([]string(nil), Table4Columns...)
+		c[5], c[6] = "Årsutfall", "Avvikelse mot årsbudget"
+		return c
+	}
+	return Table4Columns
+}
+
 // NetLabel is the sum row of table 4.
 const NetLabel = "Netto"
 
@@ -144,3 +248,50 @@ const (
 	PartsSumLabel   = "Summa delar"
 	DifferenceLabel = "Differens"
 )
+
+// ValueHeader is table 2's Värde header: "Värde jan–aug" when every
+// indicator's value is measured alike (SPEC 7.4); otherwise "Värde", and
+// perIndicator tells the renderer to say each indicator's measure in a
+// note.
+func ValueHeader(ins []report.IndicatorResult) (header string, perIndicator bool) {
+	label := ""
+	for i, in := range ins {
+		if i == 0 {
+			label = in.ValueLabel
+		} else if in.ValueLabel != label {
+			return Table2Columns[1], true
+		}
+	}
+	if label == "" {
+		return Table2Columns[1], false
+	}
+	return Table2Columns[1] + " " + label, false
+}
+
+// TrendText is table 2's Trend: "↑ förbättrad", "↓ försämrad".
+func TrendText(c report.Change) string {
+	switch c {
+	case report.ChangeBetter:
+		return "↑ förbättrad"
+	case report.ChangeWorse:
+		return "↓ försämrad"
+	case report.ChangeSame:
+		return "– oförändrad"
+	}
+	return ""
+}
+
+// InvestmentComment is an investment's comment, with its period when it
+// comes from an earlier report than the one of month m: "… (kommentar
+// från UR1)".
+func InvestmentComment(row report.InvestmentRow, m period.Month) string {
+	c := strings.TrimSpace(row.Comment)
+	if c == "" || row.CommentMonth.IsZero() || !row.CommentMonth.Before(m) {
+		return c
+	}
+	from := row.CommentMonth.Swedish()
+	if e, ok := period.DefaultCalendar.ForMonth(row.CommentMonth.Month); ok && row.CommentMonth.Year == m.Year {
+		from = string(e.Code)
+	}
+	return c + " (kommentar från " + from + ")"
+}

@@ -3,6 +3,7 @@ package layouts
 import (
 	"testing"
 
+	"rapport/report"
 	"rapport/report/period"
 )
 
@@ -46,10 +47,10 @@ func TestSections(t *testing.T) {
 		kind period.Kind
 		want []SectionID
 	}{
-		{"full report opens with the summary", period.Full, []SectionID{Summary, Goals, Employees, Economy, Glossary, ReconciliationID}},
-		{"annual report is a full report", period.Annual, []SectionID{Summary, Goals, Employees, Economy, Glossary, ReconciliationID}},
-		{"deviation report", period.Deviation, []SectionID{Prognosis, Employees, OtherDeviations, ReconciliationID}},
-		{"unknown kind gets the deviation report", period.Kind(99), []SectionID{Prognosis, Employees, OtherDeviations, ReconciliationID}},
+		{"full report opens with the summary", period.Full, []SectionID{Summary, Goals, PlanFollowUp, Employees, Economy, Investments, Risks, Glossary}},
+		{"annual report is a full report", period.Annual, []SectionID{Summary, Goals, PlanFollowUp, Employees, Economy, Investments, Risks, Glossary}},
+		{"deviation report", period.Deviation, []SectionID{Prognosis, Employees, OtherDeviations}},
+		{"unknown kind gets the deviation report", period.Kind(99), []SectionID{Prognosis, Employees, OtherDeviations}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,5 +77,64 @@ func TestGroupSumLabel(t *testing.T) {
 		if got := GroupSumLabel(tc.in); got != tc.want {
 			t.Errorf("GroupSumLabel(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestTextsPlaced: every Avsnitt of the sheet Texter has exactly one place
+// in every report kind, so that no text a controller writes is lost or
+// shown twice.
+func TestTextsPlaced(t *testing.T) {
+	for _, k := range []period.Kind{period.Full, period.Annual, period.Deviation} {
+		t.Run(k.String(), func(t *testing.T) {
+			seen := map[report.TextSection]int{}
+			for _, s := range For(k) {
+				for _, x := range append(append([]report.TextSection(nil), s.Lead...), s.Texts...) {
+					seen[x]++
+				}
+			}
+			for _, x := range report.TextSections {
+				if seen[x] != 1 {
+					t.Errorf("text %q is placed %d times, want once", x, seen[x])
+				}
+			}
+		})
+	}
+}
+
+// TestEditions: the board's edition adds nothing to the report's
+// sections; the draft ends with the reconciliation and the warnings, and
+// has a file name of its own.
+func TestEditions(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		e        Edition
+		appendix []SectionID
+		mark     bool
+	}{
+		{"board", BoardEdition, nil, false},
+		{"draft", DraftEdition, []SectionID{ReconciliationID, WarningsID}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, k := range []period.Kind{period.Full, period.Deviation} {
+				got := tc.e.Sections(k)
+				own := For(k)
+				if len(got) != len(own)+len(tc.appendix) {
+					t.Fatalf("%v: %d sections, want %d", k, len(got), len(own)+len(tc.appendix))
+				}
+				for i, id := range tc.appendix {
+					if s := got[len(own)+i]; s.ID != id || !s.Appendix {
+						t.Errorf("%v: section %d is %v, want appendix %v", k, len(own)+i, s, id)
+					}
+				}
+				for _, s := range own {
+					if s.ID == ReconciliationID || s.ID == WarningsID {
+						t.Errorf("%v: the report's own sections hold %v", k, s.ID)
+					}
+				}
+			}
+			if (tc.e.Mark != "") != tc.mark || (tc.e.FileSuffix != "") != tc.mark {
+				t.Errorf("mark %q, file suffix %q", tc.e.Mark, tc.e.FileSuffix)
+			}
+		})
 	}
 }

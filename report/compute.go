@@ -210,6 +210,14 @@ func (c *computation) classifyLedger() ledgerSums {
 			rec.Lines = append(rec.Lines, *p)
 		}
 	}
+	if rt := l.Routing; rt != nil {
+		// The unit took only the rows its Ansvar selects: the rest of the
+		// file is accounted for too, so that the parts still add up to the
+		// file's total as the ERP system shows it.
+		rec.OtherUnits = &ReconPart{Label: LabelOtherUnits, Rows: rt.OtherUnits.Rows, Amount: rt.OtherUnits.Amount}
+		rec.NoUnit = &ReconPart{Label: LabelNoUnit, Rows: rt.NoUnit.Rows, Amount: rt.NoUnit.Amount}
+		rec.Overlap = &ReconPart{Label: "Rader som två enheter väljer (fel, se meddelandena)", Rows: rt.Overlap.Rows, Amount: rt.Overlap.Amount}
+	}
 	sum := money.Amount(0)
 	for _, p := range rec.Parts() {
 		sum += p.Amount

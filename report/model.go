@@ -240,7 +240,8 @@ type AccountMonth struct {
 
 // Reconciliation shows that every krona of the ledger is accounted for:
 // LedgerTotal = Σ Lines + BalanceSheet + OtherYears + LaterMonths +
-// Unclassified, to the öre. Amounts here are in the ledger's own sign
+// Unclassified (+ OtherUnits + NoUnit + Overlap when units select their
+// rows of a shared ledger by Ansvar), to the öre. Amounts here are in the ledger's own sign
 // (debit positive), so that they add up to the file's total as it stands.
 type Reconciliation struct {
 	File         string       `json:"file"`
@@ -255,7 +256,14 @@ type Reconciliation struct {
 	OtherYears   ReconPart    `json:"other_years"`      // earlier (and later) years
 	LaterMonths  ReconPart    `json:"later_months"`     // months after the report month, same year
 	Unclassified ReconPart    `json:"unclassified"`     // accounts in no range (only with --allow-unmapped)
-	Difference   money.Amount `json:"difference"`       // LedgerTotal − Σ parts; must be 0
+	// When the unit's Ansvar selects its rows (SPEC 6.2), the file's
+	// other summed rows: those other units of the run took, those no unit
+	// of the run selects ("andra enheters rader"), and those two units
+	// select (an error). Nil when the unit takes every row.
+	OtherUnits *ReconPart   `json:"other_units,omitempty"`
+	NoUnit     *ReconPart   `json:"no_unit,omitempty"`
+	Overlap    *ReconPart   `json:"overlap,omitempty"`
+	Difference money.Amount `json:"difference"` // LedgerTotal − Σ parts; must be 0
 }
 
 // ReconSheet is what one sheet of a ledger workbook gave.
@@ -277,6 +285,11 @@ func (r Reconciliation) Parts() []ReconPart {
 	parts = append(parts, r.BalanceSheet, r.OtherYears, r.LaterMonths)
 	if r.Unclassified.Rows != 0 || r.Unclassified.Amount != 0 {
 		parts = append(parts, r.Unclassified)
+	}
+	for _, p := range []*ReconPart{r.OtherUnits, r.NoUnit, r.Overlap} {
+		if p != nil && (p.Rows != 0 || p.Amount != 0 || p == r.NoUnit) {
+			parts = append(parts, *p)
+		}
 	}
 	return parts
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -198,9 +199,25 @@ func TestBadInputs(t *testing.T) {
 	}
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
-	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`.\n")
+	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`; de sista raderna är en mapp med två enheter (exemplets underlag med Ansvar) mot en gemensam huvudbok, `validate --in ENHETER --ledger FIL`.\n")
 	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
+	// addRows puts the lines of a run's output that keep takes in the
+	// table, one row each, and says how many.
+	addRows := func(name, stdout string, keep func(line string) bool) int {
+		n := 0
+		for _, line := range strings.Split(stdout, "\n") {
+			line = strings.TrimSpace(line)
+			if !keep(line) {
+				continue
+			}
+			n++
+			line = strings.ReplaceAll(line, "|", "\\|")
+			line = strings.ReplaceAll(line, "\u00a0", " ")
+			table.WriteString("| " + name + " | " + line + " |\n")
+		}
+		return n
+	}
 	for _, c := range cases {
 		dir := t.TempDir()
 		if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
@@ -218,23 +235,54 @@ func TestBadInputs(t *testing.T) {
 		if code != c.code {
 			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, c.code, stdout, stderr)
 		}
-		stdout = strings.ReplaceAll(stdout, dir, "MAPP")
-		n := 0
-		for _, line := range strings.Split(stdout, "\n") {
-			line = strings.TrimSpace(line)
-			if !strings.Contains(line, ".xlsx") && !strings.Contains(line, ".csv") && !strings.Contains(line, "huvudbok.se") || strings.HasPrefix(line, "Inga rapporter") {
-				continue
-			}
-			if strings.Contains(line, "Fel (") || strings.Contains(line, "Varningar (") {
-				continue
-			}
-			n++
-			line = strings.ReplaceAll(line, "|", "\\|")
-			line = strings.ReplaceAll(line, "\u00a0", " ")
-			table.WriteString("| " + c.name + " | " + line + " |\n")
-		}
+		n := addRows(c.name, strings.ReplaceAll(stdout, dir, "MAPP"), func(line string) bool {
+			return (strings.Contains(line, ".xlsx") || strings.Contains(line, ".csv") || strings.Contains(line, "huvudbok.se")) &&
+				!strings.HasPrefix(line, "Inga rapporter") && !strings.Contains(line, "Fel (") && !strings.Contains(line, "Varningar (")
+		})
 		if n == 0 {
 			t.Errorf("%s: no message naming a file:\n%s", c.name, stdout)
+		}
+	}
+	// One ledger for many units (SPEC 6.2): folders of units run with
+	// validate --in UNITS --ledger FILE.
+	for _, c := range []struct {
+		name   string
+		ansvar []string // per unit; "" = no Ansvar
+		ledger []byte   // nil = the example's
+	}{
+		{"två enheters Ansvar väljer samma ansvar", []string{"100000-159999", "150000-199999"}, nil},
+		{"felaktigt Ansvar", []string{"100000-159999", "199999-160000"}, nil},
+		{"Ansvar med * ensamt", []string{"*", "160000-199999"}, nil},
+		{"en av flera enheter saknar Ansvar", []string{"100000-159999", ""}, nil},
+		{"Ansvar men huvudboken saknar ansvarskolumn", []string{"100000-159999", "160000-199999"}, []byte("Konto;Period;Belopp\n4010;2026-01;5\n")},
+	} {
+		root := t.TempDir()
+		ledgerPath := filepath.Join(root, report.LedgerXLSX)
+		data := c.ledger
+		if data == nil {
+			data = xlsx
+		} else {
+			ledgerPath = filepath.Join(root, report.LedgerCSV)
+		}
+		if err := os.WriteFile(ledgerPath, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range c.ansvar {
+			dir := filepath.Join(root, fmt.Sprintf("enhet%d", i+1))
+			os.Mkdir(dir, 0o755)
+			if err := os.WriteFile(filepath.Join(dir, report.UnderlagFile), withSettings(t, fmt.Sprintf("Nämnd %d", i+1), a), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, stdout, stderr := runCmd(t, "validate", "--in", root, "--ledger", ledgerPath, "--period", "UR1")
+		if code != exitInvalid {
+			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, exitInvalid, stdout, stderr)
+		}
+		n := addRows(c.name, strings.ReplaceAll(stdout, root, "MAPP"), func(line string) bool {
+			return strings.HasPrefix(line, "underlag.xlsx: Inställningar") || strings.Contains(line, "ansvar") || strings.Contains(line, "Ansvar")
+		})
+		if n == 0 {
+			t.Errorf("%s: no message about Ansvar:\n%s", c.name, stdout)
 		}
 	}
 	testkit.Golden(t, filepath.Join("testdata", "bad-inputs.md"), []byte(table.String()))
@@ -308,6 +356,37 @@ func templateBytes(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// settingEdit sets a key of Inställningar, adding the row if absent.
+type settingEdit struct{ key, value string }
+
+func (e settingEdit) apply(t *testing.T, f *excelize.File) {
+	t.Helper()
+	rows, err := f.GetRows("Inställningar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := len(rows) + 1
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == e.key {
+			at = r + 1
+		}
+	}
+	if err := f.SetSheetRow("Inställningar", "A"+strconv.Itoa(at), &[]any{e.key, e.value}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// withSettings is the example's underlag.xlsx with another Enhet and,
+// unless ansvar is "", the key Ansvar.
+func withSettings(t *testing.T, unit, ansvar string) []byte {
+	t.Helper()
+	edits := []underlagEdit{settingEdit{"Enhet", unit}}
+	if ansvar != "" {
+		edits = append(edits, settingEdit{"Ansvar", ansvar})
+	}
+	return editedUnderlag(t, edits...)
 }
 
 // calendarUnderlag is the example's underlag.xlsx with a Kalender sheet

@@ -17,7 +17,9 @@ func altText(c Chart) string {
 	case StatusChart:
 		return statusAlt(c)
 	case BarChart:
-		return barAlt(c)
+		return barAlt(c, "stapeldiagram")
+	case DeviationChart:
+		return barAlt(c, "liggande stapeldiagram kring noll, positivt är bättre än budget")
 	case LineChart:
 		return lineAlt(c)
 	}
@@ -36,7 +38,7 @@ func statusAlt(c Chart) string {
 
 // barAlt: "Budget och utfall …, mnkr (stapeldiagram): Intäkter budget ack
 // 12,3 och utfall ack 11,9; …; Netto budget ack −30,0 och utfall ack −31,2."
-func barAlt(c Chart) string {
+func barAlt(c Chart, what string) string {
 	parts := make([]string, len(c.Categories))
 	for i, cat := range c.Categories {
 		vals := make([]string, len(c.Series))
@@ -45,7 +47,7 @@ func barAlt(c Chart) string {
 		}
 		parts[i] = cat + " " + joinSwedish(vals)
 	}
-	return fmt.Sprintf("%s (stapeldiagram): %s.", c.Title, strings.Join(parts, "; "))
+	return fmt.Sprintf("%s (%s): %s.", c.Title, what, strings.Join(parts, "; "))
 }
 
 // lineAlt: "Sjukfrånvaro per månad, procent (linjediagram): 2026 senast

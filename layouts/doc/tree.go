@@ -17,6 +17,9 @@ type Document struct {
 	ReportDate   string `json:"report_date"` // "2026-05-12"
 	Example      bool   `json:"example"`
 	Kind         string `json:"kind"` // "full", "avvikelse", "årsredovisning"
+	// Mark is printed on every page of the controller's review edition
+	// ("UTKAST"); empty in the board's edition.
+	Mark string `json:"mark,omitempty"`
 	// Cover is the title page's facts, label and value, in order.
 	Cover []Fact `json:"cover"`
 	// Notice is the warning that a report on example data carries on its
@@ -183,6 +186,9 @@ const (
 	BarChart    ChartKind = "bars"   // grouped vertical bars per category
 	LineChart   ChartKind = "lines"  // values per month, with reference lines
 	StatusChart ChartKind = "status" // goals per level, horizontal bars
+	// DeviationChart is a horizontal bar per category around zero: a
+	// deviation from budget per line, positive (better) to the right.
+	DeviationChart ChartKind = "deviation"
 )
 
 // Chart is a vector chart with its title, axis unit and legend.

@@ -149,9 +149,10 @@ func paragraphAtoms(pdf *fpdf.Fpdf, p doc.Paragraph) []*atom {
 	paras := splitParagraphs(p.Text)
 	for pi, para := range paras {
 		lines := wrap(pdf, para, contentW)
+		group := &lineGroup{n: len(lines)}
 		for i, l := range lines {
 			l := l
-			a := &atom{h: f.line, draw: func(pdf *fpdf.Fpdf, y float64) {
+			a := &atom{h: f.line, lines: group, draw: func(pdf *fpdf.Fpdf, y float64) {
 				setFont(pdf, f)
 				textColour(pdf, colour)
 				pdf.Text(marginL, baseline(y, f.line, f), l)
@@ -170,7 +171,7 @@ func paragraphAtoms(pdf *fpdf.Fpdf, p doc.Paragraph) []*atom {
 }
 
 // listAtoms sets each item after a bullet, its later lines indented to
-// the item's text; an item's first two lines stay together.
+// the item's text; no line of an item is left alone on a page.
 func listAtoms(pdf *fpdf.Fpdf, l doc.List) []*atom {
 	f := paragraphFont(l.Style)
 	colour := ink
@@ -182,9 +183,12 @@ func listAtoms(pdf *fpdf.Fpdf, l doc.List) []*atom {
 	var out []*atom
 	for _, item := range l.Items {
 		lines := wrap(pdf, item, contentW-indent)
+		group := &lineGroup{n: len(lines)}
 		for i, line := range lines {
 			i, line := i, line
-			out = append(out, &atom{h: f.line, keepNext: i == 0 && len(lines) > 1, draw: func(pdf *fpdf.Fpdf, y float64) {
+			// The first two lines and the last two stay together.
+			keep := (i == 0 && len(lines) > 1) || i == len(lines)-2
+			out = append(out, &atom{h: f.line, lines: group, keepNext: keep, draw: func(pdf *fpdf.Fpdf, y float64) {
 				setFont(pdf, f)
 				textColour(pdf, colour)
 				bl := baseline(y, f.line, f)

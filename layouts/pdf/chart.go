@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -35,6 +36,8 @@ func chartAtom(pdf *fpdf.Fpdf, c doc.Chart) *atom {
 			drawLineChart(pdf, c, box)
 		case doc.StatusChart:
 			drawStatusChart(pdf, c, box)
+		case doc.DeviationChart:
+			drawDeviationChart(pdf, c, box)
 		default:
 			panic(unknown("diagramtyp", c.Kind))
 		}
@@ -432,4 +435,79 @@ func drawStatusChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.3)
 	pdf.Line(box.x+labelW, box.y, box.x+labelW, box.y+rowH*float64(len(c.Categories)))
+}
+
+// drawDeviationChart draws a horizontal bar per category and series
+// around a zero line: better than budget to the right, worse to the left
+// (and its label in red), each bar labelled with the table's figure.
+func drawDeviationChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
+	if len(c.Series) == 0 || len(c.Categories) == 0 {
+		return
+	}
+	names := make([]string, len(c.Series))
+	keys := make([]legendKey, len(c.Series))
+	for i, s := range c.Series {
+		names[i], keys[i] = s.Name, barKey(i)
+	}
+	drawLegend(pdf, box.x+box.w, box.y-fChartTitle.line-1, keys, names)
+	span := 0.0
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != nil {
+				span = math.Max(span, math.Abs(*v))
+			}
+		}
+	}
+	if span == 0 {
+		span = 1
+	}
+	const labelW, labelRoom = 38.0, 14.0
+	half := (box.w - labelW - 2*labelRoom) / 2
+	zero := box.x + labelW + labelRoom + half
+	barH := 3.2
+	groupH := float64(len(c.Series))*barH + 1.6
+	y := box.y + 2
+	for i, cat := range c.Categories {
+		setFont(pdf, fSmall)
+		textColour(pdf, ink)
+		pdf.Text(box.x, baseline(y, groupH-1.6, fSmall), fitLine(pdf, cat, labelW-2))
+		for j, s := range c.Series {
+			if i >= len(s.Values) || s.Values[i] == nil {
+				continue
+			}
+			v := *s.Values[i]
+			w := v / span * half
+			by := y + float64(j)*barH
+			r := rect{zero, by + 0.3, w, barH - 0.6}
+			if w < 0 {
+				r = rect{zero + w, by + 0.3, -w, barH - 0.6}
+			}
+			if r.w > 0 {
+				drawBar(pdf, r, j)
+			}
+			label := money.FormatNumber(v, 1)
+			if i < len(s.Labels) && s.Labels[i] != "" {
+				label = s.Labels[i]
+			}
+			setFont(pdf, fChartLabel)
+			if strings.HasPrefix(label, money.Minus) {
+				textColour(pdf, bad)
+				pdf.Text(r.x-1-pdf.GetStringWidth(label), baseline(by, barH, fChartLabel), label)
+			} else {
+				textColour(pdf, ink)
+				pdf.Text(zero+math.Max(w, 0)+1, baseline(by, barH, fChartLabel), label)
+			}
+		}
+		y += groupH
+	}
+	textColour(pdf, ink)
+	drawColour(pdf, ink)
+	pdf.SetLineWidth(0.3)
+	pdf.Line(zero, box.y, zero, y)
+	setFont(pdf, fChartLabel)
+	textColour(pdf, muted)
+	pdf.Text(zero+1, y+3, "bättre än budget →")
+	left := "← sämre än budget"
+	pdf.Text(zero-1-pdf.GetStringWidth(left), y+3, left)
+	textColour(pdf, ink)
 }

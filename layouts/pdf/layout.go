@@ -38,8 +38,19 @@ type atom struct {
 	repeat []*atom
 	// heading is set on heading atoms, for the contents and the outline.
 	heading *headingRef
-	draw    func(pdf *fpdf.Fpdf, y float64)
+	// lines is the paragraph or list item that a line atom belongs to,
+	// for the widow and orphan rule (and its test).
+	lines *lineGroup
+	draw  func(pdf *fpdf.Fpdf, y float64)
 }
+
+// lineGroup is the lines of one paragraph or list item: the paginator
+// never leaves one of them alone at a page's foot or head.
+type lineGroup struct{ n int }
+
+// minFill is the least content a page holds unless it is the document's
+// last (SPEC 7.7): a fifth of the body.
+const minFill = (bodyBottom - bodyTop) / 5
 
 // headingRef is a heading's place, found by pagination.
 type headingRef struct {
@@ -59,13 +70,17 @@ type placed struct {
 
 // paginate breaks the atoms into pages. An atom goes to a new page when it
 // and everything kept with it would not fit below the current position;
-// a table row that opens a page brings its repeated header.
+// a table row that opens a page brings its repeated header. A heading
+// that asks for a new page gets one only when the page it would leave
+// holds at least minFill: a section's short last page is filled by the
+// next section rather than left near-empty.
 func paginate(atoms []*atom) [][]placed {
 	pages := [][]placed{nil}
 	y := bodyTop
+	filled := 0.0 // content on the page, spacing left out
 	newPage := func() {
 		pages = append(pages, nil)
-		y = bodyTop
+		y, filled = bodyTop, 0
 	}
 	place := func(a *atom) {
 		if a.heading != nil {
@@ -74,10 +89,13 @@ func paginate(atoms []*atom) [][]placed {
 		}
 		pages[len(pages)-1] = append(pages[len(pages)-1], placed{a, y})
 		y += a.h
+		if !a.droppable {
+			filled += a.h
+		}
 	}
 	for i, a := range atoms {
 		atTop := len(pages[len(pages)-1]) == 0
-		if a.newPage && !atTop {
+		if a.newPage && !atTop && filled >= minFill {
 			newPage()
 			atTop = true
 		}

@@ -19,6 +19,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"rapport/layouts"
 	"rapport/layouts/doc"
 	"rapport/report"
 )
@@ -28,6 +29,10 @@ type Options struct {
 	// Version is the program's version, written into the document's
 	// Producer as "rapport VERSION"; "" keeps the PDF library's.
 	Version string
+	// Edition is the board's (the zero value) or the controller's
+	// review edition, whose pages are marked and which ends with the
+	// reconciliation and the warnings.
+	Edition layouts.Edition
 }
 
 // Render writes r as a PDF to w. The same report gives the same bytes: the
@@ -48,7 +53,7 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel: %v)", p)
 		}
 	}()
-	d, err := doc.Build(r)
+	d, err := doc.BuildEdition(r, opt.Edition)
 	if err != nil {
 		return err
 	}
@@ -85,6 +90,7 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 		pdf.SetLink(h.link, h.y, firstBody+h.page)
 	}
 	drawCover(pdf, d)
+	drawMark(pdf, d)
 	if onCover {
 		drawContents(pdf, heads, coverToc, tocLineCompact, firstBody, false)
 		footer(pdf, d, 1, total)
@@ -93,6 +99,7 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 		for start := 0; start < len(heads) || start == 0; start += tocPer {
 			pdf.AddPage()
 			runningHeader(pdf, d)
+			drawMark(pdf, d)
 			drawContents(pdf, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody, start > 0)
 			footer(pdf, d, pdf.PageNo(), total)
 		}
@@ -100,6 +107,7 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	for i, pg := range pages {
 		pdf.AddPage()
 		runningHeader(pdf, d)
+		drawMark(pdf, d)
 		for _, p := range pg {
 			p.a.draw(pdf, p.y)
 		}
@@ -268,6 +276,23 @@ func runningHeader(pdf *fpdf.Fpdf, d doc.Document) {
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.2)
 	pdf.Line(marginL, headerY+2, marginL+contentW, headerY+2)
+	textColour(pdf, ink)
+}
+
+// drawMark writes the edition's mark ("UTKAST") in the top margin of the
+// page, above the running header, where it hides no text: a draft can
+// never pass for the board's edition.
+func drawMark(pdf *fpdf.Fpdf, d doc.Document) {
+	if d.Mark == "" {
+		return
+	}
+	setFont(pdf, font{"B", 10, 5})
+	textColour(pdf, bad)
+	if pdf.PageNo() == 1 {
+		textColour(pdf, white)
+	}
+	text := d.Mark + " – inte styrelsens utgåva"
+	pdf.Text(marginL+contentW-pdf.GetStringWidth(text), 7, text)
 	textColour(pdf, ink)
 }
 

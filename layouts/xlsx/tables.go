@@ -3,6 +3,7 @@ package xlsx
 import (
 	"slices"
 	"strconv"
+	"time"
 
 	"rapport/layouts"
 	"rapport/report"
@@ -59,6 +60,8 @@ const (
 	t4Prognosis
 	t4PrognosisDeviation
 	t4Prior
+	t4CostDevelopment
+	t4Comment
 )
 
 // mnkr is the cell value of an amount: mnkr as a float, exact to the öre
@@ -120,7 +123,8 @@ func head(s *sheet, title, sub string, columns []string, textCols ...int) {
 func (b *builder) operating() *sheet {
 	r := b.r
 	s := newSheet(sheetOperating)
-	head(s, layouts.Caption(4, r.Unit), subtitle(r, "Belopp i mnkr"), layouts.Table4Columns)
+	cols := append(append([]string(nil), layouts.Table4ColumnsFor(r.Period.Kind)...), layouts.CostDevelopmentColumn, layouts.CommentColumn)
+	head(s, layouts.Caption(4, r.Unit), subtitle(r, "Belopp i mnkr"), cols, t4Comment)
 	row := dataRow
 	hasPrior := r.Operating.Net.PriorYearAcc != nil
 	for _, l := range r.Operating.Lines {
@@ -146,7 +150,11 @@ func (b *builder) operating() *sheet {
 		s.formula(t4PrognosisDeviation, row, minus(s.at(t4Prognosis, row), s.at(t4Budget, row)), styleMnkr)
 		if l.PriorYearAcc != nil {
 			s.number(t4Prior, row, mnkr(*l.PriorYearAcc), styleMnkr)
+			if l.CostDevelopment != nil && *l.PriorYearAcc != 0 {
+				s.formula(t4CostDevelopment, row, costDevelopment(s, row), styleIndicator)
+			}
 		}
+		s.text(t4Comment, row, l.Comment, styleTextWrap)
 		row++
 	}
 	first, last := dataRow, row-1
@@ -159,10 +167,15 @@ func (b *builder) operating() *sheet {
 	s.formula(t4PrognosisDeviation, net, minus(s.at(t4Prognosis, net), s.at(t4Budget, net)), styleMnkrSum)
 	if hasPrior {
 		s.formula(t4Prior, net, b.sumOrZero(s, t4Prior, first, last), styleMnkrSum)
+		if s.get(t4Prior, net).value() != 0 {
+			s.formula(t4CostDevelopment, net, costDevelopment(s, net), styleIndicator)
+		}
 	} else {
 		s.put(t4Prior, net, &cell{kind: kindText, style: styleMnkrSum}) // keeps the sum row's rule
 	}
 	b.netRow = net
+	s.widths = make([]float64, t4Comment+1)
+	s.widths[t4Comment] = 50
 	s.red = append(s.red,
 		conditional{rng: ref(t4Deviation, dataRow) + ":" + ref(t4Deviation, net)},
 		conditional{rng: ref(t4PrognosisDeviation, dataRow) + ":" + ref(t4PrognosisDeviation, net)})
@@ -179,7 +192,8 @@ func (b *builder) operating() *sheet {
 	if !hasPrior {
 		notes = append(notes, "Huvudboken har inga rader för föregående år: kolumnen Utfall ack föregående år är tom.")
 	}
-	notes = append(notes, "Utfall ack per månad finns i bladet Underlag per månad, per konto och månad i bladet Underlag.")
+	notes = append(notes, "Förändring mot föregående år = Utfall ack / Utfall ack föregående år − 1, i procent.",
+		"Utfall ack per månad finns i bladet Underlag per månad, per konto och månad i bladet Underlag.")
 	writeNotes(s, net+2, notes)
 
 	for _, n := range []struct {
@@ -189,6 +203,13 @@ func (b *builder) operating() *sheet {
 		b.names = append(b.names, definedName{n.name, absRef(s.name, n.col, net)})
 	}
 	return s
+}
+
+// costDevelopment is Utfall ack / Utfall ack föregående år − 1 in percent,
+// as a live formula.
+func costDevelopment(s *sheet, row int) expr {
+	o, p := s.at(t4Outcome, row), s.at(t4Prior, row)
+	return expr{formula: o.formula + "/" + p.formula + "*100-100", value: o.value/p.value*100 - 100}
 }
 
 // sumOrZero is SUM over rows first…last, or a plain 0 when there are no
@@ -212,7 +233,18 @@ func (b *builder) investments() *sheet {
 	r := b.r
 	inv := r.Investment
 	s := newSheet(sheetInvestment)
+	withTotal := false
+	for _, g := range inv.Groups {
+		for _, in := range g.Rows {
+			withTotal = withTotal || in.PriorYearsSpent != nil || in.PrognosisTotal != nil
+		}
+	}
 	cols := []string{layouts.Table5Columns[0], layouts.Table5Columns[1]}
+	extra := 0
+	if withTotal {
+		cols = append(cols, layouts.PriorYearsSpentColumn, layouts.PrognosisTotalColumn)
+		extra = 2
+	}
 	for _, y := range inv.Years {
 		cols = append(cols, strconv.Itoa(y))
 	}
@@ -220,8 +252,9 @@ func (b *builder) investments() *sheet {
 	head(s, layouts.Caption(5, r.Unit), subtitle(r, "Belopp i mnkr"), cols, len(cols))
 
 	colTotal := 2
-	colYear := func(i int) int { return 3 + i }
-	colSpent := 3 + len(inv.Years)
+	colPriorYears, colPrognosisTotal := 3, 4
+	colYear := func(i int) int { return 3 + extra + i }
+	colSpent := 3 + extra + len(inv.Years)
 	colPrognosis := colSpent + 1
 	colDeviation := colSpent + 2
 	colComment := colSpent + 3
@@ -232,6 +265,9 @@ func (b *builder) investments() *sheet {
 		}
 	}
 	amountCols := []int{colTotal}
+	if withTotal {
+		amountCols = append(amountCols, colPriorYears, colPrognosisTotal)
+	}
 	for i := range inv.Years {
 		amountCols = append(amountCols, colYear(i))
 	}
@@ -246,6 +282,14 @@ func (b *builder) investments() *sheet {
 		for _, in := range g.Rows {
 			s.text(1, row, in.Name, styleText)
 			s.number(colTotal, row, mnkr(in.TotalBudget), styleMnkr)
+			if withTotal {
+				if in.PriorYearsSpent != nil {
+					s.number(colPriorYears, row, mnkr(*in.PriorYearsSpent), styleMnkr)
+				}
+				if in.PrognosisTotal != nil {
+					s.number(colPrognosisTotal, row, mnkr(*in.PrognosisTotal), styleMnkr)
+				}
+			}
 			for i, a := range in.PlanYears {
 				if i < len(inv.Years) {
 					s.number(colYear(i), row, mnkr(a), styleMnkr)
@@ -267,7 +311,7 @@ func (b *builder) investments() *sheet {
 					s.number(colDeviation, row, mnkr(*in.Deviation), styleMnkr)
 				}
 			}
-			s.text(colComment, row, in.Comment, styleTextWrap)
+			s.text(colComment, row, layouts.InvestmentComment(in, r.Month), styleTextWrap)
 			row++
 		}
 		last := row - 1
@@ -343,16 +387,17 @@ func (b *builder) economy() *sheet {
 	s := newSheet(sheetEconomy)
 	head(s, layouts.Caption(3, r.Unit), subtitle(r, "Belopp i mnkr"), layouts.Table3Columns)
 	e := r.Economy
+	labels := layouts.Table3RowsFor(r.Period.Kind)
 	figures := []struct {
 		label, name string
 		amount      money.Amount
 		from        *sheet
 		col, row    int
 	}{
-		{layouts.Table3Rows[0], "Periodresultat", e.PeriodResult, b.t4, t4Outcome, b.netRow},
-		{layouts.Table3Rows[1], "Ackumulerad_budgetavvikelse", e.AccumulatedBudgetDeviation, b.t4, t4Deviation, b.netRow},
-		{layouts.Table3Rows[2], "Prognos_budgetavvikelse", e.PrognosisBudgetDeviation, b.t4, t4PrognosisDeviation, b.netRow},
-		{layouts.Table3Rows[3], "Prognos_investeringsbudgetavvikelse", e.InvestmentPrognosisDeviation, b.t5, b.invDevCol, b.invTotalRow},
+		{labels[0], "Periodresultat", e.PeriodResult, b.t4, t4Outcome, b.netRow},
+		{labels[1], "Ackumulerad_budgetavvikelse", e.AccumulatedBudgetDeviation, b.t4, t4Deviation, b.netRow},
+		{labels[2], "Prognos_budgetavvikelse", e.PrognosisBudgetDeviation, b.t4, t4PrognosisDeviation, b.netRow},
+		{labels[3], "Prognos_investeringsbudgetavvikelse", e.InvestmentPrognosisDeviation, b.t5, b.invDevCol, b.invTotalRow},
 	}
 	for i, f := range figures {
 		row := dataRow + i
@@ -382,11 +427,15 @@ func sameOre(v float64, a money.Amount) bool {
 	return err == nil && o == a
 }
 
-// employees lays out table 2.
+// employees lays out table 2 with its trend, then each indicator's
+// monthly values this year and last.
 func (b *builder) employees() *sheet {
 	r := b.r
 	s := newSheet(sheetEmployees)
-	head(s, layouts.Caption(2, r.Unit), subtitle(r, ""), layouts.Table2Columns, len(layouts.Table2Columns))
+	cols := append(append([]string(nil), layouts.Table2Columns...), layouts.TrendColumn)
+	value, perIndicator := layouts.ValueHeader(r.Indicators)
+	cols[1] = value
+	head(s, layouts.Caption(2, r.Unit), subtitle(r, ""), cols, 6, 7)
 	var notes []string
 	row := dataRow
 	for _, in := range r.Indicators {
@@ -400,8 +449,11 @@ func (b *builder) employees() *sheet {
 				s.number(2+i, row, *v, styleIndicator)
 			}
 		}
-		s.text(6, row, in.Level.Word(), styleText)
-		if in.Value != nil && !in.ValueAt.IsZero() && in.ValueAt != r.Month {
+		s.text(6, row, in.Grade.Word(), styleText)
+		s.text(7, row, layouts.TrendText(in.Trend), styleText)
+		if perIndicator && in.ValueLabel != "" {
+			notes = append(notes, in.Name+": värdet avser "+in.ValueLabel+".")
+		} else if in.ValueLabel == "" && in.Value != nil && !in.ValueAt.IsZero() && in.ValueAt != r.Month {
 			notes = append(notes, in.Name+": värdet avser "+in.ValueAt.Swedish()+".")
 		}
 		if in.Value == nil {
@@ -411,14 +463,40 @@ func (b *builder) employees() *sheet {
 	}
 	if row > dataRow {
 		s.red = append(s.red, conditional{
-			rng:  ref(6, dataRow) + ":" + ref(6, row-1),
-			expr: "$F" + strconv.Itoa(dataRow) + "=\"" + report.NotMet.Word() + "\"",
+			rng: ref(6, dataRow) + ":" + ref(6, row-1),
+			expr: "OR($F" + strconv.Itoa(dataRow) + "=\"" + report.GradeTargetNotMet.Word() + "\",$F" + strconv.Itoa(dataRow) +
+				"=\"" + report.GradeWorseThanRef.Word() + "\")",
 		})
 	}
 	if len(r.Indicators) == 0 {
 		notes = append(notes, "Inga indikatorer finns för perioden.")
 	}
-	notes = append(notes, "Föregående år avser samma månad året innan.")
+	notes = append(notes, "Föregående år avser samma period året innan. Trend jämför värdet med föregående år: ↑ förbättrad, ↓ försämrad.")
 	writeNotes(s, row+1, notes)
+	row += len(notes) + 2
+	last := int(r.Month.Month)
+	if len(r.Indicators) > 0 && last >= 1 && last <= 12 {
+		s.text(1, row, "Indikatorernas värden per månad", styleGroup)
+		row++
+		s.text(1, row, "Indikator och år", styleHeader)
+		for m := 1; m <= last; m++ {
+			s.text(1+m, row, period.ShortMonthName(time.Month(m)), styleHeaderNum)
+		}
+		row++
+		for _, in := range r.Indicators {
+			for _, y := range []struct {
+				year int
+				pts  []report.IndicatorPoint
+			}{{r.Year, in.Series}, {r.Year - 1, in.Prior}} {
+				s.text(1, row, in.Name+" "+strconv.Itoa(y.year), styleText)
+				for _, p := range y.pts {
+					if p.Month.Month >= 1 && int(p.Month.Month) <= last {
+						s.number(1+int(p.Month.Month), row, p.Value, styleIndicator)
+					}
+				}
+				row++
+			}
+		}
+	}
 	return s
 }

@@ -24,7 +24,8 @@ import (
 // what came before it, so the parallel read is a speculation that holds
 // only for a clean file: the moment any chunk meets anything that is not a
 // plainly summed or blank row — a problem, an error or summary row, a
-// quote left open, an encoding that differs from another chunk's — the
+// quote left open, an encoding that differs from another chunk's, a
+// responsibility that two units select — the
 // parallel result is dropped and the file is read sequentially from the
 // header on, which gives every message with its row number as always.
 // Rows reported as the first of something (FirstSeen, the first amount
@@ -172,6 +173,11 @@ func cutChunks(r io.ReaderAt, start, size int64, procs int) ([]csvChunk, error) 
 func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort *atomic.Bool, done, read *atomic.Int64) error {
 	seq := rows.sum
 	c.l = &Ledger{File: seq.l.File, Buckets: map[Key]Bucket{}}
+	if seq.l.route != nil {
+		// Routed to units by responsibility: the chunk routes its rows
+		// by the same units.
+		newRouter(c.l, seq.l.route.units)
+	}
 	c.dec = &decoder{enc: seq.dec.enc}
 	c.sum = newSummer(c.l, seq.lay, "", true)
 	c.sum.dec = c.dec
@@ -222,7 +228,10 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 	c.sum.flush()
 	l := c.l
 	c.clean = !c.dec.mixed && len(l.Problems) == 0 && l.ErrorRows == 0 &&
-		l.RowsRead == l.RowsSummed+l.BlankRows
+		l.RowsRead == l.RowsSummed+l.BlankRows && !l.noRespTold && l.overlap == (Bucket{})
+	for _, u := range l.Units {
+		c.clean = c.clean && len(u.Problems) == 0
+	}
 	return nil
 }
 
@@ -259,12 +268,14 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 		l.ErrorRows += cl.ErrorRows
 		l.Total += cl.Total
 		l.HasProject = l.HasProject || cl.HasProject
-		for k, b := range cl.Buckets {
-			m := l.Buckets[k]
-			m.Amount += b.Amount
-			m.Rows += b.Rows
-			l.Buckets[k] = m
+		addBuckets(l.Buckets, cl.Buckets)
+		for u := range cl.Units {
+			addBuckets(l.Units[u].Buckets, cl.Units[u].Buckets)
+			l.Units[u].Rows += cl.Units[u].Rows
+			l.Units[u].Total += cl.Units[u].Total
 		}
+		l.noUnit.Rows += cl.noUnit.Rows
+		l.noUnit.Amount += cl.noUnit.Amount
 		for acc, at := range cl.FirstSeen {
 			if _, ok := l.FirstSeen[acc]; ok {
 				continue
@@ -284,6 +295,15 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 		row += c.lines
 	}
 	return true
+}
+
+func addBuckets(dst, src map[Key]Bucket) {
+	for k, b := range src {
+		m := dst[k]
+		m.Amount += b.Amount
+		m.Rows += b.Rows
+		dst[k] = m
+	}
 }
 
 // shiftRow adds by to the row number of a CSV place, "rad 12" or

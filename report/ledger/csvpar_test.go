@@ -76,17 +76,32 @@ func setParallel(t *testing.T, on bool) {
 
 // readWith reads data sequentially (procs 1) or in parallel in small
 // chunks, and says whether the chunks were merged.
-func readWith(t *testing.T, data []byte, procs int) (*Ledger, bool) {
+func readWith(t *testing.T, data []byte, procs int, units []Unit) (*Ledger, bool) {
 	t.Helper()
 	setParallel(t, true)
 	parallelProcs = procs
 	before := parallelMerged.Load()
-	l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.csv", Options{})
+	l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.csv", Options{Units: units})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
 	checkInvariants(t, l)
+	// The router's cache of codes already decided is no result.
+	l.route = nil
 	return l, parallelMerged.Load() > before
+}
+
+// testUnits makes units of the generated files' responsibilities 1000–1004.
+func testUnits(t *testing.T, selectors ...string) []Unit {
+	var us []Unit
+	for i, s := range selectors {
+		sel, err := ParseSelector(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		us = append(us, Unit{Name: fmt.Sprintf("enhet%d", i+1), Select: sel})
+	}
+	return us
 }
 
 // TestCSVParallelSameAsSequential reads generated exports both ways: the
@@ -106,18 +121,19 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		shape    csvShape
-		parallel bool // the chunks are merged
+		parallel bool   // the chunks are merged
+		units    []Unit // nil = read routed as well as not
 	}{
-		{"plain UTF-8", csvShape{rows: 3000}, true},
-		{"CRLF, no line end at the end", csvShape{rows: 3000, crlf: true, noLastEOL: true}, true},
-		{"title rows and sep= above the header", csvShape{rows: 3000, pre: "sep=;\nHuvudbok 2026\n\n"}, true},
-		{"byte-order mark", csvShape{rows: 3000, pre: "\ufeff"}, true},
+		{"plain UTF-8", csvShape{rows: 3000}, true, nil},
+		{"CRLF, no line end at the end", csvShape{rows: 3000, crlf: true, noLastEOL: true}, true, nil},
+		{"title rows and sep= above the header", csvShape{rows: 3000, pre: "sep=;\nHuvudbok 2026\n\n"}, true, nil},
+		{"byte-order mark", csvShape{rows: 3000, pre: "\ufeff"}, true, nil},
 		{"Windows-1252 texts and projects", csvShape{rows: 3000, cp1252: true, row: func(i int, r *rand.Rand) string {
 			if i%7 == 0 {
 				return fmt.Sprintf("2026-03-01;4010;1000;100;Projekt Å%d;Inköp åäö %d;-12,50", i%3, i)
 			}
 			return "-"
-		}}, true},
+		}}, true, nil},
 		{"UTF-8 first, Windows-1252 later: mixed", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			switch i {
 			case 10:
@@ -126,7 +142,7 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 				return "2026-03-01;4010;1000;100;Proj\xe5;Ink\xf6p;-12,50"
 			}
 			return "-"
-		}}, false},
+		}}, false, nil},
 		{"UTF-8 and Windows-1252 on neighbouring lines: mixed", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			switch i {
 			case 1500:
@@ -135,15 +151,15 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 				return "2026-03-01;4010;1000;100;Proj\xe5;Ink\xf6p;-12,50"
 			}
 			return "-"
-		}}, false},
+		}}, false, nil},
 		{"quoted fields with delimiters and doubled quotes", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			if i%5 == 0 {
 				return fmt.Sprintf("\"2026-04-02\";\"%d\";1000;100;\"\";\"Text; med \"\"citat\"\"\";\"-1 234,5%d\"", 4000+i%30, i%10)
 			}
 			return "-"
-		}}, true},
-		{"a stray quote inside a text", csvShape{rows: 3000, row: bad(400, `2026-04-02;4010;1000;100;;Bildskärm 24" Dell;100,00`)}, true},
-		{"an unclosed quote", csvShape{rows: 3000, row: bad(2000, `2026-04-02;4010;1000;100;;"Text utan slut;100,00`)}, false},
+		}}, true, nil},
+		{"a stray quote inside a text", csvShape{rows: 3000, row: bad(400, `2026-04-02;4010;1000;100;;Bildskärm 24" Dell;100,00`)}, true, nil},
+		{"an unclosed quote", csvShape{rows: 3000, row: bad(2000, `2026-04-02;4010;1000;100;;"Text utan slut;100,00`)}, false, nil},
 		{"a quote running over lines", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			switch i {
 			case 1200:
@@ -152,7 +168,7 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 				return `2026-04-02;4010;1000;100;;slut";100,00`
 			}
 			return "-"
-		}}, false},
+		}}, false, nil},
 		{"blank lines and empty fields", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			switch i % 97 {
 			case 0:
@@ -161,54 +177,68 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 				return ";;;;;;"
 			}
 			return "-"
-		}}, true},
+		}}, true, nil},
 		{"amounts with more decimals than öre, the first late", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			if i >= 1700 && i%300 == 0 {
 				return fmt.Sprintf("2026-05-03;5010;1000;100;;x;1,23%d", i%10)
 			}
 			return "-"
-		}}, true},
+		}}, true, nil},
 		{"accounts first seen late", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			if i > 2000 && i%50 == 0 {
 				return fmt.Sprintf("2026-06-03;%d;1000;100;;x;10,00", 7000+i)
 			}
 			return "-"
-		}}, true},
-		{"over 200 bad rows: the cap and its count", csvShape{rows: 3000, row: bad(9, "2026-06-03;Summa;1000;100;;x;10,00")}, false},
+		}}, true, nil},
+		{"over 200 bad rows: the cap and its count", csvShape{rows: 3000, row: bad(9, "2026-06-03;Summa;1000;100;;x;10,00")}, false, nil},
 		{"one bad amount at the end", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			if i == 2999 {
 				return "2026-06-03;4010;1000;100;;x;tio kronor"
 			}
 			return "-"
-		}}, false},
+		}}, false, nil},
 		{"comma-separated with an unquoted decimal comma", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			if i == 1500 {
 				return "4010,202604,-1000,50"
 			}
 			return fmt.Sprintf("%d,2026%02d,%d", 4000+i%20, 1+i%10, i)
-		}}, false},
+		}}, false, nil},
+		{"routed, two units selecting the same responsibility", csvShape{rows: 3000}, false, testUnits(t, "1000-1002", "1002-1003")},
 		{"comma-separated, clean", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			return fmt.Sprintf("%d,2026%02d,\"%d,%02d\"", 4000+i%20, 1+i%10, i, i%100)
-		}}, true},
+		}}, true, nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			data := tc.shape.bytes()
-			want, merged := readWith(t, data, 1)
-			if merged {
-				t.Fatal("the sequential read merged chunks")
+		routings := [][]Unit{nil, testUnits(t, "1000-1001", "1002")}
+		if tc.units != nil {
+			routings = [][]Unit{tc.units}
+		}
+		for _, us := range routings {
+			name := tc.name
+			if us != nil {
+				name += "/routed"
 			}
-			for _, procs := range []int{2, 3} {
-				got, merged := readWith(t, data, procs)
-				if merged != tc.parallel {
-					t.Errorf("procs %d: chunks merged %v, want %v", procs, merged, tc.parallel)
+			t.Run(name, func(t *testing.T) {
+				data := tc.shape.bytes()
+				want, merged := readWith(t, data, 1, us)
+				if merged {
+					t.Fatal("the sequential read merged chunks")
 				}
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("procs %d: parallel read differs\n got %d rows, %d summed, total %d, first seen %v, problems %v\nwant %d rows, %d summed, total %d, first seen %v, problems %v",
-						procs, got.RowsRead, got.RowsSummed, got.Total, got.FirstSeen, got.Problems,
-						want.RowsRead, want.RowsSummed, want.Total, want.FirstSeen, want.Problems)
+				// Routed, a file without a responsibility column is an
+				// error, which the sequential read reports.
+				parallel := tc.parallel && (us == nil || tc.shape.header == "")
+				for _, procs := range []int{2, 3} {
+					got, merged := readWith(t, data, procs, us)
+					if merged != parallel {
+						t.Errorf("procs %d: chunks merged %v, want %v", procs, merged, parallel)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("procs %d: parallel read differs\n got %d rows, %d summed, total %d, units %v, first seen %v, problems %v\nwant %d rows, %d summed, total %d, units %v, first seen %v, problems %v",
+							procs, got.RowsRead, got.RowsSummed, got.Total, got.Units, got.FirstSeen, got.Problems,
+							want.RowsRead, want.RowsSummed, want.Total, want.Units, want.FirstSeen, want.Problems)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
@@ -235,6 +265,9 @@ func TestMergeKnowsEveryLedgerField(t *testing.T) {
 		"Buckets": "merged", "HasProject": "merged", "FirstSeen": "merged, first chunk wins",
 		"RowsRead": "merged", "RowsSummed": "merged", "BlankRows": "merged", "ErrorRows": "a chunk with error rows is unclean",
 		"Total": "merged", "absTotal": "merged, checked", "Problems": "a chunk with problems is unclean",
+		"Units": "merged; a chunk with a unit's problem is unclean", "Routing": "only in a unit's view (ForUnit)",
+		"route": "a chunk routes by the same units", "noUnit": "merged",
+		"overlap": "a chunk with an overlap is unclean", "noRespTold": "told with a problem: unclean",
 	}
 	typ := reflect.TypeOf(Ledger{})
 	for i := 0; i < typ.NumField(); i++ {

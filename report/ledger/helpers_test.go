@@ -66,6 +66,22 @@ func checkInvariants(t testing.TB, l *Ledger) {
 		sum += b.Amount
 		rows += b.Rows
 	}
+	// A routed ledger's rows are in its units, or in no unit, or in two.
+	for _, u := range l.Units {
+		var us money.Amount
+		ur := 0
+		for _, b := range u.Buckets {
+			us += b.Amount
+			ur += b.Rows
+		}
+		if us != u.Total || ur != u.Rows {
+			t.Fatalf("unit: Σ buckets %d over %d rows; Total %d over %d rows", us, ur, u.Total, u.Rows)
+		}
+		sum += us
+		rows += ur
+	}
+	sum += l.noUnit.Amount + l.overlap.Amount
+	rows += l.noUnit.Rows + l.overlap.Rows
 	if sum != l.Total || rows != l.RowsSummed {
 		t.Fatalf("Σ buckets %d over %d rows; Total %d over %d rows", sum, rows, l.Total, l.RowsSummed)
 	}

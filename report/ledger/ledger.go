@@ -53,6 +53,17 @@ type Ledger struct {
 	absTotal money.Amount
 
 	Problems problem.List
+
+	// Units holds each unit's sums when Options.Units routes the postings
+	// by responsibility: Units[i] for Options.Units[i]. Buckets is then
+	// empty, and a unit's view is ForUnit(i).
+	Units []UnitSums
+	// Routing is set in a unit's view (ForUnit): where the other rows went.
+	Routing *Routing
+
+	route           *router // nil unless Options.Units
+	noUnit, overlap Bucket  // routed rows that no unit, or two units, select
+	noRespTold      bool
 }
 
 // SheetCount is what one sheet of a ledger workbook gave.

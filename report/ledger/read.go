@@ -24,6 +24,10 @@ import (
 type Options struct {
 	Sheet    string         // XLSX: the sheet to read; "" = the first sheet
 	Progress func(Progress) // optional; called about every 100 ms of work, from the reading goroutine
+	// Units, if any, route each posting by its responsibility to the unit
+	// whose Selector takes it (SPEC 6.2), so that one read of a regional
+	// export serves every unit: Ledger.Units then holds their sums.
+	Units []Unit
 }
 
 // Progress is how far a read has come. For XLSX the bytes are those of
@@ -67,6 +71,7 @@ func ReadFile(ctx context.Context, path string, opt Options) (*Ledger, error) {
 // RowsRead = RowsSummed + BlankRows + ErrorRows always holds.
 func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Options) (*Ledger, error) {
 	l := &Ledger{File: filepath.Base(name), Buckets: map[Key]Bucket{}}
+	newRouter(l, opt.Units)
 	if size <= 0 {
 		l.fileProblem("filen är tom", "Exportera huvudboken på nytt från ekonomisystemet")
 		return l, nil

@@ -70,6 +70,9 @@ type summer struct {
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
 	l.HasProject = l.HasProject || lay.col[fieldProject] >= 0
+	if l.route != nil && lay.col[fieldResponsibility] < 0 {
+		l.noResponsibility(sheet, "ingen kolumn för ansvar ("+displayNames[fieldResponsibility]+")", "Exportera huvudboken med ansvarskolumnen")
+	}
 	return &summer{
 		l: l, lay: lay, sheet: sheet, csv: csv,
 		accounts:  map[string]int32{},
@@ -195,13 +198,17 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 		return
 	}
 	l.absTotal = abs
+	var unit int32
+	if l.route != nil {
+		unit = s.unit(rowNum, get)
+	}
 	// Integer ids hash far faster than a Key of strings; slots with equal
 	// Keys (an account written two ways) merge in flush.
-	k := idKey{acc, proj, int32(mo.Index())}
+	k := idKey{acc, proj, int32(mo.Index()), unit}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
-		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[acc], Month: mo, Project: s.projNames[proj]}})
+		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[acc], Month: mo, Project: s.projNames[proj]}, unit: unit})
 		s.slotOf[k] = i
 	}
 	s.slots[i].b.Amount += amt
@@ -210,22 +217,21 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 	l.RowsSummed++
 }
 
-// idKey is a Key by the ids of its account and project.
-type idKey struct{ acc, proj, month int32 }
+// idKey is a Key by the ids of its account and project, and the unit the
+// row is routed to (0 when the ledger is not routed).
+type idKey struct{ acc, proj, month, unit int32 }
 
 // slot is a bucket while rows are summed.
 type slot struct {
-	key Key
-	b   Bucket
+	key  Key
+	unit int32
+	b    Bucket
 }
 
 // flush moves the summed slots into the ledger's buckets.
 func (s *summer) flush() {
 	for _, sl := range s.slots {
-		b := s.l.Buckets[sl.key]
-		b.Amount += sl.b.Amount
-		b.Rows += sl.b.Rows
-		s.l.Buckets[sl.key] = b
+		s.l.add(sl.unit, sl.key, sl.b)
 	}
 	s.slots = s.slots[:0]
 	clear(s.slotOf)
@@ -427,6 +433,30 @@ func (s *summer) month(row int, get func(int) value) (period.Month, bool) {
 		s.months[string(t)] = m
 	}
 	return m, true
+}
+
+// unit routes a row by its responsibility; a row without one goes to no
+// unit. A number cell gives its integer digits, as an account does.
+func (s *summer) unit(row int, get func(int) value) int32 {
+	col := s.lay.col[fieldResponsibility]
+	if col < 0 {
+		return routeNone
+	}
+	v := get(col)
+	t := s.text(v)
+	return s.l.route.route(t, func() string {
+		if v.kind == kindNumber {
+			if d, ok := accountDigits(t, true); ok {
+				return d
+			}
+		}
+		return string(t)
+	}, func() (string, int, string) {
+		if s.csv {
+			return "", row, fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
+		}
+		return s.sheet, row, problem.CellName(col+1, row)
+	})
 }
 
 func (s *summer) project(row int, get func(int) value) (int32, bool) {

@@ -266,6 +266,7 @@ var settingKeys = []struct {
 	{"example", []string{"Exempeldata", "Exempel"}, "Ja om underlaget är exempeldata"},
 	{"funding", []string{"Regionbidrag", "Kommunbidrag"}, "enhetens årliga regionbidrag eller kommunbidrag i kr, t.ex. 371 200 000, om det inte finns bland raderna i tabell 4; skriv (mnkr) efter nyckeln för mnkr; nyckelordet blir radens namn (valfritt)"},
 	{"materiality", []string{"Väsentlighet", "Väsentlighetsgräns"}, "avvikelser under gränsen tas inte upp i sammanfattningens punkter, i mnkr; standard 0,5"},
+	{"responsibility", []string{"Ansvar", "Ansvarskoder"}, "enhetens ansvar i en gemensam huvudbok: koder, intervall och prefix, t.ex. 1000-1999, RK* (utan: alla rader)"},
 }
 
 // Measures as written in the column Mått of Indikatordefinitioner.

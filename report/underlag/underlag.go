@@ -29,6 +29,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
@@ -147,6 +148,12 @@ func (w *Workbook) open(r io.Reader, opt report.WorkbookOptions) {
 
 // Year is År in Inställningar; 0 if it is not given or not a year.
 func (w *Workbook) Year() int { return w.year }
+
+// Responsibility is Ansvar in Inställningar; empty if not given or wrong.
+func (w *Workbook) Responsibility() ledger.Selector { return w.u.in.Settings.Responsibility }
+
+// Unit is the unit's name: --unit, else Enhet, else the default.
+func (w *Workbook) Unit() string { return w.u.in.Settings.Unit }
 
 // Read reads the dated sheets with year as the plan year (0 keeps År),
 // closes the file and returns the Inputs, holding what could be read and

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
@@ -205,6 +206,12 @@ func (u *underlagReader) readSettings(unit string) {
 					return
 				}
 				s.Materiality = &a
+			case "responsibility":
+				sel, err := ledger.ParseSelector(val)
+				s.Responsibility = sel // when wrong, it selects nothing
+				if err != nil {
+					at(problem.Error, col, val, err.Error(), "Skriv koder, intervall och prefix åtskilda med kommatecken, t.ex. 1000-1999, 2100, RK*")
+				}
 			}
 		})
 	}

@@ -7,6 +7,7 @@ package testreports
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -31,9 +32,9 @@ var planGoals = []report.Goal{
 	goal("8", "En hållbar och växande region", "En region som bidrar till inkludering, god matchning och jämlik hälsa", "Regionstyrelsen ska leda och samordna Region Hallands övergripande arbete med jämställdhet och barns rättigheter"),
 	goal("9", "En tillgänglig och högkvalitativ hälso- och sjukvård", "En region som säkerställer god och tillgänglig vård", "Regionstyrelsen ska leda och samordna regionens arbete mot ökad tillgänglighet till vård"),
 	goal("10", "En tillgänglig och högkvalitativ hälso- och sjukvård", "En region som vidareutvecklar den nära vården", "Regionstyrelsen ska ansvara för att koordinera Region Hallands arbete med nära vård"),
-	goal("11", "En tillgänglig och högkvalitativ hälso- och sjukvård", "En region som utvecklar och förbättrar cancervården", ""),
-	goal("12", "En digital kraftsamling för framtidens välfärd", "En region som bidrar till en smartare och enklare vardag genom AI och informationsdriven utveckling", "Regionstyrelsen ska skapa förutsättningar för Region Hallands verksamheter att nyttja möjligheterna med AI och informationsdriven utveckling"),
-	goal("13", "En digital kraftsamling för framtidens välfärd", "En region som säkerställer ett modernt och sammanhållet vårdinformationsstöd", "Regionstyrelsen ska leda det fortsatta arbetet med att säkra grundfunktionaliteten och möjliggöra ett tryggt och smidigt införande av nya moduler i vårdinformationsstödet"),
+	goal("", "En tillgänglig och högkvalitativ hälso- och sjukvård", "En region som utvecklar och förbättrar cancervården", ""),
+	goal("11", "En digital kraftsamling för framtidens välfärd", "En region som bidrar till en smartare och enklare vardag genom AI och informationsdriven utveckling", "Regionstyrelsen ska skapa förutsättningar för Region Hallands verksamheter att nyttja möjligheterna med AI och informationsdriven utveckling"),
+	goal("12", "En digital kraftsamling för framtidens välfärd", "En region som säkerställer ett modernt och sammanhållet vårdinformationsstöd", "Regionstyrelsen ska leda det fortsatta arbetet med att säkra grundfunktionaliteten och möjliggöra ett tryggt och smidigt införande av nya moduler i vårdinformationsstödet"),
 }
 
 const longAnalysis = `Arbetet har under perioden fortsatt enligt plan. Regionkontoret har tillsammans med förvaltningarna genomfört en gemensam genomgång av de åtgärder som beslutades under föregående år, och de flesta aktiviteterna är påbörjade eller genomförda. Uppföljningen visar att samverkan mellan förvaltningarna har stärkts, men att resurserna för det fortsatta arbetet är ansträngda.
@@ -76,6 +77,10 @@ func Handmade(code period.Code) *report.Report {
 		}
 		if i == 6 {
 			gr.Analysis = ""
+		}
+		if prev, ok := previousLevel(code, i); ok && g.BoardGoal != "" {
+			gr.Previous = &prev
+			gr.Change = changeOf(prev, gr.Level)
 		}
 		r.Goals = append(r.Goals, gr)
 		if gr.Level == report.NotMet {
@@ -150,7 +155,7 @@ func Handmade(code period.Code) *report.Report {
 		inv("FVIS", "P1002", 1450, 310, 280, 240, 98.7, 310, "Införandet av vårdinformationsstödet följer tidplanen. Förbrukningen är periodiserad enligt avtalets betalningsplan."),
 	}
 	reinv := []report.InvestmentRow{
-		inv("Möbler och utrustning, övrigt", "P2001", 3, 3, 3, 3, 0.6, 3, "Inköp sker under hösten."),
+		inv("Möbler och utrustning, övrigt", "P2001", 3, 3, 3, 3, 0.6, 2.8, "Inköp sker under hösten."),
 		inv("IT utrustning", "P2002", 12, 12, 12, 12, 5.1, 13.4, "Tidigarelagt utbyte av klientdatorer inför nytt operativsystem; överskridandet ryms inom regionkontorets totala investeringsram."),
 	}
 	group := func(name string, rows []report.InvestmentRow) report.InvestmentGroup {
@@ -171,9 +176,21 @@ func Handmade(code period.Code) *report.Report {
 	g1, g2 := group("Redan beslutade investeringar", decided), group("Reinvesteringar", reinv)
 	total := group("", append(append([]report.InvestmentRow(nil), decided...), reinv...)).Sum
 	r.Investment = report.Investments{Years: []int{2026, 2027, 2028}, Groups: []report.InvestmentGroup{g1, g2}, Total: total}
-	r.Deviations.Investments = []report.InvestmentRow{decided[0], reinv[1]}
+	decided[0].PriorYearsSpent, decided[0].PrognosisTotal = amt(12.5), amt(61.2)
+	decided[1].PriorYearsSpent, decided[1].PrognosisTotal = amt(522.0), amt(1450)
+	decided[1].CommentMonth = period.Month{Year: 2026, Month: time.February}
+	for _, rows := range [][]report.InvestmentRow{decided, reinv} {
+		for i := range rows {
+			if rows[i].CommentMonth.IsZero() {
+				rows[i].CommentMonth = m
+			}
+		}
+	}
+	r.Deviations.Investments = []report.InvestmentRow{decided[0], reinv[0], reinv[1]}
 	r.Economy = report.Economy{PeriodResult: net.OutcomeAcc, AccumulatedBudgetDeviation: net.DeviationAcc,
 		PrognosisBudgetDeviation: net.PrognosisDeviation, InvestmentPrognosisDeviation: *total.Deviation}
+
+	addSignable(r, entry, m)
 
 	r.Reconciliation = report.Reconciliation{File: "huvudbok.csv", RowsRead: 48213, RowsSummed: 48190, BlankRows: 23,
 		Lines: []report.ReconPart{
@@ -231,4 +248,133 @@ func Example() (map[string]*report.Report, error) {
 		out[string(code)] = r
 	}
 	return out, nil
+}
+
+// previousLevel is goal i's level in the report before code, as the
+// hand-made reports have it: five goals move between UR1 and UR2.
+func previousLevel(code period.Code, i int) (report.Level, bool) {
+	prev := map[period.Code][]report.Level{
+		"UR1": {report.PartlyMet, report.PartlyMet, report.PartlyMet, report.PartlyMet, report.Met, report.Met,
+			report.PartlyMet, report.Met, report.PartlyMet, report.PartlyMet, report.NotAssessed, report.Met, report.PartlyMet},
+		"UR2": {report.Met, report.Met, report.NotMet, report.NotMet, report.PartlyMet, report.Met,
+			report.PartlyMet, report.Met, report.NotMet, report.Met, report.NotAssessed, report.Met, report.PartlyMet},
+		"M10": {report.PartlyMet, report.Met, report.PartlyMet, report.NotMet, report.Met, report.Met,
+			report.PartlyMet, report.Met, report.NotMet, report.PartlyMet, report.NotAssessed, report.Met, report.PartlyMet},
+		"ÅR": {report.PartlyMet, report.Met, report.PartlyMet, report.PartlyMet, report.Met, report.Met,
+			report.PartlyMet, report.Met, report.NotMet, report.PartlyMet, report.NotAssessed, report.Met, report.PartlyMet},
+	}[code]
+	if i >= len(prev) {
+		return 0, false
+	}
+	return prev[i], true
+}
+
+// changeOf compares a level with the previous one: met is better than
+// partly met, which is better than not met.
+func changeOf(prev, now report.Level) report.Change {
+	rank := map[report.Level]int{report.Met: 3, report.PartlyMet: 2, report.NotMet: 1}
+	switch {
+	case prev == report.NotAssessed || now == report.NotAssessed:
+		return report.ChangeNone
+	case rank[now] > rank[prev]:
+		return report.ChangeBetter
+	case rank[now] < rank[prev]:
+		return report.ChangeWorse
+	}
+	return report.ChangeSame
+}
+
+// addSignable fills the fields of SPEC 7 as Compute would: the period's
+// texts, the plan follow-up, the previous report, the prognosis path,
+// materiality, indicator grades and trends, line comments and cost
+// development.
+func addSignable(r *report.Report, entry period.Entry, m period.Month) {
+	r.Materiality = report.DefaultMateriality
+	r.Texts = map[report.TextSection]string{
+		report.TextSummary:         "Regionstyrelsens verksamhet följer i allt väsentligt planen. Personalkostnaderna är högre än budgeterat, främst på grund av bemanning med inhyrd personal inom IT, medan övriga driftskostnader är lägre.\n\nPrognosen för helåret är bättre än budget.",
+		report.TextEvents:          "Beslut om ny regional utvecklingsstrategi har fattats. Upphandlingen av bredbandsutbyggnaden i norra Halland har överklagats.",
+		report.TextEconomy:         "Avvikelsen för personalkostnaderna beror på inhyrd personal inom IT och på retroaktiva lönejusteringar. Övriga driftskostnader är lägre än budget eftersom flera konsultuppdrag har skjutits till hösten.",
+		report.TextActions:         "Inhyrd IT-personal ersätts successivt av egen anställd personal under hösten. Varje förvaltning redovisar en åtgärdsplan för personalkostnaderna till regionstyrelsens arbetsutskott.",
+		report.TextEmployees:       "Sjukfrånvaron ligger över målvärdet. Korttidssjukfrånvaron har minskat men långtidssjukfrånvaron ökar, och arbetet med tidig rehabilitering förstärks.",
+		report.TextInvestments:     "Bredbandsutbyggnaden är försenad på grund av en överklagad upphandling; medel flyttas till 2027.",
+		report.TextRisks:           "Den största risken för helåret är fortsatt höga personalkostnader.",
+		report.TextInternalControl: "Internkontrollplanens granskningar för perioden är genomförda utan väsentliga anmärkningar.",
+	}
+	if entry.Kind == period.Annual {
+		r.Texts[report.TextSummary] = "Regionstyrelsens verksamhet har i allt väsentligt följt planen. Personalkostnaderna blev högre än budgeterat, medan övriga driftskostnader blev lägre.\n\nÅrets utfall är bättre än budget."
+	}
+	if entry.Kind.IsFull() {
+		r.PlanFollowUp = []report.PlanItemResult{
+			{Part: "Grunduppdrag", Activity: "Leda och samordna regionens verksamhet och ekonomi", Level: report.Met, Analysis: "Styrningen följer den beslutade modellen; uppföljningen sker enligt plan.", Assessed: m},
+			{Part: "Arbetsmiljöplan", Activity: "Stärka det systematiska arbetsmiljöarbetet", Level: report.PartlyMet, Analysis: "Skyddsronder är genomförda på alla enheter; handlingsplanerna är inte klara överallt.", Assessed: m},
+			{Part: "Arbetsmiljöplan", Activity: "Minska sjukfrånvaron", Level: report.NotMet, Analysis: "Sjukfrånvaron ligger över målvärdet.", Assessed: m},
+			{Part: "Effektiviseringskrav", Activity: "Kostnadsutvecklingen ska vara lägre än 2 procent", Level: report.PartlyMet, Analysis: "Kostnadsutvecklingen är 2,4 procent.", Assessed: m},
+		}
+	}
+	path := []report.PrognosisPoint{
+		{Code: "M02", Name: "Månadsrapport februari", Month: period.Month{Year: 2026, Month: time.February}, Deviation: mnkr(-0.6)},
+		{Code: "UR1", Name: "Uppföljningsrapport 1", Month: period.Month{Year: 2026, Month: time.April}, Deviation: mnkr(3.2)},
+		{Code: "UR2", Name: "Uppföljningsrapport 2", Month: period.Month{Year: 2026, Month: time.August}, Deviation: mnkr(9.0)},
+		{Code: "M10", Name: "Månadsrapport oktober", Month: period.Month{Year: 2026, Month: time.October}, Deviation: mnkr(11.7)},
+	}
+	for i, p := range path {
+		if p.Month == m {
+			path[i].Deviation = r.Economy.PrognosisBudgetDeviation
+			path[i].Current = true
+			r.PrognosisPath = path[:i+1]
+			if i > 0 {
+				r.Previous = &report.PreviousReport{Code: path[i-1].Code, Name: path[i-1].Name, Month: path[i-1].Month}
+			}
+		}
+	}
+	if entry.Kind == period.Annual {
+		r.Previous = &report.PreviousReport{Code: "M10", Name: "Månadsrapport oktober", Month: period.Month{Year: 2026, Month: time.October}}
+	}
+	label := period.ShortMonthName(time.January) + "–" + period.ShortMonthName(m.Month)
+	for i := range r.Indicators {
+		in := &r.Indicators[i]
+		switch in.Name {
+		case "Sjukfrånvaro":
+			in.ValueLabel, in.Grade, in.Trend = label, report.GradeTargetNotMet, report.ChangeWorse
+		default:
+			in.ValueLabel, in.Grade, in.Trend = label, report.GradeBetterThanRef, report.ChangeBetter
+		}
+	}
+	r.Deviations.Indicators = nil
+	for _, in := range r.Indicators {
+		if in.Grade.Off() {
+			r.Deviations.Indicators = append(r.Deviations.Indicators, in)
+		}
+	}
+	for i := range r.Operating.Lines {
+		l := &r.Operating.Lines[i]
+		if l.PriorYearAcc != nil && *l.PriorYearAcc != 0 {
+			v := float64(l.OutcomeAcc)/float64(*l.PriorYearAcc)*100 - 100
+			l.CostDevelopment = &v
+		}
+		switch l.Line {
+		case report.LinePersonnel:
+			l.Comment = "Inhyrd IT-personal och retroaktiva lönejusteringar."
+		case report.LineOther:
+			l.Comment = "Konsultuppdrag har skjutits till hösten."
+		}
+	}
+}
+
+// Annual computes the annual report (ÅR) of the test input
+// arsredovisning-2026: the example's year through December.
+func Annual() (*report.Report, error) {
+	folder, err := fs.Sub(fixtures.TestInputs, "testinputs/arsredovisning-2026")
+	if err != nil {
+		return nil, err
+	}
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: "arsredovisning-2026", OpenWorkbook: underlag.OpenWorkbook})
+	if err != nil {
+		return nil, fmt.Errorf("loading arsredovisning-2026: %w", err)
+	}
+	r, probs := report.Compute(in, "ÅR", report.ComputeOptions{})
+	if probs.HasErrors() || r == nil {
+		return nil, fmt.Errorf("computing ÅR: %v", probs.Errors())
+	}
+	return r, nil
 }

@@ -1,0 +1,197 @@
+package doc
+
+import (
+	"strings"
+	"testing"
+
+	"rapport/layouts"
+	"rapport/layouts/internal/testreports"
+	"rapport/report"
+	"rapport/report/money"
+	"rapport/report/period"
+)
+
+// texts collects every sentence of a document: paragraphs, list items,
+// table cells and notes, headings.
+func texts(d Document) string {
+	var b strings.Builder
+	for _, bl := range d.Blocks {
+		switch x := bl.(type) {
+		case Heading:
+			b.WriteString(x.Text + "\n")
+		case Paragraph:
+			b.WriteString(x.Text + "\n")
+		case List:
+			b.WriteString(strings.Join(x.Items, "\n") + "\n")
+		case Status:
+			b.WriteString(x.Word + " " + x.Note + "\n")
+		case Table:
+			b.WriteString(x.Caption + "\n" + x.Note + "\n")
+			for _, c := range x.Columns {
+				b.WriteString(c.Title + "\t")
+			}
+			for _, r := range x.Rows {
+				for _, c := range r.Cells {
+					b.WriteString(c.Text + "\t")
+				}
+				b.WriteString("\n")
+			}
+		case Chart:
+			b.WriteString(x.Title + "\n" + strings.Join(x.Categories, "\t") + "\n" + x.Alt + "\n")
+		}
+	}
+	return b.String()
+}
+
+func mustBuild(t *testing.T, r *report.Report) string {
+	t.Helper()
+	d, err := Build(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return texts(d)
+}
+
+// TestPeriodWords: during the year every goal word is a forecast, in the
+// annual report the outcome; the annual report never speaks of prognosis
+// in its sentences.
+func TestPeriodWords(t *testing.T) {
+	for _, tc := range []struct {
+		code      period.Code
+		want      []string
+		forbidden []string
+	}{
+		{"UR1", []string{"Av dem bedöms fem uppfyllas, fem delvis uppfyllas och två inte uppfyllas",
+			"Bedöms delvis uppfyllas", "↑ (var Bedöms delvis uppfyllas)", "Inget eget mål för Regionstyrelsen",
+			"Prognosen har förbättrats med", "Nettokostnaden för perioden"},
+			[]string{"Uppfyllt", "Delvis uppfyllt", "Ej uppfyllt", "uppfyllt,", "bedöms sex uppfyllt", "Mål 13", "tretton"}},
+		{"ÅR", []string{"Av dem är", "Nettokostnaden för 2026", "Avvikelse mot årsbudget", "Uppfyllt"},
+			[]string{"Bedöms uppfyllas\t", "Prognosen för helåret", "Prognosen har", "bedöms uppfyllas för perioden"}},
+	} {
+		t.Run(string(tc.code), func(t *testing.T) {
+			got := mustBuild(t, testreports.Handmade(tc.code))
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("document lacks %q", w)
+				}
+			}
+			for _, w := range tc.forbidden {
+				if strings.Contains(got, w) {
+					t.Errorf("document says %q", w)
+				}
+			}
+		})
+	}
+}
+
+// TestGoalCountSentence: the count of goals per level in grammatical
+// Swedish, for the year and for the annual report.
+func TestGoalCountSentence(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		kind   period.Kind
+		counts [4]int
+		want   string
+	}{
+		{"forecast", period.Full, [4]int{0, 6, 5, 1}, "Regionstyrelsen har tolv mål för 2026. Av dem bedöms sex uppfyllas, fem delvis uppfyllas och ett inte uppfyllas för perioden januari–april 2026."},
+		{"outcome", period.Annual, [4]int{0, 6, 5, 1}, "Regionstyrelsen har tolv mål för 2026. Av dem är sex uppfyllda, fem delvis uppfyllda och ett inte uppfyllt."},
+		{"one met", period.Annual, [4]int{0, 1, 0, 0}, "Regionstyrelsen har ett mål för 2026. Av dem är ett uppfyllt."},
+		{"not assessed", period.Full, [4]int{2, 10, 0, 0}, "Regionstyrelsen har tolv mål för 2026. Av dem bedöms tio uppfyllas för perioden januari–april 2026. Två mål är inte bedömda."},
+		{"one not assessed", period.Full, [4]int{1, 0, 0, 0}, "Regionstyrelsen har ett mål för 2026. Ett mål är inte bedömt."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &report.Report{Year: 2026, GoalCounts: tc.counts, Period: period.Entry{Kind: tc.kind, LastMonth: 4, Name: "x"}}
+			b := &builder{r: r, unit: "Regionstyrelsen", kind: tc.kind}
+			if got := b.goalCountSentence(); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestShortenNeverCutsWords: every shortened text ends at a word's end.
+func TestShortenNeverCutsWords(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		n        int
+		want     string
+	}{
+		{"short", "Ett mål", 70, "Ett mål"},
+		{"at a space", "Regionstyrelsen ska leda och samordna arbetet", 20, "Regionstyrelsen ska …"},
+		{"long first word", "Investeringsnamnutandmellanslag och mer", 10, "Investeringsnamnutandmellanslag …"},
+		{"no space at all", strings.Repeat("x", 50), 10, strings.Repeat("x", 50)},
+		{"comma before cut", "Hallands tillgänglighet, till arbete", 25, "Hallands tillgänglighet …"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := shorten(tc.in, tc.n); got != tc.want {
+				t.Errorf("shorten(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestMaterialityAndDirection: a deviation under Väsentlighet is left out
+// of the summary's bullets and the deviation report's list; bullets say
+// which way, never a bare signed number.
+func TestMaterialityAndDirection(t *testing.T) {
+	for _, code := range []period.Code{"UR1", "M10"} {
+		t.Run(string(code), func(t *testing.T) {
+			r := testreports.Handmade(code)
+			got := mustBuild(t, r)
+			if strings.Contains(got, "Möbler och utrustning, övrigt väntas") {
+				t.Error("a 0,2 mnkr deviation is listed under a 0,5 mnkr materiality")
+			}
+			for _, w := range []string{"Investeringen IT utrustning väntas överskrida årets budget med 1,4 mnkr.",
+				"Investeringen Bredbandsutbyggnad väntas underskrida årets budget med 5,5 mnkr."} {
+				if !strings.Contains(got, w) {
+					t.Errorf("document lacks %q", w)
+				}
+			}
+			if strings.Contains(got, "avviker från budget med") {
+				t.Error("a bullet gives a bare signed deviation")
+			}
+			r.Materiality = 0
+			if got := mustBuild(t, r); !strings.Contains(got, "Möbler och utrustning, övrigt väntas underskrida årets budget med 0,2 mnkr.") {
+				t.Error("without materiality the small deviation is not listed")
+			}
+		})
+	}
+}
+
+// TestNetCostOrResult: a negative Netto without funding is a net cost; with
+// the funding among the lines it is a result.
+func TestNetCostOrResult(t *testing.T) {
+	r := testreports.Handmade("UR1")
+	if got := mustBuild(t, r); !strings.Contains(got, "Nettokostnaden för perioden januari–april 2026 är") || strings.Contains(got, "ett resultat på −") {
+		t.Error("a net cost is worded as a result")
+	}
+	r.NetIsResult = true
+	r.Economy.PeriodResult = money.Amount(12 * money.Mnkr)
+	if got := mustBuild(t, r); !strings.Contains(got, "Regionstyrelsen redovisar för perioden januari–april 2026 ett resultat på 12,0 mnkr") {
+		t.Error("a result after funding is not worded as a result")
+	}
+}
+
+// TestEmptyTextsLeaveNoHeadings: without the controllers' texts and plan
+// follow-up, their headings and optional sections are gone.
+func TestEmptyTextsLeaveNoHeadings(t *testing.T) {
+	r := testreports.Handmade("UR1")
+	r.Texts = map[report.TextSection]string{report.TextRisks: "  "}
+	r.PlanFollowUp = nil
+	d, err := Build(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bl := range d.Blocks {
+		if h, ok := bl.(Heading); ok {
+			for _, s := range report.TextSections {
+				if h.Text == layouts.TextTitle(s) && s != report.TextSummary {
+					t.Errorf("heading %q without its text", h.Text)
+				}
+			}
+			if h.Text == "Risker och intern kontroll" || h.Text == "Uppföljning av verksamhetsplanens övriga delar" {
+				t.Errorf("empty section %q", h.Text)
+			}
+		}
+	}
+}
