@@ -74,12 +74,12 @@ func setParallel(t *testing.T, on bool) {
 	}
 }
 
-// readWith reads data sequentially (procs 1) or in parallel in small
-// chunks, and says whether the chunks were merged.
-func readWith(t *testing.T, data []byte, procs int, units []Unit) (*Ledger, bool) {
+// readWith reads data sequentially (procs 1) or in parallel in chunks of
+// at least chunk bytes, and says whether the chunks were merged.
+func readWith(t *testing.T, data []byte, procs int, units []Unit, chunk int64) (*Ledger, bool) {
 	t.Helper()
 	setParallel(t, true)
-	parallelProcs = procs
+	parallelProcs, chunkMin = procs, chunk
 	before := parallelMerged.Load()
 	l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.csv", Options{Units: units})
 	if err != nil {
@@ -219,7 +219,7 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			}
 			t.Run(name, func(t *testing.T) {
 				data := tc.shape.bytes()
-				want, merged := readWith(t, data, 1, us)
+				want, merged := readWith(t, data, 1, us, 512)
 				if merged {
 					t.Fatal("the sequential read merged chunks")
 				}
@@ -227,7 +227,7 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 				// error, which the sequential read reports.
 				parallel := tc.parallel && (us == nil || tc.shape.header == "")
 				for _, procs := range []int{2, 3} {
-					got, merged := readWith(t, data, procs, us)
+					got, merged := readWith(t, data, procs, us, 512)
 					if merged != parallel {
 						t.Errorf("procs %d: chunks merged %v, want %v", procs, merged, parallel)
 					}
@@ -275,4 +275,35 @@ func TestMergeKnowsEveryLedgerField(t *testing.T) {
 			t.Errorf("Ledger.%s is new: merge it in mergeChunks (csvpar.go), or let a chunk that sets it be unclean, and add it here", name)
 		}
 	}
+}
+
+// FuzzCSVParallel reads arbitrary bytes as a CSV export sequentially and
+// in parallel chunks of 64 bytes: the two ledgers must be the same.
+func FuzzCSVParallel(f *testing.F) {
+	for _, s := range []csvShape{
+		{rows: 12},
+		{rows: 12, crlf: true, noLastEOL: true, pre: "sep=;\nTitel\n"},
+		{rows: 12, cp1252: true, row: func(i int, _ *rand.Rand) string {
+			return fmt.Sprintf("2026-03-01;4010;1000;100;Å%d;\"x;\"\"y\";-1,234", i)
+		}},
+		{rows: 12, row: func(i int, _ *rand.Rand) string {
+			return []string{"-", "", `2026-03-01;4010;1000;100;;"öppen;1,00`, "2026-03-01;Summa;;;;;1"}[i%4]
+		}},
+	} {
+		f.Add(s.bytes(), false)
+		f.Add(s.bytes(), true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, routed bool) {
+		var us []Unit
+		if routed {
+			us = testUnits(t, "1000-1001", "1002")
+		}
+		want, _ := readWith(t, data, 1, us, 512)
+		got, _ := readWith(t, data, 2, us, 64)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("parallel read differs\n got %d rows, %d summed, total %d, first seen %v, problems %v\nwant %d rows, %d summed, total %d, first seen %v, problems %v",
+				got.RowsRead, got.RowsSummed, got.Total, got.FirstSeen, got.Problems,
+				want.RowsRead, want.RowsSummed, want.Total, want.FirstSeen, want.Problems)
+		}
+	})
 }
