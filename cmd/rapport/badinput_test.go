@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -102,6 +103,18 @@ func withInfoSheet(t *testing.T, data []byte) []byte {
 
 // deepPart is a workbook with one part nesting 100 000 elements deep.
 func deepPart(t *testing.T, data []byte, part string) []byte {
+	return replacePart(t, data, part, func(old []byte, w io.Writer) {
+		i := bytes.LastIndex(old, []byte("</"))
+		w.Write(old[:i])
+		io.WriteString(w, strings.Repeat("<a>", 100000))
+		w.Write(old[i:])
+	})
+}
+
+// replacePart returns the zip data with the named part's body replaced by
+// what fn writes, streamed so that large hostile parts need not be held
+// twice.
+func replacePart(t *testing.T, data []byte, part string, fn func(old []byte, w io.Writer)) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -110,20 +123,20 @@ func deepPart(t *testing.T, data []byte, part string) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, f := range zr.File {
+		if f.Name != part {
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		rc, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var body bytes.Buffer
-		body.ReadFrom(rc)
+		old, _ := io.ReadAll(rc)
 		rc.Close()
-		out := body.Bytes()
-		if f.Name == part {
-			i := bytes.LastIndex(out, []byte("</"))
-			out = append(append(append([]byte{}, out[:i]...), strings.Repeat("<a>", 100000)...), out[i:]...)
-		}
 		w, _ := zw.Create(f.Name)
-		w.Write(out)
+		fn(old, w)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
@@ -143,6 +156,25 @@ func odsBytes() []byte {
 	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
 	zw.Close()
 	return b.Bytes()
+}
+
+// exampleFolderWith writes the example input folder with files replaced
+// (nil content removes the file) and returns it.
+func exampleFolderWith(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if data == nil {
+			os.Remove(p)
+		} else if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // TestBadInputs runs `rapport validate` on input folders broken in every way
@@ -178,6 +210,8 @@ func TestBadInputs(t *testing.T) {
 		{"huvudbok.xlsx med ett blad utan huvudboksrubrik", map[string][]byte{report.LedgerXLSX: withInfoSheet(t, xlsx)}, exitOK},
 		{"celler i fel ordning i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c r="A2"><v>4010</v></c>`, 100000)+`</row>`, 0)}, exitInvalid},
 		{"rad med för mycket text i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c t="inlineStr"><is><t>`+strings.Repeat("x", 1<<20-1)+`</t></is></c>`, 20)+`</row>`, 0)}, exitInvalid},
+		{"rad med fler än 16 384 fält i huvudbok.csv", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5" + strings.Repeat(";", 20000))}, exitInvalid},
+		{"rad på över 16 MB i huvudbok.csv", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5;\"" + strings.Repeat("x", 16<<20) + "\"")}, exitInvalid},
 		{"djup nästling i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, "", 100000)}, exitInvalid},
 		{"djup nästling i underlag.xlsx", map[string][]byte{report.UnderlagFile: deepPart(t, exampleFile(t, report.UnderlagFile), "xl/workbook.xml")}, exitInvalid},
 		{"inget underlag.xlsx", map[string][]byte{report.UnderlagFile: nil}, exitInvalid},
@@ -219,18 +253,7 @@ func TestBadInputs(t *testing.T) {
 		return n
 	}
 	for _, c := range cases {
-		dir := t.TempDir()
-		if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range c.files {
-			p := filepath.Join(dir, name)
-			if data == nil {
-				os.Remove(p)
-			} else if err := os.WriteFile(p, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		dir := exampleFolderWith(t, c.files)
 		code, stdout, stderr := runCmd(t, "validate", "--in", dir)
 		if code != c.code {
 			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, c.code, stdout, stderr)

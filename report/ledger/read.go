@@ -183,6 +183,9 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		case errors.Is(err, xlsxstream.ErrBomb):
 			l.fileProblem("filen packas upp till en orimlig storlek (en zip-bomb eller en trasig fil) och läses inte",
 				"Exportera huvudboken på nytt från ekonomisystemet")
+		case errors.Is(err, xlsxstream.ErrSharedTooLarge):
+			l.fileProblem(fmt.Sprintf("arbetsboken är för stor för att läsas som xlsx: dess texter packas upp till mer än %d MB", xlsxstream.DefaultLimits().MaxSharedBytes>>20),
+				"Exportera huvudboken som CSV (huvudbok.csv) i stället; den läses rad för rad, hur stor den än är")
 		case errors.Is(err, xlsxstream.ErrTooManySheets):
 			l.fileProblem(fmt.Sprintf("arbetsboken har orimligt många blad (över %d) och läses inte", xlsxstream.MaxSheets),
 				"Exportera huvudboken på nytt, eller spara bara bladen med huvudboken")
@@ -611,9 +614,13 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		if err == io.EOF {
 			break
 		}
-		if err == errRecordTooLong {
+		if err == errRecordTooLong || err == errTooManyFields {
+			msg := fmt.Sprintf("raden är orimligt lång (över %d MB) och filen läses inte vidare", maxRecord>>20)
+			if err == errTooManyFields {
+				msg = fmt.Sprintf("raden har orimligt många fält (över 16 384) och filen läses inte vidare")
+			}
 			l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Row: recN + 1, Cell: fmt.Sprintf("rad %d", recN+1),
-				Message: "raden är orimligt lång (över 64 MB) och filen läses inte vidare",
+				Message: msg,
 				Hint:    "Kontrollera att filen är en CSV-export med en kontering per rad"})
 			if sum != nil {
 				sum.finish()

@@ -41,7 +41,8 @@ func (u *underlagReader) eachRow(sheet string, fn func(dataRow)) {
 		return
 	}
 	defer rows.Close()
-	scanned, kept := 0, 0
+	scanned := 0
+	load := sheetLoad{book: &u.text}
 	last := u.lastRow(sheet)
 	for rows.Next() {
 		if scanned++; last >= 0 && scanned > last {
@@ -55,12 +56,13 @@ func (u *underlagReader) eachRow(sheet string, fn func(dataRow)) {
 		if allBlank(cells) {
 			continue
 		}
-		if kept++; kept > maxDataRows {
-			u.sheetError(sheet, fmt.Sprintf("bladet har fler än %d rader", maxDataRows), "Kontrollera att det är rätt blad")
+		n := rowNumber(rows, scanned)
+		r := dataRow{n: n, cells: u.capCells(sheet, n, cells)}
+		if msg := load.add(r.cells); msg != "" {
+			u.sheetError(sheet, msg, budgetHint)
 			return
 		}
-		n := rowNumber(rows, scanned)
-		fn(dataRow{n: n, cells: u.capCells(sheet, n, cells)})
+		fn(r)
 	}
 }
 
