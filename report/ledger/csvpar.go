@@ -202,8 +202,8 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 			break
 		}
 		if err != nil {
-			if err == errRecordTooLong {
-				return nil
+			if err == errRecordTooLong || err == errTooManyFields {
+				return nil // the sequential read reports the line
 			}
 			return err
 		}

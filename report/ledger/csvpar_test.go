@@ -197,6 +197,7 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			}
 			return "-"
 		}}, false, nil},
+		{"a line with more fields than a sheet has columns", csvShape{rows: 3000, row: bad(2500, "2026-06-03;4010;1000;100;;x;10,00"+strings.Repeat(";", maxFields))}, false, nil},
 		{"comma-separated with an unquoted decimal comma", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			if i == 1500 {
 				return "4010,202604,-1000,50"
