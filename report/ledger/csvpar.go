@@ -68,13 +68,12 @@ func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows
 	}
 	chunks, err := cutChunks(r, start, size, procs)
 	if err != nil || len(chunks) < 2 {
-		return false, err
+		return false, nil // the sequential read meets a failure in its place
 	}
 	var (
 		abort atomic.Bool
 		next  atomic.Int32
 		wg    sync.WaitGroup
-		errs  = make([]error, procs)
 		done  atomic.Int64 // rows and bytes read so far, for progress
 		read  atomic.Int64
 	)
@@ -88,12 +87,7 @@ func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows
 					return
 				}
 				c := &chunks[i]
-				if err := c.read(ctx, r, rows, &abort, &done, &read); err != nil {
-					errs[w] = err
-					abort.Store(true)
-					return
-				}
-				if !c.clean {
+				if err := c.read(ctx, r, rows, &abort, &done, &read); err != nil || !c.clean {
 					abort.Store(true)
 					return
 				}
@@ -122,11 +116,8 @@ func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
-	for _, err := range errs {
-		if err != nil {
-			return false, err
-		}
-	}
+	// A chunk that could not be read is read again sequentially, which
+	// meets the failure in its place, after the rows before it.
 	if abort.Load() {
 		return false, nil
 	}

@@ -3,6 +3,7 @@ package ledger
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -307,4 +308,49 @@ func FuzzCSVParallel(f *testing.F) {
 				want.RowsRead, want.RowsSummed, want.Total, want.FirstSeen, want.Problems)
 		}
 	})
+}
+
+// failingReaderAt fails every read that reaches past at.
+type failingReaderAt struct {
+	data []byte
+	at   int64
+}
+
+func (f failingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if off+int64(len(p)) <= f.at {
+		return copy(p, f.data[off:]), nil
+	}
+	n := 0
+	if off < f.at {
+		n = copy(p, f.data[off:f.at])
+	}
+	return n, errors.New("lässtörning")
+}
+
+// TestCSVParallelReadFailure: a chunk that cannot be read is read again
+// sequentially, which counts the rows before the failure and reports it,
+// as the sequential read alone does.
+func TestCSVParallelReadFailure(t *testing.T) {
+	data := csvShape{rows: 3000}.bytes()
+	for _, at := range []int64{int64(len(data)) / 3, int64(len(data)) - 10, int64(len(data)) - 1} {
+		t.Run(fmt.Sprint(at), func(t *testing.T) {
+			r := failingReaderAt{data, at}
+			read := func(procs int) *Ledger {
+				setParallel(t, true)
+				parallelProcs = procs
+				l, err := Read(context.Background(), r, int64(len(data)), "huvudbok.csv", Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return l
+			}
+			want, got := read(1), read(2)
+			if !want.Problems.HasErrors() {
+				t.Fatalf("the sequential read: %d rows, problems %v", want.RowsRead, want.Problems)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("parallel: %d rows, problems %v; sequential: %d rows, problems %v", got.RowsRead, got.Problems, want.RowsRead, want.Problems)
+			}
+		})
+	}
 }
