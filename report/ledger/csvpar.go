@@ -219,7 +219,7 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 	c.sum.flush()
 	l := c.l
 	c.clean = !c.dec.mixed && len(l.Problems) == 0 && l.ErrorRows == 0 &&
-		l.RowsRead == l.RowsSummed+l.BlankRows && !l.noRespTold && l.overlap == (Bucket{})
+		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && !l.noRespTold && l.overlap == (Bucket{})
 	for _, u := range l.Units {
 		c.clean = c.clean && len(u.Problems) == 0
 	}
@@ -258,6 +258,10 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 		l.BlankRows += cl.BlankRows
 		l.ErrorRows += cl.ErrorRows
 		l.Total += cl.Total
+		l.OpeningRows += cl.OpeningRows
+		l.OpeningTotal += cl.OpeningTotal
+		l.ClosingRows += cl.ClosingRows
+		l.ClosingTotal += cl.ClosingTotal
 		l.HasProject = l.HasProject || cl.HasProject
 		addBuckets(l.Buckets, cl.Buckets)
 		for u := range cl.Units {

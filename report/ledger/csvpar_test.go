@@ -199,6 +199,14 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			return "-"
 		}}, false, nil},
 		{"a line with more fields than a sheet has columns", csvShape{rows: 3000, row: bad(2500, "2026-06-03;4010;1000;100;;x;10,00"+strings.Repeat(";", maxFields))}, false, nil},
+		{"summary rows that add up: Delsumma and Summa", csvShape{rows: 3000, header: "Konto;Period;Belopp", row: summaryRows()}, false, nil},
+		{"periods 00 and 13 and Debet/Kredit", csvShape{rows: 3000, header: "Konto;Bokf.period;Debet;Kredit", row: func(i int, r *rand.Rand) string {
+			p := []string{"00", "01", "06", "12", "13"}[i%5]
+			if i%2 == 0 {
+				return fmt.Sprintf("%d;2026%s;%d,%02d;", 3000+i%40*100, p, i, i%100)
+			}
+			return fmt.Sprintf("%d;2026%s;;%d,50", 3000+i%40*100, p, i)
+		}}, true, nil},
 		{"comma-separated with an unquoted decimal comma", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			if i == 1500 {
 				return "4010,202604,-1000,50"
@@ -224,6 +232,9 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 				want, merged := readWith(t, data, 1, us, 512)
 				if merged {
 					t.Fatal("the sequential read merged chunks")
+				}
+				if strings.HasPrefix(tc.name, "summary rows") && (want.SummaryRows != 30 || want.ErrorRows != 0) {
+					t.Fatalf("%d summary rows verified, %d error rows: %v", want.SummaryRows, want.ErrorRows, want.Problems)
 				}
 				// Routed, a file without a responsibility column is an
 				// error, which the sequential read reports.
@@ -270,6 +281,8 @@ func TestMergeKnowsEveryLedgerField(t *testing.T) {
 		"Units": "merged; a chunk with a unit's problem is unclean", "Routing": "only in a unit's view (ForUnit)",
 		"route": "a chunk routes by the same units", "noUnit": "merged",
 		"overlap": "a chunk with an overlap is unclean", "noRespTold": "told with a problem: unclean",
+		"SummaryRows": "a summary row is checked against the rows above it, all of them: unclean",
+		"OpeningRows": "merged", "ClosingRows": "merged", "OpeningTotal": "merged", "ClosingTotal": "merged",
 	}
 	typ := reflect.TypeOf(Ledger{})
 	for i := 0; i < typ.NumField(); i++ {
@@ -352,5 +365,27 @@ func TestCSVParallelReadFailure(t *testing.T) {
 				t.Errorf("parallel: %d rows, problems %v; sequential: %d rows, problems %v", got.RowsRead, got.Problems, want.RowsRead, want.Problems)
 			}
 		})
+	}
+}
+
+// summaryRows gives data rows with a Delsumma of the rows since the last
+// one after every 99, and a Summa of all at the end, as SPEC 6.1 verifies.
+func summaryRows() func(int, *rand.Rand) string {
+	var since, all int
+	return func(i int, _ *rand.Rand) string {
+		if i == 0 {
+			since, all = 0, 0
+		}
+		switch {
+		case i == 2999:
+			return fmt.Sprintf("Summa;;%d", all)
+		case i%100 == 99:
+			line := fmt.Sprintf("Delsumma;;%d", since)
+			since = 0
+			return line
+		}
+		since += i
+		all += i
+		return fmt.Sprintf("%d;2026%02d;%d", 4000+i%20, 1+i%10, i)
 	}
 }
