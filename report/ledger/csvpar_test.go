@@ -389,3 +389,34 @@ func summaryRows() func(int, *rand.Rand) string {
 		return fmt.Sprintf("%d;2026%02d;%d", 4000+i%20, 1+i%10, i)
 	}
 }
+
+// TestCSVParallelSummaryAtChunkStart: a summary row that a chunk begins
+// with adds up to nothing above it in the chunk, but the rows above it in
+// the file are more: the chunk must not count it verified. The file is
+// laid out so that the row starts the second chunk.
+func TestCSVParallelSummaryAtChunkStart(t *testing.T) {
+	const line = "4010;202601;1"
+	var b strings.Builder
+	b.WriteString("Konto;Period;Belopp")
+	for i := 0; i < 2000; i++ {
+		b.WriteString("\n" + line)
+	}
+	b.WriteString("\n")
+	data := []byte(b.String())
+	start := int64(len("Konto;Period;Belopp\n"))
+	setParallel(t, true) // chunks of 512 bytes, as readWith cuts them
+	chunks, err := cutChunks(bytes.NewReader(data), start, int64(len(data)), 2)
+	if err != nil || len(chunks) < 2 {
+		t.Fatal(chunks, err)
+	}
+	at := chunks[1].start
+	copy(data[at:], "Summa;;0     ") // as long as a data line
+	want, _ := readWith(t, data, 1, nil, 512)
+	got, merged := readWith(t, data, 2, nil, 512)
+	if want.ErrorRows != 1 || want.SummaryRows != 0 {
+		t.Fatalf("sequential: %d error rows, %d summary rows", want.ErrorRows, want.SummaryRows)
+	}
+	if merged || !reflect.DeepEqual(got, want) {
+		t.Errorf("merged %v; parallel %d error rows, %d summary rows, problems %v", merged, got.ErrorRows, got.SummaryRows, got.Problems)
+	}
+}
