@@ -241,11 +241,14 @@ func (c *computation) classifyLedger() ledgerSums {
 			if u.Rows == 1 {
 				rows = "1 rad"
 			}
-			c.probs.Add(problem.Problem{Severity: problem.Error, File: l.File, Sheet: l.Sheet, Value: a,
-				Cell: l.FirstSeen[a], Row: firstRow(l.FirstSeen[a]),
-				Message: fmt.Sprintf("kontot finns inte i kontoplanen %s (%s, summa %s kr; första gången här)",
+			at, ok := l.FirstSeen[a]
+			if !ok {
+				at = problem.Position{File: l.File, Sheet: l.Sheet}
+			}
+			c.probs.Add(at.Problem(problem.Error, a,
+				fmt.Sprintf("kontot finns inte i kontoplanen %s (%s, summa %s kr; första gången här)",
 					c.in.Chart.Name, rows, u.Amount.FormatKr()),
-				Hint: "Lägg till kontot i bladet Kontoplan i underlag.xlsx, rätta kontot i huvudboken, eller kör med --allow-unmapped för att redovisa det på raden Ej klassificerat"})
+				"Lägg till kontot i bladet Kontoplan i underlag.xlsx, rätta kontot i huvudboken, eller kör med --allow-unmapped för att redovisa det på raden Ej klassificerat"))
 		}
 	}
 	return s
@@ -451,16 +454,4 @@ func accumulatedBudget(b BudgetLine, m time.Month) money.Amount {
 		return s
 	}
 	return money.Amount(money.DivRound(int64(b.Annual)*int64(m), 12))
-}
-
-// firstRow is the row number of a place such as "A1014" or "rad 1014", for
-// sorting problems in file order.
-func firstRow(place string) int {
-	n := 0
-	for _, ch := range place {
-		if ch >= '0' && ch <= '9' {
-			n = n*10 + int(ch-'0')
-		}
-	}
-	return n
 }
