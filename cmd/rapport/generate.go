@@ -21,7 +21,6 @@ import (
 	"rapport/layouts/pdf"
 	"rapport/layouts/xlsx"
 	"rapport/report"
-	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
@@ -182,7 +181,7 @@ type unitResult struct {
 	unknownPeriod bool
 	// routing is set when the unit's Ansvar selected its rows of the
 	// ledger: where the other rows went; ownRows are the rows it took.
-	routing *ledger.Routing
+	routing *report.Routing
 }
 
 // rendered is one output file, rendered in memory before anything is written.
