@@ -42,7 +42,7 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 	if year == 0 {
 		probs.Add(problem.Problem{Severity: problem.Error,
 			Message: "rapportåret är okänt",
-			Hint:    "Ange År i bladet Inställningar eller --year"})
+			Hint:    "Ange År i bladet " + SheetSettings + " eller --year"})
 		return nil, probs
 	}
 	month := period.Month{Year: year, Month: entry.LastMonth}
@@ -248,7 +248,7 @@ func (c *computation) classifyLedger() ledgerSums {
 			c.probs.Add(at.Problem(problem.Error, a,
 				fmt.Sprintf("kontot finns inte i kontoplanen %s (%s, summa %s kr; första gången här)",
 					c.in.Chart.Name, rows, u.Amount.FormatKr()),
-				"Lägg till kontot i bladet Kontoplan i underlag.xlsx, rätta kontot i huvudboken, eller kör med --allow-unmapped för att redovisa det på raden Ej klassificerat"))
+				"Lägg till kontot i bladet "+SheetChart+" i underlag.xlsx, rätta kontot i huvudboken, eller kör med --allow-unmapped för att redovisa det på raden Ej klassificerat"))
 		}
 	}
 	return s
@@ -326,15 +326,15 @@ func (c *computation) operating(s ledgerSums) {
 		r.Operating.PrognosisIsOutcome = true
 	case progMonth.IsZero():
 		r.Operating.PrognosisIsBudget = true
-		c.probs.Add(sheetProblem(c.prognosisPlace(nil), sheetPrognosis, problem.Problem{Severity: problem.Warning,
+		c.probs.Add(sheetProblem(c.prognosisPlace(nil), SheetPrognosis, problem.Problem{Severity: problem.Warning,
 			Message: fmt.Sprintf("ingen prognos är gjord %s eller tidigare; årsbudgeten används som prognos", c.month.Swedish()),
-			Hint:    "Lägg in en prognos för perioden i bladet Prognos"}))
+			Hint:    "Lägg in en prognos för perioden i bladet " + SheetPrognosis}))
 	default:
 		r.Operating.PrognosisMonth = progMonth
 		if progMonth != c.month {
-			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), sheetPrognosis, problem.Problem{Severity: problem.Warning,
+			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), SheetPrognosis, problem.Problem{Severity: problem.Warning,
 				Message: fmt.Sprintf("ingen prognos för %s; prognosen från %s används", c.month.Swedish(), progMonth.Swedish()),
-				Hint:    "Lägg in en prognos för perioden i bladet Prognos om en ny finns"}))
+				Hint:    "Lägg in en prognos för perioden i bladet " + SheetPrognosis + " om en ny finns"}))
 		}
 	}
 
@@ -357,7 +357,7 @@ func (c *computation) operating(s ledgerSums) {
 			ol.Prognosis, ol.Comment = p.Annual, strings.TrimSpace(p.Comment)
 		case !progMonth.IsZero():
 			ol.Prognosis = b.Annual
-			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), sheetPrognosis, problem.Problem{Severity: problem.Warning, Value: line,
+			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), SheetPrognosis, problem.Problem{Severity: problem.Warning, Value: line,
 				Message: fmt.Sprintf("prognosen från %s saknar raden; årsbudgeten används", progMonth.Swedish()),
 				Hint:    "Lägg in raden i prognosen"}))
 		default:
@@ -374,9 +374,9 @@ func (c *computation) operating(s ledgerSums) {
 			continue // "Finansiella poster (when non-zero)"
 		}
 		if !hasBudget && line != LineUnclassified && (hasOutcome || hasPrognosis) {
-			c.probs.Add(sheetProblem(c.budgetPlace(), sheetBudget, problem.Problem{Severity: problem.Warning, Value: line,
+			c.probs.Add(sheetProblem(c.budgetPlace(), SheetBudget, problem.Problem{Severity: problem.Warning, Value: line,
 				Message: "raden har utfall men ingen budget; budgeten räknas som 0",
-				Hint:    "Lägg in raden i bladet Driftbudget"}))
+				Hint:    "Lägg in raden i bladet " + SheetBudget}))
 		}
 		r.Operating.Lines = append(r.Operating.Lines, ol)
 		if mo := s.monthly[line]; mo != nil || !optional {

@@ -167,7 +167,7 @@ func routeUnits(opts []ImportOptions, wbs []Workbook, probs []problem.List) ([]l
 			unitOf[i] = len(units)
 			units = append(units, ledger.Unit{Name: unitLabel(wb.Unit(), opts[i].Dir), Select: sel})
 		case len(opts) > 1:
-			probs[i].Add(problem.Problem{Severity: problem.Error, File: UnderlagFile, Sheet: "Inställningar",
+			probs[i].Add(problem.Problem{Severity: problem.Error, File: UnderlagFile, Sheet: SheetSettings,
 				Message: fmt.Sprintf("enheten %s saknar Ansvar, men %d enheter körs mot samma huvudbok: utan Ansvar skulle den ta alla rader, även de andra enheternas",
 					unitLabel(wb.Unit(), opts[i].Dir), len(opts)),
 				Hint: "Skriv enhetens ansvar i Inställningar, raden Ansvar (t.ex. 1000-1999, RK*), eller kör enheten för sig med sin egen huvudbok"})

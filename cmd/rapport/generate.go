@@ -591,7 +591,7 @@ func claimOutputs(results []unitResult) {
 		res := &results[i]
 		for _, out := range res.outputs {
 			if first, taken := owner[out.name]; taken {
-				res.probs.Add(problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: "Inställningar",
+				res.probs.Add(problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: report.SheetSettings,
 					Value:   res.unit,
 					Message: fmt.Sprintf("samma enhet och period som i mappen %s (%s)", first, out.name),
 					Hint:    "Ge enheterna olika namn i Inställningar (Enhet) eller kör dem var för sig"})
