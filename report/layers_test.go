@@ -58,6 +58,8 @@ func TestImportLayers(t *testing.T) {
 			forbidden: []string{"rapport/"}},
 		{name: "period imports nothing of the program", pkgs: "rapport/report/period",
 			forbidden: []string{"rapport/"}},
+		{name: "filetype imports nothing of the program", pkgs: "rapport/report/filetype",
+			forbidden: []string{"rapport/"}},
 	}
 	for _, r := range rules {
 		t.Run(r.name, func(t *testing.T) {
