@@ -15,6 +15,7 @@ const (
 	SheetIndValues = "Indikatorer"
 	SheetIndDefs   = "Indikatordefinitioner"
 	SheetCalendar  = "Kalender"
+	SheetColumns   = "Kolumner"
 	SheetTexts     = "Texter"
 	SheetPlan      = "Planuppföljning"
 )
