@@ -29,6 +29,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report/filetype"
 	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
@@ -272,24 +273,22 @@ func (u *underlagReader) fileError(msg, hint string) {
 // that every part of the zip unpacks within the limits.
 func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 	const saveAs = "Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx)"
-	switch {
+	switch kind := filetype.Detect(data); {
 	case len(bytes.TrimSpace(data)) == 0:
 		u.fileError("filen är tom", "Använd en ifylld arbetsbok; en tom mall fås med rapport template")
 		return nil
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		if bytes.Contains(data, utf16le("EncryptedPackage")) {
-			u.fileError("arbetsboken är lösenordsskyddad och kan inte läsas",
-				"Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och spara igen")
-		} else {
-			u.fileError("filen är i det gamla Excel-formatet (.xls), inte .xlsx", saveAs)
-		}
+	case kind == filetype.Encrypted:
+		u.fileError(filetype.Wrong(kind, filetype.WantWorkbook),
+			"Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och spara igen")
 		return nil
-	case !bytes.HasPrefix(data, []byte("PK\x03\x04")) && !bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		if looksLikeText(data) {
-			u.fileError("filen är en textfil (till exempel CSV), inte en Excel-arbetsbok", saveAs)
-		} else {
-			u.fileError("filen är inte en Excel-arbetsbok (.xlsx)", saveAs)
-		}
+	case kind == filetype.PDF:
+		// A printed report saved under the workbook's name: Excel cannot
+		// turn it back into the workbook.
+		u.fileError(filetype.Wrong(kind, filetype.WantWorkbook),
+			"Lägg den ifyllda arbetsboken i mappen; en tom mall fås med rapport template")
+		return nil
+	case kind != filetype.Zip:
+		u.fileError(filetype.Wrong(kind, filetype.WantWorkbook), saveAs)
 		return nil
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -450,27 +449,6 @@ func countTags(b []byte) int {
 		i += j + 1
 	}
 	return n
-}
-
-func utf16le(s string) []byte {
-	var b []byte
-	for _, r := range s {
-		b = append(b, byte(r), byte(r>>8))
-	}
-	return b
-}
-
-// looksLikeText reports whether the start of data is text: UTF-8 or a
-// single-byte encoding without control characters other than line breaks
-// and tabs.
-func looksLikeText(data []byte) bool {
-	head := data[:min(len(data), 4096)]
-	for _, c := range head {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' {
-			return false
-		}
-	}
-	return true
 }
 
 // read reads every sheet in dependency order: settings and calendar first,

@@ -21,6 +21,7 @@ func TestBadInputsTable(t *testing.T) {
 		{"tom fil", []byte{}},
 		{"CSV-fil med namnet .xlsx", []byte("Rad;Årsbudget\nIntäkter;1 200\n")},
 		{"binär fil som inte är zip", []byte{0, 1, 2, 3, 0xff}},
+		{"PDF med namnet .xlsx", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00")},
 		{"gammal .xls", append(append([]byte(nil), cfb...), utf16le("Workbook")...)},
 		{"lösenordsskyddad arbetsbok", append(append([]byte(nil), cfb...), utf16le("EncryptedPackage")...)},
 		{".ods med namnet .xlsx", zipOf(t, [2]string{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"})},
@@ -75,4 +76,14 @@ func TestBadInputsTable(t *testing.T) {
 		}
 	}
 	testkit.Golden(t, filepath.Join("testdata", "underlag", "bad-inputs.md"), []byte(b.String()))
+}
+
+// utf16le spells s as the names in an OLE directory are spelt, to build
+// the start of an old .xls or an encrypted workbook.
+func utf16le(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
 }
