@@ -63,6 +63,10 @@ type WorkbookOptions struct {
 type Workbook interface {
 	// Year is År in Inställningar; 0 if not given.
 	Year() int
+	// Columns are the ledger export's own headers that the sheet Kolumner
+	// names, for the ledger reader (SPEC 6.1); read when the workbook is
+	// opened, since the ledger is read before the rest.
+	Columns() []ledger.Column
 	// Responsibility is Ansvar in Inställningar, which selects the unit's
 	// rows of a regional ledger; empty when not given (or wrong, which
 	// Read reports).
@@ -120,7 +124,13 @@ func ImportUnits(ctx context.Context, opts []ImportOptions) ([]*Inputs, error) {
 	probs := make([]problem.List, n)
 	units, unitOf := routeUnits(opts, wbs, probs)
 	var lprobs problem.List
-	l, err := readLedgerFrom(ctx, opts[0], units, &lprobs)
+	// The ledger is one file, read once: the Kolumner of the first unit's
+	// workbook (whose ledger it is) name its headers.
+	var cols []ledger.Column
+	if wbs[0] != nil {
+		cols = wbs[0].Columns()
+	}
+	l, err := readLedgerFrom(ctx, opts[0], units, cols, &lprobs)
 	if err != nil {
 		return nil, err
 	}
@@ -249,8 +259,8 @@ func openUnderlagFrom(opt ImportOptions) (Workbook, error) {
 
 // readLedgerFrom reads the ledger named by --ledger, or the one ledger
 // file of the folder.
-func readLedgerFrom(ctx context.Context, opt ImportOptions, units []ledger.Unit, probs *problem.List) (*ledger.Ledger, error) {
-	lopt := ledger.Options{Progress: opt.Progress, Units: units}
+func readLedgerFrom(ctx context.Context, opt ImportOptions, units []ledger.Unit, cols []ledger.Column, probs *problem.List) (*ledger.Ledger, error) {
+	lopt := ledger.Options{Progress: opt.Progress, Units: units, Columns: cols}
 	if opt.LedgerPath != "" {
 		if _, err := os.Stat(opt.LedgerPath); err != nil {
 			probs.Add(problem.Problem{Severity: problem.Error, File: filepath.Base(opt.LedgerPath),
@@ -307,7 +317,9 @@ func readLedgerFrom(ctx context.Context, opt ImportOptions, units []ledger.Unit,
 func latestYear(l *ledger.Ledger) int {
 	y := 0
 	for k := range l.Buckets {
-		if k.Month.Year > y {
+		// Next year's opening balance, which some exports add, is no
+		// posting of that year.
+		if k.Month.Year > y && k.Kind != ledger.Opening {
 			y = k.Month.Year
 		}
 	}

@@ -178,6 +178,7 @@ const (
 	sheetIndValues = "Indikatorer"
 	sheetIndDefs   = "Indikatordefinitioner"
 	sheetCalendar  = "Kalender"
+	sheetColumns   = "Kolumner"
 	sheetTexts     = "Texter"
 	sheetPlan      = "Planuppföljning"
 )
@@ -213,6 +214,8 @@ const (
 	fName        = "name"
 	fLastMonth   = "lastmonth"
 	fKind        = "kind"
+	fField       = "field"
+	fHeader      = "header"
 	fSection     = "section"
 	fText        = "text"
 	fPart        = "part"
@@ -424,6 +427,21 @@ var underlagSchema = []sheetSchema{
 		},
 		purpose: "Valfritt: egen uppföljningskalender (Kod, Namn, Sista månad, Typ = Avvikelserapport, Fullständig eller Årsredovisning). Ersätter standardkalendern M02, UR1, UR2, M10, ÅR.",
 	},
+	{
+		name: sheetColumns, aliases: []string{"Kolumnnamn", "Kolumnrubriker"},
+		fields: []field{
+			{key: fField, names: []string{"Fält"}, required: true, kind: kindText, width: 12},
+			{key: fHeader, names: []string{"Rubrik", "Kolumnrubrik", "Rubrik i huvudboken"}, required: true, kind: kindText, width: 30},
+		},
+		purpose: "Valfritt: huvudbokens egna kolumnrubriker, när ingen av de godtagna rubrikerna passar. Fält är Konto, Belopp, Debet, Kredit, Period, Datum, Ansvar, Verksamhet eller Projekt; Rubrik är rubriken som den står i exporten.",
+	},
+}
+
+// describedOnly tells the sheets that the template describes but does not
+// write: they replace built-in defaults or name what most exports never
+// need, so an empty one would only be in the way.
+func describedOnly(s *sheetSchema) bool {
+	return s.name == sheetChart || s.name == sheetCalendar || s.name == sheetColumns
 }
 
 // sectionList names the Avsnitt of Texter for instructions and messages.

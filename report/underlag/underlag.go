@@ -101,9 +101,10 @@ func Read(r io.Reader, name string, opt Options) (in *report.Inputs, probs probl
 // --year gives the year it is the ledger's last; so the dated sheets are
 // read by Read once the caller knows the year, and the file is parsed once.
 type Workbook struct {
-	u    *underlagReader
-	year int  // År as written; 0 if absent or unreadable
-	done bool // Read has run
+	u       *underlagReader
+	year    int             // År as written; 0 if absent or unreadable
+	columns []ledger.Column // sheet Kolumner, for the ledger reader
+	done    bool            // Read has run
 }
 
 // Open reads the workbook's structure and its undated sheets. unit, if
@@ -168,11 +169,15 @@ func (w *Workbook) open(r io.Reader, opt report.WorkbookOptions) {
 	u.readSettings(opt.Unit)
 	u.readCalendar()
 	u.readChart()
+	w.columns = u.readColumns()
 	w.year = u.in.Settings.Year
 }
 
 // Year is År in Inställningar; 0 if it is not given or not a year.
 func (w *Workbook) Year() int { return w.year }
+
+// Columns are the ledger headers that the sheet Kolumner names.
+func (w *Workbook) Columns() []ledger.Column { return w.columns }
 
 // Responsibility is Ansvar in Inställningar; empty if not given or wrong.
 func (w *Workbook) Responsibility() ledger.Selector { return w.u.in.Settings.Responsibility }
