@@ -332,6 +332,7 @@ func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 		return nil
 	}
 	parts, sizes := map[string][]byte{}, map[string]uint64{}
+	var sharedText []byte // the shared strings, kept only when not valid UTF-8
 	for _, zf := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/"))
 		// The scan needs the workbook, its relationships, the styles and
@@ -366,8 +367,14 @@ func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 		if keep {
 			parts[name] = b
 		}
+		if shared && badUTF8(b) >= 0 {
+			sharedText = b
+		}
 	}
 	u.parts = sheetParts(parts, sizes)
+	if u.reportInvalidUTF8(parts, sharedText) {
+		return nil
+	}
 	return zr
 }
 
@@ -558,13 +565,16 @@ func (u *underlagReader) readTable(name string) *table {
 	scanned := 0
 	load := sheetLoad{book: &u.text}
 	last := u.lastRow(actual)
+	ended := true // whether the iterator ran out, rather than the loop stopping it
 	for rows.Next() {
 		if scanned++; last >= 0 && scanned > last {
+			ended = false
 			break
 		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			u.sheetError(actual, "bladet är skadat och går inte att läsa till slut", "Spara arbetsboken på nytt i Excel")
+			ended = false
 			break
 		}
 		if allBlank(cells) {
@@ -578,6 +588,7 @@ func (u *underlagReader) readTable(name string) *table {
 		}
 		if t.header == 0 {
 			if n > headerSearchRows {
+				ended = false
 				break
 			}
 			early = append(early, r)
@@ -587,6 +598,13 @@ func (u *underlagReader) readTable(name string) *table {
 			continue
 		}
 		t.rows = append(t.rows, r)
+	}
+	// excelize's Next drops the XML decoder's error and just ends: a sheet
+	// that ends before the last filled row the scan found has lost rows.
+	if ended && last > 0 && scanned < last {
+		u.sheetError(actual, fmt.Sprintf("bladet är skadat: läsningen tar slut vid rad %d, men bladet har uppgifter till och med rad %d", scanned, last),
+			"Öppna filen i Excel och spara den igen")
+		return nil
 	}
 	if t.header == 0 {
 		t.reportMissingHeader(early)

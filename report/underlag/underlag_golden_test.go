@@ -1,6 +1,7 @@
 package underlag
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,6 +31,11 @@ func TestBadInputsTable(t *testing.T) {
 		{"zip-bomb (packas upp till 1 TB)", lyingZip(t)},
 		{"100 001 olika texter", withElements(t, valid, "xl/sharedStrings.xml", "</sst>", "<si><t>x</t></si>", maxSharedStrings+1)},
 		{"100 001 format i xl/styles.xml", withElements(t, valid, "xl/styles.xml", "</cellXfs>", `<xf numFmtId="10"/>`, maxWholeElements+1)},
+		{"tecken som inte är UTF-8 i ett blad (Latin-1)", inlineD3(t, brokenText(t), `<?xml version="1.0" encoding="UTF-8"?>`, "S\xe5d\xe4r")},
+		{"tecken som inte är UTF-8 i en delad text", rewritePart(t, brokenText(t), "xl/sharedStrings.xml", func(b []byte) []byte {
+			return bytes.Replace(b, []byte("ömsom"), []byte("\xf6msom"), 1)
+		})},
+		{"XML-fel mitt i ett blad", inlineD3(t, brokenText(t), `<?xml version="1.0" encoding="UTF-8"?>`, "S&aring;d&auml;r")},
 		bad("5 000 rader i ett blad", longRows(sheetAssess, assessHeader, 5000, 1)),
 		bad("9 MB text i ett blad", longRows(sheetAssess, assessHeader, 300, 30000)),
 		bad("blad saknas", sheet{"-" + sheetBudget, nil}),
