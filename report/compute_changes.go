@@ -356,15 +356,20 @@ func measured(byMonth map[period.Month]float64, year int, first, last time.Month
 // indicatorGrade is table 2's Status (SPEC 7.4): against the target if
 // there is one, else against the reference; a value equal to the target
 // reaches it, and one equal to the reference counts as not worse.
+//
+// Value and yardstick are compared as the tables show them, rounded to
+// IndicatorDecimals: a mean of 5,0333 shown "5,0" reaches a target of 5,0.
 func indicatorGrade(res IndicatorResult) IndicatorGrade {
 	if res.Value == nil {
 		return GradeNone
 	}
+	value := money.Round(*res.Value, IndicatorDecimals)
 	atLeast := func(goal float64) bool {
+		goal = money.Round(goal, IndicatorDecimals)
 		if res.LowerIsBetter {
-			return *res.Value <= goal
+			return value <= goal
 		}
-		return *res.Value >= goal
+		return value >= goal
 	}
 	switch {
 	case res.Target != nil && atLeast(*res.Target):

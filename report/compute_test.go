@@ -309,6 +309,10 @@ func TestIndicatorStatus(t *testing.T) {
 		{"target missed", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5)}, Value: f(4)}, NotMet, true},
 		{"lower is better", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5), LowerIsBetter: true}, Value: f(4)}, Met, false},
 		{"reference when no target", IndicatorResult{IndicatorDef: IndicatorDef{Reference: f(8.5), LowerIsBetter: true}, Value: f(9)}, NotMet, true},
+		{"mean shown as the target reaches it", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5), LowerIsBetter: true}, Value: f(5.0333)}, Met, false},
+		{"mean shown above the target misses it", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5), LowerIsBetter: true}, Value: f(5.05)}, NotMet, true},
+		{"mean shown as the target, higher is better", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5)}, Value: f(4.96)}, Met, false},
+		{"mean shown below the reference", IndicatorResult{IndicatorDef: IndicatorDef{Reference: f(8.5)}, Value: f(8.44)}, NotMet, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := indicatorGrade(tc.res)

@@ -114,6 +114,11 @@ type IndicatorPoint struct {
 	Value float64      `json:"value"`
 }
 
+// IndicatorDecimals is how many decimals the layouts show an indicator's
+// value, target and reference with; the status is judged on the values so
+// rounded, so that it agrees with what the reader sees.
+const IndicatorDecimals = 1
+
 // IndicatorResult is one row of table 2.
 type IndicatorResult struct {
 	IndicatorDef

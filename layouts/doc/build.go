@@ -401,7 +401,7 @@ func valueText(v *float64, unit string) string {
 	if v == nil {
 		return "–"
 	}
-	s := money.FormatNumber(*v, 1)
+	s := money.FormatNumber(*v, report.IndicatorDecimals)
 	if unit != "" {
 		s += money.NoBreakSpace + unit
 	}
