@@ -8,6 +8,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"rapport/layouts/pdf/tagged"
 	"rapport/report"
 )
 
@@ -64,15 +66,16 @@ func Render(w io.Writer, r *report.Report) (err error) {
 		pdf.SetLink(h.link, h.y, firstBody+h.page)
 	}
 	drawCover(pdf, doc)
+	toc := &contents{list: tagged.New("TOC")}
 	if onCover {
-		drawContents(pdf, heads, coverToc, tocLineCompact, firstBody, false)
+		drawContents(pdf, toc, heads, coverToc, tocLineCompact, firstBody, false)
 		footer(pdf, doc, 1, total)
 	} else {
 		footer(pdf, doc, 1, total)
 		for start := 0; start < len(heads) || start == 0; start += tocPer {
 			pdf.AddPage()
 			runningHeader(pdf, doc)
-			drawContents(pdf, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody, start > 0)
+			drawContents(pdf, toc, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody, start > 0)
 			footer(pdf, doc, pdf.PageNo(), total)
 		}
 	}
@@ -80,20 +83,28 @@ func Render(w io.Writer, r *report.Report) (err error) {
 		pdf.AddPage()
 		runningHeader(pdf, doc)
 		for _, p := range pg {
-			p.a.draw(pdf, p.y)
+			if p.repeated {
+				pdf.repeat(func() { p.a.draw(pdf, p.y) })
+			} else {
+				p.a.draw(pdf, p.y)
+			}
 		}
 		footer(pdf, doc, firstBody+i, total)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return pdf.Output(w)
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return err
+	}
+	return pdf.tags.Finish(w, raw.Bytes(), metadata(doc))
 }
 
 // newPDF makes a document with the report's metadata, fonts and fixed
 // dates, set on the document itself (no package-level defaults).
-func newPDF(d Document) *fpdf.Fpdf {
-	pdf := fpdf.New("P", "mm", "A4", "")
+func newPDF(d Document) *canvas {
+	pdf := newCanvas(fpdf.New("P", "mm", "A4", ""))
 	pdf.SetMargins(marginL, bodyTop, marginR)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(true)
@@ -101,21 +112,39 @@ func newPDF(d Document) *fpdf.Fpdf {
 	date := reportTime(d.ReportDate)
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	pdf.SetTitle(d.Unit+" – "+d.ReportName, true)
-	pdf.SetAuthor(d.Organisation, true)
-	subject := d.ReportName + " för " + d.Unit + ", " + d.Months
-	if d.Example {
-		subject += " (exempeldata)"
-	}
-	pdf.SetSubject(subject, true)
-	pdf.SetKeywords("uppföljning, verksamhetsplan, måluppfyllelse, driftbudget, investeringsbudget, "+d.Unit, true)
-	pdf.SetCreator("rapport", true)
 	pdf.SetLang("sv-SE")
 	pdf.SetDisplayMode("fullwidth", "single")
 	addFonts(pdf)
 	setFont(pdf, fBody)
 	return pdf
 }
+
+// metadata is the document's Info and XMP metadata, with the PDF/A-2a
+// and PDF/UA-1 claims its tags and output intent support.
+func metadata(d Document) tagged.Meta {
+	subject := d.ReportName + " för " + d.Unit + ", " + d.Months
+	if d.Example {
+		subject += " (exempeldata)"
+	}
+	return tagged.Meta{
+		Title:           docTitle(d),
+		Author:          d.Organisation,
+		Subject:         subject,
+		Keywords:        "uppföljning, verksamhetsplan, måluppfyllelse, driftbudget, investeringsbudget, " + d.Unit,
+		Creator:         "rapport",
+		Producer:        "rapport (go-pdf/fpdf 0.12)",
+		Lang:            "sv-SE",
+		Date:            reportTime(d.ReportDate),
+		ICC:             iccSRGB,
+		ICCName:         "sRGB IEC61966-2.1",
+		PDFAPart:        2,
+		PDFAConformance: "A",
+		UAPart:          1,
+	}
+}
+
+// docTitle is the title a reader shows instead of the file name.
+func docTitle(d Document) string { return d.Unit + " – " + d.ReportName }
 
 // reportTime is the report date at noon UTC; a missing or malformed date
 // gives a fixed date, never the clock.
@@ -135,27 +164,36 @@ func coverEnd(d Document) float64 {
 	return 164
 }
 
-func drawCover(pdf *fpdf.Fpdf, d Document) {
+func drawCover(pdf *canvas, d Document) {
 	pdf.AddPage()
-	fillColour(pdf, accent)
-	pdf.Rect(0, 0, pageW, 104, "F")
+	pdf.artifact(func() {
+		fillColour(pdf, accent)
+		pdf.Rect(0, 0, pageW, 104, "F")
+	})
 	textColour(pdf, white)
-	setFont(pdf, font{"B", 13, 6})
-	pdf.Text(marginL, 30, fitLine(pdf, d.Organisation, contentW))
-	setFont(pdf, font{"", 12, 6})
-	pdf.Text(marginL, 38, fitLine(pdf, d.Unit, contentW))
+	pdf.content(path(tagged.New("P")), func() {
+		setFont(pdf, font{"B", 13, 6})
+		pdf.Text(marginL, 30, fitLine(pdf, d.Organisation, contentW))
+	})
+	pdf.content(path(tagged.New("P")), func() {
+		setFont(pdf, font{"", 12, 6})
+		pdf.Text(marginL, 38, fitLine(pdf, d.Unit, contentW))
+	})
 
 	setFont(pdf, font{"B", 26, 11})
 	y := 62.0
+	title := path(tagged.New("H1"))
 	for i, l := range wrap(pdf, d.ReportName, contentW) {
 		if i == 2 {
 			break // the band holds two lines of title
 		}
-		pdf.Text(marginL, y, l)
+		pdf.content(title, func() { pdf.Text(marginL, y, l) })
 		y += 11
 	}
 	setFont(pdf, font{"", 14, 7})
-	pdf.Text(marginL, y+2, fitLine(pdf, d.Unit+" · "+d.Months, contentW))
+	pdf.content(path(tagged.New("P")), func() {
+		pdf.Text(marginL, y+2, fitLine(pdf, d.Unit+" · "+d.Months, contentW))
+	})
 	textColour(pdf, ink)
 
 	y = 122
@@ -167,27 +205,39 @@ func drawCover(pdf *fpdf.Fpdf, d Document) {
 		{"Rapportdatum", swedishDate(d.ReportDate)},
 		{"Typ", kindWord(d.Kind)},
 	}
+	// The report's details are a table of names and values.
+	details := tagged.New("Table")
 	for _, r := range rows {
-		setFont(pdf, fSmall)
-		textColour(pdf, muted)
-		pdf.Text(marginL, y, r[0])
-		setFont(pdf, fBody)
-		textColour(pdf, ink)
-		pdf.Text(marginL+38, y, fitLine(pdf, r[1], contentW-38))
+		tr := tagged.New("TR")
+		pdf.content(path(details, tr, elem("TH", scopeRow)), func() {
+			setFont(pdf, fSmall)
+			textColour(pdf, muted)
+			pdf.Text(marginL, y, r[0])
+		})
+		pdf.content(path(details, tr, tagged.New("TD")), func() {
+			setFont(pdf, fBody)
+			textColour(pdf, ink)
+			pdf.Text(marginL+38, y, fitLine(pdf, r[1], contentW-38))
+		})
 		y += 7
 	}
 	if d.Example {
 		y += 8
-		drawColour(pdf, bad)
-		fillColour(pdf, rgb{253, 236, 236})
-		pdf.SetLineWidth(0.8)
-		pdf.Rect(marginL, y, contentW, 24, "FD")
-		setFont(pdf, font{"B", 18, 8})
+		pdf.artifact(func() {
+			drawColour(pdf, bad)
+			fillColour(pdf, rgb{253, 236, 236})
+			pdf.SetLineWidth(0.8)
+			pdf.Rect(marginL, y, contentW, 24, "FD")
+		})
 		textColour(pdf, bad)
-		pdf.Text(marginL+5, y+10, "EXEMPELDATA")
+		pdf.content(path(tagged.New("P")), func() {
+			setFont(pdf, font{"B", 18, 8})
+			pdf.Text(marginL+5, y+10, "EXEMPELDATA")
+		})
 		setFont(pdf, fBody)
+		warning := path(tagged.New("P"))
 		for i, l := range wrap(pdf, "Rapporten bygger på påhittade exempeluppgifter. Siffrorna beskriver inte Region Hallands verkliga ekonomi och får inte användas som beslutsunderlag.", contentW-10) {
-			pdf.Text(marginL+5, y+16+float64(i)*4.6, l)
+			pdf.content(warning, func() { pdf.Text(marginL+5, y+16+float64(i)*4.6, l) })
 		}
 		textColour(pdf, ink)
 		pdf.SetLineWidth(0.2)
@@ -225,20 +275,30 @@ const (
 	tocLineCompact = 5.4
 )
 
+// contents is the contents' structure element, which continues over
+// the pages of the contents.
+type contents struct {
+	list *tagged.Elem // TOC
+}
+
 // drawContents draws contents from y down: each heading with its page
-// number, a dotted leader and a link to it.
-func drawContents(pdf *fpdf.Fpdf, heads []*headingRef, y, line float64, firstBody int, continued bool) {
+// number, a dotted leader and a link to it. Each entry is a TOCI whose
+// Reference holds a Link: its text, its page number and its annotation.
+func drawContents(pdf *canvas, toc *contents, heads []*headingRef, y, line float64, firstBody int, continued bool) {
 	setFont(pdf, fH1)
 	textColour(pdf, accent)
 	if continued {
-		pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll (forts.)")
+		// The tree has the heading once; its repetition is decoration.
+		pdf.artifact(func() { pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll (forts.)") })
 	} else {
-		pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll")
+		pdf.content(path(tagged.New("H1")), func() { pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll") })
 		pdf.Bookmark("Innehåll", 0, y)
 	}
-	drawColour(pdf, accent)
-	pdf.SetLineWidth(0.5)
-	pdf.Line(marginL, y+fH1.line+0.6, marginL+contentW, y+fH1.line+0.6)
+	pdf.artifact(func() {
+		drawColour(pdf, accent)
+		pdf.SetLineWidth(0.5)
+		pdf.Line(marginL, y+fH1.line+0.6, marginL+contentW, y+fH1.line+0.6)
+	})
 	y += 14
 	for _, h := range heads {
 		f := fBody
@@ -257,20 +317,29 @@ func drawContents(pdf *fpdf.Fpdf, heads []*headingRef, y, line float64, firstBod
 		nw := pdf.GetStringWidth(num)
 		text := fitLine(pdf, h.text, contentW-indent-nw-8)
 		bl := baseline(y, line, f)
-		pdf.Text(marginL+indent, bl, text)
-		pdf.Text(marginL+contentW-nw, bl, num)
-		drawColour(pdf, rule)
-		pdf.SetLineWidth(0.2)
-		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
-		pdf.Line(marginL+indent+pdf.GetStringWidth(text)+2, bl, marginL+contentW-nw-2, bl)
-		pdf.SetDashPattern(nil, 0)
+		link := path(toc.list, tagged.New("TOCI"), tagged.New("Reference"), tagged.New("Link"))
+		pdf.content(link, func() { pdf.Text(marginL+indent, bl, text) })
+		pdf.artifact(func() {
+			drawColour(pdf, rule)
+			pdf.SetLineWidth(0.2)
+			pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+			pdf.Line(marginL+indent+pdf.GetStringWidth(text)+2, bl, marginL+contentW-nw-2, bl)
+			pdf.SetDashPattern(nil, 0)
+		})
+		pdf.content(link, func() { pdf.Text(marginL+contentW-nw, bl, num) })
+		pdf.tags.Annotation(link, "Gå till "+h.text+", sidan "+num)
 		pdf.Link(marginL, y, contentW, line, h.link)
 		y += line
 	}
+	pdf.tags.Close()
 }
 
 // runningHeader names the unit and the report on every page but the cover.
-func runningHeader(pdf *fpdf.Fpdf, d Document) {
+func runningHeader(pdf *canvas, d Document) {
+	pdf.tags.Pagination(func() { drawRunningHeader(pdf, d) })
+}
+
+func drawRunningHeader(pdf *canvas, d Document) {
 	setFont(pdf, fRunning)
 	textColour(pdf, muted)
 	pdf.Text(marginL, headerY, fitLine(pdf, d.Unit+" · "+d.ReportName, contentW*0.7))
@@ -283,7 +352,11 @@ func runningHeader(pdf *fpdf.Fpdf, d Document) {
 }
 
 // footer writes "Sida x av y", and marks example data on every page.
-func footer(pdf *fpdf.Fpdf, d Document, page, total int) {
+func footer(pdf *canvas, d Document, page, total int) {
+	pdf.tags.Pagination(func() { drawFooter(pdf, d, page, total) })
+}
+
+func drawFooter(pdf *canvas, d Document, page, total int) {
 	setFont(pdf, fRunning)
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.2)
