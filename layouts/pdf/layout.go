@@ -195,6 +195,7 @@ var hyphenPoints = map[string][]string{
 	"ackumulerad":        {"Ackumu", "lerad"},
 	"referensvärde":      {"Referens", "värde"},
 	"årsprognos":         {"Års", "prognos"},
+	"prognos":            {"Prog", "nos"},
 	"årsbudget":          {"Års", "budget"},
 	"driftskostnader":    {"drifts", "kostnader"},
 	"personalkostnader":  {"Personal", "kostnader"},

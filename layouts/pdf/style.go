@@ -80,7 +80,7 @@ var (
 	fH3      = font{"B", 10.5, 5.2}
 	fCaption = font{"B", 9, 4.6}
 	fTable   = font{"", 8.6, 4.0}
-	fTableS  = font{"", 7.6, 3.5}
+	fTableS  = font{"", 8.5, 3.9} // at least 8.5 pt: legible printed (SPEC §8)
 	fRunning = font{"", 7.8, 4}
 )
 
