@@ -70,7 +70,9 @@ func headingAtoms(pdf *canvas, h Heading, depth int) []*atom {
 		outline = h.Text
 	}
 	ref := &headingRef{level: h.Level, text: outline, outline: depth}
-	tag := path(tagged.New("H" + strconv.Itoa(min(max(h.Level, 1), 3))))
+	// The tag's level is the outline's: a goal is an H2 right under
+	// "Mål" but an H3 under a subsection, so that no level is skipped.
+	tag := path(tagged.New("H" + strconv.Itoa(min(depth+1, 6))))
 	a := &atom{
 		h:        float64(len(lines))*f.line + after,
 		keepNext: true,
