@@ -15,8 +15,8 @@ import (
 var testMeta = Meta{
 	Title: "Prov – rapport", Author: "Region", Subject: "Ämne", Keywords: "a, b",
 	Creator: "rapport", Producer: "rapport (test)", Lang: "sv-SE",
-	Date: time.Date(2026, 4, 30, 12, 0, 0, 0, time.UTC),
-	ICCName: "sRGB IEC61966-2.1",
+	Date:     time.Date(2026, 4, 30, 12, 0, 0, 0, time.UTC),
+	ICCName:  "sRGB IEC61966-2.1",
 	PDFAPart: 2, PDFAConformance: "A", UAPart: 1,
 }
 
