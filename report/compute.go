@@ -59,6 +59,7 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 	c := computation{in: in, r: r, month: month, probs: &probs, opt: opt}
 	c.sums = c.classifyLedger()
 	c.operating(c.sums)
+	c.accounts(c.sums)
 	c.investments()
 	c.economy()
 	c.goals()
@@ -98,6 +99,7 @@ type ledgerSums struct {
 	hasPrior bool                            // the ledger has any row of the year before
 	monthly  map[string]*[2][12]money.Amount // per line: [0] this year, [1] year before
 	projects map[string]money.Amount         // balance-sheet sums per project, months 1…m
+	accounts map[AccountMonth]money.Amount   // per line, account and month (Amount 0), months 1…m of both years
 }
 
 // classifyLedger puts every bucket of the ledger in exactly one part of the
@@ -110,6 +112,7 @@ func (c *computation) classifyLedger() ledgerSums {
 		prior:    map[string]money.Amount{},
 		monthly:  map[string]*[2][12]money.Amount{},
 		projects: map[string]money.Amount{},
+		accounts: map[AccountMonth]money.Amount{},
 	}
 	l := c.in.Ledger
 	rec := &c.r.Reconciliation
@@ -153,6 +156,9 @@ func (c *computation) classifyLedger() ledgerSums {
 				s.monthly[line] = mo
 			}
 			mo[year-k.Month.Year][k.Month.Month-1] += b.Amount
+			if k.Month.Month <= m {
+				s.accounts[AccountMonth{Line: line, Account: k.Account, Month: k.Month}] += b.Amount
+			}
 		}
 		if k.Month.Year == year-1 {
 			s.hasPrior = true

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"rapport/report/ledger"
 	"rapport/report/period"
@@ -22,6 +23,10 @@ const (
 	LedgerCSV    = "huvudbok.csv"
 )
 
+// ledgerNames are the names a ledger export may have in an input folder:
+// XLSX, CSV and SIE 4 (.se, .si, .sie).
+var ledgerNames = []string{LedgerXLSX, LedgerCSV, "huvudbok.se", "huvudbok.si", "huvudbok.sie"}
+
 // ImportOptions say where the inputs are and what the command line
 // overrides.
 type ImportOptions struct {
@@ -29,10 +34,11 @@ type ImportOptions struct {
 	Folder fs.FS
 	Dir    string
 	// LedgerPath is a ledger file on disk given with --ledger; "" means
-	// huvudbok.xlsx or huvudbok.csv in Folder.
+	// the one of ledgerNames in Folder.
 	LedgerPath string
 	Year       int    // --year; 0 = År in Inställningar
 	Unit       string // --unit; "" = Enhet in Inställningar
+	TmpDir     string // for excelize's temporary files; "" = the system's
 	// Progress, if set, is told how the ledger import goes.
 	Progress func(ledger.Progress)
 }
@@ -93,7 +99,7 @@ func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
 		return nil, fmt.Errorf("kan inte öppna %s: %w", UnderlagFile, err)
 	}
 	defer f.Close()
-	in, probs := ReadUnderlag(f, UnderlagFile, UnderlagOptions{Year: opt.Year, Unit: opt.Unit})
+	in, probs := ReadUnderlag(f, UnderlagFile, UnderlagOptions{Year: opt.Year, Unit: opt.Unit, TmpDir: opt.TmpDir})
 	if in == nil {
 		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
 	}
@@ -114,7 +120,7 @@ func readLedgerFrom(ctx context.Context, opt ImportOptions, probs *problem.List)
 		return ledger.ReadFile(ctx, opt.LedgerPath, lopt)
 	}
 	var found []string
-	for _, name := range []string{LedgerXLSX, LedgerCSV} {
+	for _, name := range ledgerNames {
 		if _, err := fs.Stat(opt.Folder, name); err == nil {
 			found = append(found, name)
 		}
@@ -122,12 +128,17 @@ func readLedgerFrom(ctx context.Context, opt ImportOptions, probs *problem.List)
 	switch len(found) {
 	case 0:
 		probs.Add(problem.Problem{Severity: problem.Error, File: LedgerXLSX,
-			Message: "ingen huvudbok i indatamappen " + displayDir(opt.Dir) + " (huvudbok.xlsx eller huvudbok.csv)",
+			Message: "ingen huvudbok i indatamappen " + displayDir(opt.Dir) + " (huvudbok.xlsx, huvudbok.csv eller SIE-filen huvudbok.se)",
 			Hint:    "Lägg exporten från ekonomisystemet i mappen, eller ange den med --ledger"})
 		return nil, nil
-	case 2:
-		probs.Add(problem.Problem{Severity: problem.Error, File: LedgerXLSX,
-			Message: "indatamappen har både huvudbok.xlsx och huvudbok.csv; rapport vet inte vilken som gäller",
+	case 1:
+	default:
+		which := "både " + found[0] + " och " + found[1]
+		if len(found) > 2 {
+			which = "flera huvudböcker (" + strings.Join(found, ", ") + ")"
+		}
+		probs.Add(problem.Problem{Severity: problem.Error, File: found[0],
+			Message: "indatamappen har " + which + "; rapport vet inte vilken som gäller",
 			Hint:    "Ta bort den ena, eller välj med --ledger"})
 		return nil, nil
 	}

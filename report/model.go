@@ -29,6 +29,7 @@ type Report struct {
 
 	Deviations Deviations       `json:"deviations"` // "övriga avvikelser"
 	Monthly    []MonthlyOutcome `json:"monthly"`    // outcome per line and month: the audit trail
+	Accounts   []AccountMonth   `json:"accounts"`   // the same per account: the trail to the ledger
 
 	Reconciliation Reconciliation `json:"reconciliation"`
 	Problems       problem.List   `json:"problems"` // warnings that the report carries
@@ -183,6 +184,17 @@ type MonthlyOutcome struct {
 	Line      string           `json:"line"`
 	ThisYear  [12]money.Amount `json:"this_year"`
 	PriorYear [12]money.Amount `json:"prior_year"`
+}
+
+// AccountMonth is one account's outcome in one month, in the report's sign:
+// Report.Accounts holds every non-zero one behind table 4's Utfall ack and
+// Utfall ack föregående år (months 1…m of the report year and of the year
+// before), ordered by line as in table 4, account, year and month.
+type AccountMonth struct {
+	Line    string       `json:"line"`
+	Account string       `json:"account"`
+	Month   period.Month `json:"month"`
+	Amount  money.Amount `json:"amount"`
 }
 
 // Reconciliation shows that every krona of the ledger is accounted for:

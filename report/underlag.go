@@ -22,6 +22,10 @@ import (
 type UnderlagOptions struct {
 	Year int    // --year; 0 takes År from Inställningar
 	Unit string // --unit; "" takes Enhet from Inställningar
+	// TmpDir is where excelize unpacks a large worksheet; "" is the
+	// system's. A run gives its own folder and removes it on exit, so a
+	// stopped run leaves nothing behind.
+	TmpDir string
 }
 
 // Limits that keep a hostile workbook from exhausting memory or time.
@@ -74,7 +78,7 @@ func ReadUnderlag(r io.Reader, name string, opt UnderlagOptions) (in *Inputs, pr
 		return in, u.probs
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLInMemory})
+		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLInMemory, TmpDir: opt.TmpDir})
 	if err != nil {
 		u.fileError("filen går inte att läsa som Excel-arbetsbok", "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)")
 		return in, u.probs

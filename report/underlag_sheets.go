@@ -64,6 +64,7 @@ func (u *underlagReader) readSettings(opt UnderlagOptions) {
 	s := &u.in.Settings
 	chart := ""
 	chartCell := problem.Problem{}
+	yearCell := problem.Problem{} // where År is, for a year the run contradicts
 	if sheet, ok := u.sheets[sheetSettings]; ok {
 		seen := map[string]int{}
 		u.eachRow(sheet, func(r dataRow) {
@@ -121,6 +122,7 @@ func (u *underlagReader) readSettings(opt UnderlagOptions) {
 					return
 				}
 				s.Year = y
+				yearCell = problem.At(problem.Error, u.file, sheet, col, r.n, val, "", "")
 			case "chart":
 				chart = val
 				chartCell = problem.At(problem.Error, u.file, sheet, col, r.n, val, "", "")
@@ -150,7 +152,14 @@ func (u *underlagReader) readSettings(opt UnderlagOptions) {
 	if opt.Unit != "" {
 		s.Unit = opt.Unit
 	}
-	if opt.Year != 0 {
+	switch {
+	case opt.Year != 0 && s.Year != 0 && opt.Year != s.Year:
+		// Driftbudget and Prognos carry no year: read in another year they
+		// would make a report of that year with this year's figures.
+		yearCell.Message = fmt.Sprintf("underlaget gäller %d, men körningen gäller %d (--year eller --period due)", s.Year, opt.Year)
+		yearCell.Hint = fmt.Sprintf("Använd underlaget för %d, eller kör utan --year och med --period för en period %d", opt.Year, s.Year)
+		u.probs.Add(yearCell)
+	case opt.Year != 0:
 		s.Year = opt.Year
 	}
 	// Without a year, a period code cannot be placed; each such cell says so,
@@ -205,6 +214,12 @@ func (u *underlagReader) readCalendar() {
 		code := period.Code(strings.ToUpper(codeText))
 		if c, err := period.ParseCode(codeText); err == nil {
 			code = c
+		} else if !period.ValidCode(string(code)) {
+			// The code becomes part of the report's file names.
+			t.problem(problem.Error, r, codeCol, codeText, "är ingen giltig periodkod",
+				"Använd bara bokstäver A–Ö och siffror, högst 6 tecken, t.ex. T1")
+			bad = true
+			continue
 		}
 		if prev, dup := seen[code]; dup {
 			t.problem(problem.Error, r, codeCol, codeText, fmt.Sprintf("perioden finns redan på rad %d", prev), "Behåll en av raderna")

@@ -347,12 +347,19 @@ func TestReadUnderlagRules(t *testing.T) {
 		},
 		{
 			name: "settings: flags override",
-			opt:  UnderlagOptions{Year: 2027, Unit: "Regionstyrelsen"},
+			opt:  UnderlagOptions{Year: 2026, Unit: "Regionstyrelsen"},
 			check: func(t *testing.T, in *Inputs) {
-				if in.Settings.Year != 2027 || in.Settings.Unit != "Regionstyrelsen" || in.Prognoses[0].Month.Year != 2027 {
+				if in.Settings.Year != 2026 || in.Settings.Unit != "Regionstyrelsen" || in.Prognoses[0].Month.Year != 2026 {
 					t.Errorf("settings = %+v", in.Settings)
 				}
 			},
+		},
+		{
+			// Driftbudget and Prognos have no year: another year would
+			// report it with this year's budget.
+			name: "settings: a year that contradicts År",
+			opt:  UnderlagOptions{Year: 2025},
+			want: []want{{e, sheetSettings, "B2", "underlaget gäller 2026, men körningen gäller 2025"}},
 		},
 		{
 			name: "settings: every key, header row, note column",

@@ -55,6 +55,11 @@ func formulaLedger(t *testing.T) []byte {
 	return b.Bytes()
 }
 
+// sieLedger is an SIE 4 ledger with the given #VER blocks.
+func sieLedger(blocks string) []byte {
+	return []byte("#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#RAR 0 20260101 20261231\n#KONTO 4010 \"L\x94ner\"\n" + blocks)
+}
+
 func odsBytes() []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
@@ -90,12 +95,16 @@ func TestBadInputs(t *testing.T) {
 		{"både huvudbok.xlsx och huvudbok.csv", map[string][]byte{report.LedgerCSV: csvLedger("4010;100;2026-01;5")}, exitInvalid},
 		{"ingen huvudbok", map[string][]byte{report.LedgerXLSX: nil}, exitInvalid},
 		{"inget underlag.xlsx", map[string][]byte{report.UnderlagFile: nil}, exitInvalid},
+		{"SIE-fil med namnet huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: sieLedger("#VER A 1 20260215\n{\n#TRANS 4010 {1 \"100\"} 1000.00\n#TRANS 1930 {} -1000.00\n}\n")}, exitOK},
+		{"SIE-fil med trasigt #VER-block", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -1000.00\n}\n#VER A 2 20260216\n{\n#TRANS 4010 {} 1000,00\n#TRANS 1930 {} -1000.00\n")}, exitInvalid},
+		{"SIE-fil med obalanserad verifikation", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215 \"Lön\"\n{\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -990.00\n}\n")}, exitInvalid},
 		{"underlag.xlsx är en CSV-fil", map[string][]byte{report.UnderlagFile: []byte("Rad;Årsbudget\nIntäkter;1 200\n")}, exitInvalid},
+		{"periodkod som pekar ut ur mappen", map[string][]byte{report.UnderlagFile: calendarUnderlag(t, "/../../../X")}, exitInvalid},
 	}
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
 	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`.\n")
-	table.WriteString("Alla utom en textfil med namnet .xlsx (som läses, med en varning) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
+	table.WriteString("Alla utom textfiler med namnet .xlsx (CSV eller SIE, som läses med en varning) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
 	for _, c := range cases {
 		dir := t.TempDir()
@@ -118,7 +127,7 @@ func TestBadInputs(t *testing.T) {
 		n := 0
 		for _, line := range strings.Split(stdout, "\n") {
 			line = strings.TrimSpace(line)
-			if !strings.Contains(line, ".xlsx") && !strings.Contains(line, ".csv") || strings.HasPrefix(line, "Inga rapporter") {
+			if !strings.Contains(line, ".xlsx") && !strings.Contains(line, ".csv") && !strings.Contains(line, "huvudbok.se") || strings.HasPrefix(line, "Inga rapporter") {
 				continue
 			}
 			if strings.Contains(line, "Fel (") || strings.Contains(line, "Varningar (") {
@@ -148,4 +157,23 @@ func TestBadInputs(t *testing.T) {
 	if string(want) != table.String() {
 		t.Errorf("messages differ from %s; run with -update and review the diff.\ngot:\n%s", golden, table.String())
 	}
+}
+
+// calendarUnderlag is the example's underlag.xlsx with a Kalender sheet
+// whose only period has the given code.
+func calendarUnderlag(t *testing.T, code string) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(exampleFile(t, report.UnderlagFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.NewSheet("Kalender")
+	f.SetSheetRow("Kalender", "A1", &[]any{"Kod", "Namn", "Sista månad", "Typ"})
+	f.SetSheetRow("Kalender", "A2", &[]any{code, "Tertial", 4, "Fullständig"})
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -20,24 +22,25 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var o runOptions
 	if done, err := parseFlags("validate", args, &o, false, stdout); done || err != nil {
 		if err != nil {
-			return usageError(stderr, "validate", err)
+			return usageErrorAs(stderr, logFormatOf(args), "validate", err)
 		}
 		return exitOK
 	}
+	out := newMessages(stdout, o.logFormat)
 	folders, err := findFolders(o.inputs)
 	if err != nil {
-		return usageError(stderr, "validate", err)
+		return usageErrorAs(stderr, o.logFormat, "validate", err)
 	}
 	results := runUnits(ctx, folders, o, false, false, stderr)
 	for _, res := range results {
 		if res.unknownPeriod {
-			return usageError(stderr, "validate", fmt.Errorf("--period %q finns inte i uppföljningskalendern", o.periodArg))
+			return usageErrorAs(stderr, o.logFormat, "validate", fmt.Errorf("--period %q finns inte i uppföljningskalendern", o.periodArg))
 		}
 	}
 	code := exitOK
 	for i := range results {
 		res := &results[i]
-		printProblems(stdout, res, len(folders) > 1)
+		out.problems(res, len(folders) > 1)
 		switch {
 		case res.err != nil:
 			code = max(code, exitFailure)
@@ -48,8 +51,8 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			if name == "" {
 				name = "exempeldata"
 			}
-			fmt.Fprintf(stdout, "%s: %s %d, perioder %s: inga fel, %d varningar.\n",
-				name, res.unit, res.year, joinCodes(res.periods), len(res.probs.Warnings()))
+			out.say(slog.LevelInfo, fmt.Sprintf("%s: %s %d, perioder %s: inga fel, %d varningar.",
+				name, res.unit, res.year, joinCodes(res.periods), len(res.probs.Warnings())))
 		}
 	}
 	return code
@@ -70,13 +73,20 @@ func template(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "Användning: rapport template [--out underlag.xlsx] [--year ÅR] [--force]\n\n%s", fs.FlagUsages())
 		return exitOK
 	}
-	if _, err := os.Stat(*out); err == nil && !*force {
+	if _, err := os.Lstat(*out); err == nil && !*force {
 		return usageError(stderr, "template", fmt.Errorf("%s finns redan och kan ha ifyllda uppgifter; välj ett annat namn med --out eller skriv över med --force", *out))
 	}
 	var buf bytes.Buffer
 	if err := report.WriteTemplate(&buf, *year); err != nil {
 		fmt.Fprintf(stderr, "rapport template: %v\n", err)
 		return exitFailure
+	}
+	// Like generate --out, a folder that does not exist yet is made.
+	if dir := filepath.Dir(*out); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "rapport template: kan inte skapa mappen %s: %s\n", dir, osReason(err))
+			return exitFailure
+		}
 	}
 	if _, err := writeAtomic(*out, buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "rapport template: %v\n", err)

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -39,6 +39,8 @@ type runOptions struct {
 	jobs          int
 	logFormat     string
 	quiet         bool
+	tmpDir        string // this run's own temporary folder, removed on exit
+	version       string // written into the files
 }
 
 func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
@@ -98,24 +100,65 @@ func parseFlags(name string, args []string, o *runOptions, generate bool, stdout
 	if p := strings.ToLower(o.periodArg); p != "all" && p != "due" {
 		// A code of the standard calendar, or one that an input's own
 		// Kalender sheet may define: checked against it after import.
-		if _, err := period.ParseCode(o.periodArg); err != nil && !customCode.MatchString(o.periodArg) {
+		if _, err := period.ParseCode(o.periodArg); err != nil && !period.ValidCode(strings.ToUpper(o.periodArg)) {
 			return false, fmt.Errorf("--period %q: %v", o.periodArg, err)
 		}
 	}
 	return false, nil
 }
 
+// swedishFlagError says in Swedish what pflag found wrong, from its typed
+// errors rather than its English text.
 func swedishFlagError(err error) string {
-	s := err.Error()
-	s = strings.Replace(s, "unknown flag", "okänd flagga", 1)
-	s = strings.Replace(s, "unknown shorthand flag", "okänd kortflagga", 1)
-	s = strings.Replace(s, "flag needs an argument", "flaggan behöver ett värde", 1)
-	s = strings.Replace(s, "invalid argument", "ogiltigt värde", 1)
+	var (
+		notExist *pflag.NotExistError
+		needs    *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		if notExist.GetSpecifiedShortnames() != "" {
+			return fmt.Sprintf("okänd kortflagga -%s", firstRune(notExist.GetSpecifiedName()))
+		}
+		return fmt.Sprintf("okänd flagga --%s", notExist.GetSpecifiedName())
+	case errors.As(err, &needs):
+		return fmt.Sprintf("flaggan --%s behöver ett värde", needs.GetFlag().Name)
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		msg := fmt.Sprintf("ogiltigt värde %q för --%s", invalid.GetValue(), f.Name)
+		switch f.Value.Type() {
+		case "int", "int64", "int32", "uint":
+			msg += ": ange ett heltal"
+		case "bool":
+			msg += ": ange true eller false"
+		}
+		return msg
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("felaktig flagga %s: skriv --namn VÄRDE eller --namn=VÄRDE", syntax.GetSpecifiedFlag())
+	}
+	return err.Error()
+}
+
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
 	return s
 }
 
 func usageError(stderr io.Writer, cmd string, err error) int {
-	fmt.Fprintf(stderr, "rapport %s: %v\nSkriv 'rapport %s --help' för flaggorna.\n", cmd, err, cmd)
+	return usageErrorAs(stderr, "text", cmd, err)
+}
+
+// usageErrorAs is usageError in the given log format.
+func usageErrorAs(stderr io.Writer, format, cmd string, err error) int {
+	msg := fmt.Sprintf("rapport %s: %v\nSkriv 'rapport %s --help' för flaggorna.", cmd, err, cmd)
+	if format == "json" {
+		newMessages(stderr, format).errorf("%s", strings.ReplaceAll(msg, "\n", " "))
+	} else {
+		fmt.Fprintln(stderr, msg)
+	}
 	return exitUsage
 }
 
@@ -143,10 +186,12 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var o runOptions
 	if done, err := parseFlags("generate", args, &o, true, stdout); done || err != nil {
 		if err != nil {
-			return usageError(stderr, "generate", err)
+			return usageErrorAs(stderr, logFormatOf(args), "generate", err)
 		}
 		return exitOK
 	}
+	o.version = programVersion()
+	msgs := newMessages(stderr, o.logFormat)
 	log := newLogger(stderr, o.logFormat)
 	if o.quiet {
 		log = slog.New(slog.DiscardHandler)
@@ -154,18 +199,18 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	start := time.Now()
 	folders, err := findFolders(o.inputs)
 	if err != nil {
-		return usageError(stderr, "generate", err)
+		return usageErrorAs(stderr, o.logFormat, "generate", err)
 	}
 	if o.ledgerPath != "" && len(folders) > 1 {
-		return usageError(stderr, "generate", fmt.Errorf("--ledger går bara med en indatamapp"))
+		return usageErrorAs(stderr, o.logFormat, "generate", fmt.Errorf("--ledger går bara med en indatamapp"))
 	}
-	progress := !o.quiet && len(folders) == 1 && isTerminal(stderr)
+	progress := !o.quiet && o.logFormat == "text" && len(folders) == 1 && isTerminal(stderr)
 	results := runUnits(ctx, folders, o, true, progress, stderr)
 
 	// Nothing is written for a unit with errors; the others go ahead.
 	for _, res := range results {
 		if res.unknownPeriod {
-			return usageError(stderr, "generate", fmt.Errorf("--period %q finns inte i uppföljningskalendern; ange M01–M12, UR1, UR2, ÅR, all, due eller en period i indatats blad Kalender", o.periodArg))
+			return usageErrorAs(stderr, o.logFormat, "generate", fmt.Errorf("--period %q finns inte i uppföljningskalendern; ange M01–M12, UR1, UR2, ÅR, all, due eller en period i indatats blad Kalender", o.periodArg))
 		}
 	}
 	claimOutputs(results)
@@ -177,9 +222,9 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if o.quiet {
 			shown := *res
 			shown.probs = res.probs.Errors()
-			printProblems(stderr, &shown, len(folders) > 1)
+			msgs.problems(&shown, len(folders) > 1)
 		} else {
-			printProblems(stderr, res, len(folders) > 1)
+			msgs.problems(res, len(folders) > 1)
 		}
 		if res.err != nil || res.probs.HasErrors() || len(res.outputs) == 0 {
 			continue
@@ -190,37 +235,57 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				writeErr = fmt.Errorf("kan inte skapa mappen %s: %v", o.out, err)
 				break
 			}
-			unlock, writeErr = lockFolder(ctx, o.out, stderr)
+			unlock, writeErr = lockFolder(ctx, o.out, msgs)
 			if writeErr != nil {
+				writeErr = aborted(writeErr)
 				break
 			}
 		}
+		if ctx.Err() != nil {
+			res.err = errAborted
+			continue
+		}
+		var files []outFile
 		for _, out := range res.outputs {
-			path := filepath.Join(o.out, out.name)
-			status, err := writeAtomic(path, out.data)
-			if err != nil {
-				res.err = err
+			if !insideDir(o.out, out.name) {
+				// checkOutputName refused such names already; this guards
+				// every path that reaches the disk.
+				res.err = fmt.Errorf("%s skulle hamna utanför mappen %s", out.name, o.out)
 				break
 			}
-			log.Info("fil", "enhet", res.unit, "fil", path, "status", status, "byte", len(out.data))
+			files = append(files, outFile{filepath.Join(o.out, out.name), out.data})
+		}
+		if res.err == nil {
+			var statuses []string
+			if statuses, res.err = writeFiles(files); res.err == nil {
+				for j, f := range files {
+					log.Info("fil", "enhet", res.unit, "fil", f.path, "status", statuses[j], "byte", len(f.data))
+				}
+			}
+		}
+		if res.err != nil {
+			// Shown even with --quiet: a scheduler's mail must say why.
+			msgs.errorf("%s: kunde inte skrivas: %v", unitName(res), res.err)
 		}
 	}
 	if unlock != nil {
 		unlock()
 	}
 	if writeErr != nil {
-		fmt.Fprintf(stderr, "rapport: %v\n", writeErr)
+		msgs.errorf("%v", writeErr)
 		return exitFailure
 	}
 	failed := 0
 	for _, res := range results {
-		outcome := "klar"
+		outcome, why, level := "klar", "", slog.LevelInfo
 		switch {
 		case res.err != nil:
-			outcome, code = "kunde inte skrivas: "+res.err.Error(), max(code, exitFailure)
+			outcome, code = "kunde inte skrivas", max(code, exitFailure)
+			why, level = res.err.Error(), slog.LevelError
 			failed++
 		case res.probs.HasErrors():
 			outcome = "fel i indata"
+			why, level = firstError(res.probs), slog.LevelError
 			failed++
 			if code == exitOK {
 				code = exitInvalid
@@ -228,8 +293,12 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		case len(res.periods) == 0:
 			outcome = "inga perioder att rapportera"
 		}
-		log.Info("enhet", "mapp", res.folder.name, "enhet", res.unit, "år", res.year,
-			"perioder", joinCodes(res.periods), "resultat", outcome)
+		attrs := []any{"mapp", res.folder.name, "enhet", res.unit, "år", res.year,
+			"perioder", joinCodes(res.periods), "resultat", outcome}
+		if why != "" {
+			attrs = append(attrs, "orsak", why)
+		}
+		log.Log(ctx, level, "enhet", attrs...)
 	}
 	log.Info("körning", "enheter", len(results), "misslyckade", failed, "tid", time.Since(start).Round(time.Millisecond).String())
 	return code
@@ -240,6 +309,12 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // others.
 func runUnits(ctx context.Context, folders []folder, o runOptions, render, progress bool, stderr io.Writer) []unitResult {
 	results := make([]unitResult, len(folders))
+	// excelize unpacks a large worksheet to temporary files: they go to a
+	// folder of this run's own (see runTempDir).
+	if dir, release, err := runTempDir(); err == nil {
+		o.tmpDir = dir
+		defer release()
+	}
 	sem := make(chan struct{}, o.jobs)
 	var wg sync.WaitGroup
 	for i, f := range folders {
@@ -257,7 +332,7 @@ func runUnits(ctx context.Context, folders []folder, o runOptions, render, progr
 
 func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool, stderr io.Writer) unitResult {
 	res := unitResult{folder: f}
-	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit}
+	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit, TmpDir: o.tmpDir}
 	var codes []period.Code
 	if strings.EqualFold(o.periodArg, "due") {
 		entry, year := period.DefaultCalendar.Due(referenceDate(o.date))
@@ -274,7 +349,7 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		clearProgress(stderr)
 	}
 	if err != nil {
-		res.err = err
+		res.err = aborted(err)
 		return res
 	}
 	res.unit, res.year = in.Settings.Unit, in.Settings.Year
@@ -322,19 +397,33 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		res.probs = res.probs.Strict()
 	}
 	res.periods = codes
+	if !res.probs.HasErrors() {
+		// validate finds a name that generate could not write, too.
+		for _, code := range codes {
+			base := fmt.Sprintf("%s_%d_%s", fileSafe(in.Settings.Unit), in.Settings.Year, code)
+			if p, ok := checkOutputName(o.out, base, in.Settings.Unit); !ok {
+				res.probs.Add(p)
+				break
+			}
+		}
+	}
 	if !render || res.probs.HasErrors() {
 		return res
 	}
 	for _, r := range reports {
 		base := fmt.Sprintf("%s_%d_%s", fileSafe(r.Unit), r.Year, r.Period.Code)
+		if p, ok := checkOutputName(o.out, base, r.Unit); !ok {
+			res.probs.Add(p)
+			return res
+		}
 		for _, format := range o.formats {
 			var buf bytes.Buffer
 			var err error
 			switch format {
 			case "pdf":
-				err = pdf.Render(&buf, r)
+				err = pdf.RenderWith(&buf, r, pdf.Options{Version: o.version})
 			case "xlsx":
-				err = xlsx.Render(&buf, r)
+				err = xlsx.RenderWith(&buf, r, xlsx.Options{Version: o.version})
 			case "json":
 				// The computed report as data, for audit and for tests.
 				enc := json.NewEncoder(&buf)
@@ -350,10 +439,6 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 	}
 	return res
 }
-
-// customCode is what a period code of an input's own Kalender sheet may
-// look like.
-var customCode = regexp.MustCompile(`^[\p{L}\p{N}]{1,10}$`)
 
 // checkReach refuses a period whose last month the ledger has not reached:
 // a report on half the months would compare them with a whole period's
@@ -431,50 +516,17 @@ func joinCodes(codes []period.Code) string {
 	return strings.Join(s, ",")
 }
 
-// printProblems shows a unit's problems, errors first, in file order.
-func printProblems(w io.Writer, res *unitResult, many bool) {
-	errs, warns := res.probs.Errors(), res.probs.Warnings()
-	if len(errs) == 0 && len(warns) == 0 && res.err == nil {
-		return
-	}
-	if many {
-		fmt.Fprintf(w, "== %s ==\n", res.folder.name)
-	}
-	if res.err != nil {
-		fmt.Fprintf(w, "Kunde inte läsa eller skriva: %v\n", res.err)
-	}
-	section := func(title string, l problem.List) {
-		if len(l) == 0 {
-			return
-		}
-		fmt.Fprintf(w, "%s (%d):\n", title, len(l))
-		lastFile := ""
-		for _, p := range l {
-			if p.File != lastFile && lastFile != "" {
-				fmt.Fprintln(w)
-			}
-			lastFile = p.File
-			fmt.Fprintf(w, "  %s\n", p.String())
-		}
-	}
-	section("Fel", errs)
-	section("Varningar", warns)
-	if len(errs) > 0 {
-		fmt.Fprintln(w, "Inga rapporter skrevs för enheten. Rätta felen ovan och kör igen.")
-	}
-	fmt.Fprintln(w)
-}
-
 func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
+		// Every record keeps its level: a collector filters on it.
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
 	opts := &slog.HandlerOptions{ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
 		if a.Key == slog.LevelKey && len(groups) == 0 {
-			return slog.Attr{} // every line is informational; problems are printed apart
+			return slog.Attr{} // the text log is a summary; problems are printed apart
 		}
 		return a
 	}}
-	if format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
@@ -508,4 +560,33 @@ func claimOutputs(results []unitResult) {
 			owner[out.name] = res.folder.name
 		}
 	}
+}
+
+// errAborted is what a run stopped by a signal (Ctrl-C, SIGTERM) says.
+var errAborted = errors.New("avbruten: körningen stoppades innan allt var klart; filer som redan skrivits är hela, kör igen för resten")
+
+// aborted turns a cancelled context into errAborted, so that a stopped
+// run says so in Swedish rather than "context canceled".
+func aborted(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return errAborted
+	}
+	return err
+}
+
+// unitName names a unit in messages: its folder, or the example's.
+func unitName(res *unitResult) string {
+	if res.folder.name == "" {
+		return "exempeldata"
+	}
+	return res.folder.name
+}
+
+// logFormatOf is the --log-format of a command line that could not be
+// parsed, so that even its error is in the format asked for.
+func logFormatOf(args []string) string {
+	if wantsJSON(args) {
+		return "json"
+	}
+	return "text"
 }

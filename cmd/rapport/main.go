@@ -54,6 +54,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return template(args[1:], stdout, stderr)
 	case "due":
 		return due(args[1:], stdout, stderr)
+	case "version", "--version", "-V":
+		return printVersion(stdout)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return exitOK
@@ -72,6 +74,7 @@ Kommandon:
   rapport validate   kontrollera indata och visa alla fel och varningar
   rapport template   skriv en tom underlag.xlsx att fylla i
   rapport due        visa vilken rapport som ska göras nu
+  rapport version    visa programmets version (även --version)
 
 Utan --in används de inbyggda exempeldata. Skriv 'rapport KOMMANDO --help'
 för kommandots flaggor.

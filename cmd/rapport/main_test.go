@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
+
 	"rapport/fixtures"
 	"rapport/report"
 )
@@ -293,20 +295,53 @@ func TestScheduledRunTwice(t *testing.T) {
 // holds waits, then says who holds it, and writes nothing.
 func TestLockHeldByAnotherRun(t *testing.T) {
 	out := t.TempDir()
-	host, _ := os.Hostname()
-	// This test's own process is alive, so the lock is not stale.
-	holder := strconv.Itoa(os.Getpid()) + " " + host
-	if err := os.WriteFile(filepath.Join(out, lockName), []byte(holder+"\n"), 0o644); err != nil {
-		t.Fatal(err)
+	path := filepath.Join(out, lockName)
+	// The OS lock is per open file, so this process can hold it against
+	// its own run.
+	held := flock.New(path)
+	if ok, err := held.TryLock(); !ok || err != nil {
+		t.Fatalf("lock: %v %v", ok, err)
 	}
+	defer held.Unlock()
+	writeHolder(path, "4242 annan-dator")
 	defer func(d time.Duration) { lockWait = d }(lockWait)
 	lockWait = 300 * time.Millisecond
 	code, _, stderr := runCmd(t, "generate", "--period", "M02", "--out", out)
-	if code != exitFailure || !strings.Contains(stderr, "låst av en annan körning (process "+holder) {
+	if code != exitFailure || !strings.Contains(stderr, "låst av en annan körning (process 4242 på annan-dator") {
 		t.Errorf("exit %d, want 3 and the holder named:\n%s", code, stderr)
 	}
 	if files := snapshot(t, out); len(files) != 0 {
 		t.Errorf("wrote %v while the folder was locked", keys(files))
+	}
+}
+
+// TestLockFileWithoutHolder: a lock file that no live process holds never
+// blocks, whatever it says: empty, a dead process, another host (a
+// container), a PID that this machine reuses.
+func TestLockFileWithoutHolder(t *testing.T) {
+	host, _ := os.Hostname()
+	tests := []struct{ name, content string }{
+		{"empty", ""},
+		{"other host", "1 en-annan-container\n"},
+		{"live pid of this host", strconv.Itoa(os.Getpid()) + " " + host + "\n"},
+		{"garbage", "\x00\x00xyz"},
+	}
+	defer func(d time.Duration) { lockWait = d }(lockWait)
+	lockWait = 0
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			if err := os.WriteFile(filepath.Join(out, lockName), []byte(tc.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runCmd(t, "generate", "--period", "M02", "--out", out)
+			if code != exitOK {
+				t.Errorf("exit %d\n%s", code, stderr)
+			}
+			if files := snapshot(t, out); len(files) != 2 {
+				t.Errorf("wrote %v, want the M02 pair", keys(files))
+			}
+		})
 	}
 }
 

@@ -5,13 +5,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gofrs/flock"
+
+	"rapport/report"
+	"rapport/report/problem"
 )
 
 // Write statuses, as the log shows them.
@@ -21,93 +25,221 @@ const (
 	statusUnchanged = "oförändrad"
 )
 
-// writeAtomic writes data to path so that a reader, or a run killed
-// half-way, only ever sees the old file or the new one: the bytes go to a
-// temporary file in the same folder, which is synced and renamed over the
-// old one. A file whose content would not change is left untouched, so its
-// modification time tells when its content last changed.
+// outFile is one file to put in the output folder.
+type outFile struct {
+	path string
+	data []byte
+}
+
+// rename is os.Rename, replaceable so that tests can make one fail.
+var rename = os.Rename
+
+// writeAtomic writes one file; see writeFiles.
 func writeAtomic(path string, data []byte) (string, error) {
-	old, err := os.ReadFile(path)
-	status := statusChanged
-	switch {
-	case err == nil && bytes.Equal(old, data):
-		return statusUnchanged, nil
-	case errors.Is(err, os.ErrNotExist):
-		status = statusNew
+	st, err := writeFiles([]outFile{{path, data}})
+	if err != nil {
+		return "", err
 	}
+	return st[0], nil
+}
+
+// writeFiles writes a unit's files so that a reader, or a run killed
+// half-way, only ever sees each file old or new: the bytes go to temporary
+// files in the same folder, synced, and only when all of them are written
+// are they renamed over the old ones, so a full disk leaves every file old.
+// A file whose content would not change is left untouched, so its
+// modification time tells when its content last changed. When a rename
+// fails the error says which files are new and which still old.
+func writeFiles(files []outFile) ([]string, error) {
+	statuses := make([]string, len(files))
+	modes := make([]os.FileMode, len(files))
+	for i, f := range files {
+		st, mode, err := compareExisting(f.path, f.data)
+		if err != nil {
+			return nil, err
+		}
+		statuses[i], modes[i] = st, mode
+	}
+	temps := make([]string, len(files))
+	defer func() {
+		for _, t := range temps {
+			if t != "" {
+				os.Remove(t)
+			}
+		}
+	}()
+	for i, f := range files {
+		if statuses[i] == statusUnchanged {
+			continue
+		}
+		t, err := writeTemp(f.path, f.data, modes[i])
+		if err != nil {
+			return nil, fmt.Errorf("%v; inga filer ändrades", err)
+		}
+		temps[i] = t
+	}
+	var done []string
+	for i, f := range files {
+		if temps[i] == "" {
+			continue
+		}
+		if err := rename(temps[i], f.path); err != nil {
+			return nil, renameError(f.path, err, done, files, temps, i)
+		}
+		temps[i] = ""
+		done = append(done, f.path)
+	}
+	return statuses, nil
+}
+
+// compareExisting tells what writing data to path would do, and the mode
+// the new file gets: the replaced file's, else 0666 less the umask. Only a
+// regular file of the same size is read: a symbolic link, a FIFO or a
+// device there could be endless or never answer, so it is an error.
+func compareExisting(path string, data []byte) (string, os.FileMode, error) {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return statusNew, newFileMode, nil
+	case err != nil:
+		return "", 0, fmt.Errorf("kan inte läsa %s: %s", path, osReason(err))
+	case !st.Mode().IsRegular():
+		return "", 0, fmt.Errorf("%s finns redan och är ingen vanlig fil; flytta eller ta bort den och kör igen", path)
+	case st.Size() != int64(len(data)):
+		return statusChanged, st.Mode().Perm(), nil
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return "", 0, fmt.Errorf("kan inte läsa %s: %s", path, osReason(err))
+	}
+	if bytes.Equal(old, data) {
+		return statusUnchanged, st.Mode().Perm(), nil
+	}
+	return statusChanged, st.Mode().Perm(), nil
+}
+
+// writeTemp writes data to a new temporary file beside path.
+func writeTemp(path string, data []byte, mode os.FileMode) (string, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("kan inte skriva i %s: %v", dir, err)
+		return "", fmt.Errorf("kan inte skriva i %s: %s", dir, osReason(err))
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if err == nil {
+		err = tmp.Chmod(mode)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("kan inte skriva %s: %s", path, osReason(err))
+	}
+	return tmp.Name(), nil
+}
+
+// renameError says which of a unit's files are new and which are still
+// from an earlier run after the rename of files[failed] failed.
+func renameError(path string, err error, done []string, files []outFile, temps []string, failed int) error {
+	var old []string
+	for i := failed; i < len(files); i++ {
+		if temps[i] != "" {
+			old = append(old, filepath.Base(files[i].path))
 		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return "", fmt.Errorf("kan inte skriva %s: %v", path, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return "", fmt.Errorf("kan inte skriva %s: %v", path, err)
+	var news []string
+	for _, d := range done {
+		news = append(news, filepath.Base(d))
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return "", fmt.Errorf("kan inte skriva %s: %v", path, err)
+	msg := fmt.Sprintf("kan inte byta ut %s: %s", path, osReason(err))
+	if len(news) > 0 {
+		msg += fmt.Sprintf(". Filerna hör nu inte ihop: nya är %s, gamla (från en tidigare körning) är %s",
+			strings.Join(news, ", "), strings.Join(old, ", "))
+	} else {
+		msg += "; inga filer ändrades"
 	}
-	if err := tmp.Close(); err != nil {
-		return "", fmt.Errorf("kan inte skriva %s: %v", path, err)
+	if fileInUse(err) {
+		msg += ". Stäng filen i Excel (eller PDF-läsaren) och kör igen"
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return "", fmt.Errorf("kan inte byta ut %s: %v", path, err)
+	return errors.New(msg)
+}
+
+// fileInUse reports whether err means that another program holds the file
+// or refuses access: on Windows, a report open in Excel cannot be replaced.
+func fileInUse(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || sharingViolation(err)
+}
+
+// osReason says in Swedish why a file operation failed, for the errors a
+// user can act on; others keep the system's text.
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "disken är full"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "namnet är för långt"
+	case errors.Is(err, fs.ErrPermission) || sharingViolation(err):
+		return "åtkomst nekad (filen kan vara öppen i ett annat program, eller mappen skrivskyddad)"
+	case errors.Is(err, fs.ErrNotExist):
+		return "finns inte"
 	}
-	committed = true
-	return status, nil
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
 }
 
 // lockName is the lock file that keeps two runs from writing into one
-// output folder at once.
+// output folder at once. It is locked with the operating system's file
+// lock, which ends with the process: a run that died never blocks the
+// next one, whatever the file holds. The file stays; its text names the
+// holder (process and host), for the message only.
 const lockName = ".rapport.lock"
 
 // lockWait is how long a run waits for another run's lock.
 var lockWait = 2 * time.Minute
 
-// lockFolder takes the output folder's lock, waiting while another live run
-// holds it and saying who that is. A lock left by a run that died (its
-// process is gone) is taken over. The returned function releases it.
-func lockFolder(ctx context.Context, dir string, stderr io.Writer) (func(), error) {
+// lockFolder takes the output folder's lock, waiting while another run
+// holds it and saying who that is. The returned function releases it.
+func lockFolder(ctx context.Context, dir string, msgs *messages) (func(), error) {
 	path := filepath.Join(dir, lockName)
-	host, _ := os.Hostname()
-	me := fmt.Sprintf("%d %s", os.Getpid(), host)
+	lock := flock.New(path, flock.SetPermissions(newFileMode))
 	deadline := time.Now().Add(lockWait)
 	told := false
 	for {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			fmt.Fprintln(f, me)
-			f.Close()
+		ok, err := lock.TryLock()
+		if err != nil {
+			return nil, fmt.Errorf("kan inte låsa mappen %s: %s", dir, osReason(err))
+		}
+		if ok {
+			host, _ := os.Hostname()
+			writeHolder(path, fmt.Sprintf("%d %s", os.Getpid(), host))
 			removeLeftovers(dir)
-			return func() { os.Remove(path) }, nil
+			return func() {
+				writeHolder(path, "")
+				lock.Unlock()
+			}, nil
 		}
-		if !errors.Is(err, os.ErrExist) {
-			return nil, fmt.Errorf("kan inte låsa mappen %s: %v", dir, err)
-		}
-		holder, _ := os.ReadFile(path)
-		if stale(string(holder), host) {
-			os.Remove(path)
-			continue
-		}
+		holder := readHolder(path)
 		if !told {
-			fmt.Fprintf(stderr, "Mappen %s används av en annan körning (process %s); väntar…\n", dir, strings.TrimSpace(string(holder)))
+			msgs.warnf("Mappen %s används av en annan körning (%s); väntar…", dir, holder)
 			told = true
 		}
 		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("mappen %s är låst av en annan körning (process %s, låsfil %s); försök igen när den är klar, eller ta bort låsfilen om ingen körning pågår",
-				dir, strings.TrimSpace(string(holder)), path)
+			return nil, fmt.Errorf("mappen %s är låst av en annan körning (%s, låsfil %s); försök igen när den är klar",
+				dir, holder, path)
 		}
 		select {
 		case <-ctx.Done():
@@ -117,23 +249,39 @@ func lockFolder(ctx context.Context, dir string, stderr io.Writer) (func(), erro
 	}
 }
 
-// stale reports whether a lock's holder ("pid host") is a process of this
-// machine that no longer runs.
-func stale(holder, host string) bool {
-	f := strings.Fields(holder)
-	if len(f) != 2 || f[1] != host {
-		return false
-	}
-	pid, err := strconv.Atoi(f[0])
-	if err != nil || pid <= 0 {
-		return true
-	}
-	p, err := os.FindProcess(pid)
+// The holder's text starts at byte 1: Windows locks byte 0 of the file
+// against every other handle, even the holder's own second one.
+const holderOffset = 1
+
+// writeHolder puts the holder's "pid host" into the lock file ("" empties
+// it). It is only information: failing to write it changes nothing.
+func writeHolder(path, holder string) {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return true
+		return
 	}
-	err = p.Signal(syscall.Signal(0))
-	return err != nil && !errors.Is(err, syscall.EPERM)
+	defer f.Close()
+	if holder == "" {
+		f.Truncate(holderOffset)
+		return
+	}
+	b := []byte(holder + "\n")
+	f.WriteAt(b, holderOffset)
+	f.Truncate(int64(holderOffset + len(b)))
+}
+
+// readHolder says who holds the lock, as well as the lock file tells.
+func readHolder(path string) string {
+	f, err := os.Open(path)
+	if err == nil {
+		defer f.Close()
+		b := make([]byte, 256)
+		n, _ := f.ReadAt(b, holderOffset)
+		if pid, host, ok := strings.Cut(strings.TrimSpace(string(b[:n])), " "); ok {
+			return "process " + pid + " på " + host
+		}
+	}
+	return "okänd process"
 }
 
 // removeLeftovers deletes temporary files that a killed run left behind.
@@ -143,6 +291,87 @@ func removeLeftovers(dir string) {
 		names, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, n := range names {
 			os.Remove(n)
+		}
+	}
+}
+
+// maxNameBytes bounds an output file's name: most file systems allow 255
+// bytes, and the temporary file's name adds a dot, a random number and
+// ".tmp" to it.
+const maxNameBytes = 200
+
+// checkOutputName makes sure the files named base + ".pdf" etc. lie in the
+// output folder itself: no separator, no "..", no absolute path, whatever
+// the unit name or a Kalender period code held, and a name short enough
+// to create. The problem names where the unit name comes from.
+func checkOutputName(dir, base, unit string) (problem.Problem, bool) {
+	p := problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: "Inställningar", Value: unit}
+	name := base + ".xlsx"
+	if len(name) > maxNameBytes {
+		p.Message = fmt.Sprintf("Enhet är för lång för ett filnamn (%s blir %d byte, högst %d)", base, len(name), maxNameBytes)
+		p.Hint = "Korta enhetens namn i Inställningar (Enhet) eller ange ett kortare med --unit"
+		return p, false
+	}
+	if !insideDir(dir, name) {
+		p.Message = fmt.Sprintf("filnamnet %s skulle hamna utanför mappen %s", name, dir)
+		p.Hint = "Enhet i Inställningar och periodkoderna i Kalender får inte innehålla / \\ eller .."
+		return p, false
+	}
+	return p, true
+}
+
+// insideDir reports whether name is a plain file name that joined to dir
+// stays inside dir.
+func insideDir(dir, name string) bool {
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || !filepath.IsLocal(name) {
+		return false
+	}
+	rel, err := filepath.Rel(dir, filepath.Join(dir, name))
+	return err == nil && rel == name
+}
+
+// tempPrefix starts the name of each run's temporary folder.
+const tempPrefix = "rapport-"
+
+// runTempDir makes this run's temporary folder, for excelize's files,
+// under the system's and holds an OS lock in it while the run lives. The
+// returned function removes it. A run killed outright (SIGKILL, power
+// loss) cannot remove its folder, so each run first removes every other
+// run's folder whose lock nobody holds any longer.
+func runTempDir() (string, func(), error) {
+	sweepTempDirs()
+	dir, err := os.MkdirTemp("", tempPrefix)
+	if err != nil {
+		return "", nil, err
+	}
+	lock := flock.New(filepath.Join(dir, lockName), flock.SetPermissions(0o600))
+	if ok, err := lock.TryLock(); !ok || err != nil {
+		os.RemoveAll(dir)
+		return "", nil, fmt.Errorf("kan inte låsa %s", dir)
+	}
+	return dir, func() {
+		lock.Unlock()
+		os.RemoveAll(dir)
+	}, nil
+}
+
+// sweepTempDirs removes the temporary folders of runs that are gone.
+func sweepTempDirs() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), tempPrefix+"*"))
+	for _, dir := range dirs {
+		// A minute's grace: a run that made its folder an instant ago may
+		// not hold the lock yet.
+		if st, err := os.Lstat(dir); err != nil || !st.IsDir() || time.Since(st.ModTime()) < time.Minute {
+			continue
+		}
+		path := filepath.Join(dir, lockName)
+		if _, err := os.Lstat(path); err != nil {
+			continue // not ours, or a run between making and locking it
+		}
+		lock := flock.New(path)
+		if ok, err := lock.TryLock(); ok && err == nil {
+			lock.Unlock()
+			os.RemoveAll(dir)
 		}
 	}
 }

@@ -22,9 +22,19 @@ import (
 	"rapport/report"
 )
 
+// Options are what the caller adds to a report's PDF.
+type Options struct {
+	// Version is the program's version, written into the document's
+	// Producer as "rapport VERSION"; "" keeps the PDF library's.
+	Version string
+}
+
 // Render writes r as a PDF to w. The same report gives the same bytes: the
 // document's dates come from r.ReportDate, never from the clock.
-func Render(w io.Writer, r *report.Report) (err error) {
+func Render(w io.Writer, r *report.Report) error { return RenderWith(w, r, Options{}) }
+
+// RenderWith is Render with options.
+func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	if r == nil {
 		return errors.New("ingen rapport att skriva")
 	}
@@ -38,6 +48,9 @@ func Render(w io.Writer, r *report.Report) (err error) {
 	doc := Build(r)
 	sanitize(&doc)
 	pdf := newPDF(doc)
+	if opt.Version != "" {
+		pdf.SetProducer("rapport "+opt.Version, true)
+	}
 	atoms := atomize(pdf, doc.Blocks)
 	pages := paginate(atoms)
 	var heads []*headingRef

@@ -10,7 +10,7 @@ import (
 	"rapport/report/period"
 )
 
-// monthly lays out Underlag: each report line's outcome per month, this
+// monthly lays out Underlag per månad: each report line's outcome per month, this
 // year (months 1…m) and the year before (all months), with the
 // accumulated sum through month m as a formula, so that every Utfall ack
 // of table 4 can be traced to its months.
@@ -30,7 +30,7 @@ func (b *builder) monthly() *sheet {
 		cols = append(cols, period.ShortMonthName(period.Month{Month: 1}.Add(mo-1).Month))
 	}
 	cols = append(cols, accHeader, "Tabell 4", "Stämmer")
-	head(s, "Underlag: utfall per rad och månad, redovisas i mnkr", subtitle(r, "Utfall i rapportens tecken: intäkter +, kostnader −"), cols, 2, 17)
+	head(s, "Underlag per månad: utfall per rad och månad, redovisas i mnkr", subtitle(r, "Utfall i rapportens tecken: intäkter +, kostnader −"), cols, 2, 17)
 	s.freezeCol = 2
 	const firstMonthCol, accCol, t4Col, checkCol = 3, 15, 16, 17
 	// against checks the accumulated outcome of a row against table 4's

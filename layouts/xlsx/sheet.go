@@ -45,7 +45,8 @@ const (
 )
 
 // cell is one cell of the model. A formula carries its cached result,
-// computed from the cells it refers to, because excelize writes none.
+// computed from the cells it refers to, because excelize computes none
+// when it writes.
 type cell struct {
 	kind    kind
 	text    string  // kindText, or a formula's text result
@@ -83,6 +84,7 @@ type sheet struct {
 	freezeCol int       // columns 1…freezeCol stay in view
 	widths    []float64 // explicit column widths by column number, 0 = measure
 	red       []conditional
+	table     *table // an Excel table below the header, streamed from the report
 }
 
 func newSheet(name string) *sheet {

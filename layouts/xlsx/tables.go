@@ -18,7 +18,8 @@ const (
 	sheetEconomy    = "Tabell 3 Ekonomi"
 	sheetOperating  = "Tabell 4 Driftbudget"
 	sheetInvestment = "Tabell 5 Investeringsbudget"
-	sheetMonthly    = "Underlag"
+	sheetMonthly    = "Underlag per månad"
+	sheetAccounts   = "Underlag"
 	sheetControl    = "Kontroll"
 )
 
@@ -40,6 +41,7 @@ type definedName struct {
 // figures that other sheets refer to ended up.
 type builder struct {
 	r     *report.Report
+	opt   Options
 	names []definedName
 
 	netRow         int            // table 4's Netto row
@@ -179,7 +181,7 @@ func (b *builder) operating() *sheet {
 	if !hasPrior {
 		notes = append(notes, "Huvudboken har inga rader för föregående år: kolumnen Utfall ack föregående år är tom.")
 	}
-	notes = append(notes, "Utfall ack per månad finns i bladet Underlag.")
+	notes = append(notes, "Utfall ack per månad finns i bladet Underlag per månad, per konto och månad i bladet Underlag.")
 	writeNotes(s, net+2, notes)
 
 	for _, n := range []struct {

@@ -1,7 +1,8 @@
 // Package xlsx renders a computed report as the Excel workbook that
 // controllers keep working with: tables 2–5 with the plan's captions, the
-// monthly outcome behind table 4 (Underlag) and the reconciliation of the
-// ledger (Kontroll). Figures are numbers in mnkr, exact to the öre; sums
+// monthly outcome behind table 4 per line (Underlag per månad) and per
+// account as an Excel table for pivots (Underlag), and the reconciliation
+// of the ledger (Kontroll). Figures are numbers in mnkr, exact to the öre; sums
 // and deviations are live formulas that carry their computed values, so a
 // reader without a calculation engine sees the right figures too.
 //
@@ -11,10 +12,9 @@
 package xlsx
 
 import (
-	"bytes"
-	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -26,47 +26,59 @@ import (
 	"rapport/report"
 )
 
+// Options are what a run adds to the report: nothing in them changes a
+// figure.
+type Options struct {
+	// Version is the program's version, recorded in the document
+	// properties; "" records only the program's name.
+	Version string
+}
+
+// Render writes r as an .xlsx workbook to w with the zero Options.
+func Render(w io.Writer, r *report.Report) error { return Options{}.Render(w, r) }
+
+// RenderWith is Render with options.
+func RenderWith(w io.Writer, r *report.Report, opt Options) error { return opt.Render(w, r) }
+
 // Render writes r as an .xlsx workbook to w. The same report gives the
 // same bytes: nothing in the file depends on the clock.
-func Render(w io.Writer, r *report.Report) error {
+func (o Options) Render(w io.Writer, r *report.Report) error {
 	if r == nil {
 		return fmt.Errorf("ingen rapport att skriva")
 	}
-	b := &builder{r: r}
-	b.t4 = b.operating()
-	b.t5 = b.investments()
-	b.t3 = b.economy()
-	b.t2 = b.employees()
-	sheets := []*sheet{b.t2, b.t3, b.t4, b.t5, b.monthly(), b.control()}
-
-	f, formulas, err := b.write(sheets)
+	b := &builder{r: r, opt: o}
+	f, err := b.write(b.sheets())
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	// The zip entries are dated the report date, not the clock, and kept in
+	// name order: excelize writes streamed sheets in map order.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, reportTime(r)) })
+	if err := f.Write(w); err != nil {
 		return fmt.Errorf("arbetsboken kunde inte skrivas: %w", err)
 	}
-	out, err := fillCachedValues(buf.Bytes(), formulas, reportTime(r))
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return nil
 }
 
-// sheetFormulas are the formula cells of one worksheet part, by reference.
-type sheetFormulas map[string]*cell
+// sheets lays out the workbook's sheets in order: tables 3 and 4 refer to
+// cells of tables 4 and 5, so those are laid out first.
+func (b *builder) sheets() []*sheet {
+	b.t4 = b.operating()
+	b.t5 = b.investments()
+	b.t3 = b.economy()
+	b.t2 = b.employees()
+	return []*sheet{b.t2, b.t3, b.t4, b.t5, b.monthly(), b.accounts(), b.control()}
+}
 
-// write turns the sheet models into an excelize workbook. It returns, per
-// worksheet part, the formula cells whose cached values still have to be
-// filled in: excelize writes a formula's cell without its value.
-func (b *builder) write(sheets []*sheet) (*excelize.File, map[string]sheetFormulas, error) {
+// write turns the sheet models into an excelize workbook. Every sheet is
+// streamed, so that each states its used range and every formula carries
+// its cached value, and so that a long Underlag costs little memory.
+func (b *builder) write(sheets []*sheet) (*excelize.File, error) {
 	f := excelize.NewFile()
-	fail := func(err error) (*excelize.File, map[string]sheetFormulas, error) {
+	fail := func(err error) (*excelize.File, error) {
 		f.Close()
-		return nil, nil, fmt.Errorf("arbetsboken kunde inte byggas: %w", err)
+		return nil, fmt.Errorf("arbetsboken kunde inte byggas: %w", err)
 	}
 	styles, err := newStyles(f)
 	if err != nil {
@@ -80,23 +92,23 @@ func (b *builder) write(sheets []*sheet) (*excelize.File, map[string]sheetFormul
 		return fail(err)
 	}
 
-	formulas := map[string]sheetFormulas{}
 	for i, s := range sheets {
 		if i == 0 {
-			if err := f.SetSheetName("Sheet1", s.name); err != nil {
-				return fail(err)
-			}
-		} else if _, err := f.NewSheet(s.name); err != nil {
-			return fail(err)
+			err = f.SetSheetName("Sheet1", s.name)
+		} else {
+			_, err = f.NewSheet(s.name)
 		}
-		fs, err := b.writeSheet(f, s, styles, red)
 		if err != nil {
 			return fail(err)
 		}
-		formulas[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = fs
 	}
+	// Before streaming: a streamed sheet can no longer be changed.
 	f.SetActiveSheet(0)
-
+	for _, s := range sheets {
+		if err := b.writeSheet(f, s, styles, red); err != nil {
+			return fail(err)
+		}
+	}
 	for _, n := range b.names {
 		if err := f.SetDefinedName(&excelize.DefinedName{Name: n.name, RefersTo: n.refersTo}); err != nil {
 			return fail(err)
@@ -105,7 +117,7 @@ func (b *builder) write(sheets []*sheet) (*excelize.File, map[string]sheetFormul
 	if err := b.properties(f); err != nil {
 		return fail(err)
 	}
-	return f, formulas, nil
+	return f, nil
 }
 
 // reportTime is the report date at midnight UTC: the time the file says it
@@ -119,43 +131,82 @@ func reportTime(r *report.Report) time.Time {
 	return time.Date(min(max(r.Year, 1980), 2107), time.December, 31, 0, 0, 0, 0, time.UTC)
 }
 
+// properties say what the workbook is, whose and what made it.
 func (b *builder) properties(f *excelize.File) error {
 	r := b.r
 	stamp := reportTime(r).Format(time.RFC3339)
-	title := r.Unit + " " + r.Period.Name + " " + fmt.Sprint(r.Year)
+	program := "rapport"
+	if b.opt.Version != "" {
+		program += " " + b.opt.Version
+	}
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          title + ", tabeller",
+		Title:          r.Unit + " – " + r.Period.Name + " " + fmt.Sprint(r.Year),
 		Subject:        "Tabell 2–5 med underlag och avstämning, " + monthsCovered(r.Month),
+		Description:    "Skapad av " + program + " ur huvudboken och underlaget; rapportdatum " + r.ReportDate + ".",
 		Creator:        "rapport",
 		LastModifiedBy: "rapport",
 		Created:        stamp,
 		Modified:       stamp,
 		Language:       "sv-SE",
 		Keywords:       "uppföljning; " + string(r.Period.Code),
+		Version:        b.opt.Version,
 	}); err != nil {
 		return err
 	}
-	return f.SetAppProps(&excelize.AppProperties{Application: "rapport", Company: r.Organisation})
+	// AppVersion is left out: Excel expects its own "16.0000" form there.
+	return f.SetAppProps(&excelize.AppProperties{Application: program, Company: r.Organisation})
 }
 
-func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int, red int) (sheetFormulas, error) {
+// writeSheet streams one sheet: first what precedes the cells in the
+// worksheet XML (used range, page fit, columns, panes), then the rows, then
+// what follows them.
+func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int, red int) error {
 	widths, tableCols, tableWidth := s.layoutColumns()
-	for col := 1; col <= s.maxCol; col++ {
-		if err := f.SetColWidth(s.name, colName(col), colName(col), widths[col]); err != nil {
-			return nil, err
+	if err := f.SetSheetDimension(s.name, s.dimension()); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	// Last column first: excelize puts each new width in front, and Excel
+	// wants the columns in ascending order.
+	for col := s.maxCol; col >= 1; col-- {
+		if err := sw.SetColWidth(col, col, widths[col]); err != nil {
+			return err
 		}
 	}
-	formulas, err := s.writeCells(f, styles)
+	if err := s.formatSheet(f, sw, red); err != nil {
+		return err
+	}
+	if err := b.printSetup(f, s); err != nil {
+		return err
+	}
+	heights, err := s.sizeRows(sw, widths, tableCols, tableWidth)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := s.sizeRows(f, widths, tableCols, tableWidth); err != nil {
-		return nil, err
+	if err := s.writeCells(sw, styles, heights); err != nil {
+		return err
 	}
-	if err := s.formatSheet(f, red); err != nil {
-		return nil, err
+	if s.table != nil {
+		if err := s.table.write(f, sw, s.name, styles); err != nil {
+			return err
+		}
 	}
-	return formulas, b.printSetup(f, s)
+	return sw.Flush()
+}
+
+// dimension is the sheet's used range, A1 to the last row and column that
+// hold a cell.
+func (s *sheet) dimension() string {
+	if s.maxRow == 0 || s.maxCol == 0 {
+		return "A1"
+	}
+	return "A1:" + ref(s.maxCol, s.maxRow)
 }
 
 // layoutColumns measures the columns and returns their widths, how many
@@ -183,52 +234,58 @@ func (s *sheet) layoutColumns() (widths []float64, tableCols int, tableWidth flo
 	return widths, tableCols, tableWidth
 }
 
-// writeCells writes every cell of the model, input text always as text,
-// and returns the formula cells.
-func (s *sheet) writeCells(f *excelize.File, styles [styleCount]int) (sheetFormulas, error) {
-	formulas := sheetFormulas{}
-	refs := make([]string, 0, len(s.cells))
+// writeCells streams the model's cells row by row: input text always as
+// text, a formula with its cached value, a number as a number.
+func (s *sheet) writeCells(sw *excelize.StreamWriter, styles [styleCount]int, heights map[int]float64) error {
+	byRow := map[int][]int{}
 	for r := range s.cells {
-		refs = append(refs, r)
-	}
-	for _, r := range sortedRefs(refs) {
-		c := s.cells[r]
-		if c.style != styleNone {
-			if err := f.SetCellStyle(s.name, r, r, styles[c.style]); err != nil {
-				return nil, err
-			}
-		}
-		var err error
-		switch c.kind {
-		case kindText:
-			if c.text != "" {
-				err = f.SetCellStr(s.name, r, c.text)
-			}
-		case kindNumber:
-			err = f.SetCellFloat(s.name, r, c.num, -1, 64)
-		case kindFormula:
-			err = f.SetCellFormula(s.name, r, c.formula)
-			formulas[r] = c
-		}
-		if err != nil {
-			return nil, err
+		if col, row, err := excelize.CellNameToCoordinates(r); err == nil {
+			byRow[row] = append(byRow[row], col)
 		}
 	}
-	return formulas, nil
+	for _, row := range slices.Sorted(maps.Keys(byRow)) {
+		cols := byRow[row]
+		slices.Sort(cols)
+		values := make([]any, cols[len(cols)-1])
+		for _, col := range cols {
+			c := s.get(col, row)
+			x := excelize.Cell{StyleID: styles[c.style]}
+			switch c.kind {
+			case kindText:
+				if c.text != "" {
+					x.Value = c.text
+				}
+			case kindNumber:
+				x.Value = c.num
+			case kindFormula:
+				x.Formula = c.formula
+				x.Value = round15(c.num)
+				if c.isText {
+					x.Value = c.text
+				}
+			}
+			values[col-1] = x
+		}
+		if err := sw.SetRow(ref(1, row), values, excelize.RowOpts{Height: heights[row]}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sizeRows merges titles and notes across the table and gives wrapped
 // text the height it needs, so that it prints inside the page rather than
-// running off its edge.
-func (s *sheet) sizeRows(f *excelize.File, widths []float64, tableCols int, tableWidth float64) error {
+// running off its edge. It returns the rows' heights.
+func (s *sheet) sizeRows(sw *excelize.StreamWriter, widths []float64, tableCols int, tableWidth float64) (map[int]float64, error) {
+	heights := map[int]float64{}
 	for row := 1; row <= s.maxRow; row++ {
 		c := s.get(1, row)
 		if c == nil || (c.style != styleTitle && c.style != styleSubtitle && c.style != styleNote) {
 			continue
 		}
 		if tableCols > 1 {
-			if err := f.MergeCell(s.name, ref(1, row), ref(tableCols, row)); err != nil {
-				return err
+			if err := sw.MergeCell(ref(1, row), ref(tableCols, row)); err != nil {
+				return nil, err
 			}
 		}
 		factor, lineHeight := 1.0, 15.0
@@ -236,15 +293,11 @@ func (s *sheet) sizeRows(f *excelize.File, widths []float64, tableCols int, tabl
 			factor, lineHeight = 1.35, 21
 		}
 		lines := math.Ceil(float64(utf8.RuneCountInString(c.text)) * factor / math.Max(tableWidth-1, 1))
-		if err := f.SetRowHeight(s.name, row, rowHeight(math.Max(lines, 1)*lineHeight)); err != nil {
-			return err
-		}
+		heights[row] = rowHeight(math.Max(lines, 1) * lineHeight)
 	}
 	if s.headerRow > 0 {
 		// Headers wrap: room for two lines.
-		if err := f.SetRowHeight(s.name, s.headerRow, 30); err != nil {
-			return err
-		}
+		heights[s.headerRow] = 30
 	}
 	for row := s.headerRow + 1; row <= s.maxRow; row++ {
 		lines := 1.0
@@ -254,16 +307,15 @@ func (s *sheet) sizeRows(f *excelize.File, widths []float64, tableCols int, tabl
 			}
 		}
 		if lines > 1 {
-			if err := f.SetRowHeight(s.name, row, rowHeight(lines*15)); err != nil {
-				return err
-			}
+			heights[row] = rowHeight(lines * 15)
 		}
 	}
-	return nil
+	return heights, nil
 }
 
-// formatSheet marks unfavourable figures red and freezes the header.
-func (s *sheet) formatSheet(f *excelize.File, red int) error {
+// formatSheet marks unfavourable figures red, freezes the header and hides
+// the grid.
+func (s *sheet) formatSheet(f *excelize.File, sw *excelize.StreamWriter, red int) error {
 	for _, cf := range s.red {
 		opt := excelize.ConditionalFormatOptions{Type: "cell", Criteria: "<", Value: "0", Format: &red}
 		if cf.expr != "" {
@@ -279,7 +331,7 @@ func (s *sheet) formatSheet(f *excelize.File, red int) error {
 		if s.freezeCol > 0 {
 			panes.ActivePane = "bottomRight"
 		}
-		if err := f.SetPanes(s.name, panes); err != nil {
+		if err := sw.SetPanes(panes); err != nil {
 			return err
 		}
 	}
@@ -295,9 +347,6 @@ func (b *builder) printSetup(f *excelize.File, s *sheet) error {
 			RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(s.name), s.headerRow)}); err != nil {
 			return err
 		}
-	}
-	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return err
 	}
 	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
 		Size:        ptr(9), // A4
@@ -333,32 +382,6 @@ func headerText(s string) string {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-// sortedRefs orders cell references by row, then column, as the worksheet
-// holds them, so that the workbook is built the same way every time.
-func sortedRefs(refs []string) []string {
-	type rc struct {
-		ref      string
-		col, row int
-	}
-	list := make([]rc, 0, len(refs))
-	for _, r := range refs {
-		if col, row, err := excelize.CellNameToCoordinates(r); err == nil {
-			list = append(list, rc{r, col, row})
-		}
-	}
-	slices.SortFunc(list, func(a, b rc) int {
-		if a.row != b.row {
-			return cmp.Compare(a.row, b.row)
-		}
-		return cmp.Compare(a.col, b.col)
-	})
-	out := make([]string, len(list))
-	for i, x := range list {
-		out[i] = x.ref
-	}
-	return out
-}
 
 // newStyles makes the workbook's styles, in the fixed order of style.
 func newStyles(f *excelize.File) ([styleCount]int, error) {

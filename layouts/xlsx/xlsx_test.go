@@ -139,6 +139,26 @@ func sampleReport() *report.Report {
 		monthly[i].PriorYear[3] = *l.PriorYearAcc - 3*ppart - 3
 	}
 
+	// Two accounts per line and month, in the months that Monthly has
+	// through April, of both years.
+	var accounts []report.AccountMonth
+	for i, mo := range monthly {
+		for j := range 2 {
+			for y, amounts := range [][12]money.Amount{mo.PriorYear, mo.ThisYear} {
+				for m := 0; m < 4; m++ {
+					part := amounts[m] / 3
+					if j == 1 {
+						part = amounts[m] - part
+					}
+					if part != 0 {
+						accounts = append(accounts, report.AccountMonth{Line: mo.Line, Account: strconv.Itoa(3010 + 1000*i + j),
+							Month: period.Month{Year: 2025 + y, Month: time.Month(m + 1)}, Amount: part})
+					}
+				}
+			}
+		}
+	}
+
 	recLines := []report.ReconPart{}
 	var sum money.Amount
 	for _, l := range lines[:3] {
@@ -181,6 +201,7 @@ func sampleReport() *report.Report {
 		Operating:      report.Operating{Lines: lines, Net: net, PrognosisMonth: period.Month{Year: 2026, Month: time.April}},
 		Investment:     report.Investments{Years: years, Groups: []report.InvestmentGroup{{Name: "Redan beslutade investeringar", Rows: g1, Sum: s1}, {Name: "Reinvesteringar", Rows: g2, Sum: s2}}, Total: total},
 		Monthly:        monthly,
+		Accounts:       accounts,
 		Reconciliation: rec,
 		Problems: problem.List{{Severity: problem.Warning, File: "underlag.xlsx", Sheet: "Investeringar", Cell: "rad 4",
 			Value: "Möbler och utrustning, övrigt", Message: "prognos saknas", Hint: "Fyll i Prognos för året"}},
@@ -291,6 +312,20 @@ func dump(t *testing.T, f *excelize.File) map[string][]string {
 			}
 		}
 		out["sheet "+name] = lines
+	}
+	for _, name := range f.GetSheetList() {
+		dim, err := f.GetSheetDimension(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["dimensions"] = append(out["dimensions"], name+": "+dim)
+		tables, err := f.GetTables(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range tables {
+			out["tables"] = append(out["tables"], name+": "+tb.Name+" "+tb.Range+" "+tb.StyleName)
+		}
 	}
 	var names []string
 	for _, dn := range f.GetDefinedName() {
@@ -530,7 +565,7 @@ func TestWorkbookShape(t *testing.T) {
 	r := sampleReport()
 	data := render(t, r)
 	f := open(t, data)
-	want := []string{sheetEmployees, sheetEconomy, sheetOperating, sheetInvestment, sheetMonthly, sheetControl}
+	want := []string{sheetEmployees, sheetEconomy, sheetOperating, sheetInvestment, sheetMonthly, sheetAccounts, sheetControl}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %q, want %q", got, want)
 	}
@@ -641,7 +676,7 @@ func TestCachedValuesInXML(t *testing.T) {
 			if v, _ := strconv.ParseFloat(string(m[1]), 64); !sameOre(v, sampleReport().Operating.Net.OutcomeAcc) {
 				t.Errorf("cached Netto Utfall ack %s", m[1])
 			}
-		case "xl/worksheets/sheet6.xml":
+		case "xl/worksheets/sheet7.xml":
 			if !check.Match(b) {
 				t.Errorf("Kontroll has no cached OK check cell")
 			}

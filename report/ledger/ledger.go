@@ -1,6 +1,6 @@
 // Package ledger reads a ledger export from an ERP system (huvudbok), in
-// XLSX or CSV, and sums its postings into buckets by account, month and
-// project as they stream past, so that memory does not grow with the file.
+// XLSX, CSV or SIE 4, and sums its postings into buckets by account, month
+// and project as they stream past, so that memory does not grow with the file.
 // It knows the input contract of SPEC section 2.1 and nothing of account
 // mapping, report periods or rendering.
 package ledger

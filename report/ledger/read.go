@@ -54,7 +54,8 @@ func ReadFile(ctx context.Context, path string, opt Options) (*Ledger, error) {
 }
 
 // Read sums a ledger export. The format is sniffed from the content (a
-// zip is XLSX, anything else CSV); name is used in messages. Problems in
+// zip is XLSX, a file named .se/.si/.sie or beginning with #FLAGGA is SIE
+// 4, anything else CSV); name is used in messages. Problems in
 // the file go into Ledger.Problems with file, sheet and cell; the error is
 // only for a failure to read or a cancelled ctx.
 //
@@ -82,6 +83,8 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Optio
 		err = readXLSX(ctx, r, size, l, opt)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		l.oleProblem(r, size)
+	case isSIE(r, name):
+		err = readSIE(ctx, r, size, l, opt)
 	default:
 		if ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
 			l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,

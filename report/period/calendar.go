@@ -139,3 +139,22 @@ func (e Entry) Months() string {
 
 // String gives the code.
 func (c Code) String() string { return string(c) }
+
+// MaxCodeLen is the longest period code a Kalender sheet may define.
+const MaxCodeLen = 6
+
+// ValidCode reports whether s may be a period code: 1–6 of the letters
+// A–Z, Å, Ä, Ö and the digits 0–9. Codes become part of file names, so
+// nothing else — no path separator, dot or space — may pass.
+func ValidCode(s string) bool {
+	n := 0
+	for _, r := range s {
+		n++
+		switch {
+		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == 'Å', r == 'Ä', r == 'Ö':
+		default:
+			return false
+		}
+	}
+	return n >= 1 && n <= MaxCodeLen
+}

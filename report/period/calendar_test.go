@@ -69,3 +69,22 @@ func TestParseMonthRejectsDaysThatDoNotExist(t *testing.T) {
 		}
 	}
 }
+
+func TestValidCode(t *testing.T) {
+	tests := []struct {
+		code string
+		want bool
+	}{
+		{"UR1", true}, {"ÅR", true}, {"M02", true}, {"T3", true}, {"ÄÖÅ123", true},
+		{"", false}, {"UR1234", true}, {"UR12345", false}, {"ur1", false},
+		{"/../../../X", false}, {"..", false}, {"A/B", false}, {`A\B`, false},
+		{"A B", false}, {"A.B", false}, {"É1", false}, {"A\x00", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.code, func(t *testing.T) {
+			if got := ValidCode(tc.code); got != tc.want {
+				t.Errorf("ValidCode(%q) = %v, want %v", tc.code, got, tc.want)
+			}
+		})
+	}
+}
