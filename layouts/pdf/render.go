@@ -25,7 +25,8 @@ import (
 // Options are what the caller adds to a report's PDF.
 type Options struct {
 	// Version is the program's version, written into the document's
-	// Producer as "rapport VERSION"; "" keeps the PDF library's.
+	// Producer (Info and XMP) as "rapport VERSION"; "" writes
+	// "rapport (go-pdf/fpdf 0.12)".
 	Version string
 }
 
@@ -48,9 +49,6 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	doc := Build(r)
 	sanitize(&doc)
 	pdf := newPDF(doc)
-	if opt.Version != "" {
-		pdf.SetProducer("rapport "+opt.Version, true)
-	}
 	atoms := atomize(pdf, doc.Blocks)
 	pages := paginate(atoms)
 	var heads []*headingRef
@@ -111,7 +109,7 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	if err := pdf.Output(&raw); err != nil {
 		return err
 	}
-	return pdf.tags.Finish(w, raw.Bytes(), metadata(doc))
+	return pdf.tags.Finish(w, raw.Bytes(), metadata(doc, opt))
 }
 
 // newPDF makes a document with the report's metadata, fonts and fixed
@@ -134,10 +132,14 @@ func newPDF(d Document) *canvas {
 
 // metadata is the document's Info and XMP metadata, with the PDF/A-2a
 // and PDF/UA-1 claims its tags and output intent support.
-func metadata(d Document) tagged.Meta {
+func metadata(d Document, opt Options) tagged.Meta {
 	subject := d.ReportName + " för " + d.Unit + ", " + d.Months
 	if d.Example {
 		subject += " (exempeldata)"
+	}
+	producer := "rapport (go-pdf/fpdf 0.12)"
+	if opt.Version != "" {
+		producer = "rapport " + opt.Version
 	}
 	return tagged.Meta{
 		Title:           docTitle(d),
@@ -145,7 +147,7 @@ func metadata(d Document) tagged.Meta {
 		Subject:         subject,
 		Keywords:        "uppföljning, verksamhetsplan, måluppfyllelse, driftbudget, investeringsbudget, " + d.Unit,
 		Creator:         "rapport",
-		Producer:        "rapport (go-pdf/fpdf 0.12)",
+		Producer:        producer,
 		Lang:            "sv-SE",
 		Date:            reportTime(d.ReportDate),
 		ICC:             iccSRGB,
