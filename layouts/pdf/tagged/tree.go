@@ -154,30 +154,23 @@ func (t *Tree) Content(path []*Elem, draw func()) {
 	t.marking = false
 }
 
-// Artifact marks what draw draws as an artifact: a page header or footer,
-// a rule, a background, a decorative symbol beside the word it shows.
-func (t *Tree) Artifact(draw func()) {
-	if t.marking {
-		t.fail("artifact inside marked content")
-		draw()
-		return
-	}
-	t.marking = true
-	t.s.RawWriteStr("/Artifact BMC")
-	draw()
-	t.s.RawWriteStr("EMC")
-	t.marking = false
-}
+// Artifact marks what draw draws as an artifact: a rule, a background,
+// a decorative symbol beside the word it shows.
+func (t *Tree) Artifact(draw func()) { t.artifact("/Artifact BMC", draw) }
 
 // Pagination marks what draw draws as a page header or footer artifact.
 func (t *Tree) Pagination(draw func()) {
+	t.artifact("/Artifact <</Type /Pagination>> BDC", draw)
+}
+
+func (t *Tree) artifact(op string, draw func()) {
 	if t.marking {
 		t.fail("artifact inside marked content")
 		draw()
 		return
 	}
 	t.marking = true
-	t.s.RawWriteStr("/Artifact <</Type /Pagination>> BDC")
+	t.s.RawWriteStr(op)
 	draw()
 	t.s.RawWriteStr("EMC")
 	t.marking = false
