@@ -14,7 +14,7 @@ func chartAlt(c Chart) string {
 		kind = "Linjediagram"
 	}
 	b.WriteString(kind + ": " + c.Title)
-	if c.Unit != "" {
+	if c.Unit != "" && !strings.HasSuffix(c.Title, c.Unit) {
 		b.WriteString(" (" + c.Unit + ")")
 	}
 	b.WriteString(".")
@@ -56,7 +56,11 @@ func chartAlt(c Chart) string {
 			b.WriteString(" " + s.Name + ": " + strings.Join(parts, ", ") + ".")
 		}
 		for _, r := range c.RefLines {
-			b.WriteString(" " + r.Name + ": " + number(r.Value, 1) + ".")
+			if v := number(r.Value, 1); strings.Contains(r.Name, v) {
+				b.WriteString(" " + r.Name + ".") // "Målvärde 5,2 %"
+			} else {
+				b.WriteString(" " + r.Name + ": " + v + ".")
+			}
 		}
 	default:
 		// Per category, the value of each series.
