@@ -4,9 +4,11 @@ import (
 	"context"
 	"testing"
 
+	"rapport/fixtures"
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
+	"rapport/report/underlag"
 )
 
 // TestAccountsAddUpToTable4 checks that the outcome per account and month
@@ -16,7 +18,7 @@ func TestAccountsAddUpToTable4(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports the example ledger")
 	}
-	in, _, err := report.LoadExample(context.Background())
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,13 +4,15 @@ import (
 	"context"
 	"fmt"
 
+	"rapport/fixtures"
 	"rapport/report"
+	"rapport/report/underlag"
 )
 
 // Compute turns imported inputs into one period's report: a plain value
 // with every figure in öre.
 func ExampleCompute() {
-	in, _, err := report.LoadExample(context.Background())
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		panic(err)
 	}

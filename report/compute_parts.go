@@ -132,7 +132,7 @@ func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
 				src.Spent.FormatKr(), spent.FormatKr(), src.Project), "Stäm av förbrukningen mot huvudboken"))
 		}
 	}
-	// ReadUnderlag already warns about a row without spend, prognosis or
+	// underlag.Read already warns about a row without spend, prognosis or
 	// comment, at its cell; what only the ledger can tell is said here.
 	if row.Spent == nil && src.Project != "" {
 		c.probs.Add(place(fmt.Sprintf("ackumulerad förbrukning saknas och huvudboken har ingen projektkolumn att hämta den från (projekt %s)", src.Project),

@@ -41,6 +41,33 @@ type ImportOptions struct {
 	TmpDir     string // for excelize's temporary files; "" = the system's
 	// Progress, if set, is told how the ledger import goes.
 	Progress func(ledger.Progress)
+	// OpenWorkbook opens underlag.xlsx: report/underlag.OpenWorkbook. It
+	// is handed in rather than imported because that reader is built on
+	// excelize, which the core package must not depend on.
+	OpenWorkbook func(r io.Reader, name string, opt WorkbookOptions) Workbook
+}
+
+// WorkbookOptions are what the run tells the workbook reader.
+type WorkbookOptions struct {
+	Unit   string // --unit; "" = Enhet in Inställningar
+	TmpDir string // for excelize's temporary files; "" = the system's
+}
+
+// Workbook is the controllers' workbook, opened with its undated sheets
+// read (name is the file name used in messages, unit overrides Enhet).
+// A period code such as UR1 names a month only in a year, and without År
+// or --year the year is the ledger's last: so Import reads the ledger
+// before it asks the workbook for the rest.
+type Workbook interface {
+	// Year is År in Inställningar; 0 if not given.
+	Year() int
+	// Read reads the rest with year as the plan year (0 keeps År; a year
+	// that contradicts År is an error at its cell) and
+	// returns everything but the ledger, with the problems found in
+	// Inputs.Problems. It releases the file.
+	Read(year int) *Inputs
+	// Close releases the file if Read is never called.
+	Close() error
 }
 
 // Import reads an input folder: the workbook underlag.xlsx and the ledger
@@ -48,29 +75,34 @@ type ImportOptions struct {
 // a cancelled context or a failure to read that is not the input's fault.
 func Import(ctx context.Context, opt ImportOptions) (*Inputs, error) {
 	var probs problem.List
-	in, err := readUnderlagFrom(opt)
+	wb, err := openUnderlagFrom(opt)
 	if err != nil {
 		return nil, err
 	}
-	if in == nil {
-		probs.Add(problem.Problem{Severity: problem.Error, File: UnderlagFile,
-			Message: "filen saknas i indatamappen " + displayDir(opt.Dir),
-			Hint:    "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"})
-		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
+	if wb != nil {
+		defer wb.Close()
 	}
 	l, err := readLedgerFrom(ctx, opt, &probs)
 	if err != nil {
 		return nil, err
 	}
-	if l != nil && in.Settings.Year == 0 && opt.Year == 0 && latestYear(l) != 0 {
+	year := opt.Year
+	if year == 0 && (wb == nil || wb.Year() == 0) && l != nil {
 		// Neither År nor --year: the plan year is the ledger's last, and
-		// the workbook's period codes (UR1 …) are read again in it.
-		yopt := opt
-		yopt.Year = latestYear(l)
-		if again, err := readUnderlagFrom(yopt); err == nil && again != nil {
-			in = again
-		}
-		in.Settings.Year = yopt.Year
+		// the workbook's period codes (UR1 …) are read in it.
+		year = latestYear(l)
+	}
+	var in *Inputs
+	if wb != nil {
+		in = wb.Read(year)
+	} else {
+		probs.Add(problem.Problem{Severity: problem.Error, File: UnderlagFile,
+			Message: "filen saknas i indatamappen " + displayDir(opt.Dir),
+			Hint:    "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"})
+		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
+	}
+	if year != 0 && opt.Year == 0 {
+		in.Settings.Year = year // taken from the ledger
 	}
 	probs = append(probs, in.Problems...)
 	in.Ledger = l
@@ -89,8 +121,8 @@ func displayDir(d string) string {
 	return d
 }
 
-// readUnderlagFrom reads underlag.xlsx from the folder; nil if it is absent.
-func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
+// openUnderlagFrom opens underlag.xlsx in the folder; nil if it is absent.
+func openUnderlagFrom(opt ImportOptions) (Workbook, error) {
 	f, err := opt.Folder.Open(UnderlagFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -99,12 +131,10 @@ func readUnderlagFrom(opt ImportOptions) (*Inputs, error) {
 		return nil, fmt.Errorf("kan inte öppna %s: %w", UnderlagFile, err)
 	}
 	defer f.Close()
-	in, probs := ReadUnderlag(f, UnderlagFile, UnderlagOptions{Year: opt.Year, Unit: opt.Unit, TmpDir: opt.TmpDir})
-	if in == nil {
-		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
+	if opt.OpenWorkbook == nil {
+		return nil, errors.New("report.Import: ImportOptions.OpenWorkbook saknas")
 	}
-	in.Problems = probs
-	return in, nil
+	return opt.OpenWorkbook(f, UnderlagFile, WorkbookOptions{Unit: opt.Unit, TmpDir: opt.TmpDir}), nil
 }
 
 // readLedgerFrom reads the ledger named by --ledger, or the one ledger
@@ -172,31 +202,4 @@ func latestYear(l *ledger.Ledger) int {
 		}
 	}
 	return y
-}
-
-// LatestMonth is the last month with postings in the year.
-func (in *Inputs) LatestMonth(year int) period.Month {
-	var last period.Month
-	if in.Ledger == nil {
-		return last
-	}
-	for k := range in.Ledger.Buckets {
-		if k.Month.Year == year && (last.IsZero() || k.Month.After(last)) {
-			last = k.Month
-		}
-	}
-	return last
-}
-
-// SupportedPeriods are the calendar periods of the year whose last month the
-// ledger reaches: what "--period all" renders.
-func (in *Inputs) SupportedPeriods() []period.Code {
-	last := in.LatestMonth(in.Settings.Year)
-	var codes []period.Code
-	for _, e := range in.Calendar {
-		if !last.IsZero() && e.LastMonth <= last.Month {
-			codes = append(codes, e.Code)
-		}
-	}
-	return codes
 }

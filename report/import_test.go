@@ -1,11 +1,15 @@
-package report
+package report_test
 
 import (
 	"bytes"
 	"context"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"rapport/fixtures"
+	"rapport/report"
+	"rapport/report/underlag"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -13,13 +17,13 @@ import (
 
 // TestYearFromLedger: without År in Inställningar and without --year, the
 // plan year is the ledger's last, and period codes in the workbook are read
-// in it.
+// in it, with the workbook opened once.
 func TestYearFromLedger(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, ExampleFolder()); err != nil {
+	if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := fs.ReadFile(ExampleFolder(), UnderlagFile)
+	raw, _ := fs.ReadFile(fixtures.ExampleFolder(), report.UnderlagFile)
 	f, err := excelize.OpenReader(bytes.NewReader(raw))
 	if err != nil {
 		t.Fatal(err)
@@ -32,20 +36,28 @@ func TestYearFromLedger(t *testing.T) {
 			}
 		}
 	}
-	if err := f.SaveAs(filepath.Join(dir, UnderlagFile)); err != nil {
+	if err := f.SaveAs(filepath.Join(dir, report.UnderlagFile)); err != nil {
 		t.Fatal(err)
 	}
-	in, err := Import(context.Background(), ImportOptions{Folder: os.DirFS(dir), Dir: dir})
+	opens := 0
+	open := func(r io.Reader, name string, opt report.WorkbookOptions) report.Workbook {
+		opens++
+		return underlag.OpenWorkbook(r, name, opt)
+	}
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: os.DirFS(dir), Dir: dir, OpenWorkbook: open})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if opens != 1 {
+		t.Errorf("underlag.xlsx opened %d times, want 1", opens)
 	}
 	if in.Problems.HasErrors() || in.Settings.Year != 2026 {
 		t.Fatalf("year %d, errors %v", in.Settings.Year, in.Problems.Errors())
 	}
-	example, _, _ := LoadExample(context.Background())
-	a, _ := Compute(in, "UR1", ComputeOptions{})
-	b, _ := Compute(example, "UR1", ComputeOptions{})
-	if !equalLine(a.Operating.Net, b.Operating.Net) || len(a.Goals) != len(b.Goals) || a.Goals[0].Word != b.Goals[0].Word {
-		t.Errorf("without År: net %s, goal 1 %q; with: %s, %q", fmtLine(a.Operating.Net), a.Goals[0].Word, fmtLine(b.Operating.Net), b.Goals[0].Word)
+	example, _ := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
+	a, _ := report.Compute(in, "UR1", report.ComputeOptions{})
+	b, _ := report.Compute(example, "UR1", report.ComputeOptions{})
+	if !report.EqualLine(a.Operating.Net, b.Operating.Net) || len(a.Goals) != len(b.Goals) || a.Goals[0].Word != b.Goals[0].Word {
+		t.Errorf("without År: net %s, goal 1 %q; with: %s, %q", report.FmtLine(a.Operating.Net), a.Goals[0].Word, report.FmtLine(b.Operating.Net), b.Goals[0].Word)
 	}
 }

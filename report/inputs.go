@@ -35,6 +35,8 @@ type Inputs struct {
 	Investments    []Investment
 	IndicatorDefs  []IndicatorDef
 	IndicatorValue []IndicatorValue
+	Texts          []Text     // Texter (SPEC 7.2)
+	PlanItems      []PlanItem // Planuppföljning (SPEC 7.2)
 	Ledger         *ledger.Ledger
 	Problems       problem.List
 }
@@ -48,6 +50,12 @@ type Settings struct {
 	ChartName    string // Kontoplan: Region-Bas (default) or Kommun-Bas
 	ReportDate   string // Rapportdatum (YYYY-MM-DD), optional
 	Example      bool   // Exempeldata: the inputs are example data
+	// Funding is Regionbidrag or Kommunbidrag; nil when the unit's funding
+	// is not among its lines (Netto is then a net cost).
+	Funding *Funding
+	// Materiality is Väsentlighet (mnkr in the sheet); nil means
+	// DefaultMateriality.
+	Materiality *money.Amount
 }
 
 // Place is where a value came from, for warnings raised after import.
@@ -78,10 +86,11 @@ type BudgetLine struct {
 // Prognosis is one row of the sheet Prognos: the year-end forecast made at
 // Month, in the report's sign.
 type Prognosis struct {
-	Month  period.Month
-	Line   string
-	Annual money.Amount
-	Place  Place
+	Month   period.Month
+	Line    string
+	Annual  money.Amount
+	Comment string // Kommentar: the reason for the line's deviation
+	Place   Place
 }
 
 // Investment is one row of the sheet Investeringar.
@@ -95,7 +104,12 @@ type Investment struct {
 	Spent       *money.Amount        // Ackumulerad förbrukning
 	Prognosis   *money.Amount        // Prognos (for the report year)
 	Comment     string
-	Place       Place
+	// PriorYearsSpent is Utfall tidigare år (spend before the report
+	// year) and PrognosisTotal Prognos total (forecast total cost); nil
+	// when the sheet lacks the column or the cell is empty.
+	PriorYearsSpent *money.Amount
+	PrognosisTotal  *money.Amount
+	Place           Place
 }
 
 // IndicatorValue is one row of the sheet Indikatorer.

@@ -31,6 +31,19 @@ type Report struct {
 	Monthly    []MonthlyOutcome `json:"monthly"`    // outcome per line and month: the audit trail
 	Accounts   []AccountMonth   `json:"accounts"`   // the same per account: the trail to the ledger
 
+	// SPEC 7: the controllers' texts for this period only, the plan's
+	// other parts, and what changed since the previous report.
+	Texts         map[TextSection]string `json:"texts,omitempty"`
+	PlanFollowUp  []PlanItemResult       `json:"plan_follow_up,omitempty"`
+	Previous      *PreviousReport        `json:"previous,omitempty"` // nil for the year's first calendar period
+	PrognosisPath []PrognosisPoint       `json:"prognosis_path,omitempty"`
+	// Materiality is Väsentlighet: deviations smaller than this are left
+	// out of the summary's bullets and the deviation lists.
+	Materiality money.Amount `json:"materiality"`
+	// NetIsResult is true when the unit's funding is a line of table 4, so
+	// Netto is a result; otherwise a negative Netto is a net cost.
+	NetIsResult bool `json:"net_is_result"`
+
 	Reconciliation Reconciliation `json:"reconciliation"`
 	Problems       problem.List   `json:"problems"` // warnings that the report carries
 }
@@ -78,6 +91,10 @@ type GoalResult struct {
 	Word     string       `json:"word"`     // the assessment as written ("Bedöms delvis uppfyllas")
 	Analysis string       `json:"analysis"` // may be long; paragraphs separated by blank lines
 	Assessed period.Month `json:"assessed"` // month of the assessment used; zero if none
+	// Previous is the level in the previous report (nil when there is no
+	// previous report or the goal was not in it); Change compares with it.
+	Previous *Level `json:"previous,omitempty"`
+	Change   Change `json:"change"`
 }
 
 // IndicatorDef defines an indicator (table 2 of the plan).
@@ -88,6 +105,7 @@ type IndicatorDef struct {
 	Target        *float64 `json:"target"`
 	Reference     *float64 `json:"reference"`
 	LowerIsBetter bool     `json:"lower_is_better"`
+	Measure       Measure  `json:"measure"` // Mått: how monthly values become Värde
 }
 
 // IndicatorPoint is an indicator's value in a month.
@@ -99,13 +117,19 @@ type IndicatorPoint struct {
 // IndicatorResult is one row of table 2.
 type IndicatorResult struct {
 	IndicatorDef
-	Value     *float64         `json:"value"`      // at the report month (or latest before it)
-	ValueAt   period.Month     `json:"value_at"`   // month of Value
-	PriorYear *float64         `json:"prior_year"` // same month a year earlier
-	Status    string           `json:"status"`     // "Uppfyllt", "Ej uppfyllt", "Ej bedömt"
-	OffTarget bool             `json:"off_target"`
-	Series    []IndicatorPoint `json:"series"`       // this year, months 1…m
-	Prior     []IndicatorPoint `json:"prior_series"` // the previous year, all months present
+	Value     *float64     `json:"value"`      // at the report month (or latest before it)
+	ValueAt   period.Month `json:"value_at"`   // month of Value
+	PriorYear *float64     `json:"prior_year"` // same month a year earlier
+	Status    string       `json:"status"`     // "Uppfyllt", "Ej uppfyllt", "Ej bedömt"
+	OffTarget bool         `json:"off_target"`
+	// Grade is Status as SPEC 7.4 words it; ValueLabel says what Värde
+	// is ("jan–aug" for a mean, the month for the latest value); Trend
+	// compares Värde with PriorYear, honouring LowerIsBetter.
+	Grade      IndicatorGrade   `json:"grade"`
+	ValueLabel string           `json:"value_label"`
+	Trend      Change           `json:"trend"`
+	Series     []IndicatorPoint `json:"series"`       // this year, months 1…m
+	Prior      []IndicatorPoint `json:"prior_series"` // the previous year, all months present
 }
 
 // Economy is table 3.
@@ -140,6 +164,13 @@ type OperatingLine struct {
 	Prognosis          money.Amount  `json:"prognosis"`           // Årsprognos
 	PrognosisDeviation money.Amount  `json:"prognosis_deviation"` // Prognosavvikelse = Årsprognos − Årsbudget
 	PriorYearAcc       *money.Amount `json:"prior_year_acc"`      // Utfall ack föregående år; nil where the ledger has no earlier year
+	// CostDevelopment is Utfall ack / Utfall ack föregående år − 1, in
+	// percent; nil without a prior year or when it is zero.
+	CostDevelopment *float64 `json:"cost_development,omitempty"`
+	Comment         string   `json:"comment,omitempty"` // the prognosis row's Kommentar
+	// Funding marks the Regionbidrag/Kommunbidrag row (budget and outcome
+	// = funding × m/12).
+	Funding bool `json:"funding,omitempty"`
 }
 
 // Investments is table 5.
@@ -168,7 +199,12 @@ type InvestmentRow struct {
 	Comment     string         `json:"comment"`
 	// SpentFromLedger is true when Spent was summed from the ledger's
 	// balance-sheet accounts for the project rather than entered.
-	SpentFromLedger bool `json:"spent_from_ledger"`
+	SpentFromLedger bool          `json:"spent_from_ledger"`
+	PriorYearsSpent *money.Amount `json:"prior_years_spent,omitempty"` // Utfall tidigare år
+	PrognosisTotal  *money.Amount `json:"prognosis_total,omitempty"`   // Prognos total
+	// CommentMonth is the period of the row the comment comes from; when
+	// it is earlier than the report's month the report shows it.
+	CommentMonth period.Month `json:"comment_month"`
 }
 
 // Deviations are what a deviation report lists as "övriga avvikelser".

@@ -1,4 +1,4 @@
-package report
+package report_test
 
 import (
 	"context"
@@ -6,14 +6,16 @@ import (
 	"testing"
 
 	"rapport/fixtures"
+	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
+	"rapport/report/underlag"
 )
 
 // operatingLine turns a line of expected.json into the report's own type.
-func operatingLine(e fixtures.ExpectedLine) OperatingLine {
-	return OperatingLine{Line: e.Line, AnnualBudget: e.AnnualBudget, BudgetAcc: e.BudgetAcc, OutcomeAcc: e.OutcomeAcc,
+func operatingLine(e fixtures.ExpectedLine) report.OperatingLine {
+	return report.OperatingLine{Line: e.Line, AnnualBudget: e.AnnualBudget, BudgetAcc: e.BudgetAcc, OutcomeAcc: e.OutcomeAcc,
 		DeviationAcc: e.DeviationAcc, Prognosis: e.Prognosis, PrognosisDeviation: e.PrognosisDeviation, PriorYearAcc: e.PriorYearAcc}
 }
 
@@ -32,12 +34,12 @@ func TestUnseenInputs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			in, err := Import(context.Background(), ImportOptions{Folder: folder, Dir: d.Name()})
+			in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: d.Name(), OpenWorkbook: underlag.OpenWorkbook})
 			if err != nil {
 				t.Fatal(err)
 			}
 			code, _ := period.ParseCode(want.Period)
-			r, probs := Compute(in, code, ComputeOptions{})
+			r, probs := report.Compute(in, code, report.ComputeOptions{})
 			all := append(append(problem.List(nil), in.Problems...), probs...)
 			if want.ExitCode != 0 {
 				if !all.HasErrors() {
@@ -55,12 +57,12 @@ func TestUnseenInputs(t *testing.T) {
 				t.Errorf("%d lines, want %d", len(r.Operating.Lines), len(want.Operating.Lines))
 			}
 			for i, wl := range want.Operating.Lines {
-				if i < len(r.Operating.Lines) && !equalLine(r.Operating.Lines[i], operatingLine(wl)) {
-					t.Errorf("line %d:\n got  %s\n want %s", i, fmtLine(r.Operating.Lines[i]), fmtLine(operatingLine(wl)))
+				if i < len(r.Operating.Lines) && !report.EqualLine(r.Operating.Lines[i], operatingLine(wl)) {
+					t.Errorf("line %d:\n got  %s\n want %s", i, report.FmtLine(r.Operating.Lines[i]), report.FmtLine(operatingLine(wl)))
 				}
 			}
-			if !equalLine(r.Operating.Net, operatingLine(want.Operating.Net)) {
-				t.Errorf("net:\n got  %s\n want %s", fmtLine(r.Operating.Net), fmtLine(operatingLine(want.Operating.Net)))
+			if !report.EqualLine(r.Operating.Net, operatingLine(want.Operating.Net)) {
+				t.Errorf("net:\n got  %s\n want %s", report.FmtLine(r.Operating.Net), report.FmtLine(operatingLine(want.Operating.Net)))
 			}
 			e := r.Economy
 			if e.PeriodResult != want.Economy.PeriodResult || e.AccumulatedBudgetDeviation != want.Economy.AccumulatedBudgetDeviation ||
@@ -68,7 +70,7 @@ func TestUnseenInputs(t *testing.T) {
 				e.InvestmentPrognosisDeviation != want.Economy.InvestmentPrognosisDeviation {
 				t.Errorf("table 3 = %+v, want %+v", e, want.Economy)
 			}
-			got := map[string]InvestmentRow{}
+			got := map[string]report.InvestmentRow{}
 			for _, g := range r.Investment.Groups {
 				for _, row := range g.Rows {
 					got[row.Name] = row
@@ -96,7 +98,7 @@ func TestUnseenInputs(t *testing.T) {
 				}
 			}
 			for _, p := range []struct {
-				got  ReconPart
+				got  report.ReconPart
 				want fixtures.ExpectedPart
 			}{
 				{rec.BalanceSheet, wr.BalanceSheet}, {rec.OtherYears, wr.OtherYears}, {rec.LaterMonths, wr.LaterMonths},

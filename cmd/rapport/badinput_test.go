@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,10 +11,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/fixtures"
+	"rapport/fixtures/testkit"
 	"rapport/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // badFolder is an input folder that differs from the example in one way.
 type badFolder struct {
@@ -26,7 +25,7 @@ type badFolder struct {
 
 func exampleFile(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := fs.ReadFile(report.ExampleFolder(), name)
+	b, err := fs.ReadFile(fixtures.ExampleFolder(), name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +107,7 @@ func TestBadInputs(t *testing.T) {
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
 	for _, c := range cases {
 		dir := t.TempDir()
-		if err := os.CopyFS(dir, report.ExampleFolder()); err != nil {
+		if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
 			t.Fatal(err)
 		}
 		for name, data := range c.files {
@@ -142,21 +141,7 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("%s: no message naming a file:\n%s", c.name, stdout)
 		}
 	}
-	golden := filepath.Join("testdata", "bad-inputs.md")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(golden, []byte(table.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != table.String() {
-		t.Errorf("messages differ from %s; run with -update and review the diff.\ngot:\n%s", golden, table.String())
-	}
+	testkit.Golden(t, filepath.Join("testdata", "bad-inputs.md"), []byte(table.String()))
 }
 
 // calendarUnderlag is the example's underlag.xlsx with a Kalender sheet

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/fixtures"
 	"rapport/report"
 )
 
@@ -21,7 +22,7 @@ func unitFolders(b *testing.B, n int) string {
 	root := b.TempDir()
 	for i := 1; i <= n; i++ {
 		dir := filepath.Join(root, fmt.Sprintf("enhet%02d", i))
-		if err := os.CopyFS(dir, report.ExampleFolder()); err != nil {
+		if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
 			b.Fatal(err)
 		}
 		f, err := excelize.OpenFile(filepath.Join(dir, report.UnderlagFile))

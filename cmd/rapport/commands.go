@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"rapport/report"
 	"rapport/report/period"
+	"rapport/report/underlag"
 )
 
 // validate reports every problem of the inputs, for every period the data
@@ -77,7 +77,7 @@ func template(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "template", fmt.Errorf("%s finns redan och kan ha ifyllda uppgifter; välj ett annat namn med --out eller skriv över med --force", *out))
 	}
 	var buf bytes.Buffer
-	if err := report.WriteTemplate(&buf, *year); err != nil {
+	if err := underlag.WriteTemplate(&buf, *year); err != nil {
 		fmt.Fprintf(stderr, "rapport template: %v\n", err)
 		return exitFailure
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"rapport/fixtures"
 	"rapport/report"
 )
 
@@ -21,7 +22,7 @@ type folder struct {
 // is a folder of units. No --in means the embedded example.
 func findFolders(inputs []string) ([]folder, error) {
 	if len(inputs) == 0 {
-		return []folder{{name: "", fs: report.ExampleFolder()}}, nil
+		return []folder{{name: "", fs: fixtures.ExampleFolder()}}, nil
 	}
 	var out []folder
 	seen := map[string]bool{}

@@ -22,6 +22,7 @@ import (
 	"rapport/report"
 	"rapport/report/period"
 	"rapport/report/problem"
+	"rapport/report/underlag"
 )
 
 // runOptions are the flags shared by generate and validate.
@@ -332,7 +333,8 @@ func runUnits(ctx context.Context, folders []folder, o runOptions, render, progr
 
 func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool, stderr io.Writer) unitResult {
 	res := unitResult{folder: f}
-	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit, TmpDir: o.tmpDir}
+	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit,
+		TmpDir: o.tmpDir, OpenWorkbook: underlag.OpenWorkbook}
 	var codes []period.Code
 	if strings.EqualFold(o.periodArg, "due") {
 		entry, year := period.DefaultCalendar.Due(referenceDate(o.date))
@@ -356,16 +358,9 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 	res.probs = in.Problems
 	switch p := strings.ToLower(o.periodArg); {
 	case p == "all":
-		codes = in.SupportedPeriods()
-		if len(codes) == 0 && !in.Problems.HasErrors() {
-			file := report.LedgerXLSX
-			if in.Ledger != nil {
-				file = in.Ledger.File
-			}
-			res.probs.Add(problem.Problem{Severity: problem.Warning, File: file,
-				Message: fmt.Sprintf("huvudboken har inga poster för %d som räcker till någon period i kalendern", in.Settings.Year),
-				Hint:    "Kontrollera --year, eller ange en period med --period"})
-		}
+		var probs problem.List
+		codes, probs = in.AllPeriods()
+		res.probs = append(res.probs, probs...)
 	case p != "due":
 		code, err := period.ParseCode(o.periodArg)
 		if err != nil {
@@ -377,7 +372,7 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		}
 	}
 	if p := strings.ToLower(o.periodArg); p != "all" {
-		res.probs = append(res.probs, checkReach(in, codes)...)
+		res.probs = append(res.probs, in.CheckReach(codes)...)
 	}
 	copt := report.ComputeOptions{AllowUnmapped: o.allowUnmapped, ReportDate: o.date}
 	var reports []*report.Report
@@ -438,34 +433,6 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		}
 	}
 	return res
-}
-
-// checkReach refuses a period whose last month the ledger has not reached:
-// a report on half the months would compare them with a whole period's
-// budget and look like a deviation.
-func checkReach(in *report.Inputs, codes []period.Code) problem.List {
-	var probs problem.List
-	if in.Ledger == nil {
-		return nil
-	}
-	last := in.LatestMonth(in.Settings.Year)
-	for _, code := range codes {
-		e, ok := in.Calendar.Lookup(code)
-		if !ok {
-			continue // Compute says so
-		}
-		need := period.Month{Year: in.Settings.Year, Month: e.LastMonth}
-		if last.IsZero() || last.Before(need) {
-			reach := "har inga poster för " + fmt.Sprint(in.Settings.Year)
-			if !last.IsZero() {
-				reach = "når bara till " + last.Swedish()
-			}
-			probs.Add(problem.Problem{Severity: problem.Error, File: in.Ledger.File, Sheet: in.Ledger.Sheet,
-				Message: fmt.Sprintf("huvudboken %s, men %s %d gäller %s %d", reach, e.Name, in.Settings.Year, e.Months(), in.Settings.Year),
-				Hint:    "Exportera huvudboken till och med " + need.Swedish() + ", eller välj en tidigare period med --period"})
-		}
-	}
-	return probs
 }
 
 // appendNew adds the problems of b that a does not already hold: every

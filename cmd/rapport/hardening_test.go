@@ -17,6 +17,7 @@ import (
 	"github.com/gofrs/flock"
 	"github.com/xuri/excelize/v2"
 
+	"rapport/fixtures"
 	"rapport/report"
 )
 
@@ -73,7 +74,7 @@ func TestYearContradictsWorkbook(t *testing.T) {
 func exampleWith(t *testing.T, edit func(f *excelize.File)) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, report.ExampleFolder()); err != nil {
+	if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, report.UnderlagFile)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -16,7 +15,9 @@ import (
 	"github.com/gofrs/flock"
 
 	"rapport/fixtures"
+	"rapport/fixtures/testkit"
 	"rapport/report"
+	"rapport/report/underlag"
 )
 
 // runCmd runs the program in-process and returns exit code, stdout, stderr.
@@ -42,11 +43,7 @@ func copyTestInput(t *testing.T, name, dst string) string {
 
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
+	return testkit.Run(t, name, args...)
 }
 
 func pages(t *testing.T, pdf string) int {
@@ -82,7 +79,7 @@ func TestGenerateExample(t *testing.T) {
 	}
 	ur1 := filepath.Join(out, "Regionstyrelsen_2026_UR1.pdf")
 	text := squash(tool(t, "pdftotext", ur1, "-"))
-	in, _, err := report.LoadExample(context.Background())
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		t.Fatal(err)
 	}

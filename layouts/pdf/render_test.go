@@ -3,28 +3,20 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"rapport/fixtures/testkit"
 	"rapport/report"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
-
 // The PDF tests read the rendered file back with poppler-utils and qpdf,
-// as a reader's tools would; .ci/run installs them.
-func needTool(t testing.TB, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed (apt-get install poppler-utils qpdf)", name)
-	}
-}
+// as a reader's tools would; a missing tool fails them (testkit.Tool), and
+// .ci/run installs the tools.
 
 func render(t testing.TB, r *report.Report) []byte {
 	t.Helper()
@@ -53,30 +45,13 @@ func writeTemp(t testing.TB, name string, b []byte) string {
 
 func run(t testing.TB, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return string(out)
+	return testkit.Run(t, name, args...)
 }
 
 // golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff", p)
-	}
+	testkit.Golden(t, filepath.Join("testdata", name), got)
 }
 
 type renderCase struct {
@@ -113,7 +88,7 @@ func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
 // TestRenderedText reads the PDF text back: the plan's goals, the tables,
 // the footer, in reading order, against a golden file.
 func TestRenderedText(t *testing.T) {
-	needTool(t, "pdftotext")
+	testkit.Tool(t, "pdftotext")
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
 			p := writeTemp(t, c.name+".pdf", render(t, c.r))
@@ -166,8 +141,8 @@ func pageCount(t *testing.T, p string) int {
 // embedded, an outline entry per section and goal, sensible page counts,
 // a deviation report clearly shorter than a full one.
 func TestStructure(t *testing.T) {
-	needTool(t, "qpdf")
-	needTool(t, "pdffonts")
+	testkit.Tool(t, "qpdf")
+	testkit.Tool(t, "pdffonts")
 	pages := map[string]int{}
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
@@ -255,7 +230,7 @@ func flatten(os []outline) []string {
 // TestTextInsideMargins reads every word's box back and checks that it
 // lies within the side margins and between the running header and footer.
 func TestTextInsideMargins(t *testing.T) {
-	needTool(t, "pdftotext")
+	testkit.Tool(t, "pdftotext")
 	for _, c := range cases() {
 		t.Run(c.name, func(t *testing.T) {
 			checkMargins(t, writeTemp(t, c.name+".pdf", render(t, c.r)))
@@ -327,18 +302,36 @@ func hostile() *report.Report {
 	return r
 }
 
-func TestHostileAndEmpty(t *testing.T) {
-	needTool(t, "pdftotext")
+func hostileCases() map[string]*report.Report {
 	many := handmade("UR1")
 	for i := 0; i < 4; i++ {
 		many.Goals = append(many.Goals, many.Goals...)
 	}
-	for name, r := range map[string]*report.Report{"hostile": hostile(), "empty": {}, "contents over pages": many} {
+	return map[string]*report.Report{"hostile": hostile(), "empty": {}, "contents over pages": many}
+}
+
+// TestHostileAndEmptyRender renders the reports that push the layout; it
+// needs no reader, so it runs and tells even where the tools are missing.
+func TestHostileAndEmptyRender(t *testing.T) {
+	for name, r := range hostileCases() {
+		t.Run(name, func(t *testing.T) {
+			b := render(t, r)
+			if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
+				t.Errorf("not a complete PDF: %.20q … %.20q", b, b[max(0, len(b)-20):])
+			}
+		})
+	}
+}
+
+// TestHostileAndEmpty reads the same reports back: valid, and every word
+// inside the margins.
+func TestHostileAndEmpty(t *testing.T) {
+	testkit.Tool(t, "pdftotext")
+	testkit.Tool(t, "qpdf")
+	for name, r := range hostileCases() {
 		t.Run(name, func(t *testing.T) {
 			p := writeTemp(t, name+".pdf", render(t, r))
-			if _, err := exec.LookPath("qpdf"); err == nil {
-				run(t, "qpdf", "--check", p)
-			}
+			run(t, "qpdf", "--check", p)
 			checkMargins(t, p)
 		})
 	}

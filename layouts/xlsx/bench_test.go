@@ -10,10 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"rapport/fixtures"
+	"rapport/fixtures/ledgergen"
 	"rapport/report"
-	"rapport/report/ledger/ledgergen"
 	"rapport/report/money"
 	"rapport/report/period"
+	"rapport/report/underlag"
 )
 
 // BenchmarkRenderLedger renders the workbook of UR1 and ÅR computed from
@@ -36,7 +38,7 @@ func BenchmarkRenderLedger(b *testing.B) {
 	if err := fh.Close(); err != nil {
 		b.Fatal(err)
 	}
-	in, err := report.Import(context.Background(), report.ImportOptions{Folder: report.ExampleFolder(), LedgerPath: path})
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), LedgerPath: path, OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
+	"rapport/report/underlag"
 )
 
 type expected = fixtures.Expected
@@ -43,7 +44,7 @@ func TestUnseenInputs(t *testing.T) {
 			if want.ExitCode != 0 {
 				t.Skip("an input with errors renders nothing")
 			}
-			in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: e.Name()})
+			in, err := report.Import(context.Background(), report.ImportOptions{Folder: folder, Dir: e.Name(), OpenWorkbook: underlag.OpenWorkbook})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,10 +123,11 @@ func TestExample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports the example ledger")
 	}
-	in, probs, err := report.LoadExample(context.Background())
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
 	if err != nil {
 		t.Fatal(err)
 	}
+	probs := in.Problems
 	if probs.HasErrors() {
 		t.Fatalf("example: %v", probs)
 	}

@@ -13,21 +13,18 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"rapport/fixtures/testkit"
 )
 
-// office finds LibreOffice, or skips the test.
+// office finds LibreOffice, or fails the test (.ci/run installs it);
+// -short skips the test, as it starts LibreOffice (some 10–30 s).
 func office(t *testing.T) string {
 	t.Helper()
-	if testing.Short() || os.Getenv("RAPPORT_OFFICE_TEST") == "" {
-		t.Skip("starts LibreOffice (some 20 s): set RAPPORT_OFFICE_TEST=1 to run")
+	if testing.Short() {
+		t.Skip("starts LibreOffice (some 10–30 s); runs without -short")
 	}
-	path, err := exec.LookPath("libreoffice")
-	if err != nil {
-		if path, err = exec.LookPath("soffice"); err != nil {
-			t.Skip("LibreOffice is not installed")
-		}
-	}
-	return path
+	return testkit.Office(t)
 }
 
 // convert runs LibreOffice headless on the workbook in dir.
@@ -46,15 +43,11 @@ func convert(t *testing.T, soffice, dir, to, xlsxPath string) {
 // a controller would print it: it must open, and each sheet must print on
 // one page (fit to width; these tables are short) but Underlag, whose
 // table runs over pages under its repeated title and header, each page
-// with its caption and the page footer. Skipped where LibreOffice or
-// poppler is not installed.
+// with its caption and the page footer. A missing LibreOffice or poppler
+// fails it.
 func TestPrintsInLibreOffice(t *testing.T) {
 	soffice := office(t)
-	for _, tool := range []string{"pdftotext", "pdfinfo"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skip(tool + " is not installed")
-		}
-	}
+	pdfinfo, pdftotext := testkit.Tool(t, "pdfinfo"), testkit.Tool(t, "pdftotext")
 	dir := t.TempDir()
 	xlsxPath := filepath.Join(dir, "rapport.xlsx")
 	if err := os.WriteFile(xlsxPath, render(t, sampleReport()), 0o644); err != nil {
@@ -62,10 +55,10 @@ func TestPrintsInLibreOffice(t *testing.T) {
 	}
 	convert(t, soffice, dir, "pdf", xlsxPath)
 	pdfPath := filepath.Join(dir, "rapport.pdf")
-	if _, err := exec.Command("pdfinfo", pdfPath).Output(); err != nil {
+	if _, err := exec.Command(pdfinfo, pdfPath).Output(); err != nil {
 		t.Fatalf("pdfinfo: %v (did LibreOffice open the workbook?)", err)
 	}
-	text, err := exec.Command("pdftotext", "-layout", pdfPath, "-").Output()
+	text, err := exec.Command(pdftotext, "-layout", pdfPath, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,10 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,13 +16,12 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/fixtures/testkit"
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func amt(kr float64) money.Amount { return money.Amount(math.Round(kr * 100)) }
 
@@ -356,28 +353,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, '\n')
-			path := filepath.Join("testdata", tc.name+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(g) && i < len(w); i++ {
-					if g[i] != w[i] {
-						t.Errorf("line %d: got %s, want %s", i+1, g[i], w[i])
-						break
-					}
-				}
-				t.Errorf("workbook differs from %s; run go test ./layouts/xlsx -update and review the diff", path)
-			}
+			testkit.Golden(t, filepath.Join("testdata", tc.name+".golden.json"), append(got, '\n'))
 		})
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"rapport/report/ledger/ledgergen"
+	"rapport/fixtures/ledgergen"
 )
 
 // benchFile writes a generated export once into the temporary folder and

@@ -5,7 +5,7 @@ import (
 	"context"
 	"testing"
 
-	"rapport/report/ledger/ledgergen"
+	"rapport/fixtures/ledgergen"
 	"rapport/report/money"
 )
 

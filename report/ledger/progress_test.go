@@ -6,7 +6,7 @@ import (
 	"errors"
 	"testing"
 
-	"rapport/report/ledger/ledgergen"
+	"rapport/fixtures/ledgergen"
 )
 
 func TestProgressAndCancel(t *testing.T) {

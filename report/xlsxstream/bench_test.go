@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"rapport/report/ledger/ledgergen"
+	"rapport/fixtures/ledgergen"
 )
 
 // BenchmarkSheetXML parses sheet XML already in memory, to set the

@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"rapport/report/ledger/ledgergen"
+	"rapport/fixtures/ledgergen"
 )
 
 // workbooks made with excelize, each exercising a feature of the format.

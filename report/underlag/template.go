@@ -1,8 +1,9 @@
-package report
+package underlag
 
 import (
 	"fmt"
 	"io"
+	"rapport/report"
 	"strconv"
 	"strings"
 
@@ -27,14 +28,14 @@ func templateRows(year int) map[string][]map[string]any {
 			fAnalysis: "Exempel: analys av måluppfyllelsen under perioden, med de viktigaste aktiviteterna och resultaten.",
 		}},
 		sheetBudget: {
-			budgetRow(LineRevenue, 12_000_000),
-			budgetRow(LinePersonnel, 60_000_000),
-			budgetRow(LineOther, 36_000_000),
+			budgetRow(report.LineRevenue, 12_000_000),
+			budgetRow(report.LinePersonnel, 60_000_000),
+			budgetRow(report.LineOther, 36_000_000),
 		},
 		sheetPrognosis: {
-			{fPeriod: ur1, fLine: LineRevenue, fPrognosis: 12_500_000},
-			{fPeriod: ur1, fLine: LinePersonnel, fPrognosis: 59_000_000},
-			{fPeriod: ur1, fLine: LineOther, fPrognosis: 37_000_000},
+			{fPeriod: ur1, fLine: report.LineRevenue, fPrognosis: 12_500_000},
+			{fPeriod: ur1, fLine: report.LinePersonnel, fPrognosis: 59_000_000},
+			{fPeriod: ur1, fLine: report.LineOther, fPrognosis: 37_000_000},
 		},
 		sheetInvest: {{
 			fGroup: InvestmentGroups[0], fInvestment: "Exempel: IT-system", fProject: "P1001",
@@ -245,7 +246,7 @@ func (tw *templateWriter) instructions() {
 		tw.check(f.SetCellStyle(sh, "A"+strconv.Itoa(row-1), "A"+strconv.Itoa(row-1), tw.bold))
 	}
 	row++
-	put("Bedömningar som godtas", strings.Join(AssessmentWords, ", "), tw.wrap)
+	put("Bedömningar som godtas", strings.Join(report.AssessmentWords, ", "), tw.wrap)
 	tw.check(f.SetCellStyle(sh, "A"+strconv.Itoa(row-1), "A"+strconv.Itoa(row-1), tw.bold))
 	tw.check(f.SetColWidth(sh, "A", "A", widthA))
 	tw.check(f.SetColWidth(sh, "B", "B", widthB))
@@ -282,7 +283,7 @@ func (tw *templateWriter) settings() {
 	}
 	tw.check(f.SetCellStyle(sh, "A1", "C1", tw.header))
 	values := map[string]any{"unit": "Regionstyrelsen", "organisation": "Region Halland", "year": tw.year,
-		"chart": RegionBas.Name, "date": "", "example": "Nej"}
+		"chart": report.RegionBas.Name, "date": "", "example": "Nej"}
 	for i, k := range settingKeys {
 		r := strconv.Itoa(i + 2)
 		tw.check(f.SetCellStr(sh, "A"+r, k.names[0]))
@@ -297,7 +298,7 @@ func (tw *templateWriter) settings() {
 		tw.check(f.SetCellStr(sh, "C"+r, k.help))
 		switch k.key {
 		case "chart":
-			tw.dropList(sh, "B"+r, []string{RegionBas.Name, KommunBas.Name}, true)
+			tw.dropList(sh, "B"+r, []string{report.RegionBas.Name, report.KommunBas.Name}, true)
 		case "example":
 			tw.dropList(sh, "B"+r, []string{"Ja", "Nej"}, true)
 		}
@@ -368,9 +369,9 @@ func (tw *templateWriter) sheet(s *sheetSchema) {
 		rng := col + "2:" + col + last
 		switch {
 		case c.key == fLevel:
-			tw.dropList(s.name, rng, AssessmentWords, true)
+			tw.dropList(s.name, rng, report.AssessmentWords, true)
 		case c.key == fLine:
-			tw.dropList(s.name, rng, OperatingLines, false)
+			tw.dropList(s.name, rng, report.OperatingLines, false)
 		case c.key == fGroup:
 			tw.dropList(s.name, rng, InvestmentGroups, false)
 		case c.key == fPeriod:

@@ -1,4 +1,4 @@
-package report
+package underlag
 
 import (
 	"archive/zip"
@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"rapport/report"
 	"rapport/report/problem"
 )
 
@@ -149,7 +150,7 @@ func TestReadUnderlagHostileFiles(t *testing.T) {
 		data  []byte
 		short bool // runs with -short
 		want  []want
-		check func(t *testing.T, in *Inputs)
+		check func(t *testing.T, in *report.Inputs)
 	}{
 		{name: "empty file", data: nil, short: true, want: []want{{e, "", "", "filen är tom"}}},
 		{name: "only spaces", data: []byte(" \n "), short: true, want: []want{{e, "", "", "filen är tom"}}},
@@ -168,12 +169,12 @@ func TestReadUnderlagHostileFiles(t *testing.T) {
 		{name: "zip with garbage XML", data: zipOf(t, [2]string{"[Content_Types].xml", "<<<"}, [2]string{"xl/workbook.xml", "<workbook><sheets><sheet"}),
 			short: true, want: []want{{e, "", "", ""}}},
 		{name: "10 MB cell", data: bigCell, short: true, want: []want{{e, sheetGoals, "B2", "för lång: 10485760 tecken, men högst 32767"}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if len(in.Goals) != 2 || len(in.Goals[0].BoardGoal) != maxCellText {
 					t.Errorf("goal text not capped: %d", len(in.Goals[0].BoardGoal))
 				}
 			}},
-		{name: "formula with cached value", data: cached, short: true, check: func(t *testing.T, in *Inputs) {
+		{name: "formula with cached value", data: cached, short: true, check: func(t *testing.T, in *report.Inputs) {
 			if len(in.Prognoses) != 1 || in.Prognoses[0].Annual != 200 {
 				t.Errorf("prognoses = %+v", in.Prognoses)
 			}
@@ -184,7 +185,7 @@ func TestReadUnderlagHostileFiles(t *testing.T) {
 			if testing.Short() && !c.short {
 				t.Skip("large input")
 			}
-			in, probs := read(t, c.data, UnderlagOptions{})
+			in, probs := read(t, c.data, Options{})
 			checkProblems(t, probs, c.want, false)
 			if c.want == nil && probs.HasErrors() {
 				t.Errorf("unexpected errors:\n%s", dump(probs))
@@ -213,7 +214,7 @@ func TestReadUnderlagMillionEmptyRows(t *testing.T) {
 	data := buildWorkbook(t, baseSheets())
 	data = manyEmptyRows(t, data, "xl/worksheets/sheet7.xml", 1_000_000) // Indikatorer
 	start := time.Now()
-	in, probs := read(t, data, UnderlagOptions{})
+	in, probs := read(t, data, Options{})
 	elapsed := time.Since(start)
 	if probs.HasErrors() {
 		t.Fatalf("errors:\n%s", dump(probs))
@@ -271,7 +272,7 @@ func TestReadUnderlagCellScan(t *testing.T) {
 		return bytes.Replace(b, []byte("</sheetData>"), []byte(`<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`), 1)
 	})
 	start := time.Now()
-	in, probs := read(t, data, UnderlagOptions{})
+	in, probs := read(t, data, Options{})
 	checkProblems(t, probs, []want{{problem.Error, sheetIndValues, "C3", `"=1/0" är en formel utan sparat värde`}}, true)
 	if len(in.IndicatorValue) != 1 || in.IndicatorValue[0].Value < 5.1999 || in.IndicatorValue[0].Value > 5.2001 {
 		t.Errorf("values = %+v", in.IndicatorValue)

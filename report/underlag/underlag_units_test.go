@@ -1,4 +1,4 @@
-package report
+package underlag
 
 import (
 	"strings"
@@ -31,7 +31,7 @@ func TestBudgetUnitSuffixes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.header, func(t *testing.T) {
 			data := buildWorkbook(t, with(baseSheets(), sheet{sheetBudget, [][]any{{"Rad", tc.header}, {"Intäkter", 12}}}))
-			in, probs := read(t, data, UnderlagOptions{})
+			in, probs := read(t, data, Options{})
 			if tc.err {
 				if !probs.HasErrors() || !strings.Contains(probs.Errors()[0].String(), "enhet") {
 					t.Errorf("no error about the unit: %v", probs)

@@ -1,27 +1,12 @@
-package report
+package underlag
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"rapport/fixtures/testkit"
 )
-
-// The -update flag may be defined by another test file of the package
-// too; whichever initialises first registers it and the other reads it.
-var _ = func() bool {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-	return true
-}()
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // TestBadInputsTable renders every bad input tried and the messages it
 // gets as a Markdown table: testdata/underlag/bad-inputs.md, for the README
@@ -64,7 +49,7 @@ func TestBadInputsTable(t *testing.T) {
 	b.WriteString("| Indata | Allvar | Meddelande |\n| --- | --- | --- |\n")
 	for _, c := range cases {
 		name, data := c[0].(string), c[1].([]byte)
-		_, probs := read(t, data, UnderlagOptions{})
+		_, probs := read(t, data, Options{})
 		if len(probs) == 0 {
 			t.Errorf("%s: no problem reported", name)
 		}
@@ -74,20 +59,5 @@ func TestBadInputsTable(t *testing.T) {
 			b.WriteString("| " + name + " | " + p.Severity.String() + " | " + msg + " |\n")
 		}
 	}
-	golden := filepath.Join("testdata", "underlag", "bad-inputs.md")
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if !bytes.Equal(want, []byte(b.String())) {
-		t.Errorf("messages differ from %s (run with -update and review the diff):\n%s", golden, b.String())
-	}
+	testkit.Golden(t, filepath.Join("testdata", "underlag", "bad-inputs.md"), []byte(b.String()))
 }

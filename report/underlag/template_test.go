@@ -1,4 +1,4 @@
-package report
+package underlag
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report"
 	"rapport/report/money"
 )
 
@@ -15,7 +16,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	if err := WriteTemplate(&buf, 2026); err != nil {
 		t.Fatal(err)
 	}
-	in, probs := read(t, buf.Bytes(), UnderlagOptions{})
+	in, probs := read(t, buf.Bytes(), Options{})
 	if len(probs) != 0 {
 		t.Fatalf("the template's example rows give problems:\n%s", dump(probs))
 	}
@@ -26,7 +27,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 		t.Errorf("goals %d, assessments %d, prognoses %d, indicator values %d",
 			len(in.Goals), len(in.Assessments), len(in.Prognoses), len(in.IndicatorValue))
 	}
-	if len(in.Budget) != 3 || in.Budget[1].Line != LinePersonnel || in.Budget[1].Annual != -60_000_000*money.Kr ||
+	if len(in.Budget) != 3 || in.Budget[1].Line != report.LinePersonnel || in.Budget[1].Annual != -60_000_000*money.Kr ||
 		in.Budget[1].Monthly == nil || in.Budget[1].Monthly[0] != -5_000_000*money.Kr {
 		t.Errorf("budget = %+v", in.Budget)
 	}
@@ -110,7 +111,7 @@ func TestTemplateContents(t *testing.T) {
 	if l := lists(sheetAssess); !strings.Contains(l, "Bedöms delvis uppfyllas") || !strings.Contains(l, "UR2") {
 		t.Errorf("Målbedömning dropdowns = %s", l)
 	}
-	for _, wantItem := range []string{"UR1", "ÅR", "M12", LineOther} {
+	for _, wantItem := range []string{"UR1", "ÅR", "M12", report.LineOther} {
 		if l := lists(sheetPrognosis); !strings.Contains(l, wantItem) {
 			t.Errorf("Prognos dropdowns lack %s: %s", wantItem, l)
 		}

@@ -1,4 +1,4 @@
-package report
+package underlag
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
@@ -141,11 +142,11 @@ func ones() []any {
 	return out
 }
 
-func read(t testing.TB, data []byte, opt UnderlagOptions) (*Inputs, problem.List) {
+func read(t testing.TB, data []byte, opt Options) (*report.Inputs, problem.List) {
 	t.Helper()
-	in, probs := ReadUnderlag(bytes.NewReader(data), "underlag.xlsx", opt)
+	in, probs := Read(bytes.NewReader(data), "underlag.xlsx", opt)
 	if in == nil {
-		t.Fatal("ReadUnderlag returned nil Inputs")
+		t.Fatal("Read returned nil report.Inputs")
 	}
 	return in, probs
 }
@@ -197,7 +198,7 @@ func dump(probs problem.List) string {
 }
 
 func TestReadUnderlagBase(t *testing.T) {
-	in, probs := read(t, buildWorkbook(t, baseSheets()), UnderlagOptions{})
+	in, probs := read(t, buildWorkbook(t, baseSheets()), Options{})
 	if len(probs) != 0 {
 		t.Fatalf("problems:\n%s", dump(probs))
 	}
@@ -208,10 +209,10 @@ func TestReadUnderlagBase(t *testing.T) {
 		t.Errorf("goals = %+v", in.Goals)
 	}
 	apr := period.Month{Year: 2026, Month: time.April}
-	if len(in.Assessments) != 2 || in.Assessments[0].Month != apr || in.Assessments[1].Level != PartlyMet || in.Assessments[1].Nr != "2" {
+	if len(in.Assessments) != 2 || in.Assessments[0].Month != apr || in.Assessments[1].Level != report.PartlyMet || in.Assessments[1].Nr != "2" {
 		t.Errorf("assessments = %+v", in.Assessments)
 	}
-	wantBudget := map[string]money.Amount{LineRevenue: 1200 * money.Kr, LinePersonnel: -600 * money.Kr, LineOther: -300 * money.Kr}
+	wantBudget := map[string]money.Amount{report.LineRevenue: 1200 * money.Kr, report.LinePersonnel: -600 * money.Kr, report.LineOther: -300 * money.Kr}
 	for _, b := range in.Budget {
 		if b.Annual != wantBudget[b.Line] || b.Monthly != nil {
 			t.Errorf("budget %s = %v (monthly %v), want %v", b.Line, b.Annual, b.Monthly, wantBudget[b.Line])
@@ -227,7 +228,7 @@ func TestReadUnderlagBase(t *testing.T) {
 	if v := in.IndicatorValue[0]; v.Value != 5.2 || v.Name != "Sjukfrånvaro" {
 		t.Errorf("indicator = %+v", v)
 	}
-	if len(in.IndicatorDefs) != 2 || in.Chart.Name != RegionBas.Name {
+	if len(in.IndicatorDefs) != 2 || in.Chart.Name != report.RegionBas.Name {
 		t.Errorf("defs %d, chart %s", len(in.IndicatorDefs), in.Chart.Name)
 	}
 	if len(in.Problems) != len(probs) {
@@ -239,10 +240,10 @@ func TestReadUnderlagRules(t *testing.T) {
 	e, w := problem.Error, problem.Warning
 	cases := []struct {
 		name  string
-		opt   UnderlagOptions
+		opt   Options
 		sheet []sheet
 		want  []want
-		check func(t *testing.T, in *Inputs)
+		check func(t *testing.T, in *report.Inputs)
 	}{
 		{
 			name: "headers: synonyms, case, spaces, order, title rows, unknown columns, units",
@@ -253,8 +254,8 @@ func TestReadUnderlagRules(t *testing.T) {
 				{"1 200,5", "x", "intäkter"},
 				{"600", "", "PERSONALKOSTNADER"},
 			}}},
-			check: func(t *testing.T, in *Inputs) {
-				if len(in.Budget) != 2 || in.Budget[0].Line != LineRevenue || in.Budget[0].Annual != 1_200_500*money.Kr ||
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Budget) != 2 || in.Budget[0].Line != report.LineRevenue || in.Budget[0].Annual != 1_200_500*money.Kr ||
 					in.Budget[1].Annual != -600_000*money.Kr {
 					t.Errorf("budget = %+v", in.Budget)
 				}
@@ -267,7 +268,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			name: "header: note in parentheses, date cells heading the months",
 			sheet: []sheet{{sheetIndValues, [][]any{{"Indikator", "Period", "Värde (%)"}, {"Sjukfrånvaro", "UR1", 5}}},
 				{sheetBudget, [][]any{append([]any{"Rad", "Årsbudget"}, monthDates()...), append([]any{"Intäkter", 12}, ones()...)}}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if len(in.IndicatorValue) != 1 || in.Budget[0].Monthly == nil || in.Budget[0].Monthly[11] != money.Kr {
 					t.Errorf("values %+v, budget %+v", in.IndicatorValue, in.Budget)
 				}
@@ -276,7 +277,7 @@ func TestReadUnderlagRules(t *testing.T) {
 		{
 			name:  "header: mnkr unit scales",
 			sheet: []sheet{{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos (mnkr)"}, {"UR2", "Intäkter", 1.5}}}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if p := in.Prognoses[0]; p.Annual != 1_500_000*money.Kr || p.Month.Month != time.August {
 					t.Errorf("prognosis = %+v", p)
 				}
@@ -305,7 +306,7 @@ func TestReadUnderlagRules(t *testing.T) {
 		{
 			name:  "amount: Swedish forms and minus sign",
 			sheet: []sheet{{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Övriga driftskostnader", "−1 234,5"}, {"UR1", "Intäkter", "1\u00a0000"}}}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if in.Prognoses[0].Annual != -123450 || in.Prognoses[1].Annual != 100000 {
 					t.Errorf("prognoses = %+v", in.Prognoses)
 				}
@@ -322,7 +323,7 @@ func TestReadUnderlagRules(t *testing.T) {
 				{"Personalomsättning", "april 2026", 8},
 			}}},
 			want: []want{{e, sheetIndValues, "B5", `"ar 2026" är inte en period`}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				got := []string{}
 				for _, v := range in.IndicatorValue {
 					got = append(got, v.Month.String())
@@ -339,7 +340,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			name:  "period: code needs a year",
 			sheet: []sheet{{sheetSettings, [][]any{{"Enhet", "X"}}}},
 			want:  []want{{e, sheetAssess, "B2", "året inte är känt"}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if len(in.Assessments) != 1 || in.Assessments[0].Month.String() != "2026-04" {
 					t.Errorf("assessments = %+v", in.Assessments)
 				}
@@ -347,8 +348,8 @@ func TestReadUnderlagRules(t *testing.T) {
 		},
 		{
 			name: "settings: flags override",
-			opt:  UnderlagOptions{Year: 2026, Unit: "Regionstyrelsen"},
-			check: func(t *testing.T, in *Inputs) {
+			opt:  Options{Year: 2026, Unit: "Regionstyrelsen"},
+			check: func(t *testing.T, in *report.Inputs) {
 				if in.Settings.Year != 2026 || in.Settings.Unit != "Regionstyrelsen" || in.Prognoses[0].Month.Year != 2026 {
 					t.Errorf("settings = %+v", in.Settings)
 				}
@@ -358,7 +359,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			// Driftbudget and Prognos have no year: another year would
 			// report it with this year's budget.
 			name: "settings: a year that contradicts År",
-			opt:  UnderlagOptions{Year: 2025},
+			opt:  Options{Year: 2025},
 			want: []want{{e, sheetSettings, "B2", "underlaget gäller 2026, men körningen gäller 2025"}},
 		},
 		{
@@ -368,7 +369,7 @@ func TestReadUnderlagRules(t *testing.T) {
 				{"Kontoplan", "Kommun-Bas"}, {"Rapportdatum", time.Date(2026, 5, 12, 0, 0, 0, 0, time.UTC)},
 				{"Exempeldata", "Ja", "en anteckning"}, {"Färg", "blå"}}}},
 			want: []want{{w, sheetSettings, "A8", "ingen känd inställning"}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				s := in.Settings
 				if s.Unit != "Hälso- och sjukvårdsnämnden" || s.Organisation != "Region X" || s.Year != 2026 ||
 					s.ChartName != "Kommun-Bas" || s.ReportDate != "2026-05-12" || !s.Example || in.Chart.Name != "Kommun-Bas" {
@@ -399,8 +400,8 @@ func TestReadUnderlagRules(t *testing.T) {
 		{
 			name:  "sheets: names match without diacritics",
 			sheet: []sheet{{"-" + sheetAssess, nil}, {"MALBEDOMNING", [][]any{{"Nr", "Period", "Bedömning"}, {"1", "UR1", "Ej bedömt"}}}},
-			check: func(t *testing.T, in *Inputs) {
-				if len(in.Assessments) != 1 || in.Assessments[0].Level != NotAssessed {
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Assessments) != 1 || in.Assessments[0].Level != report.NotAssessed {
 					t.Errorf("assessments = %+v", in.Assessments)
 				}
 			},
@@ -420,7 +421,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			sheet: []sheet{{sheetGoals, [][]any{{"Nr", "Fokusområde", "Regionstyrelsens mål"},
 				{nil, "Fokus A"}, {"1", nil, "Mål 1"}, {"1", nil, "Mål 1 igen"}}}},
 			want: []want{{e, sheetGoals, "A4", "finns redan på rad 3"}, {e, sheetAssess, "A3", "finns inte"}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if len(in.Goals) != 1 || in.Goals[0].FocusArea != "Fokus A" {
 					t.Errorf("goals = %+v", in.Goals)
 				}
@@ -435,7 +436,7 @@ func TestReadUnderlagRules(t *testing.T) {
 				{"Nettobudget", 0},
 			}}},
 			want: []want{{w, sheetBudget, "B3", "inte summan av månaderna"}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if len(in.Budget) != 2 || in.Budget[1].Annual != -1200*money.Kr || in.Budget[1].Monthly[6] != -50*money.Kr ||
 					in.Budget[0].Monthly[11] != 100*money.Kr {
 					t.Errorf("budget = %+v", in.Budget)
@@ -468,14 +469,14 @@ func TestReadUnderlagRules(t *testing.T) {
 			sheet: []sheet{{sheetChart, [][]any{{"Från konto", "Till konto", "Rad"},
 				{3000, 3999, "intäkter"}, {4000, 7999, "Övriga driftskostnader"}, {8000, 8999, "Bidrag"}, {2500, 2599, "Balansräkning"}}},
 				{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"bidrag", 5}}}},
-			check: func(t *testing.T, in *Inputs) {
-				if l, _ := in.Chart.LineOf("1510"); l != LineBalanceSheet {
+			check: func(t *testing.T, in *report.Inputs) {
+				if l, _ := in.Chart.LineOf("1510"); l != report.LineBalanceSheet {
 					t.Errorf("1510 → %q", l)
 				}
 				if l, _ := in.Chart.LineOf("8010"); l != "Bidrag" {
 					t.Errorf("8010 → %q", l)
 				}
-				if l, _ := in.Chart.LineOf("40110"); l != LineOther {
+				if l, _ := in.Chart.LineOf("40110"); l != report.LineOther {
 					t.Errorf("40110 → %q", l)
 				}
 				if _, ok := in.Chart.LineOf("9000"); ok {
@@ -501,7 +502,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			}}},
 			want: []want{{w, sheetInvest, "H3", "Ackumulerad förbrukning saknas"}, {w, sheetInvest, "I3", "Prognos saknas"},
 				{w, sheetInvest, "J3", "analys saknas"}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				inv := in.Investments[0]
 				if inv.Group != "Redan beslutade investeringar" || inv.Spent != nil || inv.Prognosis != nil ||
 					inv.TotalBudget != 10_000*money.Kr || len(inv.PlanYears) != 1 || inv.PlanYears[2027] != 3*money.Kr {
@@ -524,7 +525,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			name: "indicator definitions replace the defaults",
 			sheet: []sheet{{sheetIndDefs, [][]any{{"Indikator", "Enhet", "Målvärde", "Lägre är bättre"}, {"Övertid", "timmar", "12,5", "Ja"}}},
 				{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"}, {"övertid", "2026-01", 1}}}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if len(in.IndicatorDefs) != 1 || *in.IndicatorDefs[0].Target != 12.5 || !in.IndicatorDefs[0].LowerIsBetter ||
 					in.IndicatorDefs[0].Reference != nil || in.IndicatorValue[0].Name != "Övertid" {
 					t.Errorf("defs = %+v, values = %+v", in.IndicatorDefs, in.IndicatorValue)
@@ -537,7 +538,7 @@ func TestReadUnderlagRules(t *testing.T) {
 				{"D1", "Delårsrapport", "juni", "Fullständig"}, {"år", "Årsredovisning", 12, "Årsredovisning"}}},
 				{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"d1", "Intäkter", 1}, {"UR1", "Intäkter", 1}}}},
 			want: []want{{e, sheetPrognosis, "A3", `"UR1" är inte en period. Skriv en månad (2026-04) eller en period (M01–M12, D1, ÅR)`}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if len(in.Calendar) != 2 || in.Calendar[0].Code != "D1" || in.Calendar[1].Code != "ÅR" || in.Calendar[1].Kind != period.Annual {
 					t.Errorf("calendar = %+v", in.Calendar)
 				}
@@ -556,7 +557,7 @@ func TestReadUnderlagRules(t *testing.T) {
 			sheet: []sheet{{sheetGoals, [][]any{{"Nr", "Regionstyrelsens mål"}, {"1", "=SUMMA(A1)"}, {"2", "@alla"}, {"3", "-minus"}}},
 				{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", formula("1+1")}, {"UR1", "Personalkostnader", "#DIV/0!"}}}},
 			want: []want{{e, sheetPrognosis, "C2", "formel utan sparat värde"}, {e, sheetPrognosis, "C3", "formelfel"}},
-			check: func(t *testing.T, in *Inputs) {
+			check: func(t *testing.T, in *report.Inputs) {
 				if in.Goals[0].BoardGoal != "=SUMMA(A1)" || in.Goals[1].BoardGoal != "@alla" || in.Goals[2].BoardGoal != "-minus" {
 					t.Errorf("goals = %+v", in.Goals)
 				}
@@ -585,7 +586,7 @@ func BenchmarkReadUnderlagTemplate(b *testing.B) {
 	data := buf.Bytes()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		ReadUnderlag(bytes.NewReader(data), "underlag.xlsx", UnderlagOptions{})
+		Read(bytes.NewReader(data), "underlag.xlsx", Options{})
 	}
 }
 
@@ -594,6 +595,6 @@ func BenchmarkReadUnderlagMillionEmptyRows(b *testing.B) {
 	data := manyEmptyRows(b, buildWorkbook(b, baseSheets()), "xl/worksheets/sheet7.xml", 1_000_000)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		ReadUnderlag(bytes.NewReader(data), "underlag.xlsx", UnderlagOptions{})
+		Read(bytes.NewReader(data), "underlag.xlsx", Options{})
 	}
 }

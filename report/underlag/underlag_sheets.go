@@ -1,7 +1,8 @@
-package report
+package underlag
 
 import (
 	"fmt"
+	"rapport/report"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,9 +17,9 @@ import (
 
 // DefaultIndicatorDefs are the employee indicators of the plan's table 2,
 // used when the workbook has no sheet Indikatordefinitioner.
-func DefaultIndicatorDefs() []IndicatorDef {
+func DefaultIndicatorDefs() []report.IndicatorDef {
 	ref, target := 8.5, 5.2
-	return []IndicatorDef{
+	return []report.IndicatorDef{
 		{Name: "Personalomsättning",
 			Description: "Andel medarbetare som avslutar sin anställning, går i pension av totalt antal tillsvidareanställda inom Region Halland. Region Hallands referensvärde är 8,5.",
 			Unit:        "%", Reference: &ref, LowerIsBetter: true},
@@ -59,12 +60,12 @@ func (u *underlagReader) eachRow(sheet string, fn func(dataRow)) {
 	}
 }
 
-// readSettings reads Inställningar's key/value rows and applies the flags.
-func (u *underlagReader) readSettings(opt UnderlagOptions) {
+// readSettings reads Inställningar's key/value rows and applies --unit; --year
+// is applied by Workbook.Read.
+func (u *underlagReader) readSettings(unit string) {
 	s := &u.in.Settings
 	chart := ""
 	chartCell := problem.Problem{}
-	yearCell := problem.Problem{} // where År is, for a year the run contradicts
 	if sheet, ok := u.sheets[sheetSettings]; ok {
 		seen := map[string]int{}
 		u.eachRow(sheet, func(r dataRow) {
@@ -122,7 +123,7 @@ func (u *underlagReader) readSettings(opt UnderlagOptions) {
 					return
 				}
 				s.Year = y
-				yearCell = problem.At(problem.Error, u.file, sheet, col, r.n, val, "", "")
+				u.yearCell = problem.At(problem.Error, u.file, sheet, col, r.n, val, "", "")
 			case "chart":
 				chart = val
 				chartCell = problem.At(problem.Error, u.file, sheet, col, r.n, val, "", "")
@@ -149,27 +150,14 @@ func (u *underlagReader) readSettings(opt UnderlagOptions) {
 			}
 		})
 	}
-	if opt.Unit != "" {
-		s.Unit = opt.Unit
+	if unit != "" {
+		s.Unit = unit
 	}
-	switch {
-	case opt.Year != 0 && s.Year != 0 && opt.Year != s.Year:
-		// Driftbudget and Prognos carry no year: read in another year they
-		// would make a report of that year with this year's figures.
-		yearCell.Message = fmt.Sprintf("underlaget gäller %d, men körningen gäller %d (--year eller --period due)", s.Year, opt.Year)
-		yearCell.Hint = fmt.Sprintf("Använd underlaget för %d, eller kör utan --year och med --period för en period %d", opt.Year, s.Year)
-		u.probs.Add(yearCell)
-	case opt.Year != 0:
-		s.Year = opt.Year
-	}
-	// Without a year, a period code cannot be placed; each such cell says so,
-	// and Import may still take the year from the ledger for the rest.
-	u.year = s.Year
 	switch fold(chart) {
 	case "", "region-bas", "regionbas", "region bas", "l-bas", "lbas":
-		s.ChartName, u.in.Chart = RegionBas.Name, RegionBas
+		s.ChartName, u.in.Chart = report.RegionBas.Name, report.RegionBas
 	case "kommun-bas", "kommunbas", "kommun bas":
-		s.ChartName, u.in.Chart = KommunBas.Name, KommunBas
+		s.ChartName, u.in.Chart = report.KommunBas.Name, report.KommunBas
 	default:
 		chartCell.Message = "är ingen känd kontoplan"
 		chartCell.Hint = "Skriv Region-Bas eller Kommun-Bas, eller lägg en egen kontoplan i bladet Kontoplan"
@@ -294,7 +282,7 @@ func (u *underlagReader) readChart() {
 		return
 	}
 	type rng struct {
-		AccountRange
+		report.AccountRange
 		row dataRow
 	}
 	var ranges []rng
@@ -334,7 +322,7 @@ func (u *underlagReader) readChart() {
 			bad = true
 			continue
 		}
-		ranges = append(ranges, rng{AccountRange{from, to, chartLine(lineText)}, r})
+		ranges = append(ranges, rng{report.AccountRange{From: from, To: to, Line: chartLine(lineText)}, r})
 	}
 	sort.SliceStable(ranges, func(i, j int) bool { return ranges[i].From < ranges[j].From })
 	for i := 1; i < len(ranges); i++ {
@@ -353,42 +341,42 @@ func (u *underlagReader) readChart() {
 			Message: "bladet har inga kontointervall, så standardkontoplanen " + u.in.Chart.Name + " används", Hint: "Fyll i bladet eller ta bort det"})
 		return
 	}
-	var out []AccountRange
+	var out []report.AccountRange
 	for _, r := range ranges {
 		out = append(out, r.AccountRange)
 	}
 	// Accounts 1000–2999 stay balance sheet where the sheet leaves them.
 	next := 1000
-	var gaps []AccountRange
+	var gaps []report.AccountRange
 	for _, r := range out {
 		if r.To < 1000 || r.From > 2999 {
 			continue
 		}
 		if r.From > next {
-			gaps = append(gaps, AccountRange{next, r.From - 1, LineBalanceSheet})
+			gaps = append(gaps, report.AccountRange{From: next, To: r.From - 1, Line: report.LineBalanceSheet})
 		}
 		next = max(next, r.To+1)
 	}
 	if next <= 2999 {
-		gaps = append(gaps, AccountRange{next, 2999, LineBalanceSheet})
+		gaps = append(gaps, report.AccountRange{From: next, To: 2999, Line: report.LineBalanceSheet})
 	}
 	out = append(gaps, out...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].From < out[j].From })
-	u.in.Chart = Chart{Name: "Egen kontoplan", Ranges: out}
+	u.in.Chart = report.Chart{Name: "Egen kontoplan", Ranges: out}
 	u.in.Settings.ChartName = u.in.Chart.Name
 }
 
 // chartLine gives a Kontoplan Rad its canonical spelling when it names a
 // standard line; other names are lines of their own.
 func chartLine(s string) string {
-	for _, l := range append(append([]string(nil), OperatingLines...), LineBalanceSheet, LineUnclassified) {
+	for _, l := range append(append([]string(nil), report.OperatingLines...), report.LineBalanceSheet, report.LineUnclassified) {
 		if fold(l) == fold(s) {
 			return l
 		}
 	}
 	switch fold(s) {
 	case "balans", "balansrakning", "balanskonto", "balanskonton":
-		return LineBalanceSheet
+		return report.LineBalanceSheet
 	}
 	return s
 }
@@ -396,9 +384,9 @@ func chartLine(s string) string {
 // setLines fixes the names a Rad may take: the lines of table 4 and the
 // chart's own lines.
 func (u *underlagReader) setLines() {
-	u.lines = append([]string(nil), OperatingLines...)
+	u.lines = append([]string(nil), report.OperatingLines...)
 	for _, r := range u.in.Chart.Ranges {
-		if r.Line == LineBalanceSheet || r.Line == LineUnclassified {
+		if r.Line == report.LineBalanceSheet || r.Line == report.LineUnclassified {
 			continue
 		}
 		found := false
@@ -436,7 +424,7 @@ func krText(a money.Amount) string {
 	return strings.ReplaceAll(a.FormatKr(), money.NoBreakSpace, " ")
 }
 
-func isCostLine(l string) bool { return l == LinePersonnel || l == LineOther }
+func isCostLine(l string) bool { return l == report.LinePersonnel || l == report.LineOther }
 
 // readGoals reads the sheet Mål.
 func (u *underlagReader) readGoals() {
@@ -471,7 +459,7 @@ func (u *underlagReader) readGoals() {
 			continue
 		}
 		seen[fold(nr)] = r.n
-		u.in.Goals = append(u.in.Goals, Goal{Nr: nr, FocusArea: focus, CouncilGoal: council, BoardGoal: b})
+		u.in.Goals = append(u.in.Goals, report.Goal{Nr: nr, FocusArea: focus, CouncilGoal: council, BoardGoal: b})
 	}
 	if len(t.rows) == 0 {
 		u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: t.sheet, Row: t.header,
@@ -514,9 +502,9 @@ func (u *underlagReader) readAssessments() {
 		if mst == absent {
 			t.problem(problem.Error, r, t.cols[fPeriod].col, "", "Period saknas", "Skriv perioden som bedömningen gäller, t.ex. UR1")
 		}
-		level, known := ParseLevel(word)
+		level, known := report.ParseLevel(word)
 		if !known {
-			t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(AssessmentWords, ", "))
+			t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(report.AssessmentWords, ", "))
 			ok = false
 		}
 		if !ok {
@@ -528,7 +516,7 @@ func (u *underlagReader) readAssessments() {
 			continue
 		}
 		seen[k] = r.n
-		u.in.Assessments = append(u.in.Assessments, Assessment{Nr: nr, Month: m, Level: level, Word: word,
+		u.in.Assessments = append(u.in.Assessments, report.Assessment{Nr: nr, Month: m, Level: level, Word: word,
 			Analysis: analysis, Place: t.place(r)})
 	}
 }
@@ -585,7 +573,7 @@ func (t *table) orient(r dataRow, line string, by money.Amount, col int, amounts
 		for _, a := range amounts {
 			*a = -*a
 		}
-	case line == LineRevenue && by < 0:
+	case line == report.LineRevenue && by < 0:
 		t.problem(problem.Warning, r, col, krText(by), "Intäkter är negativa",
 			"Intäkter skrivs positiva och kostnader negativa eller positiva; kontrollera tecknet")
 	}
@@ -663,7 +651,7 @@ func (u *underlagReader) readBudget() {
 			ptrs = append(ptrs, &monthly[i])
 		}
 		t.orient(r, line, by, annualCol, ptrs...)
-		b := BudgetLine{Line: line, Annual: annual, Place: t.place(r)}
+		b := report.BudgetLine{Line: line, Annual: annual, Place: t.place(r)}
 		if anyMonth {
 			mm := monthly
 			b.Monthly = &mm
@@ -719,7 +707,7 @@ func (u *underlagReader) readPrognoses() {
 		seen[k] = r.n
 		t.orient(r, line, a, col, &a)
 		sums[m] += a
-		u.in.Prognoses = append(u.in.Prognoses, Prognosis{Month: m, Line: line, Annual: a, Place: t.place(r)})
+		u.in.Prognoses = append(u.in.Prognoses, report.Prognosis{Month: m, Line: line, Annual: a, Place: t.place(r)})
 	}
 	for m, ns := range nets {
 		for _, n := range ns {
@@ -769,7 +757,7 @@ func (u *underlagReader) readInvestments() {
 			t.problem(problem.Error, r, t.cols[fGroup].col, "", "Grupp saknas", "Välj "+strings.Join(InvestmentGroups, " eller "))
 			continue
 		}
-		inv := Investment{Group: group, Name: name, Project: t.text(r, fProject), Comment: t.text(r, fComment), Place: t.place(r)}
+		inv := report.Investment{Group: group, Name: name, Project: t.text(r, fProject), Comment: t.text(r, fComment), Place: t.place(r)}
 		bad := false
 		var st cellState
 		inv.TotalBudget, st = t.amount(r, fTotalBudget)
@@ -847,7 +835,7 @@ func (u *underlagReader) readIndicatorDefs() {
 	if t == nil {
 		return
 	}
-	var defs []IndicatorDef
+	var defs []report.IndicatorDef
 	seen := map[string]int{}
 	bad := false
 	for _, r := range t.rows {
@@ -863,7 +851,7 @@ func (u *underlagReader) readIndicatorDefs() {
 			continue
 		}
 		seen[fold(name)] = r.n
-		d := IndicatorDef{Name: name, Description: t.text(r, fDescription), Unit: t.text(r, fUnit)}
+		d := report.IndicatorDef{Name: name, Description: t.text(r, fDescription), Unit: t.text(r, fUnit)}
 		for _, p := range []struct {
 			key string
 			dst **float64
@@ -934,6 +922,6 @@ func (u *underlagReader) readIndicatorValues() {
 			continue
 		}
 		seen[k] = r.n
-		u.in.IndicatorValue = append(u.in.IndicatorValue, IndicatorValue{Name: canon, Month: m, Value: v, Place: t.place(r)})
+		u.in.IndicatorValue = append(u.in.IndicatorValue, report.IndicatorValue{Name: canon, Month: m, Value: v, Place: t.place(r)})
 	}
 }

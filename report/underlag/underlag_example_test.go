@@ -1,21 +1,20 @@
-package report_test
+package underlag_test
 
 import (
 	"bytes"
 	"fmt"
+	"rapport/report/underlag"
 	"strings"
-
-	"rapport/report"
 )
 
 // A template filled with nothing but its example rows reads back clean.
 func ExampleWriteTemplate() {
 	var buf bytes.Buffer
-	if err := report.WriteTemplate(&buf, 2026); err != nil {
+	if err := underlag.WriteTemplate(&buf, 2026); err != nil {
 		fmt.Println(err)
 		return
 	}
-	in, probs := report.ReadUnderlag(&buf, "underlag.xlsx", report.UnderlagOptions{})
+	in, probs := underlag.Read(&buf, "underlag.xlsx", underlag.Options{})
 	fmt.Println(len(probs), "problem")
 	for _, b := range in.Budget {
 		fmt.Printf("%s: %s mnkr\n", b.Line, b.Annual.FormatMnkr())
@@ -28,8 +27,8 @@ func ExampleWriteTemplate() {
 }
 
 // Every problem names file, sheet and cell, the value found and what to do.
-func ExampleReadUnderlag() {
-	_, probs := report.ReadUnderlag(strings.NewReader("Rad;Årsbudget\n"), "underlag.xlsx", report.UnderlagOptions{Year: 2026})
+func ExampleRead() {
+	_, probs := underlag.Read(strings.NewReader("Rad;Årsbudget\n"), "underlag.xlsx", underlag.Options{Year: 2026})
 	for _, p := range probs {
 		fmt.Println(p)
 	}

@@ -1,4 +1,4 @@
-package report
+package underlag
 
 import (
 	"bytes"
@@ -6,19 +6,19 @@ import (
 	"time"
 )
 
-// fuzzCheck runs ReadUnderlag on data and fails on what must never happen:
+// fuzzCheck runs Read on data and fails on what must never happen:
 // a panic (recovered inside, so it shows as msgReaderFailed), nil Inputs,
 // a problem without file or message, or a small input read slowly.
 func fuzzCheck(t *testing.T, data []byte) {
 	start := time.Now()
-	in, probs := ReadUnderlag(bytes.NewReader(data), "underlag.xlsx", UnderlagOptions{})
+	in, probs := Read(bytes.NewReader(data), "underlag.xlsx", Options{})
 	// A small input that takes long is a bug too: it would make validate
 	// hang on a damaged file. The bound is loose for a shared machine.
 	if d := time.Since(start); len(data) < 1<<20 && d > 10*time.Second {
-		t.Fatalf("ReadUnderlag took %v on %d bytes", d, len(data))
+		t.Fatalf("Read took %v on %d bytes", d, len(data))
 	}
 	if in == nil {
-		t.Fatal("nil Inputs")
+		t.Fatal("nil report.Inputs")
 	}
 	for _, p := range probs {
 		if p.Message == msgReaderFailed {

@@ -1,4 +1,4 @@
-package report
+package underlag
 
 // The input workbook underlag.xlsx: decisions where SPEC section 2 is
 // silent (for the README).

@@ -1,4 +1,18 @@
-package report
+// Package underlag reads and writes the controllers' workbook underlag.xlsx:
+// its schema (sheets, columns and the spellings accepted for them), the
+// reader that turns it into report.Inputs with a problem, naming sheet and
+// cell, for every value it cannot use, and the template that `rapport
+// template` writes from the same schema.
+//
+// It is a package of its own because it is built on excelize, which the
+// core package must not depend on: report.Import reaches it only through
+// report.ImportOptions.OpenWorkbook, which the command hands in. Reading has
+// two phases (Open, then Workbook.Read with the year) because a period code
+// such as UR1 names a month only once the plan year is known, and that may
+// come from the ledger.
+//
+// It knows nothing of the ledger, of Compute or of output formats.
+package underlag
 
 import (
 	"archive/zip"
@@ -6,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"rapport/report"
 	"strconv"
 	"strings"
 	"time"
@@ -18,8 +33,8 @@ import (
 	"rapport/report/problem"
 )
 
-// UnderlagOptions are the command-line overrides of the sheet Inställningar.
-type UnderlagOptions struct {
+// Options are the command-line overrides of the sheet Inställningar.
+type Options struct {
 	Year int    // --year; 0 takes År from Inställningar
 	Unit string // --unit; "" takes Enhet from Inställningar
 	// TmpDir is where excelize unpacks a large worksheet; "" is the
@@ -42,65 +57,157 @@ const (
 // target treats it as a failure.
 const msgReaderFailed = "filen kunde inte läsas: den är skadad på ett sätt som läsaren inte klarar"
 
-// ReadUnderlag reads the controllers' workbook underlag.xlsx into Inputs:
+// Read reads the controllers' workbook underlag.xlsx into Inputs:
 // everything except the ledger. name is the file name used in messages.
 // Every problem found is returned, and also kept in the Inputs' Problems;
 // the Inputs are returned even with errors, holding what could be read.
-func ReadUnderlag(r io.Reader, name string, opt UnderlagOptions) (in *Inputs, probs problem.List) {
-	in = &Inputs{
-		Settings: Settings{Unit: "Regionstyrelsen", Organisation: "Region Halland", ChartName: RegionBas.Name},
+func Read(r io.Reader, name string, opt Options) (in *report.Inputs, probs problem.List) {
+	w := Open(r, name, report.WorkbookOptions{Unit: opt.Unit, TmpDir: opt.TmpDir})
+	in = w.Read(opt.Year)
+	return in, w.u.probs
+}
+
+// Workbook is underlag.xlsx opened, with the sheets read that do not
+// depend on the plan year: Inställningar, Kalender and Kontoplan. A period
+// code such as UR1 names a month only in a year, and when neither År nor
+// --year gives the year it is the ledger's last; so the dated sheets are
+// read by Read once the caller knows the year, and the file is parsed once.
+type Workbook struct {
+	u    *underlagReader
+	year int  // År as written; 0 if absent or unreadable
+	done bool // Read has run
+}
+
+// Open reads the workbook's structure and its undated sheets. unit, if
+// not "", overrides Enhet (--unit). The problems found so far are kept
+// for Read to return; call Read or Close to release the file.
+func Open(r io.Reader, name string, opt report.WorkbookOptions) *Workbook {
+	in := &report.Inputs{
+		Settings: report.Settings{Unit: "Regionstyrelsen", Organisation: "Region Halland", ChartName: report.RegionBas.Name},
 		Calendar: append(period.Calendar(nil), period.DefaultCalendar...),
-		Chart:    RegionBas,
+		Chart:    report.RegionBas,
 	}
-	u := &underlagReader{file: name, in: in}
+	w := &Workbook{u: &underlagReader{file: name, in: in}}
+	w.guard(func() { w.open(r, opt) })
+	return w
+}
+
+// OpenWorkbook is Open in the shape that report.ImportOptions takes.
+func OpenWorkbook(r io.Reader, name string, opt report.WorkbookOptions) report.Workbook {
+	return Open(r, name, opt)
+}
+
+// guard runs one phase of reading. excelize is a large parser of
+// untrusted XML: should it ever panic, the user gets a message, not a
+// stack, and nothing more is read.
+func (w *Workbook) guard(phase func()) {
 	defer func() {
-		// excelize is a large parser of untrusted XML: should it ever panic,
-		// the user gets a message, not a stack.
 		if v := recover(); v != nil {
-			u.probs = append(u.probs, problem.Problem{Severity: problem.Error, File: name,
+			w.u.probs = append(w.u.probs, problem.Problem{Severity: problem.Error, File: w.u.file,
 				Message: msgReaderFailed, Hint: "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)"})
+			w.Close()
 		}
-		u.probs.Sort()
-		in.Problems = append(in.Problems, u.probs...)
-		probs = u.probs
 	}()
+	phase()
+}
+
+func (w *Workbook) open(r io.Reader, opt report.WorkbookOptions) {
+	u := w.u
 	data, err := io.ReadAll(io.LimitReader(r, maxUnderlagFile+1))
 	if err != nil {
 		u.fileError("filen kunde inte läsas", "Kontrollera att filen finns och går att öppna")
-		return in, u.probs
+		return
 	}
 	if len(data) > maxUnderlagFile {
 		u.fileError(fmt.Sprintf("filen är större än %d MB, vilket är orimligt för ett underlag", maxUnderlagFile>>20),
 			"Kontrollera att det är rätt fil")
-		return in, u.probs
+		return
 	}
 	if u.checkContainer(data) == nil {
-		return in, u.probs
+		return
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLInMemory, TmpDir: opt.TmpDir})
 	if err != nil {
 		u.fileError("filen går inte att läsa som Excel-arbetsbok", "Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx)")
-		return in, u.probs
+		return
 	}
-	defer f.Close()
 	u.f = f
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		u.date1904 = *props.Date1904
 	}
-	u.read(opt)
-	return in, u.probs
+	u.mapSheets()
+	u.readSettings(opt.Unit)
+	u.readCalendar()
+	u.readChart()
+	w.year = u.in.Settings.Year
 }
 
-// underlagReader holds the state of one ReadUnderlag call.
+// Year is År in Inställningar; 0 if it is not given or not a year.
+func (w *Workbook) Year() int { return w.year }
+
+// Read reads the dated sheets with year as the plan year (0 keeps År),
+// closes the file and returns the Inputs, holding what could be read and
+// every problem found, sorted. Later calls return the same Inputs.
+func (w *Workbook) Read(year int) *report.Inputs {
+	u := w.u
+	if w.done {
+		return u.in
+	}
+	w.done = true
+	if u.f != nil {
+		w.guard(func() {
+			switch {
+			case year != 0 && u.in.Settings.Year != 0 && year != u.in.Settings.Year:
+				// Driftbudget and Prognos carry no year: read in another
+				// year they would make a report of that year with this
+				// year's figures.
+				c := u.yearCell
+				c.Message = fmt.Sprintf("underlaget gäller %d, men körningen gäller %d (--year eller --period due)", u.in.Settings.Year, year)
+				c.Hint = fmt.Sprintf("Använd underlaget för %d, eller kör utan --year och med --period för en period %d", year, u.in.Settings.Year)
+				u.probs.Add(c)
+			case year != 0:
+				u.in.Settings.Year = year
+			}
+			// Without a year, a period code cannot be placed; each such
+			// cell says so.
+			u.year = u.in.Settings.Year
+			u.readGoals()
+			u.readAssessments()
+			u.readBudget()
+			u.readPrognoses()
+			u.readInvestments()
+			u.readIndicatorDefs()
+			u.readIndicatorValues()
+		})
+	}
+	w.Close()
+	u.probs.Sort()
+	u.in.Problems = append(u.in.Problems, u.probs...)
+	return u.in
+}
+
+// Close releases the file (excelize may have unpacked a large sheet to a
+// temporary file). Read closes it too; Close after Read does nothing.
+func (w *Workbook) Close() error {
+	if w.u.f == nil {
+		return nil
+	}
+	err := w.u.f.Close()
+	w.u.f = nil
+	return err
+}
+
+// underlagReader holds the state of one Read call.
 type underlagReader struct {
 	file     string
 	f        *excelize.File
-	in       *Inputs
+	in       *report.Inputs
 	probs    problem.List
 	date1904 bool
 	sheets   map[string]string // canonical sheet name → name in the workbook
 	year     int
+	yearCell problem.Problem      // where År is, for a year the run contradicts
 	lines    []string             // the report lines a Rad may name
 	parts    map[string]sheetPart // by sheet name; nil if the scan failed
 }
@@ -233,20 +340,6 @@ func looksLikeText(data []byte) bool {
 // read reads every sheet in dependency order: settings and calendar first,
 // since periods resolve against them; the chart before the budget, since
 // its lines are the names a Rad may take.
-func (u *underlagReader) read(opt UnderlagOptions) {
-	u.mapSheets()
-	u.readSettings(opt)
-	u.readCalendar()
-	u.readChart()
-	u.readGoals()
-	u.readAssessments()
-	u.readBudget()
-	u.readPrognoses()
-	u.readInvestments()
-	u.readIndicatorDefs()
-	u.readIndicatorValues()
-}
-
 // mapSheets finds each schema sheet among the workbook's sheets.
 func (u *underlagReader) mapSheets() {
 	u.sheets = map[string]string{}
@@ -865,6 +958,6 @@ func parseBool(s string) (bool, bool) {
 }
 
 // place is a row's place, for warnings raised after import.
-func (t *table) place(r dataRow) Place {
-	return Place{File: t.u.file, Sheet: t.sheet, Row: r.n}
+func (t *table) place(r dataRow) report.Place {
+	return report.Place{File: t.u.file, Sheet: t.sheet, Row: r.n}
 }

@@ -1,0 +1,7 @@
+package report
+
+// Helpers of the package's own tests, for its external tests.
+var (
+	EqualLine = equalLine
+	FmtLine   = fmtLine
+)

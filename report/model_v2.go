@@ -1,0 +1,179 @@
+package report
+
+import (
+	"rapport/report/money"
+	"rapport/report/period"
+)
+
+// This file holds the model of SPEC section 7: what the controllers write
+// (Texter, Planuppföljning, comments, funding) and what a report says about
+// change since the previous report. The readers fill the input types; Compute
+// fills the report types; layouts only read them.
+
+// TextSection is an Avsnitt of the sheet Texter.
+type TextSection string
+
+// The sections a controller can write, in the order the template lists them.
+const (
+	TextSummary         TextSection = "Sammanfattning"       // the written summary, shown first
+	TextEvents          TextSection = "Väsentliga händelser" // under the summary
+	TextEconomy         TextSection = "Ekonomi"              // analysis under table 4
+	TextActions         TextSection = "Åtgärder"             // actions for negative deviations
+	TextEmployees       TextSection = "Medarbetare"          // under table 2
+	TextInvestments     TextSection = "Investeringar"        // under table 5
+	TextRisks           TextSection = "Risker"
+	TextInternalControl TextSection = "Intern kontroll"
+)
+
+// TextSections lists every Avsnitt, for the template's dropdown and messages.
+var TextSections = []TextSection{TextSummary, TextEvents, TextEconomy, TextActions,
+	TextEmployees, TextInvestments, TextRisks, TextInternalControl}
+
+// Text is one row of the sheet Texter. A text belongs to its own period
+// only: Month is the period's last month, and a report shows only the texts
+// whose Month is its own.
+type Text struct {
+	Month   period.Month
+	Section TextSection
+	Text    string // paragraphs separated by blank lines
+	Place   Place
+}
+
+// PlanItem is one row of the sheet Planuppföljning: a part of the plan other
+// than the goals (grunduppdrag, the arbetsmiljöplan's activities, the
+// efficiency requirement), assessed with the goals' scale.
+type PlanItem struct {
+	Part     string // Del, e.g. "Arbetsmiljöplan"
+	Activity string // Aktivitet
+	Month    period.Month
+	Level    Level
+	Word     string // as written
+	Analysis string
+	Place    Place
+}
+
+// Measure is how an indicator's monthly values become table 2's Värde
+// (Mått in Indikatordefinitioner).
+type Measure int
+
+const (
+	// MeasureDefault means the sheet did not say: Sjukfrånvaro is
+	// averaged, anything else takes the latest value.
+	MeasureDefault Measure = iota
+	MeasureMean            // Medel: mean of January…report month
+	MeasureLatest          // Senaste: the latest value at or before the report month
+)
+
+// Funding is the unit's annual funding (Regionbidrag or Kommunbidrag in
+// Inställningar): table 4 then has a row with Label after Finansiella
+// poster, and Netto is a result after funding.
+type Funding struct {
+	Label  string       // "Regionbidrag" or "Kommunbidrag", as the key was written
+	Annual money.Amount // per year, in the report's sign (positive)
+	Place  Place
+}
+
+// DefaultMateriality is Väsentlighet when Inställningar does not give it:
+// 0,5 mnkr.
+const DefaultMateriality money.Amount = 50_000_000
+
+// Change is how a goal's or an indicator's level moved against the
+// previous report (goals) or the same period last year (indicators).
+type Change int
+
+const (
+	ChangeNone   Change = iota // nothing to compare with
+	ChangeSame                 // –
+	ChangeBetter               // ↑
+	ChangeWorse                // ↓
+)
+
+// Symbol is the arrow table 1 and table 2 show.
+func (c Change) Symbol() string {
+	switch c {
+	case ChangeBetter:
+		return "↑"
+	case ChangeWorse:
+		return "↓"
+	case ChangeSame:
+		return "–"
+	}
+	return ""
+}
+
+// IndicatorGrade is table 2's Status: against a Målvärde the target is
+// reached or not; against a Referensvärde only, the value is better or
+// worse than the reference — never a goal word.
+type IndicatorGrade int
+
+const (
+	GradeNone          IndicatorGrade = iota // no value or nothing to compare with
+	GradeTargetMet                           // "Målvärdet nås"
+	GradeTargetNotMet                        // "Målvärdet nås inte"
+	GradeBetterThanRef                       // "Bättre än referensvärdet"
+	GradeWorseThanRef                        // "Sämre än referensvärdet"
+)
+
+// Word is the grade as table 2 shows it.
+func (g IndicatorGrade) Word() string {
+	switch g {
+	case GradeTargetMet:
+		return "Målvärdet nås"
+	case GradeTargetNotMet:
+		return "Målvärdet nås inte"
+	case GradeBetterThanRef:
+		return "Bättre än referensvärdet"
+	case GradeWorseThanRef:
+		return "Sämre än referensvärdet"
+	}
+	return "Ej bedömt"
+}
+
+// Off reports whether the grade is a deviation to list.
+func (g IndicatorGrade) Off() bool { return g == GradeTargetNotMet || g == GradeWorseThanRef }
+
+// PreviousReport names the report that "change since the last report"
+// compares with: the latest earlier calendar period of the same year.
+type PreviousReport struct {
+	Code  period.Code  `json:"code"`
+	Name  string       `json:"name"` // "Uppföljningsrapport 2"
+	Month period.Month `json:"month"`
+}
+
+// PrognosisPoint is Prognos budgetavvikelse netto at one calendar period of
+// the year: the prognosis path.
+type PrognosisPoint struct {
+	Code      period.Code  `json:"code"`
+	Name      string       `json:"name"`
+	Month     period.Month `json:"month"`
+	Deviation money.Amount `json:"deviation"` // Årsprognos netto − Årsbudget netto
+	Current   bool         `json:"current"`   // this report's own period
+}
+
+// PlanItemResult is a Planuppföljning row with the assessment the report
+// uses (its own period, else the latest earlier one of the year).
+type PlanItemResult struct {
+	Part     string       `json:"part"`
+	Activity string       `json:"activity"`
+	Level    Level        `json:"level"`
+	Analysis string       `json:"analysis"`
+	Assessed period.Month `json:"assessed"`
+}
+
+// AssessmentWord is the level as a report of kind k words it (SPEC 7.1):
+// during the year a forecast ("Bedöms uppfyllas"), in the annual report the
+// outcome ("Uppfyllt").
+func (l Level) AssessmentWord(k period.Kind) string {
+	if k == period.Annual {
+		return l.Word()
+	}
+	switch l {
+	case Met:
+		return "Bedöms uppfyllas"
+	case PartlyMet:
+		return "Bedöms delvis uppfyllas"
+	case NotMet:
+		return "Bedöms inte uppfyllas"
+	}
+	return "Ej bedömt"
+}
