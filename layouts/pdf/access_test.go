@@ -16,8 +16,6 @@ import (
 // structure tree as pdfinfo reads it, with the text of every heading,
 // cell and paragraph in reading order, is a golden file for UR1 and M10.
 func TestAccessible(t *testing.T) {
-	needTool(t, "pdfinfo")
-	needTool(t, "qpdf")
 	type tc struct {
 		name   string
 		r      *report.Report
