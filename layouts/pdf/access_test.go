@@ -132,3 +132,25 @@ func TestChartAlt(t *testing.T) {
 		})
 	}
 }
+
+func TestHyphenated(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		lines []string
+		want  string
+	}{
+		{"hyphen added at a joint", "Årsprognos", []string{"Års-", "prognos"}, "Årsprognos"},
+		{"hyphen of the text itself", "Bredbands- och fiberutbyggnad", []string{"Bredbands-", "och fiberutbyggnad"}, ""},
+		{"wrapped at a space", "Utfall ack", []string{"Utfall", "ack"}, ""},
+		{"one line", "Netto", []string{"Netto"}, ""},
+		{"no lines", "", nil, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := hyphenated(c.text, c.lines); got != c.want {
+				t.Errorf("hyphenated(%q, %q) = %q, want %q", c.text, c.lines, got, c.want)
+			}
+		})
+	}
+}

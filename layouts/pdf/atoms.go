@@ -82,11 +82,11 @@ func headingAtoms(pdf *canvas, h Heading, depth int) []*atom {
 			setFont(pdf, f)
 			pdf.Bookmark(ref.text, ref.outline, y)
 			textColour(pdf, accent)
-			pdf.content(tag, func() {
-				for i, l := range lines {
-					pdf.Text(marginL, baseline(y+float64(i)*f.line, f.line, f), l)
-				}
-			})
+			// A marked sequence per line: readers join lines of one
+			// sequence without a space.
+			for i, l := range lines {
+				pdf.content(tag, func() { pdf.Text(marginL, baseline(y+float64(i)*f.line, f.line, f), l) })
+			}
 			if h.Level == 1 {
 				pdf.artifact(func() {
 					drawColour(pdf, accent)
@@ -266,11 +266,11 @@ func tableAtoms(pdf *canvas, t Table) []*atom {
 		caption = &atom{h: float64(len(lines))*fCaption.line + 1.2, keepNext: true, draw: func(pdf *canvas, y float64) {
 			setFont(pdf, fCaption)
 			textColour(pdf, accent)
-			pdf.content(tag, func() {
-				for i, l := range lines {
+			for i, l := range lines {
+				pdf.content(tag, func() {
 					pdf.Text(marginL, baseline(y+float64(i)*fCaption.line, fCaption.line, fCaption), l)
-				}
-			})
+				})
+			}
 			textColour(pdf, ink)
 		}}
 		out = append(out, spacer(2.5), caption)
@@ -290,6 +290,7 @@ func tableAtoms(pdf *canvas, t Table) []*atom {
 	ths := make([][]*tagged.Elem, len(t.Columns))
 	for i := range ths {
 		ths[i] = path(tbl, thead, headTR, elem("TH", scopeColumn))
+		ths[i][3].ActualText = hyphenated(t.Columns[i].Title, hlines[i])
 	}
 	drawHeader := func(pdf *canvas, y float64) {
 		pdf.artifact(func() {
@@ -305,11 +306,11 @@ func tableAtoms(pdf *canvas, t Table) []*atom {
 			if strings.TrimSpace(c.Title) == "" {
 				pdf.enter(ths[i])
 			} else {
-				pdf.content(ths[i], func() {
-					for j, l := range hlines[i] {
+				for j, l := range hlines[i] {
+					pdf.content(ths[i], func() {
 						drawAligned(pdf, x, widths[i], baseline(y+cellPadY+off+float64(j)*f.line, f.line, f), l, c.Align)
-					}
-				})
+					})
+				}
 			}
 			x += widths[i]
 		}
@@ -376,6 +377,9 @@ func tableAtoms(pdf *canvas, t Table) []*atom {
 				tags[i] = path(tbl, tbody, tr, elem("TH", scopeRow))
 			default:
 				tags[i] = path(tbl, tbody, tr, tagged.New("TD"))
+			}
+			if i < len(row.Cells) {
+				tags[i][3].ActualText = hyphenated(row.Cells[i].Text, cells[i])
 			}
 		}
 		a := &atom{h: rh, repeat: repeat, draw: func(pdf *canvas, y float64) {
@@ -484,11 +488,11 @@ func drawRow(pdf *canvas, y, h float64, row Row, cells [][]string, tags [][]*tag
 		case strings.TrimSpace(strings.Join(cells[i], "")) == "":
 			pdf.enter(tags[i])
 		default:
-			pdf.content(tags[i], func() {
-				for j, l := range cells[i] {
+			for j, l := range cells[i] {
+				pdf.content(tags[i], func() {
 					drawAligned(pdf, tx, tw, baseline(y+cellPadY+float64(j)*f.line, f.line, f), l, align)
-				}
-			})
+				})
+			}
 		}
 		x += widths[i]
 	}
@@ -540,4 +544,16 @@ func columnWidths(cols []Column) []float64 {
 		}
 	}
 	return out
+}
+
+// hyphenated is a cell's text as written when wrapHyphen broke a word of
+// it with a hyphen ("Års-" / "prognos"), for the cell's /ActualText, so
+// that a screen reader reads "Årsprognos"; otherwise "".
+func hyphenated(text string, lines []string) string {
+	for _, l := range lines[:max(len(lines)-1, 0)] {
+		if strings.HasSuffix(l, "-") && !strings.Contains(text, l) {
+			return text
+		}
+	}
+	return ""
 }

@@ -35,6 +35,9 @@ type Elem struct {
 	Alt string
 	// A is the raw attribute object, e.g. "<</O /Table /Scope /Column>>".
 	A string
+	// ActualText replaces the element's text for a reader, where the
+	// drawing changed it (a word hyphenated at a line break).
+	ActualText string
 
 	parent *Elem
 	kids   []kid

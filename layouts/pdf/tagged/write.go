@@ -359,6 +359,9 @@ func (e *Elem) dict(treeRoot int, pages []int, annotObj map[[2]int]int) string {
 	if e.Alt != "" {
 		fmt.Fprintf(&b, " /Alt %s", Text(e.Alt))
 	}
+	if e.ActualText != "" {
+		fmt.Fprintf(&b, " /ActualText %s", Text(e.ActualText))
+	}
 	if e.A != "" {
 		fmt.Fprintf(&b, " /A %s", e.A)
 	}
