@@ -8,6 +8,8 @@ package layouts
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"rapport/report/period"
 )
@@ -124,3 +126,21 @@ const NetLabel = "Netto"
 
 // TotalLabel is the sum row of table 5.
 const TotalLabel = "Totalt"
+
+// GroupSumLabel is the sum row of a group of table 5, the group's name
+// after "Summa": "Summa reinvesteringar".
+func GroupSumLabel(group string) string {
+	if r, n := utf8.DecodeRuneInString(group); n > 0 {
+		group = string(unicode.ToLower(r)) + group[n:]
+	}
+	return strings.TrimSpace("Summa " + group)
+}
+
+// Row labels of the reconciliation with the ledger, shared by the PDF's
+// appendix and the workbook's control sheet.
+const (
+	RowsReadLabel   = "Lästa rader"
+	RowsSummedLabel = "Summerade rader"
+	PartsSumLabel   = "Summa delar"
+	DifferenceLabel = "Differens"
+)

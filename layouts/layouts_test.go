@@ -65,3 +65,16 @@ func TestSections(t *testing.T) {
 		})
 	}
 }
+
+func TestGroupSumLabel(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Reinvesteringar", "Summa reinvesteringar"},
+		{"Redan beslutade investeringar", "Summa redan beslutade investeringar"},
+		{"Ärenden", "Summa ärenden"},
+		{"", "Summa"},
+	} {
+		if got := GroupSumLabel(tc.in); got != tc.want {
+			t.Errorf("GroupSumLabel(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

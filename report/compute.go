@@ -425,23 +425,7 @@ func accumulatedBudget(b BudgetLine, m time.Month) money.Amount {
 		}
 		return s
 	}
-	return divRound(b.Annual*money.Amount(m), 12)
-}
-
-// divRound divides rounding half away from zero.
-func divRound(a money.Amount, d int64) money.Amount {
-	q, rem := int64(a)/d, int64(a)%d
-	if rem < 0 {
-		rem = -rem
-	}
-	if rem*2 >= d {
-		if a < 0 {
-			q--
-		} else {
-			q++
-		}
-	}
-	return money.Amount(q)
+	return money.Amount(money.DivRound(int64(b.Annual)*int64(m), 12))
 }
 
 // firstRow is the row number of a place such as "A1014" or "rad 1014", for

@@ -275,28 +275,29 @@ func (c *computation) indicators() {
 				res.PriorYear = &v
 			}
 		}
-		res.Status, res.OffTarget = indicatorStatus(res)
+		res.Level, res.OffTarget = indicatorStatus(res)
+		res.Status = res.Level.Word()
 		c.r.Indicators = append(c.r.Indicators, res)
 	}
 }
 
 // indicatorStatus judges a value against its target, else its reference.
-func indicatorStatus(res IndicatorResult) (string, bool) {
+func indicatorStatus(res IndicatorResult) (Level, bool) {
 	goal := res.Target
 	if goal == nil {
 		goal = res.Reference
 	}
 	if res.Value == nil || goal == nil {
-		return NotAssessed.Word(), false
+		return NotAssessed, false
 	}
 	ok := *res.Value >= *goal
 	if res.LowerIsBetter {
 		ok = *res.Value <= *goal
 	}
 	if ok {
-		return Met.Word(), false
+		return Met, false
 	}
-	return NotMet.Word(), true
+	return NotMet, true
 }
 
 // deviations collects what a deviation report lists as other deviations.

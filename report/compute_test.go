@@ -245,6 +245,9 @@ func TestComputeInvestmentsGoalsIndicators(t *testing.T) {
 	if ind.Value == nil || *ind.Value != 5.6 || ind.ValueAt != mon(2026, 3) || *ind.PriorYear != 6.1 || !ind.OffTarget {
 		t.Errorf("indicator = %+v", ind)
 	}
+	if ind.Level != NotMet || ind.Status != NotMet.Word() {
+		t.Errorf("indicator level %v, status %q; want NotMet, %q", ind.Level, ind.Status, NotMet.Word())
+	}
 	if len(r.Deviations.Indicators) != 1 || len(r.Deviations.Investments) != 1 {
 		t.Errorf("deviations = %+v", r.Deviations)
 	}
@@ -282,4 +285,28 @@ func hasProblem(l problem.List, sev problem.Severity, text string) bool {
 		}
 	}
 	return false
+}
+
+func TestIndicatorStatus(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, tc := range []struct {
+		name      string
+		res       IndicatorResult
+		want      Level
+		offTarget bool
+	}{
+		{"no value", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5)}}, NotAssessed, false},
+		{"no yardstick", IndicatorResult{Value: f(5)}, NotAssessed, false},
+		{"target met", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5)}, Value: f(6)}, Met, false},
+		{"target missed", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5)}, Value: f(4)}, NotMet, true},
+		{"lower is better", IndicatorResult{IndicatorDef: IndicatorDef{Target: f(5), LowerIsBetter: true}, Value: f(4)}, Met, false},
+		{"reference when no target", IndicatorResult{IndicatorDef: IndicatorDef{Reference: f(8.5), LowerIsBetter: true}, Value: f(9)}, NotMet, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, off := indicatorStatus(tc.res)
+			if got != tc.want || off != tc.offTarget {
+				t.Errorf("indicatorStatus = %v, %v; want %v, %v", got, off, tc.want, tc.offTarget)
+			}
+		})
+	}
 }

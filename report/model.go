@@ -120,8 +120,13 @@ type IndicatorResult struct {
 	Value     *float64     `json:"value"`      // at the report month (or latest before it)
 	ValueAt   period.Month `json:"value_at"`   // month of Value
 	PriorYear *float64     `json:"prior_year"` // same month a year earlier
-	Status    string       `json:"status"`     // "Uppfyllt", "Ej uppfyllt", "Ej bedömt"
-	OffTarget bool         `json:"off_target"`
+	// Level is the status judged against the target, else the reference:
+	// Met, NotMet, or NotAssessed when value or yardstick is missing.
+	// Renderers word it with Level.Word.
+	Level Level `json:"level"`
+	// Status is Level.Word(), kept for the report's JSON.
+	Status    string `json:"status"`
+	OffTarget bool   `json:"off_target"`
 	// Grade is Status as SPEC 7.4 words it; ValueLabel says what Värde
 	// is ("jan–aug" for a mean, the month for the latest value); Trend
 	// compares Värde with PriorYear, honouring LowerIsBetter.

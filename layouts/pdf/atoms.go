@@ -1,44 +1,58 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
+	"rapport/layouts/doc"
 	"rapport/layouts/pdf/tagged"
 )
 
+// unknown is the panic for a value of the document tree that this renderer
+// has no case for (a block, text style, row or chart kind added to package
+// doc but not here): drawing it as something else, or not at all, would
+// lose content silently. Render turns the panic into an error.
+func unknown(what string, v any) string {
+	return fmt.Sprintf("okänd %s i dokumentträdet: %v", what, v)
+}
+
 // atomize measures every block of the document in the document's fonts and
 // cuts it into atoms, each with the code that draws it.
-func atomize(pdf *canvas, blocks []Block) []*atom {
+func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 	var out []*atom
 	// Outline levels must nest: a goal (level 3) sits under "Mål" directly
 	// in a full report but under a subsection in a deviation report.
 	outlineDepth := 0
 	for _, b := range blocks {
 		switch b := b.(type) {
-		case Heading:
+		case doc.Heading:
 			depth := 0
 			switch b.Level {
 			case 1:
 				outlineDepth = 0
 			case 2:
 				depth, outlineDepth = 1, 1
-			default:
+			case 3:
 				depth = outlineDepth + 1
+			default:
+				panic(unknown("rubriknivå", b.Level))
 			}
 			out = append(out, headingAtoms(pdf, b, depth)...)
-		case Paragraph:
+		case doc.Paragraph:
 			out = append(out, paragraphAtoms(pdf, b)...)
-		case Status:
+		case doc.Status:
 			out = append(out, statusAtom(pdf, b))
-		case List:
+		case doc.List:
 			out = append(out, listAtoms(pdf, b)...)
-		case Table:
+		case doc.Table:
 			out = append(out, tableAtoms(pdf, b)...)
-		case Chart:
+		case doc.Chart:
 			out = append(out, chartAtom(pdf, b))
-		case Spacer:
+		case doc.Spacer:
 			out = append(out, &atom{h: b.Height, droppable: true, draw: func(*canvas, float64) {}})
+		default:
+			panic(unknown("blocktyp", fmt.Sprintf("%T", b)))
 		}
 	}
 	return out
@@ -48,13 +62,16 @@ func spacer(h float64) *atom {
 	return &atom{h: h, droppable: true, keepNext: true, draw: func(*canvas, float64) {}}
 }
 
-func headingAtoms(pdf *canvas, h Heading, depth int) []*atom {
+func headingAtoms(pdf *canvas, h doc.Heading, depth int) []*atom {
 	f, before, after := fH3, 4.0, 1.2
 	switch h.Level {
 	case 1:
 		f, before, after = fH1, 2.0, 3.0
 	case 2:
 		f, before, after = fH2, 5.0, 1.5
+	case 3:
+	default:
+		panic(unknown("rubriknivå", h.Level))
 	}
 	setFont(pdf, f)
 	lines := wrap(pdf, h.Text, contentW)
@@ -104,30 +121,35 @@ func headingAtoms(pdf *canvas, h Heading, depth int) []*atom {
 	return []*atom{spacer(before), a}
 }
 
-func paragraphFont(s TextStyle) font {
+func paragraphFont(s doc.TextStyle) font {
 	switch s {
-	case Small:
+	case doc.Small:
 		return fSmall
-	case Italic:
+	case doc.Italic:
 		return fItalic
-	case Lead:
+	case doc.Lead:
 		return fBodyB
+	case doc.Body, doc.Alert:
+		return fBody
 	}
-	return fBody
+	panic(unknown("textstil", s))
 }
 
 // paragraphAtoms gives one atom per line. The first two lines and the last
 // two of each paragraph stay together, so that no single line is left
 // alone at the foot or the head of a page.
-func paragraphAtoms(pdf *canvas, p Paragraph) []*atom {
+func paragraphAtoms(pdf *canvas, p doc.Paragraph) []*atom {
 	f := paragraphFont(p.Style)
 	colour := ink
 	switch p.Style {
-	case Small:
+	case doc.Small:
 		colour = muted
-	case Alert:
+	case doc.Alert:
 		colour = bad
 		f = fBodyB
+	case doc.Body, doc.Italic, doc.Lead:
+	default:
+		panic(unknown("textstil", p.Style))
 	}
 	setFont(pdf, f)
 	var out []*atom
@@ -143,7 +165,7 @@ func paragraphAtoms(pdf *canvas, p Paragraph) []*atom {
 				pdf.content(tag, func() { pdf.Text(marginL, baseline(y, f.line, f), l) })
 				textColour(pdf, ink)
 			}}
-			a.keepNext = (i == 0 && len(lines) > 1) || (i == len(lines)-2) || p.Style == Lead || p.KeepWithNext
+			a.keepNext = (i == 0 && len(lines) > 1) || (i == len(lines)-2) || p.Style == doc.Lead || p.KeepWithNext
 			out = append(out, a)
 		}
 		if pi < len(paras)-1 {
@@ -151,16 +173,16 @@ func paragraphAtoms(pdf *canvas, p Paragraph) []*atom {
 		}
 	}
 	// A lead-in keeps with the text it introduces.
-	out = append(out, &atom{h: 2, droppable: true, keepNext: p.Style == Lead || p.KeepWithNext, draw: func(*canvas, float64) {}})
+	out = append(out, &atom{h: 2, droppable: true, keepNext: p.Style == doc.Lead || p.KeepWithNext, draw: func(*canvas, float64) {}})
 	return out
 }
 
 // listAtoms sets each item after a bullet, its later lines indented to
 // the item's text; an item's first two lines stay together.
-func listAtoms(pdf *canvas, l List) []*atom {
+func listAtoms(pdf *canvas, l doc.List) []*atom {
 	f := paragraphFont(l.Style)
 	colour := ink
-	if l.Style == Small {
+	if l.Style == doc.Small {
 		colour = muted
 	}
 	const indent = 4.0
@@ -206,7 +228,7 @@ func splitParagraphs(text string) []string {
 }
 
 // statusAtom is a goal's assessment: "Bedömning: ◐ Bedöms delvis uppfyllas".
-func statusAtom(pdf *canvas, s Status) *atom {
+func statusAtom(pdf *canvas, s doc.Status) *atom {
 	const h = 8.0
 	// One paragraph, "Bedömning: Delvis uppfyllt (not)"; the symbol and
 	// the band behind it are decoration, the word says it all.
@@ -245,7 +267,7 @@ const (
 // tableAtoms measures a table's columns and rows. The caption keeps with
 // the header and the first row; every row carries the header to repeat
 // when it opens a page.
-func tableAtoms(pdf *canvas, t Table) []*atom {
+func tableAtoms(pdf *canvas, t doc.Table) []*atom {
 	f := fTable
 	if t.Small {
 		f = fTableS
@@ -256,7 +278,7 @@ func tableAtoms(pdf *canvas, t Table) []*atom {
 	// is its header (TH, scope Row) when the first column names the row,
 	// and a group heading is a TH spanning the table.
 	tbl, thead, tbody := tagged.New("Table"), tagged.New("THead"), tagged.New("TBody")
-	rowHeads := len(t.Columns) > 1 && t.Columns[0].Align != Right
+	rowHeads := len(t.Columns) > 1 && t.Columns[0].Align != doc.Right
 	var out []*atom
 	var caption *atom
 	if t.Caption != "" {
@@ -337,13 +359,13 @@ func tableAtoms(pdf *canvas, t Table) []*atom {
 
 	for ri, row := range t.Rows {
 		rf := f
-		if row.Kind == Sum || row.Kind == Total || row.Kind == Group {
+		if row.Kind == doc.Sum || row.Kind == doc.Total || row.Kind == doc.Group {
 			rf = f.bold()
 		}
 		setFont(pdf, rf)
 		cells := make([][]string, len(row.Cells))
 		n := 1
-		if row.Kind == Group {
+		if row.Kind == doc.Group {
 			// A group heading spans the table.
 			cells[0] = capLines(wrap(pdf, row.Cells[0].Text, contentW-2*cellPadX), 4)
 			n = len(cells[0])
@@ -371,7 +393,7 @@ func tableAtoms(pdf *canvas, t Table) []*atom {
 		tags := make([][]*tagged.Elem, len(cells))
 		for i := range tags {
 			switch {
-			case row.Kind == Group:
+			case row.Kind == doc.Group:
 				tags[i] = path(tbl, tbody, tr, elem("TH", scopeRowSpan(len(t.Columns))))
 			case i == 0 && rowHeads:
 				tags[i] = path(tbl, tbody, tr, elem("TH", scopeRow))
@@ -390,7 +412,7 @@ func tableAtoms(pdf *canvas, t Table) []*atom {
 		// The first two rows stay with the header (and so with the
 		// caption), the last two stay together, a group heading stays
 		// with its first row, and a short table does not split at all.
-		a.keepNext = row.Kind == Group || ri < 2 || ri == len(t.Rows)-2 || len(t.Rows) <= 5
+		a.keepNext = row.Kind == doc.Group || ri < 2 || ri == len(t.Rows)-2 || len(t.Rows) <= 5
 		out = append(out, a)
 	}
 	// A table that takes less than half a page is never split: it moves
@@ -435,29 +457,34 @@ func capLines(lines []string, n int) []string {
 // symbolSpace is the room a status symbol takes before a cell's text.
 const symbolSpace = 5.0
 
-func drawRow(pdf *canvas, y, h float64, row Row, cells [][]string, tags [][]*tagged.Elem, widths []float64, cols []Column, f font, last bool) {
-	pdf.artifact(func() {
-		switch row.Kind {
-		case Group:
+func drawRow(pdf *canvas, y, h float64, row doc.Row, cells [][]string, tags [][]*tagged.Elem, widths []float64, cols []doc.Column, f font, last bool) {
+	switch row.Kind {
+	case doc.Group:
+		pdf.artifact(func() {
 			fillColour(pdf, groupFill)
 			pdf.Rect(marginL, y, contentW, h, "F")
-		case Total:
+		})
+	case doc.Total:
+		pdf.artifact(func() {
 			fillColour(pdf, accentPale)
 			pdf.Rect(marginL, y, contentW, h, "F")
-		}
-	})
+		})
+	case doc.Plain, doc.Sum:
+	default:
+		panic(unknown("radtyp", row.Kind))
+	}
 	setFont(pdf, f)
 	x := marginL
 	for i := range cells {
 		if i >= len(widths) {
 			break
 		}
-		c := Cell{}
+		c := doc.Cell{}
 		if i < len(row.Cells) {
 			c = row.Cells[i]
 		}
 		w := widths[i]
-		if row.Kind == Group {
+		if row.Kind == doc.Group {
 			w = contentW
 		}
 		tx := x
@@ -473,8 +500,8 @@ func drawRow(pdf *canvas, y, h float64, row Row, cells [][]string, tags [][]*tag
 		} else {
 			textColour(pdf, ink)
 		}
-		align := Left
-		if row.Kind != Group {
+		align := doc.Left
+		if row.Kind != doc.Group {
 			align = cols[i].Align
 			if cols[i].Strong {
 				setFont(pdf, f.bold())
@@ -483,7 +510,7 @@ func drawRow(pdf *canvas, y, h float64, row Row, cells [][]string, tags [][]*tag
 			}
 		}
 		switch {
-		case row.Kind == Group && i > 0:
+		case row.Kind == doc.Group && i > 0:
 			// the group heading spans the row
 		case strings.TrimSpace(strings.Join(cells[i], "")) == "":
 			pdf.enter(tags[i])
@@ -499,19 +526,19 @@ func drawRow(pdf *canvas, y, h float64, row Row, cells [][]string, tags [][]*tag
 	textColour(pdf, ink)
 	pdf.artifact(func() {
 		switch row.Kind {
-		case Sum, Total:
+		case doc.Sum, doc.Total:
 			drawColour(pdf, ink)
 			pdf.SetLineWidth(0.3)
 			pdf.Line(marginL, y, marginL+contentW, y)
-			if row.Kind == Total {
+			if row.Kind == doc.Total {
 				pdf.Line(marginL, y+h, marginL+contentW, y+h)
 			}
-		default:
+		case doc.Plain, doc.Group:
 			drawColour(pdf, faint)
 			pdf.SetLineWidth(0.2)
 			pdf.Line(marginL, y+h, marginL+contentW, y+h)
 		}
-		if last && row.Kind != Total {
+		if last && row.Kind != doc.Total {
 			drawColour(pdf, rule)
 			pdf.SetLineWidth(0.3)
 			pdf.Line(marginL, y+h, marginL+contentW, y+h)
@@ -520,19 +547,22 @@ func drawRow(pdf *canvas, y, h float64, row Row, cells [][]string, tags [][]*tag
 }
 
 // drawAligned writes one line in a cell of width w starting at x.
-func drawAligned(pdf *canvas, x, w, bl float64, s string, a Align) {
+func drawAligned(pdf *canvas, x, w, bl float64, s string, a doc.Align) {
 	if s == "" {
 		return
 	}
-	if a == Right {
+	switch a {
+	case doc.Right:
 		pdf.Text(x+w-cellPadX-pdf.GetStringWidth(s), bl, s)
-		return
+	case doc.Left:
+		pdf.Text(x+cellPadX, bl, s)
+	default:
+		panic(unknown("justering", a))
 	}
-	pdf.Text(x+cellPadX, bl, s)
 }
 
 // columnWidths scales the relative widths to the content width.
-func columnWidths(cols []Column) []float64 {
+func columnWidths(cols []doc.Column) []float64 {
 	total := 0.0
 	for _, c := range cols {
 		total += c.Width

@@ -2,11 +2,10 @@ package pdf
 
 import (
 	"math"
-	"strconv"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"rapport/layouts/doc"
 	"rapport/layouts/pdf/tagged"
 	"rapport/report"
 	"rapport/report/money"
@@ -18,13 +17,13 @@ var (
 )
 
 // chartAtom is a chart with room around it; a chart never splits.
-func chartAtom(pdf *canvas, c Chart) *atom {
+func chartAtom(pdf *canvas, c doc.Chart) *atom {
 	h := c.Height
 	if h <= 0 {
 		h = 60
 	}
 	fig := tagged.New("Figure")
-	fig.Alt = chartAlt(c)
+	fig.Alt = c.Alt
 	return &atom{h: h + 5, draw: func(pdf *canvas, y float64) {
 		y += 2
 		// The chart is one Figure, title and legend included: its Alt
@@ -34,7 +33,7 @@ func chartAtom(pdf *canvas, c Chart) *atom {
 	}}
 }
 
-func drawChart(pdf *canvas, c Chart, y, h float64) {
+func drawChart(pdf *canvas, c doc.Chart, y, h float64) {
 	{
 		setFont(pdf, fChartTitle)
 		textColour(pdf, accent)
@@ -42,12 +41,14 @@ func drawChart(pdf *canvas, c Chart, y, h float64) {
 		textColour(pdf, ink)
 		box := rect{marginL, y + fChartTitle.line + 1, contentW, h - fChartTitle.line - 1}
 		switch c.Kind {
-		case BarChart:
+		case doc.BarChart:
 			drawBarChart(pdf, c, box)
-		case LineChart:
+		case doc.LineChart:
 			drawLineChart(pdf, c, box)
-		case StatusChart:
+		case doc.StatusChart:
 			drawStatusChart(pdf, c, box)
+		default:
+			panic(unknown("diagramtyp", c.Kind))
 		}
 		textColour(pdf, ink)
 		drawColour(pdf, ink)
@@ -86,27 +87,6 @@ func niceRange(lo, hi float64, withZero bool) (min, max, step float64) {
 		}
 	}
 	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step, step
-}
-
-// number formats an axis or value label Swedish style.
-func number(v float64, decimals int) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(money.NoBreakSpace)
-		}
-		b.WriteRune(d)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "," + frac
-	}
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		out = money.Minus + out
-	}
-	return out
 }
 
 // stepDecimals is how many decimals axis labels need so that every tick
@@ -186,7 +166,7 @@ func drawBar(pdf *canvas, r rect, series int) {
 
 // drawBarChart draws grouped vertical bars per category with a zero line,
 // a value axis with gridlines, value labels and a legend.
-func drawBarChart(pdf *canvas, c Chart, box rect) {
+func drawBarChart(pdf *canvas, c doc.Chart, box rect) {
 	lo, hi := 0.0, 0.0
 	for _, s := range c.Series {
 		for _, v := range s.Values {
@@ -225,7 +205,7 @@ func drawBarChart(pdf *canvas, c Chart, box rect) {
 			drawBar(pdf, r, si)
 			setFont(pdf, fChartLabel)
 			textColour(pdf, ink)
-			label := number(v, 1)
+			label := money.FormatNumber(v, 1)
 			if ci < len(s.Labels) && s.Labels[ci] != "" {
 				label = s.Labels[ci]
 			}
@@ -268,7 +248,7 @@ func drawYAxis(pdf *canvas, plot rect, min, max, step float64, unit string, yOf 
 		pdf.SetLineWidth(0.2)
 		pdf.Line(plot.x, y, plot.x+plot.w, y)
 		textColour(pdf, muted)
-		l := number(v, dec)
+		l := money.FormatNumber(v, dec)
 		pdf.Text(plot.x-1.5-pdf.GetStringWidth(l), y+1.1, l)
 	}
 	textColour(pdf, muted)
@@ -281,7 +261,7 @@ func drawYAxis(pdf *canvas, plot rect, min, max, step float64, unit string, yOf 
 // drawLineChart draws values per month: this year solid and dark with
 // filled discs, the previous year dashed and grey with open squares, and
 // each target or reference as a red dash-dotted line with its label.
-func drawLineChart(pdf *canvas, c Chart, box rect) {
+func drawLineChart(pdf *canvas, c doc.Chart, box rect) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, s := range c.Series {
 		for _, v := range s.Values {
@@ -408,7 +388,7 @@ func marker(pdf *canvas, x, y float64, series int) {
 
 // drawStatusChart draws a horizontal bar per assessment level, with the
 // level's symbol and word, and the count at the bar's end.
-func drawStatusChart(pdf *canvas, c Chart, box rect) {
+func drawStatusChart(pdf *canvas, c doc.Chart, box rect) {
 	if len(c.Series) == 0 || len(c.Categories) == 0 {
 		return
 	}
@@ -459,7 +439,7 @@ func drawStatusChart(pdf *canvas, c Chart, box rect) {
 			pdf.Rect(bar.x, bar.y, bar.w, bar.h, "D")
 		}
 		setFont(pdf, fSmall.bold())
-		pdf.Text(box.x+labelW+w+2, baseline(y, rowH, fSmall), number(v, 0))
+		pdf.Text(box.x+labelW+w+2, baseline(y, rowH, fSmall), money.FormatNumber(v, 0))
 	}
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.3)

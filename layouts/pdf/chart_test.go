@@ -28,27 +28,6 @@ func TestNiceScaleAndLabels(t *testing.T) {
 	}
 }
 
-func TestNumber(t *testing.T) {
-	tests := []struct {
-		name string
-		v    float64
-		dec  int
-		want string
-	}{
-		{"thousands", -1184.36, 1, "−1\u00a0184,4"},
-		{"zero has no sign", -0.01, 1, "0,0"},
-		{"integer", 12, 0, "12"},
-		{"quarter", 2.5, 1, "2,5"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := number(tt.v, tt.dec); got != tt.want {
-				t.Errorf("number(%v, %d) = %q, want %q", tt.v, tt.dec, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestNiceRangeWithoutZero(t *testing.T) {
 	min, max, step := niceRange(4.7, 6.6, false)
 	if min != 4.5 || max != 7 || step != 0.5 {

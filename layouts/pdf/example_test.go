@@ -1,50 +1,22 @@
 package pdf
 
 import (
-	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
-	"rapport/fixtures"
 	"rapport/fixtures/testkit"
+	"rapport/layouts/internal/testreports"
 	"rapport/report"
-	"rapport/report/period"
-	"rapport/report/underlag"
 )
 
-// exampleReports computes the embedded example for each period of the
-// calendar that has data, as `rapport generate --period all` does.
+// exampleReports is testreports.Example for a test.
 func exampleReports(t testing.TB) map[string]*report.Report {
 	t.Helper()
-	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
+	reports, err := testreports.Example()
 	if err != nil {
-		t.Fatalf("loading the example: %v", err)
+		t.Fatal(err)
 	}
-	out := map[string]*report.Report{}
-	for _, code := range []period.Code{"M02", "UR1", "UR2", "M10"} {
-		r, probs := report.Compute(in, code, report.ComputeOptions{})
-		if probs.HasErrors() || r == nil {
-			t.Fatalf("computing %s: %v", code, probs.Errors())
-		}
-		out[string(code)] = r
-	}
-	return out
-}
-
-// TestExampleLayoutTree snapshots the layout tree of the example's UR1
-// and M10; it needs no reader, so it runs even where the tools are missing.
-func TestExampleLayoutTree(t *testing.T) {
-	reports := exampleReports(t)
-	for _, code := range []string{"UR1", "M10"} {
-		t.Run(code, func(t *testing.T) {
-			b, err := json.MarshalIndent(Build(reports[code]), "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, "example_"+code+".tree.json", append(b, '\n'))
-		})
-	}
+	return reports
 }
 
 // TestExample renders the example's reports and checks them as the

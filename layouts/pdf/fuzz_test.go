@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"rapport/layouts/internal/testreports"
 	"rapport/layouts/pdf/tagged"
 )
 
@@ -16,7 +17,7 @@ func FuzzRenderTexts(f *testing.F) {
 		f.Add(s, s)
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		r := handmade("UR1")
+		r := testreports.Handmade("UR1")
 		r.Unit = a
 		r.Goals[0].BoardGoal = b
 		r.Goals[0].Analysis = a + "\n\n" + b

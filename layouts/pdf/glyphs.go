@@ -2,7 +2,10 @@ package pdf
 
 import (
 	"encoding/binary"
+	"fmt"
 	"strings"
+
+	"rapport/layouts/doc"
 )
 
 // glyphSet is the characters a font can draw, read from its cmap table.
@@ -113,52 +116,57 @@ func drawable(s string, sets ...glyphSet) string {
 }
 
 // sanitize makes every text of the document drawable in the embedded fonts.
-func sanitize(d *Document) {
+func sanitize(d *doc.Document) {
 	sets := []glyphSet{cmapRanges(fontRegular), cmapRanges(fontBold), cmapRanges(fontItalic)}
 	f := func(s string) string { return drawable(s, sets...) }
 	d.Organisation, d.Unit, d.ReportName = f(d.Organisation), f(d.Unit), f(d.ReportName)
-	d.Months, d.ReportDate = f(d.Months), f(d.ReportDate)
+	d.Months, d.ReportDate, d.Notice = f(d.Months), f(d.ReportDate), f(d.Notice)
+	cover := append([]doc.Fact(nil), d.Cover...)
+	for i := range cover {
+		cover[i].Label, cover[i].Value = f(cover[i].Label), f(cover[i].Value)
+	}
+	d.Cover = cover
 	for i, b := range d.Blocks {
 		switch b := b.(type) {
-		case Heading:
+		case doc.Heading:
 			b.Text, b.Outline = f(b.Text), f(b.Outline)
 			d.Blocks[i] = b
-		case Paragraph:
+		case doc.Paragraph:
 			b.Text = f(b.Text)
 			d.Blocks[i] = b
-		case List:
+		case doc.List:
 			items := append([]string(nil), b.Items...)
 			for j := range items {
 				items[j] = f(items[j])
 			}
 			b.Items = items
 			d.Blocks[i] = b
-		case Status:
+		case doc.Status:
 			b.Label, b.Word, b.Note = f(b.Label), f(b.Word), f(b.Note)
 			d.Blocks[i] = b
-		case Table:
+		case doc.Table:
 			b.Caption, b.Note = f(b.Caption), f(b.Note)
-			cols := append([]Column(nil), b.Columns...)
+			cols := append([]doc.Column(nil), b.Columns...)
 			for j := range cols {
 				cols[j].Title = f(cols[j].Title)
 			}
-			rows := make([]Row, len(b.Rows))
+			rows := make([]doc.Row, len(b.Rows))
 			for j, r := range b.Rows {
-				cells := append([]Cell(nil), r.Cells...)
+				cells := append([]doc.Cell(nil), r.Cells...)
 				for k := range cells {
 					cells[k].Text = f(cells[k].Text)
 				}
-				rows[j] = Row{Kind: r.Kind, Cells: cells}
+				rows[j] = doc.Row{Kind: r.Kind, Cells: cells}
 			}
 			b.Columns, b.Rows = cols, rows
 			d.Blocks[i] = b
-		case Chart:
-			b.Title, b.Unit = f(b.Title), f(b.Unit)
+		case doc.Chart:
+			b.Title, b.Unit, b.Alt = f(b.Title), f(b.Unit), f(b.Alt)
 			cats := append([]string(nil), b.Categories...)
 			for j := range cats {
 				cats[j] = f(cats[j])
 			}
-			series := append([]Series(nil), b.Series...)
+			series := append([]doc.Series(nil), b.Series...)
 			for j := range series {
 				series[j].Name = f(series[j].Name)
 				labels := append([]string(nil), series[j].Labels...)
@@ -167,12 +175,15 @@ func sanitize(d *Document) {
 				}
 				series[j].Labels = labels
 			}
-			refs := append([]RefLine(nil), b.RefLines...)
+			refs := append([]doc.RefLine(nil), b.RefLines...)
 			for j := range refs {
 				refs[j].Name = f(refs[j].Name)
 			}
 			b.Categories, b.Series, b.RefLines = cats, series, refs
 			d.Blocks[i] = b
+		case doc.Spacer:
+		default:
+			panic(unknown("blocktyp", fmt.Sprintf("%T", b)))
 		}
 	}
 }

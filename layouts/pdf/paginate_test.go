@@ -3,10 +3,24 @@ package pdf
 import (
 	"strconv"
 	"testing"
+
+	"rapport/layouts/doc"
+	"rapport/layouts/internal/testreports"
+	"rapport/report"
 )
 
+// build is doc.Build for a report that must build.
+func build(t *testing.T, r *report.Report) doc.Document {
+	t.Helper()
+	d, err := doc.Build(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // layOut measures and paginates a document as Render does.
-func layOut(t *testing.T, d Document) ([]*atom, [][]placed) {
+func layOut(t *testing.T, d doc.Document) ([]*atom, [][]placed) {
 	t.Helper()
 	pdf := newPDF(d)
 	atoms := atomize(pdf, d.Blocks)
@@ -17,9 +31,9 @@ func layOut(t *testing.T, d Document) ([]*atom, [][]placed) {
 // with an atom that must stay with the next one (a heading, a caption, a
 // table header, a paragraph's first line), and nothing runs below the body.
 func TestNothingKeptAloneAtPageFoot(t *testing.T) {
-	for _, c := range append(cases(), renderCase{name: "hostile", r: hostile()}) {
+	for _, c := range append(cases(), renderCase{name: "hostile", r: testreports.Hostile()}) {
 		t.Run(c.name, func(t *testing.T) {
-			d := Build(c.r)
+			d := build(t, c.r)
 			sanitize(&d)
 			_, pages := layOut(t, d)
 			for i, pg := range pages {
@@ -50,15 +64,12 @@ func TestNothingKeptAloneAtPageFoot(t *testing.T) {
 // TestTableRepeatsHeader splits a long table: every page it continues on
 // opens with the continued caption and the header.
 func TestTableRepeatsHeader(t *testing.T) {
-	rows := make([]Row, 150)
+	rows := make([]doc.Row, 150)
 	for i := range rows {
-		rows[i] = Row{Kind: Plain, Cells: []Cell{{Text: "Rad " + strconv.Itoa(i)}, {Text: "1,0"}}}
+		rows[i] = doc.Row{Kind: doc.Plain, Cells: []doc.Cell{{Text: "Rad " + strconv.Itoa(i)}, {Text: "1,0"}}}
 	}
-	d := Document{Organisation: "Region Halland", Unit: "Regionstyrelsen", ReportDate: "2026-05-12",
-		Blocks: []Block{
-			Heading{Level: 1, Text: "Test"},
-			Table{Caption: "Tabell 9 Lång tabell", Columns: []Column{col("Rad", 5, Left), col("Värde", 2, Right)}, Rows: rows},
-		}}
+	d := doc.Document{Organisation: "Region Halland", Unit: "Regionstyrelsen", ReportDate: "2026-05-12",
+		Blocks: []doc.Block{doc.Heading{Level: 1, Text: "Test"}, doc.Table{Caption: "Tabell 9 Lång tabell", Columns: []doc.Column{{Title: "Rad", Width: 5, Align: doc.Left}, {Title: "Värde", Width: 2, Align: doc.Right}}, Rows: rows}}}
 	atoms, pages := layOut(t, d)
 	if len(pages) < 3 {
 		t.Fatalf("%d pages, want the table to run over at least 3", len(pages))

@@ -1,10 +1,12 @@
 // Package pdf renders a computed report.Report as a board-ready A4 PDF:
 // cover, contents, running header and footer, captioned tables, goal status
 // symbols and vector charts, with an embedded open-licensed font. It works
-// in three steps that can be tested apart: Build makes the layout tree (what
-// the pages say), atomize measures it, paginate breaks it into pages; only
-// then is anything drawn. It knows nothing about input files, and it never
-// computes a figure: every number comes formatted from the report.
+// in steps that can be tested apart: layouts/doc builds the document tree
+// (what the report says, every Swedish sentence), atomize measures it,
+// paginate breaks it into pages; only then is anything drawn. It knows
+// nothing about input files, and it never computes a figure or words a
+// sentence: every number and text comes from the document tree, apart from
+// the page furniture (contents heading, page numbers, the example stamp).
 package pdf
 
 import (
@@ -18,6 +20,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"rapport/layouts/doc"
 	"rapport/layouts/pdf/tagged"
 	"rapport/report"
 )
@@ -39,17 +42,22 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	if r == nil {
 		return errors.New("ingen rapport att skriva")
 	}
-	// fpdf panics on some inputs it does not expect; a controller must get
-	// a message, not a stack trace. The fuzz test keeps this path unused.
+	// fpdf panics on some inputs it does not expect, and the drawing code
+	// panics on a value of the document tree it has no case for; a
+	// controller must get a message, not a stack trace. The fuzz test keeps
+	// this path unused.
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel i PDF-biblioteket: %v)", p)
+			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel: %v)", p)
 		}
 	}()
-	doc := Build(r)
-	sanitize(&doc)
-	pdf := newPDF(doc)
-	atoms := atomize(pdf, doc.Blocks)
+	d, err := doc.Build(r)
+	if err != nil {
+		return err
+	}
+	sanitize(&d)
+	pdf := newPDF(d)
+	atoms := atomize(pdf, d.Blocks)
 	pages := paginate(atoms)
 	var heads []*headingRef
 	for _, a := range atoms {
@@ -64,8 +72,8 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	}
 	// A deviation report is short: its contents go on the cover, under
 	// the report's details, when they fit there.
-	coverToc := coverEnd(doc) + 7
-	onCover := doc.Kind == "avvikelse" && coverToc+14+float64(len(heads))*tocLineCompact <= bodyBottom
+	coverToc := coverEnd(d) + 7
+	onCover := d.Kind == "avvikelse" && coverToc+14+float64(len(heads))*tocLineCompact <= bodyBottom
 	if onCover {
 		tocPages = 0
 	}
@@ -76,23 +84,23 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 		h.link = pdf.AddLink()
 		pdf.SetLink(h.link, h.y, firstBody+h.page)
 	}
-	drawCover(pdf, doc)
+	drawCover(pdf, d)
 	toc := &contents{list: tagged.New("TOC")}
 	if onCover {
 		drawContents(pdf, toc, heads, coverToc, tocLineCompact, firstBody, false)
-		footer(pdf, doc, 1, total)
+		footer(pdf, d, 1, total)
 	} else {
-		footer(pdf, doc, 1, total)
+		footer(pdf, d, 1, total)
 		for start := 0; start < len(heads) || start == 0; start += tocPer {
 			pdf.AddPage()
-			runningHeader(pdf, doc)
+			runningHeader(pdf, d)
 			drawContents(pdf, toc, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody, start > 0)
-			footer(pdf, doc, pdf.PageNo(), total)
+			footer(pdf, d, pdf.PageNo(), total)
 		}
 	}
 	for i, pg := range pages {
 		pdf.AddPage()
-		runningHeader(pdf, doc)
+		runningHeader(pdf, d)
 		for _, p := range pg {
 			if p.repeated {
 				pdf.repeat(func() { p.a.draw(pdf, p.y) })
@@ -100,7 +108,7 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 				p.a.draw(pdf, p.y)
 			}
 		}
-		footer(pdf, doc, firstBody+i, total)
+		footer(pdf, d, firstBody+i, total)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -109,12 +117,12 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	if err := pdf.Output(&raw); err != nil {
 		return err
 	}
-	return pdf.tags.Finish(w, raw.Bytes(), metadata(doc, opt))
+	return pdf.tags.Finish(w, raw.Bytes(), metadata(d, opt))
 }
 
 // newPDF makes a document with the report's metadata, fonts and fixed
 // dates, set on the document itself (no package-level defaults).
-func newPDF(d Document) *canvas {
+func newPDF(d doc.Document) *canvas {
 	pdf := newCanvas(fpdf.New("P", "mm", "A4", ""))
 	pdf.SetMargins(marginL, bodyTop, marginR)
 	pdf.SetAutoPageBreak(false, 0)
@@ -132,7 +140,7 @@ func newPDF(d Document) *canvas {
 
 // metadata is the document's Info and XMP metadata, with the PDF/A-2a
 // and PDF/UA-1 claims its tags and output intent support.
-func metadata(d Document, opt Options) tagged.Meta {
+func metadata(d doc.Document, opt Options) tagged.Meta {
 	subject := d.ReportName + " för " + d.Unit + ", " + d.Months
 	if d.Example {
 		subject += " (exempeldata)"
@@ -159,7 +167,7 @@ func metadata(d Document, opt Options) tagged.Meta {
 }
 
 // docTitle is the title a reader shows instead of the file name.
-func docTitle(d Document) string { return d.Unit + " – " + d.ReportName }
+func docTitle(d doc.Document) string { return d.Unit + " – " + d.ReportName }
 
 // reportTime is the report date at noon UTC; a missing or malformed date
 // gives a fixed date, never the clock.
@@ -172,14 +180,14 @@ func reportTime(s string) time.Time {
 }
 
 // coverEnd is where the cover's content ends, in mm from the top.
-func coverEnd(d Document) float64 {
+func coverEnd(d doc.Document) float64 {
 	if d.Example {
 		return 196
 	}
 	return 164
 }
 
-func drawCover(pdf *canvas, d Document) {
+func drawCover(pdf *canvas, d doc.Document) {
 	pdf.AddPage()
 	pdf.artifact(func() {
 		fillColour(pdf, accent)
@@ -212,31 +220,23 @@ func drawCover(pdf *canvas, d Document) {
 	textColour(pdf, ink)
 
 	y = 122
-	rows := [][2]string{
-		{"Organisation", d.Organisation},
-		{"Nämnd/styrelse", d.Unit},
-		{"Rapport", d.ReportName},
-		{"Period", d.Months},
-		{"Rapportdatum", swedishDate(d.ReportDate)},
-		{"Typ", kindWord(d.Kind)},
-	}
 	// The report's details are a table of names and values.
 	details := tagged.New("Table")
-	for _, r := range rows {
+	for _, f := range d.Cover {
 		tr := tagged.New("TR")
 		pdf.content(path(details, tr, elem("TH", scopeRow)), func() {
 			setFont(pdf, fSmall)
 			textColour(pdf, muted)
-			pdf.Text(marginL, y, r[0])
+			pdf.Text(marginL, y, f.Label)
 		})
 		pdf.content(path(details, tr, tagged.New("TD")), func() {
 			setFont(pdf, fBody)
 			textColour(pdf, ink)
-			pdf.Text(marginL+38, y, fitLine(pdf, r[1], contentW-38))
+			pdf.Text(marginL+38, y, fitLine(pdf, f.Value, contentW-38))
 		})
 		y += 7
 	}
-	if d.Example {
+	if d.Notice != "" {
 		y += 8
 		pdf.artifact(func() {
 			drawColour(pdf, bad)
@@ -251,36 +251,12 @@ func drawCover(pdf *canvas, d Document) {
 		})
 		setFont(pdf, fBody)
 		warning := path(tagged.New("P"))
-		for i, l := range wrap(pdf, "Rapporten bygger på påhittade exempeluppgifter. Siffrorna beskriver inte Region Hallands verkliga ekonomi och får inte användas som beslutsunderlag.", contentW-10) {
+		for i, l := range wrap(pdf, d.Notice, contentW-10) {
 			pdf.content(warning, func() { pdf.Text(marginL+5, y+16+float64(i)*4.6, l) })
 		}
 		textColour(pdf, ink)
 		pdf.SetLineWidth(0.2)
 	}
-}
-
-func kindWord(kind string) string {
-	switch kind {
-	case "full":
-		return "Uppföljning av hela verksamhetsplanen"
-	case "årsredovisning":
-		return "Årsredovisning: årets utfall och slutlig bedömning av målen"
-	}
-	return "Avvikelserapport: ekonomisk prognos, medarbetare och övriga avvikelser"
-}
-
-var swedishMonths = []string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
-
-// swedishDate is "12 maj 2026"; text that is not a date is shown as is.
-func swedishDate(s string) string {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		if s == "" {
-			return "–"
-		}
-		return s
-	}
-	return strconv.Itoa(t.Day()) + " " + swedishMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
 // Contents line heights: on a page of its own, and on a deviation
@@ -350,11 +326,11 @@ func drawContents(pdf *canvas, toc *contents, heads []*headingRef, y, line float
 }
 
 // runningHeader names the unit and the report on every page but the cover.
-func runningHeader(pdf *canvas, d Document) {
+func runningHeader(pdf *canvas, d doc.Document) {
 	pdf.tags.Pagination(func() { drawRunningHeader(pdf, d) })
 }
 
-func drawRunningHeader(pdf *canvas, d Document) {
+func drawRunningHeader(pdf *canvas, d doc.Document) {
 	setFont(pdf, fRunning)
 	textColour(pdf, muted)
 	pdf.Text(marginL, headerY, fitLine(pdf, d.Unit+" · "+d.ReportName, contentW*0.7))
@@ -367,11 +343,11 @@ func drawRunningHeader(pdf *canvas, d Document) {
 }
 
 // footer writes "Sida x av y", and marks example data on every page.
-func footer(pdf *canvas, d Document, page, total int) {
+func footer(pdf *canvas, d doc.Document, page, total int) {
 	pdf.tags.Pagination(func() { drawFooter(pdf, d, page, total) })
 }
 
-func drawFooter(pdf *canvas, d Document, page, total int) {
+func drawFooter(pdf *canvas, d doc.Document, page, total int) {
 	setFont(pdf, fRunning)
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.2)

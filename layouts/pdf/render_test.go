@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"rapport/fixtures/testkit"
+	"rapport/layouts/internal/testreports"
 	"rapport/report"
 )
 
@@ -62,24 +63,10 @@ type renderCase struct {
 
 func cases() []renderCase {
 	return []renderCase{
-		{"handmade_UR1", handmade("UR1"), true},
-		{"handmade_M10", handmade("M10"), false},
-		{"handmade_M02", handmade("M02"), false},
-		{"handmade_AR", handmade("ÅR"), true},
-	}
-}
-
-// TestLayoutTree snapshots the layout tree — sections, rows, texts,
-// figures — apart from any drawing.
-func TestLayoutTree(t *testing.T) {
-	for _, c := range cases() {
-		t.Run(c.name, func(t *testing.T) {
-			b, err := json.MarshalIndent(Build(c.r), "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, c.name+".tree.json", append(b, '\n'))
-		})
+		{"handmade_UR1", testreports.Handmade("UR1"), true},
+		{"handmade_M10", testreports.Handmade("M10"), false},
+		{"handmade_M02", testreports.Handmade("M02"), false},
+		{"handmade_AR", testreports.Handmade("ÅR"), true},
 	}
 }
 
@@ -273,7 +260,7 @@ func TestSameBytes(t *testing.T) {
 }
 
 func BenchmarkRenderFull(b *testing.B) {
-	r := handmade("UR1")
+	r := testreports.Handmade("UR1")
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
@@ -285,29 +272,12 @@ func BenchmarkRenderFull(b *testing.B) {
 	b.SetBytes(int64(buf.Len()))
 }
 
-// hostile is a report whose texts push the layout: a huge analysis, a word
-// wider than any column, characters outside the font, a heading of a
-// thousand words, long unit and organisation names, and no figures at all.
-func hostile() *report.Report {
-	r := handmade("UR1")
-	r.Unit = "Hälso- och sjukvårdsnämndens beredning för mycket långa namn på nämnder och styrelser"
-	r.Organisation = "Region Halland med ett ovanligt långt organisationsnamn som inte får gå utanför marginalen"
-	long := strings.Repeat("Lång analys med många ord som ska flöda över flera sidor utan att något hamnar utanför marginalen. ", 400)
-	r.Goals[0].Analysis = long + "\n\n" + strings.Repeat("x", 3000) + "\n\nEmoji 😀 och kinesiska 中文 och ǅ."
-	r.Goals[1].BoardGoal = strings.Repeat("Regionstyrelsen ska ", 200)
-	r.Investment.Groups[0].Rows[0].Comment = strings.Repeat("Kommentar som är mycket lång. ", 300)
-	r.Investment.Groups[0].Rows[0].Name = strings.Repeat("Investeringsnamnutandmellanslag", 5)
-	r.Indicators[0].Series = nil
-	r.Indicators[1].Value = nil
-	return r
-}
-
 func hostileCases() map[string]*report.Report {
-	many := handmade("UR1")
+	many := testreports.Handmade("UR1")
 	for i := 0; i < 4; i++ {
 		many.Goals = append(many.Goals, many.Goals...)
 	}
-	return map[string]*report.Report{"hostile": hostile(), "empty": {}, "contents over pages": many}
+	return map[string]*report.Report{"hostile": testreports.Hostile(), "empty": {}, "contents over pages": many}
 }
 
 // TestHostileAndEmptyRender renders the reports that push the layout; it

@@ -55,8 +55,10 @@ func levelColour(l report.Level) rgb {
 		return rgb{242, 183, 5}
 	case report.NotMet:
 		return rgb{198, 40, 40}
+	case report.NotAssessed:
+		return rgb{158, 158, 158}
 	}
-	return rgb{158, 158, 158}
+	panic(unknown("bedömningsnivå", l))
 }
 
 func textColour(pdf *canvas, c rgb) { pdf.SetTextColor(c.r, c.g, c.b) }

@@ -44,7 +44,7 @@ func drawSymbol(pdf *canvas, cx, cy, r float64, l report.Level) {
 		pdf.SetLineWidth(0.45)
 		pdf.Line(cx-d, cy-d, cx+d, cy+d)
 		pdf.Line(cx-d, cy+d, cx+d, cy-d)
-	default:
+	case report.NotAssessed:
 		fillColour(pdf, white)
 		drawColour(pdf, rgb{110, 110, 110})
 		pdf.Circle(cx, cy, r, "FD")

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"math"
 	"strconv"
 
 	"rapport/layouts"
@@ -44,7 +43,7 @@ func (b *builder) monthly() *sheet {
 		s.formula(t4Col, row, x, styleMnkr)
 		d := minus(s.at(accCol, row), s.at(t4Col, row))
 		cached := "OK"
-		if roundHalfAway(d.value, 8) != 0 {
+		if money.Round(d.value, 8) != 0 {
 			cached = "Differens"
 		}
 		s.textFormula(checkCol, row, "IF(ROUND("+d.formula+",8)=0,\"OK\",\"Differens\")", cached, styleText)
@@ -132,8 +131,8 @@ func (b *builder) control() *sheet {
 		label string
 		n     int
 	}{
-		{"Lästa rader", rec.RowsRead},
-		{"Summerade rader", rec.RowsSummed},
+		{layouts.RowsReadLabel, rec.RowsRead},
+		{layouts.RowsSummedLabel, rec.RowsSummed},
 		{"Tomma rader (hoppade över)", rec.BlankRows},
 		{"Felaktiga rader (hoppade över, redovisade som fel)", rec.ErrorRows},
 	} {
@@ -153,7 +152,7 @@ func (b *builder) control() *sheet {
 	}
 	last := row - 1
 	sumRow := row
-	s.text(ctlLabel, sumRow, "Summa delar", styleTextSum)
+	s.text(ctlLabel, sumRow, layouts.PartsSumLabel, styleTextSum)
 	s.formula(ctlRows, sumRow, b.sumOrZero(s, ctlRows, first, last), styleIntSum)
 	s.formula(ctlAmount, sumRow, b.sumOrZero(s, ctlAmount, first, last), styleKrSum)
 	row++
@@ -163,7 +162,7 @@ func (b *builder) control() *sheet {
 	s.number(ctlAmount, totalRow, rec.LedgerTotal.Kronor(), styleKr)
 	row++
 	diffRow := row
-	s.text(ctlLabel, diffRow, "Differens", styleText)
+	s.text(ctlLabel, diffRow, layouts.DifferenceLabel, styleText)
 	diff := minus(s.at(ctlAmount, totalRow), s.at(ctlAmount, sumRow))
 	s.formula(ctlAmount, diffRow, roundTo(diff, 2), styleKr)
 	row++
@@ -171,7 +170,7 @@ func (b *builder) control() *sheet {
 	s.put(ctlRows, row, &cell{kind: kindText, style: styleTextSum})
 	d := diff.formula
 	check, cached := "IF(ROUND("+d+",2)=0,\"OK\",\"Differens: \"&TEXT("+d+",\"0.00\"))", "OK"
-	if v := roundHalfAway(diff.value, 2); v != 0 {
+	if v := money.Round(diff.value, 2); v != 0 {
 		cached = "Differens: " + strconv.FormatFloat(diff.value, 'f', 2, 64)
 	}
 	s.textFormula(ctlAmount, row, check, cached, styleCheck)
@@ -188,10 +187,4 @@ func (b *builder) control() *sheet {
 	}
 	s.widths = []float64{0, 0, 24, 20}
 	return s
-}
-
-// roundHalfAway rounds v to n decimals, half away from zero, as ROUND does.
-func roundHalfAway(v float64, n int) float64 {
-	p := math.Pow10(n)
-	return math.Round(v*p) / p
 }

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"rapport/report/money"
 )
 
 // style names a cell style of the workbook; write turns each into an
@@ -181,7 +183,7 @@ func minus(a, b expr) expr {
 // mnkr are not rounded: excelize's ROUND multiplies by an inexact 10^-8,
 // so its result would differ from the exact cached value in the 15th digit.
 func roundTo(e expr, n int) expr {
-	return expr{formula: "ROUND(" + e.formula + "," + strconv.Itoa(n) + ")", value: roundHalfAway(e.value, n)}
+	return expr{formula: "ROUND(" + e.formula + "," + strconv.Itoa(n) + ")", value: money.Round(e.value, n)}
 }
 
 // round15 rounds to the 15 significant digits that spreadsheets keep, so
@@ -217,32 +219,11 @@ func (c *cell) display() string {
 	}
 	switch c.style {
 	case styleKr, styleKrSum:
-		return groupDigits(strconv.FormatFloat(c.num, 'f', 2, 64))
+		return money.FormatNumber(c.num, 2)
 	case styleInt, styleIntSum:
-		return groupDigits(strconv.FormatFloat(c.num, 'f', 0, 64))
+		return money.FormatNumber(c.num, 0)
 	}
-	return groupDigits(strconv.FormatFloat(c.num, 'f', 1, 64))
-}
-
-// groupDigits adds a separator per thousand, as the number format shows.
-func groupDigits(s string) string {
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteString("−")
-	}
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(d)
-	}
-	if frac != "" {
-		b.WriteString("," + frac)
-	}
-	return b.String()
+	return money.FormatNumber(c.num, 1)
 }
 
 // measure sets column widths that fit the text: the widest cell below the

@@ -3,8 +3,6 @@ package xlsx
 import (
 	"slices"
 	"strconv"
-	"unicode"
-	"unicode/utf8"
 
 	"rapport/layouts"
 	"rapport/report"
@@ -273,7 +271,7 @@ func (b *builder) investments() *sheet {
 			row++
 		}
 		last := row - 1
-		s.text(1, row, groupSumLabel(g.Name), styleTextSum)
+		s.text(1, row, layouts.GroupSumLabel(g.Name), styleTextSum)
 		for _, col := range amountCols {
 			s.formula(col, row, b.sumOrZero(s, col, first, last), styleMnkrSum)
 		}
@@ -335,16 +333,6 @@ func (b *builder) investments() *sheet {
 	}
 	writeNotes(s, total+2, notes)
 	return s
-}
-
-// groupSumLabel is a group's sum row, worded as in the PDF: "Summa
-// redan beslutade investeringar".
-func groupSumLabel(group string) string {
-	r, n := utf8.DecodeRuneInString(group)
-	if n == 0 {
-		return "Summa"
-	}
-	return "Summa " + string(unicode.ToLower(r)) + group[n:]
 }
 
 // economy lays out table 3. Its figures are references to tables 4 and 5
@@ -412,7 +400,7 @@ func (b *builder) employees() *sheet {
 				s.number(2+i, row, *v, styleIndicator)
 			}
 		}
-		s.text(6, row, in.Status, styleText)
+		s.text(6, row, in.Level.Word(), styleText)
 		if in.Value != nil && !in.ValueAt.IsZero() && in.ValueAt != r.Month {
 			notes = append(notes, in.Name+": värdet avser "+in.ValueAt.Swedish()+".")
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"rapport/fixtures/testkit"
+	"rapport/layouts"
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
@@ -185,9 +186,9 @@ func sampleReport() *report.Report {
 		Example:      true,
 		Indicators: []report.IndicatorResult{
 			{IndicatorDef: report.IndicatorDef{Name: "Personalomsättning", Unit: "%", Reference: ptrF(8.5), LowerIsBetter: true},
-				Value: ptrF(7.9), ValueAt: period.Month{Year: 2026, Month: time.April}, PriorYear: ptrF(8.8), Status: "Uppfyllt"},
+				Value: ptrF(7.9), ValueAt: period.Month{Year: 2026, Month: time.April}, PriorYear: ptrF(8.8), Level: report.Met},
 			{IndicatorDef: report.IndicatorDef{Name: "Sjukfrånvaro", Unit: "%", Target: ptrF(5.2), LowerIsBetter: true},
-				Value: ptrF(5.6), ValueAt: period.Month{Year: 2026, Month: time.March}, PriorYear: ptrF(5.4), Status: "Ej uppfyllt", OffTarget: true},
+				Value: ptrF(5.6), ValueAt: period.Month{Year: 2026, Month: time.March}, PriorYear: ptrF(5.4), Level: report.NotMet, OffTarget: true},
 		},
 		Economy: report.Economy{
 			PeriodResult:                 net.OutcomeAcc,
@@ -480,7 +481,7 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 	for _, g := range inv.Groups {
 		rows = append(rows, g.Rows...)
 		sum := g.Sum
-		sum.Name = groupSumLabel(g.Name)
+		sum.Name = layouts.GroupSumLabel(g.Name)
 		rows = append(rows, sum)
 	}
 	total := inv.Total

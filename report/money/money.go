@@ -7,6 +7,7 @@ package money
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -284,12 +285,7 @@ func parseExponent(s string) (int, bool) {
 // TenthsOfMnkr rounds a to tenths of a million kronor, half away from zero:
 // the precision in which the board's tables show money.
 func (a Amount) TenthsOfMnkr() int64 {
-	const tenth = int64(Mnkr / 10)
-	v := int64(a)
-	if v >= 0 {
-		return (v + tenth/2) / tenth
-	}
-	return -((-v + tenth/2) / tenth)
+	return DivRound(int64(a), int64(Mnkr/10))
 }
 
 // Mnkr is a in millions of kronor, for charts and spreadsheet cells: a
@@ -344,22 +340,7 @@ func (a Amount) FormatKr() string {
 }
 
 func groupThousands(v int64) string {
-	digits := []byte{}
-	for {
-		digits = append(digits, byte('0'+v%10))
-		v /= 10
-		if v == 0 {
-			break
-		}
-	}
-	var b strings.Builder
-	for i := len(digits) - 1; i >= 0; i-- {
-		b.WriteByte(digits[i])
-		if i > 0 && i%3 == 0 {
-			b.WriteString(NoBreakSpace)
-		}
-	}
-	return b.String()
+	return groupDigits(strconv.FormatInt(v, 10))
 }
 
 // Sum adds amounts.

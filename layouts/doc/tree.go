@@ -1,4 +1,4 @@
-package pdf
+package doc
 
 import (
 	"encoding/json"
@@ -6,18 +6,29 @@ import (
 	"rapport/report"
 )
 
-// Document is the layout tree of one report: what the pages say, before
-// anything is measured or drawn. Build makes it from a report.Report; the
+// Document is the tree of one report: what it says, in order, before any
+// renderer measures or draws it. Build makes it from a report.Report; the
 // tests snapshot it as JSON, so that content is checked apart from drawing.
 type Document struct {
-	Organisation string  `json:"organisation"`
-	Unit         string  `json:"unit"`
-	ReportName   string  `json:"report_name"` // "Uppföljningsrapport 1 2026"
-	Months       string  `json:"months"`      // "januari–april 2026"
-	ReportDate   string  `json:"report_date"` // "2026-05-12"
-	Example      bool    `json:"example"`
-	Kind         string  `json:"kind"` // "full", "avvikelse", "årsredovisning"
-	Blocks       []Block `json:"-"`
+	Organisation string `json:"organisation"`
+	Unit         string `json:"unit"`
+	ReportName   string `json:"report_name"` // "Uppföljningsrapport 1 2026"
+	Months       string `json:"months"`      // "januari–april 2026"
+	ReportDate   string `json:"report_date"` // "2026-05-12"
+	Example      bool   `json:"example"`
+	Kind         string `json:"kind"` // "full", "avvikelse", "årsredovisning"
+	// Cover is the title page's facts, label and value, in order.
+	Cover []Fact `json:"cover"`
+	// Notice is the warning that a report on example data carries on its
+	// cover; empty for real data.
+	Notice string  `json:"notice,omitempty"`
+	Blocks []Block `json:"-"`
+}
+
+// Fact is one labelled line of the cover: "Rapportdatum", "12 maj 2026".
+type Fact struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
 }
 
 // MarshalJSON writes the blocks with their kind, so that a golden file
@@ -184,6 +195,9 @@ type Chart struct {
 	RefLines   []RefLine      `json:"ref_lines,omitempty"`
 	Levels     []report.Level `json:"levels,omitempty"` // status chart: the level of each category
 	Height     float64        `json:"height"`           // mm
+	// Alt is the chart in one Swedish sentence — what it shows and its
+	// key values — for readers who cannot see it (a tagged PDF's /Alt).
+	Alt string `json:"alt"`
 }
 
 // Spacer is vertical space, dropped at the top of a page.

@@ -1,14 +1,21 @@
-package pdf
+// Package testreports makes the reports that the tests of package layouts
+// and its renderers build documents from: a hand-made report per period,
+// a hostile one, and the embedded example computed per period. It is for
+// tests only; no product code imports it.
+package testreports
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
 
+	"rapport/fixtures"
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
+	"rapport/report/underlag"
 )
 
 // planGoals are the plan's twelve board goals and the cancer-care goal
@@ -43,9 +50,9 @@ func mnkr(f float64) money.Amount { return money.Amount(f * float64(money.Mnkr))
 func amt(f float64) *money.Amount { a := mnkr(f); return &a }
 func fp(f float64) *float64       { return &f }
 
-// handmade is a realistic report for Regionstyrelsen 2026 at period code,
+// Handmade is a realistic report for Regionstyrelsen 2026 at period code,
 // made by hand so that the layout can be tested without the pipeline.
-func handmade(code period.Code) *report.Report {
+func Handmade(code period.Code) *report.Report {
 	entry, _ := period.DefaultCalendar.Lookup(code)
 	m := period.Month{Year: 2026, Month: entry.LastMonth}
 	r := &report.Report{
@@ -87,13 +94,13 @@ func handmade(code period.Code) *report.Report {
 	turnover := report.IndicatorResult{
 		IndicatorDef: report.IndicatorDef{Name: "Personalomsättning", Unit: "%", Reference: fp(8.5), LowerIsBetter: true,
 			Description: "Andel medarbetare som avslutar sin anställning, går i pension av totalt antal tillsvidareanställda inom Region Halland. Region Hallands referensvärde är 8,5."},
-		Value: fp(7.9), ValueAt: m, PriorYear: fp(8.3), Status: "Uppfyllt",
+		Value: fp(7.9), ValueAt: m, PriorYear: fp(8.3), Level: report.Met,
 		Series: series(2026, 7.6, mo), Prior: series(2025, 8.0, 12),
 	}
 	sick := report.IndicatorResult{
 		IndicatorDef: report.IndicatorDef{Name: "Sjukfrånvaro", Unit: "%", Target: fp(5.2), LowerIsBetter: true,
 			Description: "Mäter medarbetares frånvaro på grund av sjukdom. Avser både korttidssjukfrånvaro och långtidssjukfrånvaro. Region Hallands målvärde är 5,2."},
-		Value: fp(5.8), ValueAt: m, PriorYear: fp(5.6), Status: "Ej uppfyllt", OffTarget: true,
+		Value: fp(5.8), ValueAt: m, PriorYear: fp(5.6), Level: report.NotMet, OffTarget: true,
 		Series: series(2026, 5.4, mo), Prior: series(2025, 5.3, 12),
 	}
 	r.Indicators = []report.IndicatorResult{turnover, sick}
@@ -186,4 +193,42 @@ func handmade(code period.Code) *report.Report {
 	r.Problems = append(r.Problems, problem.Problem{Severity: problem.Warning, File: "underlag.xlsx", Sheet: "Målbedömning",
 		Message: "mål 11 saknar bedömning för perioden"})
 	return r
+}
+
+// Hostile is a report whose texts push the layout: a huge analysis, a word
+// wider than any column, characters outside the font, a heading of a
+// thousand words, long unit and organisation names, and no figures at all.
+func Hostile() *report.Report {
+	r := Handmade("UR1")
+	r.Unit = "Hälso- och sjukvårdsnämndens beredning för mycket långa namn på nämnder och styrelser"
+	r.Organisation = "Region Halland med ett ovanligt långt organisationsnamn som inte får gå utanför marginalen"
+	long := strings.Repeat("Lång analys med många ord som ska flöda över flera sidor utan att något hamnar utanför marginalen. ", 400)
+	r.Goals[0].Analysis = long + "\n\n" + strings.Repeat("x", 3000) + "\n\nEmoji 😀 och kinesiska 中文 och ǅ."
+	r.Goals[1].BoardGoal = strings.Repeat("Regionstyrelsen ska ", 200)
+	r.Investment.Groups[0].Rows[0].Comment = strings.Repeat("Kommentar som är mycket lång. ", 300)
+	r.Investment.Groups[0].Rows[0].Name = strings.Repeat("Investeringsnamnutandmellanslag", 5)
+	r.Indicators[0].Series = nil
+	r.Indicators[1].Value = nil
+	return r
+}
+
+// ExampleCodes are the periods of the embedded example that have data.
+var ExampleCodes = []period.Code{"M02", "UR1", "UR2", "M10"}
+
+// Example computes the embedded example for each of ExampleCodes, as
+// `rapport generate --period all` does.
+func Example() (map[string]*report.Report, error) {
+	in, err := report.Import(context.Background(), report.ImportOptions{Folder: fixtures.ExampleFolder(), OpenWorkbook: underlag.OpenWorkbook})
+	if err != nil {
+		return nil, fmt.Errorf("loading the example: %w", err)
+	}
+	out := map[string]*report.Report{}
+	for _, code := range ExampleCodes {
+		r, probs := report.Compute(in, code, report.ComputeOptions{})
+		if probs.HasErrors() || r == nil {
+			return nil, fmt.Errorf("computing %s: %v", code, probs.Errors())
+		}
+		out[string(code)] = r
+	}
+	return out, nil
 }

@@ -1,4 +1,4 @@
-package pdf
+package doc
 
 import (
 	"fmt"
@@ -12,10 +12,17 @@ import (
 	"rapport/report/period"
 )
 
-// Build turns a computed report into its layout tree: the sections that
+// Build turns a computed report into its document tree: the sections that
 // layouts.For lists for the report's kind, each with its headings, texts,
 // tables and charts. Nothing here measures or draws.
-func Build(r *report.Report) Document {
+func Build(r *report.Report) (Document, error) {
+	return BuildSections(r, layouts.For(r.Period.Kind))
+}
+
+// BuildSections is Build with the section list given. A section it has no
+// case for is an error, not an empty page: a new SectionID needs its case
+// here before any report can show it.
+func BuildSections(r *report.Report, sections []layouts.Section) (Document, error) {
 	d := Document{
 		Organisation: r.Organisation,
 		Unit:         r.Unit,
@@ -31,8 +38,23 @@ func Build(r *report.Report) Document {
 	if d.Unit == "" {
 		d.Unit = "Regionstyrelsen"
 	}
+	kind, err := kindText(r.Period.Kind)
+	if err != nil {
+		return Document{}, err
+	}
+	d.Cover = []Fact{
+		{"Organisation", d.Organisation},
+		{"Nämnd/styrelse", d.Unit},
+		{"Rapport", d.ReportName},
+		{"Period", d.Months},
+		{"Rapportdatum", swedishDate(d.ReportDate)},
+		{"Typ", kind},
+	}
+	if d.Example {
+		d.Notice = "Rapporten bygger på påhittade exempeluppgifter. Siffrorna beskriver inte Region Hallands verkliga ekonomi och får inte användas som beslutsunderlag."
+	}
 	b := &builder{r: r, unit: d.Unit, council: councilOf(d.Organisation)}
-	for i, s := range layouts.For(r.Period.Kind) {
+	for i, s := range sections {
 		title := s.Title
 		if s.Appendix {
 			title = "Bilaga: " + title
@@ -58,10 +80,37 @@ func Build(r *report.Report) Document {
 			b.glossary()
 		case layouts.ReconciliationID:
 			b.reconciliation()
+		default:
+			return Document{}, fmt.Errorf("rapporten kan inte byggas: sektionen %q (%s) saknar innehåll i layouts/doc", s.ID, s.Title)
 		}
 	}
 	d.Blocks = b.blocks
-	return d
+	return d, nil
+}
+
+// kindText says on the cover what a report of kind k is.
+func kindText(k period.Kind) (string, error) {
+	switch k {
+	case period.Full:
+		return "Uppföljning av hela verksamhetsplanen", nil
+	case period.Annual:
+		return "Årsredovisning: årets utfall och slutlig bedömning av målen", nil
+	case period.Deviation:
+		return "Avvikelserapport: ekonomisk prognos, medarbetare och övriga avvikelser", nil
+	}
+	return "", fmt.Errorf("rapporten kan inte byggas: rapporttypen %d är okänd", int(k))
+}
+
+// swedishDate is "12 maj 2026"; text that is not a date is shown as is.
+func swedishDate(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		if s == "" {
+			return "–"
+		}
+		return s
+	}
+	return strconv.Itoa(t.Day()) + " " + period.MonthName(t.Month()) + " " + strconv.Itoa(t.Year())
 }
 
 type builder struct {
@@ -80,7 +129,17 @@ func councilOf(organisation string) string {
 	return "regionfullmäktige"
 }
 
-func (b *builder) add(bl ...Block) { b.blocks = append(b.blocks, bl...) }
+// add appends blocks; every chart gets its text alternative here, so that
+// none is added without one.
+func (b *builder) add(bl ...Block) {
+	for _, x := range bl {
+		if c, ok := x.(Chart); ok {
+			c.Alt = altText(c)
+			x = c
+		}
+		b.blocks = append(b.blocks, x)
+	}
+}
 
 func (b *builder) text(style TextStyle, format string, args ...any) {
 	b.add(Paragraph{Style: style, Text: fmt.Sprintf(format, args...)})
@@ -268,18 +327,13 @@ func (b *builder) employees() {
 	}
 	rows := []Row{}
 	for _, in := range r.Indicators {
-		lvl, _ := report.ParseLevel(in.Status)
-		status := in.Status
-		if status == "" {
-			status = lvl.Word()
-		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{
 			{Text: in.Name},
 			{Text: valueText(in.Value, in.Unit), Bad: in.OffTarget},
 			{Text: valueText(in.PriorYear, in.Unit)},
 			{Text: valueText(in.Target, in.Unit)},
 			{Text: valueText(in.Reference, in.Unit)},
-			{Text: status, Level: levelPtr(lvl)},
+			{Text: in.Level.Word(), Level: levelPtr(in.Level)},
 		}})
 	}
 	note := ""
@@ -451,7 +505,7 @@ func (b *builder) investments() {
 			rows = append(rows, investmentRow(row, Plain, len(inv.Years)))
 		}
 		sum := g.Sum
-		sum.Name = strings.TrimSpace("Summa " + lowerFirst(g.Name))
+		sum.Name = layouts.GroupSumLabel(g.Name)
 		rows = append(rows, investmentRow(sum, Sum, len(inv.Years)))
 	}
 	total := inv.Total
@@ -595,10 +649,10 @@ func (b *builder) reconciliation() {
 	b.add(Table{Caption: "Inlästa rader",
 		Columns: []Column{col("Rader", 6, Left), col("Antal", 2, Right)},
 		Rows: []Row{
-			{Kind: Plain, Cells: []Cell{{Text: "Lästa rader"}, {Text: groupInt(rc.RowsRead)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Summerade rader"}, {Text: groupInt(rc.RowsSummed)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: groupInt(rc.BlankRows)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: groupInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
+			{Kind: Plain, Cells: []Cell{{Text: layouts.RowsReadLabel}, {Text: money.FormatInt(rc.RowsRead)}}},
+			{Kind: Plain, Cells: []Cell{{Text: layouts.RowsSummedLabel}, {Text: money.FormatInt(rc.RowsSummed)}}},
+			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: money.FormatInt(rc.BlankRows)}}},
+			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: money.FormatInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
 		}})
 	rows := []Row{}
 	var sum money.Amount
@@ -606,12 +660,12 @@ func (b *builder) reconciliation() {
 	for _, p := range rc.Parts() {
 		sum += p.Amount
 		sumRows += p.Rows
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: p.Label}, {Text: groupInt(p.Rows)}, {Text: p.Amount.FormatKr()}}})
+		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: p.Label}, {Text: money.FormatInt(p.Rows)}, {Text: p.Amount.FormatKr()}}})
 	}
 	rows = append(rows,
-		Row{Kind: Sum, Cells: []Cell{{Text: "Summa delar"}, {Text: groupInt(sumRows)}, {Text: sum.FormatKr()}}},
-		Row{Kind: Total, Cells: []Cell{{Text: "Huvudbokens total"}, {Text: groupInt(rc.RowsSummed)}, {Text: rc.LedgerTotal.FormatKr()}}},
-		Row{Kind: Plain, Cells: []Cell{{Text: "Differens"}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
+		Row{Kind: Sum, Cells: []Cell{{Text: layouts.PartsSumLabel}, {Text: money.FormatInt(sumRows)}, {Text: sum.FormatKr()}}},
+		Row{Kind: Total, Cells: []Cell{{Text: "Huvudbokens total"}, {Text: money.FormatInt(rc.RowsSummed)}, {Text: rc.LedgerTotal.FormatKr()}}},
+		Row{Kind: Plain, Cells: []Cell{{Text: layouts.DifferenceLabel}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
 	)
 	b.add(Table{Caption: "Huvudbokens total fördelad på delar, kr",
 		Columns: []Column{col("Del", 5, Left), col("Rader", 1.6, Right), col("Belopp, kr", 2.6, Right)},
@@ -650,8 +704,10 @@ func levelMeaning(l report.Level) string {
 		return "Målet är delvis uppfyllt eller prognosen är osäker."
 	case report.NotMet:
 		return "Målet är inte uppfyllt eller bedöms inte uppfyllas."
+	case report.NotAssessed:
+		return "Målet är inte bedömt för perioden."
 	}
-	return "Målet är inte bedömt för perioden."
+	panic(fmt.Sprintf("okänd bedömningsnivå %d", int(l)))
 }
 
 func targetWord(d report.IndicatorDef) string {
@@ -686,14 +742,6 @@ func col(title string, width float64, a Align) Column {
 	return Column{Title: title, Width: width, Align: a}
 }
 
-// lowerFirst lower-cases the first letter: "Summa reinvesteringar".
-func lowerFirst(s string) string {
-	for i, r := range s {
-		return strings.ToLower(string(r)) + s[i+len(string(r)):]
-	}
-	return s
-}
-
 // monthOf is the month of a zero-based index, for chart axes.
 func monthOf(i int) time.Month { return time.Month(i + 1) }
 
@@ -719,7 +767,7 @@ func valueText(v *float64, unit string) string {
 	if v == nil {
 		return "–"
 	}
-	s := number(*v, 1)
+	s := money.FormatNumber(*v, 1)
 	if unit != "" {
 		s += money.NoBreakSpace + unit
 	}
@@ -731,10 +779,6 @@ func unitWord(unit string) string {
 		return "procent"
 	}
 	return unit
-}
-
-func groupInt(n int) string {
-	return strings.TrimSuffix(money.Amount(int64(n)*100).FormatKr(), ",00")
 }
 
 func shorten(s string, n int) string {
