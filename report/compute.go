@@ -126,6 +126,9 @@ func (c *computation) classifyLedger() ledgerSums {
 	rec.File = l.File
 	rec.RowsRead, rec.RowsSummed, rec.BlankRows, rec.ErrorRows = l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows
 	rec.LedgerTotal = l.Total
+	for _, sc := range l.Sheets {
+		rec.Sheets = append(rec.Sheets, ReconSheet{Sheet: sc.Name, RowsRead: sc.RowsRead})
+	}
 
 	lineParts := map[string]*ReconPart{}
 	unmapped := map[string]*ReconPart{} // per account, for the error message

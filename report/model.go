@@ -244,17 +244,24 @@ type AccountMonth struct {
 // (debit positive), so that they add up to the file's total as it stands.
 type Reconciliation struct {
 	File         string       `json:"file"`
-	RowsRead     int          `json:"rows_read"`     // data rows below the header, blank ones included
-	RowsSummed   int          `json:"rows_summed"`   // rows whose amount is in LedgerTotal
-	BlankRows    int          `json:"blank_rows"`    // skipped: every field empty
-	ErrorRows    int          `json:"error_rows"`    // skipped: reported as errors
-	LedgerTotal  money.Amount `json:"ledger_total"`  // Σ of every summed row
-	Lines        []ReconPart  `json:"lines"`         // report lines, months 1…m of the year
-	BalanceSheet ReconPart    `json:"balance_sheet"` // accounts 1000–2999, months 1…m
-	OtherYears   ReconPart    `json:"other_years"`   // earlier (and later) years
-	LaterMonths  ReconPart    `json:"later_months"`  // months after the report month, same year
-	Unclassified ReconPart    `json:"unclassified"`  // accounts in no range (only with --allow-unmapped)
-	Difference   money.Amount `json:"difference"`    // LedgerTotal − Σ parts; must be 0
+	RowsRead     int          `json:"rows_read"`        // data rows below the header, blank ones included
+	RowsSummed   int          `json:"rows_summed"`      // rows whose amount is in LedgerTotal
+	BlankRows    int          `json:"blank_rows"`       // skipped: every field empty
+	ErrorRows    int          `json:"error_rows"`       // skipped: reported as errors
+	Sheets       []ReconSheet `json:"sheets,omitempty"` // rows per sheet, when a workbook has several ledger sheets
+	LedgerTotal  money.Amount `json:"ledger_total"`     // Σ of every summed row
+	Lines        []ReconPart  `json:"lines"`            // report lines, months 1…m of the year
+	BalanceSheet ReconPart    `json:"balance_sheet"`    // accounts 1000–2999, months 1…m
+	OtherYears   ReconPart    `json:"other_years"`      // earlier (and later) years
+	LaterMonths  ReconPart    `json:"later_months"`     // months after the report month, same year
+	Unclassified ReconPart    `json:"unclassified"`     // accounts in no range (only with --allow-unmapped)
+	Difference   money.Amount `json:"difference"`       // LedgerTotal − Σ parts; must be 0
+}
+
+// ReconSheet is what one sheet of a ledger workbook gave.
+type ReconSheet struct {
+	Sheet    string `json:"sheet"`
+	RowsRead int    `json:"rows_read"`
 }
 
 // ReconPart is one part of the reconciliation.

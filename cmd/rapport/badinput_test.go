@@ -54,6 +54,80 @@ func formulaLedger(t *testing.T) []byte {
 	return b.Bytes()
 }
 
+// rawLedgerXLSX is a one-sheet ledger workbook written by hand, for what
+// no spreadsheet program writes: sheetData is the inside of the sheet's
+// sheetData and wrap is put around the workbook's sheet list.
+func rawLedgerXLSX(t *testing.T, sheetData string, wrap int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	put := func(name, body string) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+	}
+	put("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	put("xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+
+		strings.Repeat("<a>", wrap)+`<sheets><sheet name="Huvudbok" sheetId="1" r:id="rId1"/></sheets>`+strings.Repeat("</a>", wrap)+`</workbook>`)
+	put("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
+	is := func(ref, s string) string { return `<c r="` + ref + `" t="inlineStr"><is><t>` + s + `</t></is></c>` }
+	put("xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">`+
+		is("A1", "Konto")+is("B1", "Period")+is("C1", "Belopp")+`</row>`+sheetData+`</sheetData></worksheet>`)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// withInfoSheet is the example ledger workbook with a second sheet of notes.
+func withInfoSheet(t *testing.T, data []byte) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.NewSheet("Info")
+	f.SetCellValue("Info", "A1", "Exporterad från ekonomisystemet")
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// deepPart is a workbook with one part nesting 100 000 elements deep.
+func deepPart(t *testing.T, data []byte, part string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body bytes.Buffer
+		body.ReadFrom(rc)
+		rc.Close()
+		out := body.Bytes()
+		if f.Name == part {
+			i := bytes.LastIndex(out, []byte("</"))
+			out = append(append(append([]byte{}, out[:i]...), strings.Repeat("<a>", 100000)...), out[i:]...)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(out)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 // sieLedger is an SIE 4 ledger with the given #VER blocks.
 func sieLedger(blocks string) []byte {
 	return []byte("#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#RAR 0 20260101 20261231\n#KONTO 4010 \"L\x94ner\"\n" + blocks)
@@ -93,6 +167,16 @@ func TestBadInputs(t *testing.T) {
 		{"formel utan sparat värde", map[string][]byte{report.LedgerXLSX: formulaLedger(t)}, exitInvalid},
 		{"både huvudbok.xlsx och huvudbok.csv", map[string][]byte{report.LedgerCSV: csvLedger("4010;100;2026-01;5")}, exitInvalid},
 		{"ingen huvudbok", map[string][]byte{report.LedgerXLSX: nil}, exitInvalid},
+		{"PDF med namnet huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")}, exitInvalid},
+		{"citattecken som inte avslutas på raden", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte(
+			"Konto;Ansvar;Period;Belopp;Text\n4010;100;2026-01;5;\"Kaffe\n4010;100;2026-02;7;mat\n4010;100;2026-02;9;Bildskärm 24\" Dell\n")}, exitInvalid},
+		{"belopp med tre decimaler", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;1.234", "4010;100;2026-02;2,500")}, exitOK},
+		{"belopp vars summa inte går att räkna exakt", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger(strings.Split(strings.Repeat("4010;100;2026-01;999999999999999\n", 93), "\n")[:93]...)}, exitInvalid},
+		{"huvudbok.xlsx med ett blad utan huvudboksrubrik", map[string][]byte{report.LedgerXLSX: withInfoSheet(t, xlsx)}, exitOK},
+		{"celler i fel ordning i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c r="A2"><v>4010</v></c>`, 100000)+`</row>`, 0)}, exitInvalid},
+		{"rad med för mycket text i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c t="inlineStr"><is><t>`+strings.Repeat("x", 1<<20-1)+`</t></is></c>`, 20)+`</row>`, 0)}, exitInvalid},
+		{"djup nästling i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, "", 100000)}, exitInvalid},
+		{"djup nästling i underlag.xlsx", map[string][]byte{report.UnderlagFile: deepPart(t, exampleFile(t, report.UnderlagFile), "xl/workbook.xml")}, exitInvalid},
 		{"inget underlag.xlsx", map[string][]byte{report.UnderlagFile: nil}, exitInvalid},
 		{"SIE-fil med namnet huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: sieLedger("#VER A 1 20260215\n{\n#TRANS 4010 {1 \"100\"} 1000.00\n#TRANS 1930 {} -1000.00\n}\n")}, exitOK},
 		{"SIE-fil med trasigt #VER-block", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -1000.00\n}\n#VER A 2 20260216\n{\n#TRANS 4010 {} 1000,00\n#TRANS 1930 {} -1000.00\n")}, exitInvalid},
@@ -103,7 +187,7 @@ func TestBadInputs(t *testing.T) {
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
 	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`.\n")
-	table.WriteString("Alla utom textfiler med namnet .xlsx (CSV eller SIE, som läses med en varning) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
+	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
 	for _, c := range cases {
 		dir := t.TempDir()

@@ -646,14 +646,17 @@ func (b *builder) reconciliation() {
 		file = "huvudboken"
 	}
 	b.text(Body, "Avstämningen visar att varje krona i %s finns med i rapporten eller är redovisad som en egen del. Beloppen visas i kronor med ören och med huvudbokens tecken (debet positivt, kredit negativt), så att delarna summerar till filens total.", file)
+	read := []Row{{Kind: Plain, Cells: []Cell{{Text: layouts.RowsReadLabel}, {Text: money.FormatInt(rc.RowsRead)}}}}
+	for _, sh := range rc.Sheets {
+		read = append(read, Row{Kind: Plain, Cells: []Cell{{Text: "Blad " + sh.Sheet + ": rader"}, {Text: money.FormatInt(sh.RowsRead)}}})
+	}
 	b.add(Table{Caption: "Inlästa rader",
 		Columns: []Column{col("Rader", 6, Left), col("Antal", 2, Right)},
-		Rows: []Row{
-			{Kind: Plain, Cells: []Cell{{Text: layouts.RowsReadLabel}, {Text: money.FormatInt(rc.RowsRead)}}},
-			{Kind: Plain, Cells: []Cell{{Text: layouts.RowsSummedLabel}, {Text: money.FormatInt(rc.RowsSummed)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: money.FormatInt(rc.BlankRows)}}},
-			{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: money.FormatInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
-		}})
+		Rows: append(read,
+			Row{Kind: Plain, Cells: []Cell{{Text: layouts.RowsSummedLabel}, {Text: money.FormatInt(rc.RowsSummed)}}},
+			Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: money.FormatInt(rc.BlankRows)}}},
+			Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: money.FormatInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
+		)})
 	rows := []Row{}
 	var sum money.Amount
 	sumRows := 0

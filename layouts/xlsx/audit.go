@@ -140,6 +140,12 @@ func (b *builder) control() *sheet {
 		s.number(ctlRows, row, float64(c.n), styleInt)
 		row++
 	}
+	// A workbook whose ledger is split over sheets shows what each gave.
+	for _, sh := range rec.Sheets {
+		s.text(ctlLabel, row, "Blad "+sh.Sheet+": lästa rader", styleText)
+		s.number(ctlRows, row, float64(sh.RowsRead), styleInt)
+		row++
+	}
 	row++
 	s.text(ctlLabel, row, "Huvudbokens delar", styleGroup)
 	row++

@@ -18,15 +18,35 @@ var errRecordTooLong = errors.New("raden är längre än 64 MB")
 
 // csvReader splits CSV records without copying in the common case: a
 // line without quotes is split where it lies in the bufio buffer.
+//
+// A record is always one physical line. No field of a ledger holds a line
+// break, but exports that do not really quote do hold a stray quote (a
+// Text that begins with one, or "Bildskärm 24\" Dell"); reading a quoted
+// field across lines would swallow every line up to the next quote into
+// one record, which still has the header's field count and is summed, so
+// that postings vanish without a word. So each line is read by itself,
+// with a quote that is not closed on its line taken as a plain character,
+// and a quote that would have run across lines is reported as a span
+// (first and last line) for the caller to show as an error.
 type csvReader struct {
 	br     *bufio.Reader
 	delim  byte
-	line   []byte   // a record that spans buffer refills or lines
+	line   []byte   // a line that spans buffer refills
 	out    []byte   // unquoted field contents
 	ends   []int    // field ends in out
 	fields [][]byte // reused between records
-	atEOF  bool
-	n      int // records returned
+	n      int      // records (lines) returned
+
+	// Quote state across lines, as a reader that joins lines would see it.
+	open      bool // a quoted field is open at the end of line n
+	spanFirst int  // the line where the open quote began
+	span      quoteSpan
+}
+
+// quoteSpan is a run of lines that a quoted field would have joined.
+type quoteSpan struct {
+	first, last int  // 1-based record (line) numbers; first 0 = none
+	unclosed    bool // the quote never closes: the span runs to the end
 }
 
 func newCSVReader(br *bufio.Reader, delim byte) *csvReader {
@@ -34,12 +54,9 @@ func newCSVReader(br *bufio.Reader, delim byte) *csvReader {
 }
 
 // readLine returns the next physical line with its line end, or io.EOF.
-func (c *csvReader) readLine(appendTo []byte) ([]byte, error) {
+func (c *csvReader) readLine() ([]byte, error) {
 	raw, err := c.br.ReadSlice('\n')
 	if err == nil || (err == io.EOF && len(raw) > 0) {
-		if appendTo != nil {
-			return append(appendTo, raw...), nil
-		}
 		return raw, nil
 	}
 	if err == io.EOF {
@@ -48,7 +65,7 @@ func (c *csvReader) readLine(appendTo []byte) ([]byte, error) {
 	if err != bufio.ErrBufferFull {
 		return nil, err
 	}
-	buf := append(appendTo, raw...)
+	buf := append(c.line[:0], raw...)
 	for {
 		raw, err = c.br.ReadSlice('\n')
 		buf = append(buf, raw...)
@@ -57,6 +74,7 @@ func (c *csvReader) readLine(appendTo []byte) ([]byte, error) {
 		}
 		switch err {
 		case nil, io.EOF:
+			c.line = buf
 			return buf, nil
 		case bufio.ErrBufferFull:
 			continue
@@ -67,44 +85,32 @@ func (c *csvReader) readLine(appendTo []byte) ([]byte, error) {
 }
 
 // next returns the fields of the next record, valid until the next call.
+// At io.EOF a quote still open is left in takeSpan.
 func (c *csvReader) next() ([][]byte, error) {
-	line, err := c.readLine(nil)
+	line, err := c.readLine()
+	if err == io.EOF && c.open {
+		c.open = false
+		c.span = quoteSpan{first: c.spanFirst, last: c.n, unclosed: true}
+	}
 	if err != nil {
 		return nil, err
 	}
 	c.n++
+	line = trimEOL(line)
 	if bytes.IndexByte(line, '"') < 0 {
-		line = trimEOL(line)
-		c.fields = c.fields[:0]
-		for {
-			i := bytes.IndexByte(line, c.delim)
-			if i < 0 {
-				c.fields = append(c.fields, line)
-				return c.fields, nil
-			}
-			c.fields = append(c.fields, line[:i])
-			line = line[i+1:]
-		}
+		return c.splitPlain(line), nil
 	}
-	// Quoted fields may hold delimiters, doubled quotes and line ends.
-	c.line = append(c.line[:0], line...)
-	for {
-		if c.splitQuoted(trimEOL(c.line)) {
-			break
-		}
-		more, err := c.readLine(c.line)
-		if err == io.EOF || (err == nil && len(more) == len(c.line)) {
-			c.splitQuoted(trimEOL(c.line)) // an unterminated quote runs to the end
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(more) > maxRecord {
-			return nil, errRecordTooLong
-		}
-		c.line = more
+	// The quote state runs on from the previous line, line by line, so
+	// that the cost stays linear however long an unclosed quote runs.
+	wasOpen := c.open
+	c.open = quoteOpenAfter(line, c.delim, c.open)
+	switch {
+	case !wasOpen && c.open:
+		c.spanFirst = c.n
+	case wasOpen && !c.open:
+		c.span = quoteSpan{first: c.spanFirst, last: c.n}
 	}
+	c.splitQuoted(line)
 	c.fields = c.fields[:0]
 	start := 0
 	for _, e := range c.ends {
@@ -114,23 +120,72 @@ func (c *csvReader) next() ([][]byte, error) {
 	return c.fields, nil
 }
 
-// splitQuoted splits a record with quotes, leniently: a quote inside an
-// unquoted field is kept as text. It reports false when the record ends
-// inside quotes, so that the next line belongs to it.
-func (c *csvReader) splitQuoted(line []byte) bool {
+// takeSpan returns a run of lines that a quote would have joined, once,
+// after the record (or io.EOF) that ended it.
+func (c *csvReader) takeSpan() (quoteSpan, bool) {
+	s := c.span
+	c.span = quoteSpan{}
+	return s, s.first > 0
+}
+
+// splitPlain splits a line at every delimiter, quotes and all.
+func (c *csvReader) splitPlain(line []byte) [][]byte {
+	c.fields = c.fields[:0]
+	for {
+		i := bytes.IndexByte(line, c.delim)
+		if i < 0 {
+			return append(c.fields, line)
+		}
+		c.fields = append(c.fields, line[:i])
+		line = line[i+1:]
+	}
+}
+
+// quoteOpenAfter reports whether a quoted field is open at the end of
+// line, given whether one was open at its start. As in splitQuoted, a
+// quote opens a field only at the field's start, and "" inside quotes is
+// a quote.
+func quoteOpenAfter(line []byte, delim byte, open bool) bool {
+	i := 0
+	for {
+		if open {
+			j := bytes.IndexByte(line[i:], '"')
+			if j < 0 {
+				return true
+			}
+			i += j + 1
+			if i < len(line) && line[i] == '"' {
+				i++
+				continue
+			}
+			open = false
+		} else if i < len(line) && line[i] == '"' {
+			open = true
+			i++
+			continue
+		}
+		// The rest of the field, up to the delimiter.
+		j := bytes.IndexByte(line[i:], delim)
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+}
+
+// splitQuoted splits a line with quotes, leniently: a quote inside an
+// unquoted field is kept as text, and so is a quote that opens a field
+// but is not closed on the line: that field then runs to the delimiter as
+// if unquoted.
+func (c *csvReader) splitQuoted(line []byte) {
 	c.out, c.ends = c.out[:0], c.ends[:0]
 	i := 0
 	for {
 		// one field starting at i
-		if i < len(line) && line[i] == '"' {
+		if i < len(line) && line[i] == '"' && quoteCloses(line[i+1:]) {
 			i++
 			for {
 				j := bytes.IndexByte(line[i:], '"')
-				if j < 0 {
-					c.out = append(c.out, line[i:]...)
-					c.ends = append(c.ends, len(c.out))
-					return false
-				}
 				c.out = append(c.out, line[i:i+j]...)
 				i += j + 1
 				if i < len(line) && line[i] == '"' {
@@ -147,11 +202,28 @@ func (c *csvReader) splitQuoted(line []byte) bool {
 		if j < 0 {
 			c.out = append(c.out, line[i:]...)
 			c.ends = append(c.ends, len(c.out))
-			return true
+			return
 		}
 		c.out = append(c.out, line[i:i+j]...)
 		i += j + 1
 		c.ends = append(c.ends, len(c.out))
+	}
+}
+
+// quoteCloses reports whether the text after an opening quote holds its
+// closing quote: a quote that is not followed by another (a doubled quote
+// is a quote character).
+func quoteCloses(b []byte) bool {
+	for {
+		j := bytes.IndexByte(b, '"')
+		if j < 0 {
+			return false
+		}
+		if j+1 < len(b) && b[j+1] == '"' {
+			b = b[j+2:]
+			continue
+		}
+		return true
 	}
 }
 

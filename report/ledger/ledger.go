@@ -27,8 +27,13 @@ type Bucket struct {
 // Ledger is a ledger export summed into buckets, with the counts that the
 // reconciliation needs and every problem found.
 type Ledger struct {
-	File       string // the file's base name, for messages
-	Sheet      string // the sheet read, for XLSX
+	File  string // the file's base name, for messages
+	Sheet string // the (first) sheet read, for XLSX
+	// Sheets counts each sheet read, in workbook order, when an XLSX file
+	// holds more than one sheet with the ledger's header: exports split at
+	// Excel's row limit are combined that way, and the reconciliation shows
+	// how many rows each sheet gave. Nil for CSV and one-sheet workbooks.
+	Sheets     []SheetCount
 	Buckets    map[Key]Bucket
 	HasProject bool // the file has a project column
 	// FirstSeen says where each account first occurs ("A1014" in XLSX,
@@ -42,5 +47,17 @@ type Ledger struct {
 	ErrorRows  int          // rows with a problem: reported, never summed
 	Total      money.Amount // Σ of every summed row
 
+	// absTotal is Σ|amount| of every summed row, kept below the int64
+	// bound: then no sum of any of the rows, in any sign, can wrap, here
+	// or in the report that adds buckets up.
+	absTotal money.Amount
+
 	Problems problem.List
+}
+
+// SheetCount is what one sheet of a ledger workbook gave.
+type SheetCount struct {
+	Name                                       string
+	RowsRead, RowsSummed, BlankRows, ErrorRows int
+	Total                                      money.Amount
 }

@@ -83,15 +83,17 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Optio
 		err = readXLSX(ctx, r, size, l, opt)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		l.oleProblem(r, size)
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		l.fileProblem("filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller CSV",
+			"Exportera huvudboken som .xlsx eller CSV från ekonomisystemet")
 	case isSIE(r, name):
 		err = readSIE(ctx, r, size, l, opt)
 	default:
+		ws := ""
 		if ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
-			l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
-				Message: "filen heter " + ext + " men är en textfil; den läses som CSV",
-				Hint:    "Byt filändelse till .csv så att den inte förväxlas med en arbetsbok"})
+			ws = ext
 		}
-		err = readCSV(ctx, r, size, l, opt)
+		err = readCSV(ctx, r, size, l, opt, ws)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -147,8 +149,9 @@ func (l *Ledger) oleProblem(r io.ReaderAt, size int64) {
 
 // progress calls Options.Progress at most every progressEvery.
 type progress struct {
-	fn   func(Progress)
-	last time.Time
+	fn                  func(Progress)
+	last                time.Time
+	lastRead, lastTotal int64 // bytes at the end of the last sheet read
 }
 
 func (p *progress) tick(rows int, read, total int64, force bool) {
@@ -175,6 +178,12 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		case errors.Is(err, xlsxstream.ErrBomb):
 			l.fileProblem("filen packas upp till en orimlig storlek (en zip-bomb eller en trasig fil) och läses inte",
 				"Exportera huvudboken på nytt från ekonomisystemet")
+		case errors.Is(err, xlsxstream.ErrTooManySheets):
+			l.fileProblem(fmt.Sprintf("arbetsboken har orimligt många blad (över %d) och läses inte", xlsxstream.MaxSheets),
+				"Exportera huvudboken på nytt, eller spara bara bladen med huvudboken")
+		case errors.Is(err, xlsxstream.ErrTooDeep):
+			l.fileProblem(fmt.Sprintf("filen är trasig (för djup nästling: över %d nivåer av XML-element) och läses inte", xlsxstream.MaxDepth),
+				"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen")
 		case errors.Is(err, xlsxstream.ErrNotWorkbook):
 			l.fileProblem("filen är en zip-fil men ingen Excel-arbetsbok",
 				"Exportera huvudboken som .xlsx eller CSV")
@@ -188,31 +197,118 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		}
 		return nil
 	}
-	rows, err := wb.Rows(opt.Sheet)
-	if err != nil {
-		switch {
-		case errors.Is(err, xlsxstream.ErrNoSheet):
-			l.fileProblem(fmt.Sprintf("bladet %q finns inte", opt.Sheet),
-				"Bladen i filen heter: "+strings.Join(wb.Sheets(), ", "))
-		case errors.Is(err, xlsxstream.ErrBomb):
-			l.fileProblem("bladet packas upp till en orimlig storlek (en zip-bomb eller en trasig fil) och läses inte",
-				"Exportera huvudboken på nytt från ekonomisystemet")
-		default:
-			l.fileProblem("bladet saknas i filen, som är trasig", "Exportera huvudboken på nytt")
+	// Every sheet with the ledger's header is read: exports split at
+	// Excel's row limit are combined in one workbook sheet by sheet, and
+	// reading only the first would silently lose the rest. Options.Sheet
+	// names one sheet to read alone.
+	names := []string{opt.Sheet}
+	if opt.Sheet == "" {
+		names = wb.Sheets()
+	}
+	var (
+		prog      = progress{fn: opt.Progress}
+		best      layout
+		bestSheet string
+		counts    []SheetCount
+		other     []string // sheets with content but no header
+		done      int64    // sheet XML bytes of sheets finished, for progress
+	)
+	for _, name := range names {
+		before := SheetCount{RowsRead: l.RowsRead, RowsSummed: l.RowsSummed, BlankRows: l.BlankRows, ErrorRows: l.ErrorRows, Total: l.Total}
+		res, err := l.readSheet(ctx, wb, name, opt.Sheet != "", &prog, &done)
+		if err != nil {
+			return err
 		}
+		if res.lay.found > best.found {
+			best, bestSheet = res.lay, res.sheet
+		}
+		switch res.status {
+		case sheetStop:
+			return nil
+		case sheetRead:
+			if l.Sheet == "" {
+				l.Sheet = res.sheet
+			}
+			counts = append(counts, SheetCount{Name: res.sheet,
+				RowsRead: l.RowsRead - before.RowsRead, RowsSummed: l.RowsSummed - before.RowsSummed,
+				BlankRows: l.BlankRows - before.BlankRows, ErrorRows: l.ErrorRows - before.ErrorRows,
+				Total: l.Total - before.Total})
+			if res.broken {
+				return nil
+			}
+		case sheetOther:
+			other = append(other, res.sheet)
+		}
+	}
+	if len(counts) == 0 {
+		l.Sheet = bestSheet
+		if best.found == 0 || l.Sheet == "" {
+			l.Sheet = wb.Sheets()[0]
+			if opt.Sheet != "" {
+				l.Sheet = names[0]
+			}
+		}
+		l.noHeader(best, l.Sheet)
 		return nil
 	}
+	if len(counts) > 1 {
+		l.Sheets = counts
+	}
+	for _, name := range other {
+		l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File, Sheet: name,
+			Message: "bladet har ingen rubrikrad för huvudboken och läses inte",
+			Hint:    fmt.Sprintf("Om bladet hör till huvudboken: ge det samma rubrikrad som bladet %q; annars kan det ligga kvar", l.Sheet)})
+	}
+	prog.tick(l.RowsRead, prog.lastRead, prog.lastTotal, true)
+	return nil
+}
+
+// sheetStatus is what readSheet made of a sheet.
+type sheetStatus int
+
+const (
+	sheetEmpty sheetStatus = iota // nothing in the rows where a header may be
+	sheetOther                    // content, but no ledger header
+	sheetRead                     // a header, and the rows below it summed
+	sheetStop                     // a problem that stops the whole file, reported
+)
+
+type sheetResult struct {
+	status sheetStatus
+	sheet  string
+	lay    layout // the most complete header seen
+	broken bool   // the sheet's XML broke off; reported, and reading stops
+}
+
+// readSheet sums one sheet into l. named says the user chose the sheet.
+func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name string, named bool, prog *progress, done *int64) (sheetResult, error) {
+	res := sheetResult{sheet: name}
+	rows, err := wb.Rows(name)
+	if err != nil {
+		res.status = sheetStop
+		switch {
+		case errors.Is(err, xlsxstream.ErrNoSheet):
+			l.fileProblem(fmt.Sprintf("bladet %q finns inte", name),
+				"Bladen i filen heter: "+strings.Join(wb.Sheets(), ", "))
+		case errors.Is(err, xlsxstream.ErrBomb):
+			l.sheetProblem(name, "bladet packas upp till en orimlig storlek (en zip-bomb eller en trasig fil) och läses inte",
+				"Exportera huvudboken på nytt från ekonomisystemet")
+		default:
+			l.sheetProblem(name, "bladet saknas i filen, som är trasig", "Exportera huvudboken på nytt")
+		}
+		return res, nil
+	}
 	defer rows.Close()
-	l.Sheet = rows.Sheet()
+	res.sheet = rows.Sheet()
+	sheet := res.sheet
 
 	var (
 		sum     *summer
-		best    layout
 		lastRow int
-		prog    = progress{fn: opt.Progress}
 		cells   []xlsxstream.Cell
 		byCol   []int32 // 0-based column → index in cells+1; 0 = absent
 		seen    int
+		content bool
 	)
 	get := func(col int) value {
 		if col < 0 || col >= len(byCol) || byCol[col] == 0 {
@@ -240,10 +336,10 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		seen++
 		if seen%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return err
+				return res, err
 			}
 			read, total := rows.Progress()
-			prog.tick(l.RowsRead, read, total, false)
+			prog.tick(l.RowsRead, *done+read, *done+total, false)
 		}
 		if sum == nil {
 			if rowNum > maxHeaderRow {
@@ -251,6 +347,9 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 			}
 			texts := make([]string, 0, len(cells))
 			for _, c := range cells {
+				if len(bytes.TrimSpace(c.Value)) > 0 || c.Formula {
+					content = true
+				}
 				if c.Col > 512 {
 					continue
 				}
@@ -262,14 +361,15 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 				}
 			}
 			lay := detectHeader(texts)
-			if lay.found > best.found {
-				best = lay
+			if lay.found > res.lay.found {
+				res.lay = lay
 			}
 			if lay.complete() {
-				if !l.checkDuplicates(lay, l.Sheet, rowNum) {
-					return nil
+				if !l.checkDuplicates(lay, sheet, rowNum) {
+					res.status = sheetStop
+					return res, nil
 				}
-				sum = newSummer(l, lay, l.Sheet, false)
+				sum = newSummer(l, lay, sheet, false)
 				sum.date1904 = wb.Date1904
 				lastRow = rowNum
 			}
@@ -303,20 +403,58 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		}
 		sum.row(rowNum, get)
 	}
+	_, total := rows.Progress()
+	*done += total
+	prog.lastRead, prog.lastTotal = *done, *done
+	if sum != nil {
+		res.status = sheetRead
+		sum.finish()
+	} else if content {
+		res.status = sheetOther
+	}
 	if err := rows.Err(); err != nil {
-		if sum != nil {
-			sum.finish()
+		if ctx.Err() != nil {
+			return res, ctx.Err()
 		}
-		return err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return res, err
+		}
+		l.xlsxProblem(sheet, err)
+		res.broken = true
+		if sum == nil {
+			res.status = sheetStop
+		}
 	}
-	if sum == nil {
-		l.noHeader(best, l.Sheet)
-		return nil
+	return res, nil
+}
+
+// sheetProblem adds an error about a whole sheet.
+func (l *Ledger) sheetProblem(sheet, msg, hint string) {
+	l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Sheet: sheet, Message: msg, Hint: hint})
+}
+
+// xlsxProblem explains an error that stopped reading a sheet's XML.
+func (l *Ledger) xlsxProblem(sheet string, err error) {
+	var pos *xlsxstream.PosError
+	switch {
+	case errors.As(err, &pos) && errors.Is(err, xlsxstream.ErrCellOrder):
+		l.Problems.Add(problem.At(problem.Error, l.File, sheet, pos.Col, pos.Row, "",
+			"cellen står inte till höger om cellen före den i raden, vilket Excel aldrig skriver: filen är trasig eller konstruerad, och bladet läses inte vidare",
+			"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen"))
+	case errors.As(err, &pos) && errors.Is(err, xlsxstream.ErrRowTooLarge):
+		p := problem.At(problem.Error, l.File, sheet, 0, pos.Row, "",
+			fmt.Sprintf("raden har orimligt mycket text (över %d MB): filen är trasig eller konstruerad, och bladet läses inte vidare", xlsxstream.MaxRowBytes>>20),
+			"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen")
+		p.Cell = fmt.Sprintf("rad %d", pos.Row)
+		l.Problems.Add(p)
+	case errors.Is(err, xlsxstream.ErrTooDeep):
+		l.sheetProblem(sheet, fmt.Sprintf("filen är trasig (för djup nästling: över %d nivåer av XML-element) och läses inte vidare", xlsxstream.MaxDepth),
+			"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen")
+	default:
+		l.sheetProblem(sheet, "filen är trasig och kunde inte läsas till slut ("+describe(err)+")",
+			"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen")
 	}
-	sum.finish()
-	read, total := rows.Progress()
-	prog.tick(l.RowsRead, read, total, true)
-	return nil
 }
 
 // checkDuplicates reports columns that name the same field; the file
@@ -381,7 +519,9 @@ func sniffDelimiter(head []byte, dec *decoder) byte {
 	return best
 }
 
-func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options) error {
+// readCSV reads a text export. ext is the workbook extension the file
+// wrongly has, if any, for a warning once the content is known to be text.
+func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Options, ext string) error {
 	sr := io.NewSectionReader(r, 0, size)
 	counted := &countingReader{r: sr}
 	var src io.Reader = counted
@@ -417,6 +557,11 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 			"Öppna den i Excel och spara som Excel-arbetsbok (.xlsx) eller CSV, eller välj CSV-export i ekonomisystemet")
 		return nil
 	}
+	if ext != "" {
+		l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
+			Message: "filen heter " + ext + " men är en textfil; den läses som CSV",
+			Hint:    "Byt filändelse till .csv så att den inte förväxlas med en arbetsbok"})
+	}
 	var delim byte
 	if bytes.HasPrefix(head, []byte("sep=")) && len(head) > 4 && head[4] != '\r' && head[4] != '\n' {
 		// Excel's hint line: "sep=;".
@@ -443,15 +588,35 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		}
 		return vals[col]
 	}
+	spans := 0
+	spanProblem := func() {
+		sp, ok := cr.takeSpan()
+		if !ok {
+			return
+		}
+		if spans++; len(l.Problems) >= maxProblems && sum != nil {
+			sum.suppressed++
+			return
+		}
+		msg := fmt.Sprintf("ett citattecken i början av ett fält på rad %d avslutas först på rad %d: en läsare som följer citattecknet gör raderna %d–%d till en enda kontering", sp.first, sp.last, sp.first, sp.last)
+		if sp.unclosed {
+			msg = fmt.Sprintf("ett citattecken i början av ett fält på rad %d avslutas aldrig: en läsare som följer citattecknet gör raderna %d–%d till en enda kontering", sp.first, sp.first, sp.last)
+		}
+		l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Row: sp.first,
+			Cell:    fmt.Sprintf("rad %d–%d", sp.first, sp.last),
+			Message: msg + ". Ett fält i huvudboken kan inte gå över flera rader; raderna har lästs var för sig med citattecknet som vanligt tecken, men kontrollera dem",
+			Hint:    "Ta bort citattecknet eller skriv det dubbelt (\"\"), eller exportera utan citattecken kring fälten"})
+	}
 	for {
 		rec, err := cr.next()
+		spanProblem()
 		if err == io.EOF {
 			break
 		}
 		if err == errRecordTooLong {
 			l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Row: recN + 1, Cell: fmt.Sprintf("rad %d", recN+1),
 				Message: "raden är orimligt lång (över 64 MB) och filen läses inte vidare",
-				Hint:    "Kontrollera att filen är en CSV-export; ett citattecken som inte avslutas gör resten av filen till en enda cell"})
+				Hint:    "Kontrollera att filen är en CSV-export med en kontering per rad"})
 			if sum != nil {
 				sum.finish()
 			}

@@ -659,6 +659,22 @@ func (s *sieReader) closeVoucher() {
 			s.voucherAt(v.line), v.trans, v.sum.FormatKr()),
 			"En verifikation ska balansera (debet = kredit); rätta den i bokföringsprogrammet och exportera SIE-filen på nytt")
 	default:
+		// As in the CSV and XLSX readers, Σ|amount| stays within int64,
+		// so that no sum of postings can wrap (a voucher's own sum
+		// included: 93 postings at the per-row bound wrap to any value).
+		abs, fits := l.absTotal, true
+		for _, p := range v.rows {
+			if abs, fits = abs.AddChecked(p.amount.Abs()); !fits {
+				break
+			}
+		}
+		if !fits {
+			l.ErrorRows += v.trans
+			s.problem(v.line, "", "verifikation "+s.voucherAt(v.line)+" gör huvudbokens summa för stor för att räknas exakt (beloppen tillsammans över 92 000 biljoner kr); raderna summeras inte",
+				"Kontrollera beloppen i verifikationen; så stora belopp förekommer inte i en verklig huvudbok")
+			break
+		}
+		l.absTotal = abs
 		for _, p := range v.rows {
 			s.sum(p)
 		}

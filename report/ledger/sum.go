@@ -59,10 +59,17 @@ type summer struct {
 	slots      []slot
 	suppressed int
 	scratch    []byte
+
+	// Amounts written with more decimals than öre: the first and how
+	// many, for one warning.
+	subOre      int
+	subOreCell  string
+	subOreValue string
+	subOreRow   int
 }
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
-	l.HasProject = lay.col[fieldProject] >= 0
+	l.HasProject = l.HasProject || lay.col[fieldProject] >= 0
 	return &summer{
 		l: l, lay: lay, sheet: sheet, csv: csv,
 		accounts:  map[string]int32{},
@@ -114,6 +121,15 @@ func (s *summer) columnName(col int) string {
 // left out.
 func (s *summer) finish() {
 	s.flush()
+	if s.subOre > 0 {
+		p := problem.Problem{Severity: problem.Warning, File: s.l.File, Sheet: s.sheet, Row: s.subOreRow, Cell: s.subOreCell, Value: s.subOreValue,
+			Message: "beloppet har fler decimaler än ören och avrundas till hela ören",
+			Hint:    "Om filen skriver tusental med punkt eller komma (1.234 = ettusen) blir beloppen tusen gånger för små: exportera med decimalkomma och utan tusentalsavgränsare, och kontrollera beloppen"}
+		if s.subOre > 1 {
+			p.Message = fmt.Sprintf("beloppet har fler decimaler än ören och avrundas till hela ören, liksom %d belopp till", s.subOre-1)
+		}
+		s.l.Problems.Add(p)
+	}
 	if s.suppressed > 0 {
 		s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet,
 			Row:     1 << 30,
@@ -169,6 +185,16 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 		l.ErrorRows++
 		return
 	}
+	abs, fits := l.absTotal.AddChecked(amt.Abs())
+	if !fits {
+		col := s.lay.col[fieldAmount]
+		s.problemAt(col, rowNum, string(s.text(get(col))),
+			"beloppet gör huvudbokens summa för stor för att räknas exakt (beloppen tillsammans över 92 000 biljoner kr): raden summeras inte",
+			"Kontrollera beloppen och enheten i rubriken (kr, tkr, mnkr); så stora belopp förekommer inte i en verklig huvudbok")
+		l.ErrorRows++
+		return
+	}
+	l.absTotal = abs
 	// Integer ids hash far faster than a Key of strings; slots with equal
 	// Keys (an account written two ways) merge in flush.
 	k := idKey{acc, proj, int32(mo.Index())}
@@ -311,6 +337,18 @@ func (s *summer) amount(row int, get func(int) value) (money.Amount, bool) {
 		s.problemAt(col, row, string(t), "är ett sanningsvärde, inte ett belopp", "Skriv beloppet som ett tal")
 		return 0, false
 	}
+	if v.kind == kindText && fracDigits(t) > s.lay.unit.Decimals() {
+		// Text has no stored precision: three decimals are more likely a
+		// thousands separator than fractions of an öre.
+		if s.subOre++; s.subOre == 1 {
+			s.subOreValue, s.subOreRow = string(t), row
+			if s.csv {
+				s.subOreCell = fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
+			} else {
+				s.subOreCell = problem.CellName(col+1, row)
+			}
+		}
+	}
 	a, ok := plainAmount(t, s.lay.unit)
 	if ok {
 		return a, true
@@ -417,6 +455,24 @@ func (s *summer) project(row int, get func(int) value) (int32, bool) {
 	s.projNames = append(s.projNames, p)
 	s.projects[string(t)] = id
 	return id, true
+}
+
+// fracDigits counts the digits after the decimal separator of an amount
+// as written: the digits at its end after a last '.' or ','. A sign or
+// parenthesis at the end is passed over.
+func fracDigits(t []byte) int {
+	e := len(t)
+	for e > 0 && (t[e-1] == ')' || t[e-1] == '-' || t[e-1] == ' ') {
+		e--
+	}
+	i := e
+	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+		i--
+	}
+	if i == e || i == 0 || (t[i-1] != '.' && t[i-1] != ',') {
+		return 0
+	}
+	return e - i
 }
 
 // plainAmount reads the one form that spreadsheets store and most exports

@@ -45,6 +45,16 @@ func (u Unit) Scale() Amount {
 	return Kr
 }
 
+// Decimals is the number of decimals of the unit that make whole öre:
+// 2 for kr, 5 for tkr, 8 for mnkr.
+func (u Unit) Decimals() int {
+	n := 0
+	for s := u.Scale(); s > 1; s /= 10 {
+		n++
+	}
+	return n
+}
+
 func (u Unit) String() string {
 	switch u {
 	case UnitTkr:
@@ -341,6 +351,26 @@ func (a Amount) FormatKr() string {
 
 func groupThousands(v int64) string {
 	return groupDigits(strconv.FormatInt(v, 10))
+}
+
+// AddChecked returns a+b, or false when the sum does not fit in an
+// Amount: every amount is bounded, but a sum of enough of them is not, and
+// a wrapped sum is a wrong figure that looks right.
+func (a Amount) AddChecked(b Amount) (Amount, bool) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+// Abs is the amount without its sign. Every parsed amount is far from
+// the one int64 without a positive counterpart.
+func (a Amount) Abs() Amount {
+	if a < 0 {
+		return -a
+	}
+	return a
 }
 
 // Sum adds amounts.

@@ -1,6 +1,7 @@
 package money
 
 import (
+	"math"
 	"testing"
 )
 
@@ -90,4 +91,27 @@ func FuzzParseAmount(f *testing.F) {
 			t.Fatalf("Parse(%q) = %d, FormatKr %q reads back as %d, %v", s, a, a.FormatKr(), back, err)
 		}
 	})
+}
+
+func TestAddChecked(t *testing.T) {
+	const top = Amount(math.MaxInt64)
+	for _, tc := range []struct {
+		name string
+		a, b Amount
+		want Amount
+		ok   bool
+	}{
+		{"plain", 100, -250, -150, true},
+		{"to the top", top - 1, 1, top, true},
+		{"past the top", top, 1, 0, false},
+		{"past the bottom", -top, -2, 0, false},
+		{"zero", top, 0, top, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := tc.a.AddChecked(tc.b)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("%d + %d = %d, %v; want %d, %v", tc.a, tc.b, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
 }

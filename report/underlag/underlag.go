@@ -17,6 +17,7 @@ package underlag
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -31,6 +32,7 @@ import (
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
+	"rapport/report/xlsxstream"
 )
 
 // Options are the command-line overrides of the sheet Inställningar.
@@ -275,6 +277,12 @@ func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 	// Go's zip reader stops at each part's declared size and checks its
 	// checksum, so a lying header cannot unpack more than was counted. The
 	// XML parts are kept for the scan of worksheets (underlag_parts.go).
+	// encoding/xml and excelize keep a stack per open XML element: a small
+	// part nesting millions deep takes gigabytes.
+	if err := xlsxstream.CheckParts(bytes.NewReader(data), int64(len(data)), xlsxstream.DefaultLimits()); errors.Is(err, xlsxstream.ErrTooDeep) {
+		u.fileError(fmt.Sprintf("filen är trasig (för djup nästling: över %d nivåer av XML-element)", xlsxstream.MaxDepth), saveAs)
+		return nil
+	}
 	parts, sizes := map[string][]byte{}, map[string]uint64{}
 	for _, zf := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/"))

@@ -174,6 +174,14 @@ func TestReadUnderlagHostileFiles(t *testing.T) {
 					t.Errorf("goal text not capped: %d", len(in.Goals[0].BoardGoal))
 				}
 			}},
+		{name: "sheet nesting 100 000 deep", short: true, want: []want{{e, "", "", "för djup nästling"}},
+			data: rewritePart(t, valid, "xl/worksheets/sheet1.xml", func(b []byte) []byte {
+				return bytes.Replace(b, []byte("<sheetData>"), []byte("<sheetData>"+strings.Repeat("<a>", 100000)), 1)
+			})},
+		{name: "workbook part nesting 100 000 deep", short: true, want: []want{{e, "", "", "för djup nästling"}},
+			data: rewritePart(t, valid, "xl/workbook.xml", func(b []byte) []byte {
+				return bytes.Replace(b, []byte("<sheets>"), []byte(strings.Repeat("<a>", 100000)+"<sheets>"), 1)
+			})},
 		{name: "formula with cached value", data: cached, short: true, check: func(t *testing.T, in *report.Inputs) {
 			if len(in.Prognoses) != 1 || in.Prognoses[0].Annual != 200 {
 				t.Errorf("prognoses = %+v", in.Prognoses)

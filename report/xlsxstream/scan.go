@@ -24,6 +24,14 @@ const (
 const maxTag = 1 << 20
 
 var errTagTooLong = errors.New("xlsxstream: XML-taggen är orimligt lång")
+
+// MaxDepth bounds the nesting of elements in every XML part read. A
+// worksheet nests seven deep; encoding/xml and excelize keep a stack per
+// open element, so a 70 KB part nesting millions deep takes gigabytes.
+const MaxDepth = 256
+
+// ErrTooDeep is returned for XML that nests deeper than MaxDepth.
+var ErrTooDeep = errors.New("xlsxstream: för djup nästling av XML-element")
 var errMalformed = errors.New("xlsxstream: trasig XML")
 
 // scanner is a byte-level XML tokenizer for the flat vocabulary of
@@ -45,6 +53,7 @@ type scanner struct {
 	attrs     []byte // raw attribute text of a start tag
 	selfClose bool
 	text      []byte
+	depth     int // open elements
 }
 
 func newScanner(r io.Reader, size int) *scanner {
@@ -132,6 +141,9 @@ func (s *scanner) next() tokenKind {
 		tag := b[1:j]
 		s.pos += j + 1
 		if len(tag) > 0 && tag[0] == '/' {
+			if s.depth > 0 {
+				s.depth--
+			}
 			s.kind = tokEnd
 			s.name = localName(trimName(tag[1:]))
 			return tokEnd
@@ -146,6 +158,13 @@ func (s *scanner) next() tokenKind {
 		}
 		s.name = localName(tag[:n])
 		s.attrs = tag[n:]
+		if !s.selfClose {
+			if s.depth++; s.depth > MaxDepth {
+				s.err = ErrTooDeep
+				s.kind = tokEOF
+				return tokEOF
+			}
+		}
 		s.kind = tokStart
 		return tokStart
 	}
@@ -194,6 +213,18 @@ func (s *scanner) special() (tokenKind, bool) {
 			return tokEOF, false
 		}
 	}
+}
+
+// checkDepth scans XML to its end and reports ErrTooDeep if it nests
+// deeper than MaxDepth; other faults are left to the parser that follows.
+func checkDepth(r io.Reader) error {
+	s := newScanner(r, 64<<10)
+	for s.next() != tokEOF {
+	}
+	if s.err == ErrTooDeep {
+		return ErrTooDeep
+	}
+	return nil
 }
 
 // Err is the first read or syntax error; io.EOF counts as none.

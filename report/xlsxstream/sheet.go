@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strconv"
 )
 
 // CellType is the kind of value a cell holds, from its t attribute.
@@ -20,6 +21,34 @@ const (
 // MaxCellBytes bounds the value kept from one cell. Excel itself stops at
 // 32 767 characters; a longer value is cut and the cell marked TooLarge.
 const MaxCellBytes = 1 << 20
+
+// MaxRowBytes bounds the text kept from one row, all cells together: a
+// cell's bound alone would let a row of 16 384 cells of 1 MB each hold
+// 16 GB. A ledger row is under a kilobyte.
+const MaxRowBytes = 16 << 20
+
+// ErrCellOrder is returned for a cell whose column is not after the
+// previous cell's in the row. Excel never writes one; a row of millions
+// of cells all claiming A1 would otherwise grow without bound.
+var ErrCellOrder = errors.New("xlsxstream: cellen står inte efter föregående cell i raden")
+
+// ErrRowTooLarge is returned for a row with more than MaxRowBytes of text.
+var ErrRowTooLarge = errors.New("xlsxstream: raden har orimligt mycket text")
+
+// PosError is an error at a cell (Col > 0) or a row (Col 0) of a sheet.
+type PosError struct {
+	Row, Col int
+	Err      error
+}
+
+func (e *PosError) Error() string {
+	if e.Col > 0 {
+		return e.Err.Error() + " (rad " + strconv.Itoa(e.Row) + ", kolumn " + strconv.Itoa(e.Col) + ")"
+	}
+	return e.Err.Error() + " (rad " + strconv.Itoa(e.Row) + ")"
+}
+
+func (e *PosError) Unwrap() error { return e.Err }
 
 // Cell is one cell of a row as stored. Value is valid until the next call
 // of Rows.Next.
@@ -219,6 +248,10 @@ func (r *Rows) Next() bool {
 				cur.TooLarge = true
 				continue
 			}
+			if len(r.arena)+len(t) > MaxRowBytes {
+				r.err = &PosError{Row: r.row, Err: ErrRowTooLarge}
+				return false
+			}
 			if k == tokCDATA {
 				for _, c := range t {
 					if c == '&' {
@@ -317,6 +350,14 @@ func (r *Rows) startCell(attrs []byte, prevCol *int) bool {
 		r.err = ErrBadReference
 		return false
 	}
+	if col <= *prevCol {
+		r.err = &PosError{Row: r.row, Col: col, Err: ErrCellOrder}
+		return false
+	}
+	if len(r.arena) > MaxRowBytes {
+		r.err = &PosError{Row: r.row, Err: ErrRowTooLarge}
+		return false
+	}
 	*prevCol = col
 	style := 0
 	if hasS {
@@ -354,6 +395,7 @@ func (r *Rows) fastValue(sp *span) bool {
 	r.arena = append(r.arena, b[3:3+i]...)
 	sp.end = len(r.arena)
 	r.sc.pos += 3 + i + 8
+	r.sc.depth-- // the </c> of a <c> that the scanner counted
 	return true
 }
 

@@ -22,12 +22,17 @@ import (
 // Errors for files that are not a readable workbook. Callers translate
 // them into advice for the user.
 var (
-	ErrNotZip      = errors.New("xlsxstream: inte en zip-fil, eller trasig eller avkortad")
-	ErrODS         = errors.New("xlsxstream: OpenDocument-kalkylblad (.ods)")
-	ErrNotWorkbook = errors.New("xlsxstream: zip-filen är ingen Excel-arbetsbok")
-	ErrBomb        = errors.New("xlsxstream: innehållet packas upp till orimlig storlek")
-	ErrNoSheet     = errors.New("xlsxstream: bladet finns inte")
+	ErrNotZip        = errors.New("xlsxstream: inte en zip-fil, eller trasig eller avkortad")
+	ErrODS           = errors.New("xlsxstream: OpenDocument-kalkylblad (.ods)")
+	ErrNotWorkbook   = errors.New("xlsxstream: zip-filen är ingen Excel-arbetsbok")
+	ErrBomb          = errors.New("xlsxstream: innehållet packas upp till orimlig storlek")
+	ErrNoSheet       = errors.New("xlsxstream: bladet finns inte")
+	ErrTooManySheets = errors.New("xlsxstream: arbetsboken har orimligt många blad")
 )
+
+// MaxSheets bounds the sheets of a workbook: a reader of every sheet
+// must not be made to open a million.
+const MaxSheets = 4096
 
 // Limits guard against zip bombs: parts are streamed, but their declared
 // size and compression ratio must be plausible for a spreadsheet.
@@ -41,12 +46,16 @@ type Limits struct {
 
 // DefaultLimits fit any real export: a ten-million-row sheet is about 3 GB
 // of XML; sheet XML compresses about 8:1, and even a sheet of only empty
-// rows stays below 300:1.
+// rows stays below 300:1. Shared strings are held in memory, and the
+// workbook, styles and relationships are parsed with encoding/xml, so
+// their bounds are what keeps the worst admitted file under 200 MB and 5 s:
+// 128 MB of shared strings is some two million distinct texts of 40
+// characters; a real styles part, with Excel's 64 000 formats, is 10 MB.
 func DefaultLimits() Limits {
 	return Limits{
 		MaxSheetBytes:   16 << 30,
-		MaxSharedBytes:  512 << 20,
-		MaxPartBytes:    64 << 20,
+		MaxSharedBytes:  128 << 20,
+		MaxPartBytes:    16 << 20,
 		MaxRatio:        1000,
 		RatioFloorBytes: 64 << 20,
 	}
@@ -91,10 +100,12 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 				wbPath = resolve("", rel.Target)
 			}
 		}
+	} else if errors.Is(err, ErrTooDeep) {
+		return nil, err
 	}
 	wbXML, err := wb.readPart(wbPath)
 	if err != nil {
-		if errors.Is(err, ErrBomb) {
+		if errors.Is(err, ErrBomb) || errors.Is(err, ErrTooDeep) {
 			return nil, err
 		}
 		return nil, ErrNotWorkbook
@@ -116,7 +127,11 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 	relsPath := path.Join(dir, "_rels", path.Base(wbPath)+".rels")
 	rels := map[string]string{}
 	var sstPath, stylesPath string
-	if b, err := wb.readPart(relsPath); err == nil {
+	b, err := wb.readPart(relsPath)
+	if errors.Is(err, ErrTooDeep) {
+		return nil, err
+	}
+	if err == nil {
 		for _, rel := range parseRels(b) {
 			target := resolve(dir, rel.Target)
 			rels[rel.ID] = target
@@ -128,12 +143,21 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 			}
 		}
 	}
+	if len(doc.Sheets) > MaxSheets {
+		return nil, ErrTooManySheets
+	}
+	seen := map[string]bool{}
 	for i, s := range doc.Sheets {
 		part, ok := rels[s.ID]
 		if !ok {
 			part = path.Join(dir, "worksheets", "sheet"+strconv.Itoa(i+1)+".xml")
 		}
-		wb.sheets = append(wb.sheets, sheetRef{name: s.Name, part: part})
+		// Excel never lists a part twice; a reader of every sheet would
+		// read it twice.
+		if key := strings.ToLower(part); !seen[key] {
+			seen[key] = true
+			wb.sheets = append(wb.sheets, sheetRef{name: s.Name, part: part})
+		}
 	}
 	if len(wb.sheets) == 0 {
 		return nil, ErrNotWorkbook
@@ -151,7 +175,7 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 	}
 	if b, err := wb.readPart(stylesPath); err == nil {
 		wb.dateXF = parseDateStyles(b)
-	} else if errors.Is(err, ErrBomb) {
+	} else if errors.Is(err, ErrBomb) || errors.Is(err, ErrTooDeep) {
 		return nil, err
 	}
 	return wb, nil
@@ -225,16 +249,63 @@ func (wb *Workbook) readPart(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// encoding/xml keeps state per open element: bound the nesting before
+	// it parses the part, streaming, so that a hostile part is never held.
 	rc, err := f.Open()
 	if err != nil {
 		return nil, ErrNotZip
 	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, wb.lim.MaxPartBytes+1))
+	err = checkDepth(io.LimitReader(rc, wb.lim.MaxPartBytes+1))
+	rc.Close()
+	if err != nil {
+		return nil, err
+	}
+	rc, err = f.Open()
 	if err != nil {
 		return nil, ErrNotZip
 	}
-	return b, nil
+	defer rc.Close()
+	var buf bytes.Buffer
+	buf.Grow(int(min(int64(f.UncompressedSize64), wb.lim.MaxPartBytes)) + 1)
+	if _, err := buf.ReadFrom(io.LimitReader(rc, wb.lim.MaxPartBytes+1)); err != nil {
+		return nil, ErrNotZip
+	}
+	return buf.Bytes(), nil
+}
+
+// CheckParts checks every part of a workbook against the limits before
+// another reader (excelize) parses it: each part's size and compression
+// ratio, and the nesting depth of every XML part. It returns ErrNotZip,
+// ErrBomb, ErrTooDeep or a read error; parts it cannot tell apart from
+// XML by name are checked too.
+func CheckParts(r io.ReaderAt, size int64, lim Limits) error {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return ErrNotZip
+	}
+	wb := &Workbook{zr: zr, files: map[string]*zip.File{}, lim: lim}
+	for _, f := range zr.File {
+		wb.files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
+	}
+	for _, f := range zr.File {
+		if _, err := wb.part(f.Name, max(lim.MaxSheetBytes, lim.MaxSharedBytes, lim.MaxPartBytes)); err != nil {
+			return err
+		}
+		name := strings.ToLower(f.Name)
+		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") && !strings.HasSuffix(name, ".vml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return ErrNotZip
+		}
+		err = checkDepth(io.LimitReader(rc, max(lim.MaxSheetBytes, lim.MaxSharedBytes, lim.MaxPartBytes)))
+		rc.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type rel struct {
@@ -290,6 +361,9 @@ func (wb *Workbook) readSharedStrings(name string) error {
 	}
 	defer rc.Close()
 	sc := newScanner(rc, 256<<10)
+	// The text is never longer than the XML that holds it: one allocation
+	// of that size, where growing by doubling would hold three times it.
+	wb.sst.data = make([]byte, 0, f.UncompressedSize64)
 	var raw, scratch []byte
 	inSI, inT, inRPh, cdataSeen := false, false, false, false
 	for {
@@ -300,6 +374,8 @@ func (wb *Workbook) readSharedStrings(name string) error {
 				// Broken XML keeps the strings read so far, as excelize
 				// does; cells past them are reported as missing strings.
 				return nil
+			case errors.Is(err, ErrTooDeep):
+				return err
 			default:
 				return ErrNotZip
 			}
