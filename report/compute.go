@@ -62,8 +62,14 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 	c.accounts(c.sums)
 	c.investments()
 	c.economy()
+	r.Materiality = materiality(in.Settings)
+	r.Previous = previousReport(in.Calendar, month)
+	c.prognosisPath()
 	c.goals()
 	c.indicators()
+	c.texts()
+	c.planFollowUp()
+	c.textWarnings()
 	c.deviations()
 
 	probs.Sort()
@@ -302,22 +308,22 @@ func (c *computation) operating(s ledgerSums) {
 		}
 		budget[b.Line] = b
 	}
-	prognosis, progMonth := c.prognosis()
+	prognosis, progMonth := c.prognosisAt(c.month, true)
 	annual := r.Period.Kind == period.Annual
 	switch {
 	case annual:
 		r.Operating.PrognosisIsOutcome = true
 	case progMonth.IsZero():
 		r.Operating.PrognosisIsBudget = true
-		c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Prognos",
+		c.probs.Add(sheetProblem(c.prognosisPlace(nil), sheetPrognosis, problem.Problem{Severity: problem.Warning,
 			Message: fmt.Sprintf("ingen prognos är gjord %s eller tidigare; årsbudgeten används som prognos", c.month.Swedish()),
-			Hint:    "Lägg in en prognos för perioden i bladet Prognos"})
+			Hint:    "Lägg in en prognos för perioden i bladet Prognos"}))
 	default:
 		r.Operating.PrognosisMonth = progMonth
 		if progMonth != c.month {
-			c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Prognos",
+			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), sheetPrognosis, problem.Problem{Severity: problem.Warning,
 				Message: fmt.Sprintf("ingen prognos för %s; prognosen från %s används", c.month.Swedish(), progMonth.Swedish()),
-				Hint:    "Lägg in en prognos för perioden i bladet Prognos om en ny finns"})
+				Hint:    "Lägg in en prognos för perioden i bladet Prognos om en ny finns"}))
 		}
 	}
 
@@ -337,12 +343,12 @@ func (c *computation) operating(s ledgerSums) {
 		case annual:
 			ol.Prognosis = ol.OutcomeAcc
 		case hasPrognosis:
-			ol.Prognosis = p
+			ol.Prognosis, ol.Comment = p.Annual, strings.TrimSpace(p.Comment)
 		case !progMonth.IsZero():
 			ol.Prognosis = b.Annual
-			c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Prognos", Value: line,
+			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), sheetPrognosis, problem.Problem{Severity: problem.Warning, Value: line,
 				Message: fmt.Sprintf("prognosen från %s saknar raden; årsbudgeten används", progMonth.Swedish()),
-				Hint:    "Lägg in raden i prognosen"})
+				Hint:    "Lägg in raden i prognosen"}))
 		default:
 			ol.Prognosis = b.Annual
 		}
@@ -350,15 +356,16 @@ func (c *computation) operating(s ledgerSums) {
 		if s.hasPrior {
 			v := -s.prior[line]
 			ol.PriorYearAcc = &v
+			ol.CostDevelopment = costDevelopment(ol.OutcomeAcc, v)
 		}
-		if optional && ol == (OperatingLine{Line: line, PriorYearAcc: ol.PriorYearAcc}) &&
+		if optional && ol == (OperatingLine{Line: line, PriorYearAcc: ol.PriorYearAcc, CostDevelopment: ol.CostDevelopment}) &&
 			(ol.PriorYearAcc == nil || *ol.PriorYearAcc == 0) {
 			continue // "Finansiella poster (when non-zero)"
 		}
 		if !hasBudget && line != LineUnclassified && (hasOutcome || hasPrognosis) {
-			c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Driftbudget", Value: line,
+			c.probs.Add(sheetProblem(c.budgetPlace(), sheetBudget, problem.Problem{Severity: problem.Warning, Value: line,
 				Message: "raden har utfall men ingen budget; budgeten räknas som 0",
-				Hint:    "Lägg in raden i bladet Driftbudget"})
+				Hint:    "Lägg in raden i bladet Driftbudget"}))
 		}
 		r.Operating.Lines = append(r.Operating.Lines, ol)
 		if mo := s.monthly[line]; mo != nil || !optional {
@@ -374,9 +381,13 @@ func (c *computation) operating(s ledgerSums) {
 			r.Monthly = append(r.Monthly, mt)
 		}
 	}
+	c.fundingLine()
 	net := OperatingLine{Line: "Netto"}
-	var prior money.Amount
+	var prior, beforeFunding money.Amount
 	for _, l := range r.Operating.Lines {
+		if !l.Funding {
+			beforeFunding += l.OutcomeAcc
+		}
 		net.AnnualBudget += l.AnnualBudget
 		net.BudgetAcc += l.BudgetAcc
 		net.OutcomeAcc += l.OutcomeAcc
@@ -389,6 +400,9 @@ func (c *computation) operating(s ledgerSums) {
 	}
 	if s.hasPrior {
 		net.PriorYearAcc = &prior
+		// The ledger has no funding, so the prior year's Netto is before
+		// funding: the cost development compares like with like.
+		net.CostDevelopment = costDevelopment(beforeFunding, prior)
 	}
 	r.Operating.Net = net
 

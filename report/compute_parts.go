@@ -11,32 +11,35 @@ import (
 	"rapport/report/problem"
 )
 
-// prognosis picks the prognosis of the report month, else the latest
-// earlier one of the same year, and returns it per line with its month
-// (zero when there is none).
-func (c *computation) prognosis() (map[string]money.Amount, period.Month) {
+// prognosisAt picks the prognosis made at month m, else the latest earlier
+// one of the same year, and returns its rows per line with its month (zero
+// when there is none). Only the report's own prognosis (own) reports a line
+// given twice; the prognosis path reads earlier ones quietly.
+func (c *computation) prognosisAt(m period.Month, own bool) (map[string]Prognosis, period.Month) {
 	var best period.Month
 	for _, p := range c.in.Prognoses {
-		if p.Month.Year == c.month.Year && !p.Month.After(c.month) && (best.IsZero() || p.Month.After(best)) {
+		if p.Month.Year == m.Year && !p.Month.After(m) && (best.IsZero() || p.Month.After(best)) {
 			best = p.Month
 		}
 	}
 	if best.IsZero() {
 		return nil, best
 	}
-	lines := map[string]money.Amount{}
+	lines := map[string]Prognosis{}
 	for _, p := range c.in.Prognoses {
 		if p.Month != best {
 			continue
 		}
 		if _, dup := lines[p.Line]; dup {
-			c.probs.Add(problem.Problem{Severity: problem.Error, File: p.Place.File, Sheet: p.Place.Sheet,
-				Row: p.Place.Row, Cell: rowRef(p.Place.Row), Value: p.Line,
-				Message: fmt.Sprintf("prognosen för %s har raden två gånger", best.Swedish()),
-				Hint:    "Ta bort den ena raden så att prognosen inte räknas dubbelt"})
+			if own {
+				c.probs.Add(problem.Problem{Severity: problem.Error, File: p.Place.File, Sheet: p.Place.Sheet,
+					Row: p.Place.Row, Cell: rowRef(p.Place.Row), Value: p.Line,
+					Message: fmt.Sprintf("prognosen för %s har raden två gånger", best.Swedish()),
+					Hint:    "Ta bort den ena raden så att prognosen inte räknas dubbelt"})
+			}
 			continue
 		}
-		lines[p.Line] = p.Annual
+		lines[p.Line] = p
 	}
 	return lines, best
 }
@@ -113,13 +116,18 @@ func (c *computation) investments() {
 
 func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
 	row := InvestmentRow{Name: src.Name, Project: src.Project, TotalBudget: src.TotalBudget,
-		PlanYears: make([]money.Amount, len(years)), Comment: strings.TrimSpace(src.Comment)}
+		PlanYears: make([]money.Amount, len(years)), Comment: strings.TrimSpace(src.Comment),
+		PriorYearsSpent: src.PriorYearsSpent, PrognosisTotal: src.PrognosisTotal, CommentMonth: src.Month}
 	for i, y := range years {
 		row.PlanYears[i] = src.PlanYears[y]
 	}
 	place := func(msg, hint string) problem.Problem {
-		return problem.Problem{Severity: problem.Warning, File: src.Place.File, Sheet: src.Place.Sheet,
-			Row: src.Place.Row, Cell: rowRef(src.Place.Row), Value: src.Name, Message: msg, Hint: hint}
+		return rowProblem(src.Place, problem.Problem{Severity: problem.Warning, Value: src.Name, Message: msg, Hint: hint})
+	}
+	if row.Comment != "" && !src.Month.IsZero() && src.Month.Before(c.month) {
+		// The report shows the comment's period beside it (SPEC 7.2).
+		c.probs.Add(place(fmt.Sprintf("kommentaren är från %s, en tidigare period än rapportens (%s)",
+			src.Month.Swedish(), c.month.Swedish()), "Lägg in en rad för perioden med en aktuell kommentar"))
 	}
 	row.Spent = src.Spent
 	if l := c.in.Ledger; l != nil && l.HasProject && src.Project != "" {
@@ -196,40 +204,43 @@ func (c *computation) economy() {
 }
 
 // goals pairs each goal with its assessment: the one of the report month,
-// else the latest earlier one of the year.
+// else the latest earlier one of the year; words it for the kind of report
+// (SPEC 7.1) whatever synonym the input used; and compares it with the
+// level the previous report used (SPEC 7.3). Goals keep the input's Nr.
 func (c *computation) goals() {
 	r := c.r
+	var places []Place
+	for _, a := range c.in.Assessments {
+		places = append(places, a.Place)
+	}
+	sheet := firstPlace(places)
 	for _, g := range c.in.Goals {
 		res := GoalResult{Goal: g}
-		var best *Assessment
-		for i := range c.in.Assessments {
-			a := &c.in.Assessments[i]
-			if a.Nr != g.Nr || a.Month.Year != c.month.Year || a.Month.After(c.month) {
-				continue
-			}
-			if best == nil || !a.Month.Before(best.Month) {
-				best = a
-			}
-		}
+		best := c.assessmentAt(g.Nr, c.month)
 		if best != nil {
-			res.Level, res.Word, res.Analysis, res.Assessed = best.Level, best.Word, best.Analysis, best.Month
+			res.Level, res.Analysis, res.Assessed = best.Level, best.Analysis, best.Month
 		}
-		if res.Word == "" {
-			res.Word = res.Level.Word()
+		res.Word = res.Level.AssessmentWord(r.Period.Kind)
+		if r.Previous != nil {
+			prev := NotAssessed
+			if a := c.assessmentAt(g.Nr, r.Previous.Month); a != nil {
+				prev = a.Level
+			}
+			res.Previous, res.Change = &prev, levelChange(prev, res.Level)
 		}
 		if g.BoardGoal != "" {
 			r.GoalCounts[res.Level]++
 			if r.Period.Kind.IsFull() {
 				switch {
 				case best == nil || best.Level == NotAssessed:
-					c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Målbedömning", Value: g.Nr,
+					c.probs.Add(sheetProblem(sheet, sheetAssessments, problem.Problem{Severity: problem.Warning, Value: g.Nr,
 						Message: fmt.Sprintf("målet %q saknar bedömning för %s", shorten(g.BoardGoal), c.r.Period.Code),
-						Hint:    "Lägg in en bedömning med analys i bladet Målbedömning"})
+						Hint:    "Lägg in en bedömning med analys i bladet Målbedömning"}))
 				case best.Month != c.month:
-					c.probs.Add(problem.Problem{Severity: problem.Warning, File: UnderlagFile, Sheet: "Målbedömning", Value: g.Nr,
+					c.probs.Add(rowProblem(best.Place, problem.Problem{Severity: problem.Warning, Value: g.Nr,
 						Message: fmt.Sprintf("målet %q har ingen bedömning för %s; bedömningen från %s används",
 							shorten(g.BoardGoal), c.r.Period.Code, best.Month.Swedish()),
-						Hint: "Lägg in en bedömning för perioden"})
+						Hint: "Lägg in en bedömning för perioden"}))
 				}
 			}
 		}
@@ -245,9 +256,10 @@ func shorten(s string) string {
 	return s
 }
 
-// indicators computes table 2: each indicator's value at the report month
-// (or the latest earlier one of the year), the same month a year before,
-// and its status against target or reference.
+// indicators computes table 2: each indicator's Värde by its measure
+// (SPEC 7.4) over January…report month, the same measure over the same
+// months a year before, its grade against target or reference and its
+// trend against last year.
 func (c *computation) indicators() {
 	year := c.month.Year
 	for _, def := range c.in.IndicatorDefs {
@@ -262,42 +274,29 @@ func (c *computation) indicators() {
 			cur := period.Month{Year: year, Month: time.Month(mo)}
 			if v, ok := byMonth[cur]; ok && mo <= int(c.month.Month) {
 				res.Series = append(res.Series, IndicatorPoint{cur, v})
-				vv := v
-				res.Value, res.ValueAt = &vv, cur
 			}
 			prev := period.Month{Year: year - 1, Month: time.Month(mo)}
 			if v, ok := byMonth[prev]; ok {
 				res.Prior = append(res.Prior, IndicatorPoint{prev, v})
 			}
 		}
+		measure := measureOf(def)
+		res.Value, res.ValueAt, res.ValueLabel = measured(byMonth, year, time.January, c.month.Month, measure)
 		if res.Value != nil {
-			if v, ok := byMonth[res.ValueAt.Add(-12)]; ok {
-				res.PriorYear = &v
+			// Last year by the same measure: the mean over January…the
+			// same month, or the value of the same month.
+			first := time.January
+			if measure == MeasureLatest {
+				first = res.ValueAt.Month
 			}
+			res.PriorYear, _, _ = measured(byMonth, year-1, first, res.ValueAt.Month, measure)
 		}
-		res.Level, res.OffTarget = indicatorStatus(res)
+		res.Grade = indicatorGrade(res)
+		res.Level, res.OffTarget = gradeLevel(res.Grade), res.Grade.Off()
 		res.Status = res.Level.Word()
+		res.Trend = indicatorTrend(res)
 		c.r.Indicators = append(c.r.Indicators, res)
 	}
-}
-
-// indicatorStatus judges a value against its target, else its reference.
-func indicatorStatus(res IndicatorResult) (Level, bool) {
-	goal := res.Target
-	if goal == nil {
-		goal = res.Reference
-	}
-	if res.Value == nil || goal == nil {
-		return NotAssessed, false
-	}
-	ok := *res.Value >= *goal
-	if res.LowerIsBetter {
-		ok = *res.Value <= *goal
-	}
-	if ok {
-		return Met, false
-	}
-	return NotMet, true
 }
 
 // deviations collects what a deviation report lists as other deviations.
@@ -310,7 +309,9 @@ func (c *computation) deviations() {
 	}
 	for _, g := range r.Investment.Groups {
 		for _, row := range g.Rows {
-			if row.Deviation != nil && *row.Deviation != 0 {
+			// Money below Väsentlighet is left out; goals and
+			// indicators are not money and are always listed.
+			if row.Deviation != nil && *row.Deviation != 0 && abs(*row.Deviation) >= r.Materiality {
 				r.Deviations.Investments = append(r.Deviations.Investments, row)
 			}
 		}
@@ -320,4 +321,11 @@ func (c *computation) deviations() {
 			r.Deviations.Indicators = append(r.Deviations.Indicators, ind)
 		}
 	}
+}
+
+func abs(a money.Amount) money.Amount {
+	if a < 0 {
+		return -a
+	}
+	return a
 }

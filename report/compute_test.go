@@ -248,7 +248,9 @@ func TestComputeInvestmentsGoalsIndicators(t *testing.T) {
 	if ind.Level != NotMet || ind.Status != NotMet.Word() {
 		t.Errorf("indicator level %v, status %q; want NotMet, %q", ind.Level, ind.Status, NotMet.Word())
 	}
-	if len(r.Deviations.Indicators) != 1 || len(r.Deviations.Investments) != 1 {
+	// IT utrustning deviates by 50 000 kr, under the default Väsentlighet
+	// of 0,5 mnkr: left out of the list. The indicator is not money.
+	if len(r.Deviations.Indicators) != 1 || len(r.Deviations.Investments) != 0 {
 		t.Errorf("deviations = %+v", r.Deviations)
 	}
 	if r.Economy.PeriodResult != r.Operating.Net.OutcomeAcc {
@@ -256,9 +258,13 @@ func TestComputeInvestmentsGoalsIndicators(t *testing.T) {
 	}
 }
 
+// equalLine compares a line's figures in öre; the cost development (a
+// ratio of two of them) and the comment are checked where they are tested.
 func equalLine(a, b OperatingLine) bool {
 	pa, pb := a.PriorYearAcc, b.PriorYearAcc
 	a.PriorYearAcc, b.PriorYearAcc = nil, nil
+	a.CostDevelopment, b.CostDevelopment = nil, nil
+	a.Comment, b.Comment = "", ""
 	if a != b || (pa == nil) != (pb == nil) {
 		return false
 	}
@@ -287,6 +293,8 @@ func hasProblem(l problem.List, sev problem.Severity, text string) bool {
 	return false
 }
 
+// TestIndicatorStatus: the Level (and Status word) kept for the layouts
+// follows the Grade.
 func TestIndicatorStatus(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	for _, tc := range []struct {
@@ -303,9 +311,9 @@ func TestIndicatorStatus(t *testing.T) {
 		{"reference when no target", IndicatorResult{IndicatorDef: IndicatorDef{Reference: f(8.5), LowerIsBetter: true}, Value: f(9)}, NotMet, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, off := indicatorStatus(tc.res)
-			if got != tc.want || off != tc.offTarget {
-				t.Errorf("indicatorStatus = %v, %v; want %v, %v", got, off, tc.want, tc.offTarget)
+			g := indicatorGrade(tc.res)
+			if got, off := gradeLevel(g), g.Off(); got != tc.want || off != tc.offTarget {
+				t.Errorf("grade %q: level %v, off %v; want %v, %v", g.Word(), got, off, tc.want, tc.offTarget)
 			}
 		})
 	}
