@@ -58,7 +58,10 @@ func TestAccessible(t *testing.T) {
 				}
 			}
 			if c.golden {
-				golden(t, c.name+".struct.txt", []byte(run(t, "pdfinfo", "-struct-text", p)))
+				// An annotation shows as its object number, which any change
+				// of the tree shifts: the golden says only that it is there.
+				tree := regexp.MustCompile(`Object \d+ 0`).ReplaceAllString(run(t, "pdfinfo", "-struct-text", p), "Object (annotation)")
+				golden(t, c.name+".struct.txt", []byte(tree))
 			}
 		})
 	}
