@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,6 +15,7 @@ import (
 	"rapport/fixtures"
 	"rapport/fixtures/testkit"
 	"rapport/report"
+	"rapport/report/underlag"
 )
 
 // badFolder is an input folder that differs from the example in one way.
@@ -183,6 +185,16 @@ func TestBadInputs(t *testing.T) {
 		{"SIE-fil med obalanserad verifikation", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215 \"Lön\"\n{\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -990.00\n}\n")}, exitInvalid},
 		{"underlag.xlsx är en CSV-fil", map[string][]byte{report.UnderlagFile: []byte("Rad;Årsbudget\nIntäkter;1 200\n")}, exitInvalid},
 		{"periodkod som pekar ut ur mappen", map[string][]byte{report.UnderlagFile: calendarUnderlag(t, "/../../../X")}, exitInvalid},
+		{"okänt avsnitt i Texter", map[string][]byte{report.UnderlagFile: editedUnderlag(t,
+			rowEdit{"Texter", []any{"Period", "Avsnitt", "Text"}, []any{"UR1", "Förord", "Året har börjat bra."}})}, exitInvalid},
+		{"okänt mått i Indikatordefinitioner", map[string][]byte{report.UnderlagFile: editedUnderlag(t,
+			rowEdit{"Indikatordefinitioner", []any{"Indikator", "Enhet", "Mått"}, []any{"Personalomsättning", "%", "Senaste"}},
+			rowEdit{"Indikatordefinitioner", nil, []any{"Sjukfrånvaro", "%", "Median"}})}, exitInvalid},
+		{"både Regionbidrag och Kommunbidrag", map[string][]byte{report.UnderlagFile: editedUnderlag(t,
+			rowEdit{"Inställningar", nil, []any{"Regionbidrag", 371_200_000}}, rowEdit{"Inställningar", nil, []any{"Kommunbidrag", 371_200_000}})}, exitInvalid},
+		{"prognos skriven i mnkr", map[string][]byte{report.UnderlagFile: editedUnderlag(t, cellEdit{"Prognos", "C2", "419"})}, exitInvalid},
+		{"mallen oförändrad", map[string][]byte{report.UnderlagFile: templateBytes(t)}, exitInvalid},
+		{"prognos med annat tecken än budgeten (varning)", map[string][]byte{report.UnderlagFile: editedUnderlag(t, cellEdit{"Prognos", "C5", 3_800_000})}, exitOK},
 	}
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
@@ -226,6 +238,76 @@ func TestBadInputs(t *testing.T) {
 		}
 	}
 	testkit.Golden(t, filepath.Join("testdata", "bad-inputs.md"), []byte(table.String()))
+}
+
+// underlagEdit is one change to the example's underlag.xlsx.
+type underlagEdit interface {
+	apply(t *testing.T, f *excelize.File)
+}
+
+// rowEdit appends a row to a sheet, creating the sheet with header if it
+// is absent.
+type rowEdit struct {
+	sheet       string
+	header, row []any
+}
+
+func (e rowEdit) apply(t *testing.T, f *excelize.File) {
+	t.Helper()
+	if idx, _ := f.GetSheetIndex(e.sheet); idx < 0 {
+		if _, err := f.NewSheet(e.sheet); err != nil {
+			t.Fatal(err)
+		}
+		f.SetSheetRow(e.sheet, "A1", &e.header)
+	}
+	rows, err := f.GetRows(e.sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetRow(e.sheet, "A"+strconv.Itoa(len(rows)+1), &e.row); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cellEdit sets one cell.
+type cellEdit struct {
+	sheet, cell string
+	value       any
+}
+
+func (e cellEdit) apply(t *testing.T, f *excelize.File) {
+	t.Helper()
+	if err := f.SetCellValue(e.sheet, e.cell, e.value); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// editedUnderlag is the example's underlag.xlsx with the edits applied.
+func editedUnderlag(t *testing.T, edits ...underlagEdit) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(exampleFile(t, report.UnderlagFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, e := range edits {
+		e.apply(t, f)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// templateBytes is what `rapport template` writes for 2026, untouched.
+func templateBytes(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := underlag.WriteTemplate(&b, 2026); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // calendarUnderlag is the example's underlag.xlsx with a Kalender sheet

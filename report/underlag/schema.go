@@ -12,7 +12,9 @@ package underlag
 //   - Optional and silent: Inställningar (defaults: Enhet Regionstyrelsen,
 //     Organisation Region Halland, Kontoplan Region-Bas), Kontoplan (the
 //     standard chart), Indikatordefinitioner (the plan's table 2), Kalender
-//     (the default follow-up calendar of SPEC 1).
+//     (the default follow-up calendar of SPEC 1), Texter (no texts) and
+//     Planuppföljning (no plan follow-up); whether a report lacks a text it
+//     needs is Compute's to say (SPEC 7.2).
 //   - Sheet names match ignoring case, surrounding space and Swedish
 //     diacritics ("Malbedomning" is Målbedömning); a few aliases are
 //     accepted (Budget for Driftbudget …). Other sheets (such as
@@ -79,6 +81,38 @@ package underlag
 //   - An investment without Prognos or Kommentar is a warning; without
 //     Ackumulerad förbrukning only when it has no Projekt (otherwise the
 //     ledger may supply it).
+//   - Texter: Avsnitt matches as headers do (case, spaces, diacritics:
+//     "atgarder" is Åtgärder). Two texts for the same period and Avsnitt are
+//     an error naming both cells, not joined: a second row is more often a
+//     text copied from another period than a second paragraph, and a
+//     paragraph break fits in the cell. A row without Text is a warning
+//     and is skipped. Line breaks become \n, runs of blank lines one.
+//   - Planuppföljning: an empty Del continues the Del above; a row holding
+//     only a Del is a heading; Bedömning takes the goals' words, empty is
+//     Ej bedömt; a (Del, Aktivitet, Period) twice is an error.
+//   - Mått in Indikatordefinitioner: Medel or Senaste (Medelvärde,
+//     Genomsnitt, Senaste värde also read); empty leaves the default
+//     (Sjukfrånvaro averaged, others latest); other text is an error. The
+//     built-in definitions say Senaste for Personalomsättning and Medel for
+//     Sjukfrånvaro.
+//   - Inställningar: Regionbidrag or Kommunbidrag is an amount in kr, or in
+//     the unit of the key ("Regionbidrag (mnkr)") or written after the
+//     number ("371,2 mnkr"); it must be positive; both keys with values are
+//     an error, an empty one is nothing. Väsentlighet is in mnkr unless the
+//     key or value says otherwise; negative is an error.
+//   - Checks of SPEC 7.6, each at its cell: a Prognos row whose amount and
+//     its line's Årsbudget are both non-zero, the larger at least 100 000
+//     kr and more than 20 times the smaller, is an error (a unit slip); when
+//     the prognosis is the smaller, the message names the unit (tkr or
+//     mnkr) that brings it nearest the budget and the number to type. A
+//     Prognos row of the other sign than its line's budget is a warning.
+//     A text cell whose first word is "Exempel" (any case; "Exempel:",
+//     "EXEMPEL –"; not "Exempelvis" nor the key Exempeldata) in a data row
+//     of any sheet the reader reads, or as a value in Inställningar, is an
+//     error, one per row: the template's example rows left in.
+//   - Finansiella poster is taken as written (either sign is real); where
+//     the costs are written positive, a positive Finansiella poster in the
+//     budget is a warning, since it may be meant as a cost.
 //
 // Files
 //   - At most 64 MB on disk and 256 MB unpacked; a worksheet's data rows at
@@ -89,6 +123,7 @@ import (
 	"strconv"
 	"strings"
 
+	"rapport/report"
 	"rapport/report/period"
 )
 
@@ -143,6 +178,8 @@ const (
 	sheetIndValues = "Indikatorer"
 	sheetIndDefs   = "Indikatordefinitioner"
 	sheetCalendar  = "Kalender"
+	sheetTexts     = "Texter"
+	sheetPlan      = "Planuppföljning"
 )
 
 // Field keys.
@@ -176,6 +213,13 @@ const (
 	fName        = "name"
 	fLastMonth   = "lastmonth"
 	fKind        = "kind"
+	fSection     = "section"
+	fText        = "text"
+	fPart        = "part"
+	fActivity    = "activity"
+	fPriorSpent  = "priorspent"
+	fProgTotal   = "prognosistotal"
+	fMeasure     = "measure"
 )
 
 // monthKey is the field key of a monthly budget column: m1 … m12.
@@ -220,7 +264,21 @@ var settingKeys = []struct {
 	{"chart", []string{"Kontoplan"}, "Region-Bas eller Kommun-Bas; ett blad Kontoplan ersätter båda"},
 	{"date", []string{"Rapportdatum", "Datum"}, "rapportens datum, åååå-mm-dd (valfritt)"},
 	{"example", []string{"Exempeldata", "Exempel"}, "Ja om underlaget är exempeldata"},
+	{"funding", []string{"Regionbidrag", "Kommunbidrag"}, "enhetens årliga regionbidrag eller kommunbidrag i kr, t.ex. 371 200 000, om det inte finns bland raderna i tabell 4; skriv (mnkr) efter nyckeln för mnkr; nyckelordet blir radens namn (valfritt)"},
+	{"materiality", []string{"Väsentlighet", "Väsentlighetsgräns"}, "avvikelser under gränsen tas inte upp i sammanfattningens punkter, i mnkr; standard 0,5"},
 }
+
+// Measures as written in the column Mått of Indikatordefinitioner.
+var measureWords = []struct {
+	measure report.Measure
+	names   []string
+}{
+	{report.MeasureMean, []string{"Medel", "Medelvärde", "Genomsnitt"}},
+	{report.MeasureLatest, []string{"Senaste", "Senaste värde", "Senast"}},
+}
+
+// MeasureChoices are the words the template's Mått dropdown offers.
+var MeasureChoices = []string{"Medel", "Senaste"}
 
 // Investment groups of table 5 in the plan.
 var InvestmentGroups = []string{"Redan beslutade investeringar", "Reinvesteringar"}
@@ -281,8 +339,9 @@ var underlagSchema = []sheetSchema{
 			{key: fPeriod, names: []string{"Period", "Månad", "Prognosmånad"}, required: true, kind: kindPeriod, width: 10},
 			{key: fLine, names: []string{"Rad", "Kontoklass", "Rapportrad"}, required: true, kind: kindText, width: 26},
 			{key: fPrognosis, names: []string{"Årsprognos", "Prognos", "Helårsprognos"}, required: true, kind: kindAmount, width: 16},
+			{key: fComment, names: []string{"Kommentar", "Orsak", "Förklaring", "Analys"}, kind: kindText, width: 60},
 		},
-		purpose: "Helårsprognos per rad, gjord vid en period. Rapporten använder prognosen för sin egen månad eller den senaste före.",
+		purpose: "Helårsprognos per rad, gjord vid en period, och i Kommentar orsaken till radens avvikelse. Rapporten använder prognosen för sin egen månad eller den senaste före.",
 	},
 	{
 		name: sheetInvest, aliases: []string{"Investering", "Investeringsbudget"},
@@ -297,8 +356,10 @@ var underlagSchema = []sheetSchema{
 			{key: fSpent, names: []string{"Ackumulerad förbrukning", "Ack förbrukning", "Ack. förbrukning", "Förbrukning", "Utfall ack"}, kind: kindAmount, width: 16},
 			{key: fPrognosis, names: []string{"Prognos", "Årsprognos"}, kind: kindAmount, width: 16},
 			{key: fComment, names: []string{"Kommentar", "Analys", "Kommentar och analys"}, kind: kindText, width: 60},
+			{key: fPriorSpent, names: []string{"Utfall tidigare år", "Förbrukning tidigare år", "Utfall före året"}, kind: kindAmount, width: 16},
+			{key: fProgTotal, names: []string{"Prognos total", "Total prognos", "Prognos totalt", "Prognos slutkostnad"}, kind: kindAmount, width: 16},
 		},
-		purpose: "En rad per investering och period: grupp, budget totalt och per planår (en kolumn per år, t.ex. 2026), ackumulerad förbrukning, prognos för året och en analys i Kommentar. Tomma celler betyder att värdet saknas, inte noll.",
+		purpose: "En rad per investering och period: grupp, budget totalt och per planår (en kolumn per år, t.ex. 2026), ackumulerad förbrukning, prognos för året och en analys i Kommentar. Utfall tidigare år (förbrukning före året) och Prognos total (beräknad slutkostnad) är valfria. Tomma celler betyder att värdet saknas, inte noll.",
 	},
 	{
 		name: sheetIndValues, aliases: []string{"Indikator", "Indikatorvärden"},
@@ -319,8 +380,29 @@ var underlagSchema = []sheetSchema{
 			{key: fTarget, names: []string{"Målvärde", "Mål"}, kind: kindNumber, width: 10},
 			{key: fReference, names: []string{"Referensvärde", "Referens"}, kind: kindNumber, width: 12},
 			{key: fLowerBetter, names: []string{"Lägre är bättre", "Lägre bättre"}, kind: kindBool, width: 14},
+			{key: fMeasure, names: []string{"Mått", "Beräkning"}, kind: kindText, width: 10},
 		},
-		purpose: "Indikatorernas definitioner. Utan bladet gäller planens tabell 2 (Personalomsättning, Sjukfrånvaro); med bladet gäller bara dess rader.",
+		purpose: "Indikatorernas definitioner. Mått är Medel (medelvärdet januari–rapportmånaden) eller Senaste (det senaste värdet). Utan bladet gäller planens tabell 2 (Personalomsättning: Senaste, Sjukfrånvaro: Medel); med bladet gäller bara dess rader.",
+	},
+	{
+		name: sheetTexts, aliases: []string{"Text", "Texterna", "Kommentarer"},
+		fields: []field{
+			{key: fPeriod, names: []string{"Period", "Månad", "Rapport"}, required: true, kind: kindPeriod, width: 10},
+			{key: fSection, names: []string{"Avsnitt", "Rubrik", "Del"}, required: true, kind: kindText, width: 22},
+			{key: fText, names: []string{"Text", "Kommentar", "Analys"}, required: true, kind: kindText, width: 100},
+		},
+		purpose: "Controllernas texter per rapport: Period, Avsnitt (väljs i listan: " + sectionList() + ") och Text; stycken skiljs med en tom rad (Alt+Enter två gånger). En text visas bara i sin egen periods rapport. Ett avsnitt får en text per period.",
+	},
+	{
+		name: sheetPlan, aliases: []string{"Planuppfoljning", "Uppföljning av planen", "Plan"},
+		fields: []field{
+			{key: fPart, names: []string{"Del", "Planens del", "Område"}, kind: kindText, width: 24},
+			{key: fActivity, names: []string{"Aktivitet", "Uppdrag", "Insats"}, required: true, kind: kindText, width: 50},
+			{key: fPeriod, names: []string{"Period", "Månad", "Rapport"}, required: true, kind: kindPeriod, width: 10},
+			{key: fLevel, names: []string{"Bedömning", "Status"}, required: true, kind: kindText, width: 26},
+			{key: fAnalysis, names: []string{"Analys", "Kommentar"}, kind: kindText, width: 80},
+		},
+		purpose: "Uppföljning av planens övriga delar (grunduppdraget, arbetsmiljöplanens prioriterade aktiviteter, effektiviseringskravet) i de fullständiga rapporterna, med samma bedömningar som målen. Tom Del ärver raden ovanför.",
 	},
 	{
 		name: sheetChart, aliases: []string{"Kontoplanen", "Kontomappning"},
@@ -341,6 +423,15 @@ var underlagSchema = []sheetSchema{
 		},
 		purpose: "Valfritt: egen uppföljningskalender (Kod, Namn, Sista månad, Typ = Avvikelserapport, Fullständig eller Årsredovisning). Ersätter standardkalendern M02, UR1, UR2, M10, ÅR.",
 	},
+}
+
+// sectionList names the Avsnitt of Texter for instructions and messages.
+func sectionList() string {
+	var names []string
+	for _, s := range report.TextSections {
+		names = append(names, string(s))
+	}
+	return strings.Join(names, ", ")
 }
 
 // schemaFor returns the schema of a sheet by its canonical name.

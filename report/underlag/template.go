@@ -13,8 +13,11 @@ import (
 )
 
 // templateRows are the example rows of each sheet, keyed by field (plan-year
-// columns by "y0", "y1", "y2": the template year and the two after). Every
-// row reads back without errors or warnings: a test holds them to it.
+// columns by "y0", "y1", "y2": the template year and the two after). A row
+// whose text starts "Exempel" is an error until the controller replaces it
+// (SPEC 7.6), so an untouched template never validates; with that word
+// taken out, every row reads back without errors or warnings: a test holds
+// them to it.
 func templateRows(year int) map[string][]map[string]any {
 	ur1 := "UR1"
 	return map[string][]map[string]any{
@@ -35,13 +38,25 @@ func templateRows(year int) map[string][]map[string]any {
 		sheetPrognosis: {
 			{fPeriod: ur1, fLine: report.LineRevenue, fPrognosis: 12_500_000},
 			{fPeriod: ur1, fLine: report.LinePersonnel, fPrognosis: 59_000_000},
-			{fPeriod: ur1, fLine: report.LineOther, fPrognosis: 37_000_000},
+			{fPeriod: ur1, fLine: report.LineOther, fPrognosis: 37_000_000,
+				fComment: "Exempel: högre kostnader för IT-licenser än budgeterat; avtalet omförhandlas under hösten."},
 		},
 		sheetInvest: {{
 			fGroup: InvestmentGroups[0], fInvestment: "Exempel: IT-system", fProject: "P1001",
 			fTotalBudget: 5_000_000, "y0": 2_000_000, "y1": 2_000_000, "y2": 1_000_000,
 			fPeriod: ur1, fSpent: 500_000, fPrognosis: 2_000_000,
-			fComment: "Exempel: upphandlingen är klar och införandet följer tidplanen; prognosen motsvarar årets budget.",
+			fComment:    "Exempel: upphandlingen är klar och införandet följer tidplanen; prognosen motsvarar årets budget.",
+			fPriorSpent: 300_000, fProgTotal: 5_000_000,
+		}},
+		sheetTexts: {
+			{fPeriod: ur1, fSection: string(report.TextSummary),
+				fText: "Exempel: sammanfattning av perioden – måluppfyllelse, ekonomi och de viktigaste händelserna.\n\nEtt nytt stycke börjar efter en tom rad."},
+			{fPeriod: ur1, fSection: string(report.TextActions),
+				fText: "Exempel: åtgärder för de negativa avvikelserna, med ansvar och tidplan."},
+		},
+		sheetPlan: {{
+			fPart: "Arbetsmiljöplan", fActivity: "Exempel: prioriterad aktivitet ur planen", fPeriod: ur1,
+			fLevel: "Bedöms uppfyllas", fAnalysis: "Exempel: vad som gjorts under perioden och vad som återstår.",
 		}},
 		sheetIndValues: {
 			{fIndicator: "Sjukfrånvaro", fPeriod: fmt.Sprintf("%d-01", year), fValue: 5.4},
@@ -71,6 +86,12 @@ func indicatorDefRows() []map[string]any {
 		}
 		if d.Reference != nil {
 			row[fReference] = *d.Reference
+		}
+		switch d.Measure {
+		case report.MeasureMean:
+			row[fMeasure] = MeasureChoices[0]
+		case report.MeasureLatest:
+			row[fMeasure] = MeasureChoices[1]
 		}
 		rows = append(rows, row)
 	}
@@ -193,7 +214,7 @@ func (tw *templateWriter) instructions() {
 	put(fmt.Sprintf("Underlag för uppföljning %d", tw.year), "", tw.title)
 	row++
 	for _, line := range []string{
-		"Fyll i ett blad per del av uppföljningen. Exempelraderna visar formen: ersätt dem med era egna uppgifter.",
+		"Fyll i ett blad per del av uppföljningen. Exempelraderna visar formen: ersätt dem med era egna uppgifter. En rad vars text börjar med \"Exempel\" ger fel tills den tagits bort.",
 		"Rubrikraden får stå var som helst bland de 20 första raderna och kolumnerna i valfri ordning; stavning och stora eller små bokstäver spelar ingen roll. Okända kolumner och blad bortses från.",
 		"Belopp skrivs i kronor. Skriv (tkr) eller (mnkr) efter en rubrik, t.ex. \"Årsbudget (tkr)\", om kolumnen har den enheten.",
 		"Kostnader kan skrivas som positiva belopp; de räknas som kostnader. Intäkter skrivs positiva.",
@@ -283,13 +304,15 @@ func (tw *templateWriter) settings() {
 	}
 	tw.check(f.SetCellStyle(sh, "A1", "C1", tw.header))
 	values := map[string]any{"unit": "Regionstyrelsen", "organisation": "Region Halland", "year": tw.year,
-		"chart": report.RegionBas.Name, "date": "", "example": "Nej"}
+		"chart": report.RegionBas.Name, "date": "", "example": "Nej", "funding": "", "materiality": 0.5}
 	for i, k := range settingKeys {
 		r := strconv.Itoa(i + 2)
 		tw.check(f.SetCellStr(sh, "A"+r, k.names[0]))
 		switch v := values[k.key].(type) {
 		case int:
 			tw.check(f.SetCellInt(sh, "B"+r, int64(v)))
+		case float64:
+			tw.check(f.SetCellFloat(sh, "B"+r, v, -1, 64))
 		case string:
 			if v != "" {
 				tw.check(f.SetCellStr(sh, "B"+r, v))
@@ -384,6 +407,14 @@ func (tw *templateWriter) sheet(s *sheetSchema) {
 			tw.dropList(s.name, rng, names, false)
 		case c.key == fLowerBetter:
 			tw.dropList(s.name, rng, []string{"Ja", "Nej"}, true)
+		case c.key == fSection:
+			var names []string
+			for _, sec := range report.TextSections {
+				names = append(names, string(sec))
+			}
+			tw.dropList(s.name, rng, names, true)
+		case c.key == fMeasure:
+			tw.dropList(s.name, rng, MeasureChoices, true)
 		}
 	}
 	tw.check(f.SetCellStyle(s.name, "A1", problem.CellName(len(cols), 1), tw.header))

@@ -181,6 +181,8 @@ func (w *Workbook) Read(year int) *report.Inputs {
 			u.readInvestments()
 			u.readIndicatorDefs()
 			u.readIndicatorValues()
+			u.readTexts()
+			u.readPlanItems()
 		})
 	}
 	w.Close()
@@ -212,6 +214,15 @@ type underlagReader struct {
 	yearCell problem.Problem      // where År is, for a year the run contradicts
 	lines    []string             // the report lines a Rad may name
 	parts    map[string]sheetPart // by sheet name; nil if the scan failed
+	// budgetAt is where each line's Årsbudget was read, for the checks of
+	// the prognoses against it (SPEC 7.6).
+	budgetAt map[string]budgetCell
+}
+
+// budgetCell is a line's Årsbudget and the cell it came from.
+type budgetCell struct {
+	annual money.Amount
+	cell   string // "Driftbudget!B3"
 }
 
 func (u *underlagReader) fileError(msg, hint string) {
@@ -501,6 +512,9 @@ func (u *underlagReader) readTable(name string) *table {
 		}
 	}
 	t.rows = kept
+	for _, r := range t.rows {
+		u.checkExampleRow(actual, r)
+	}
 	return t
 }
 

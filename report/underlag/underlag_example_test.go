@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-// A template filled with nothing but its example rows reads back clean.
+// A template left with its example rows does not validate: each row whose
+// text starts "Exempel" is an error until it is replaced.
 func ExampleWriteTemplate() {
 	var buf bytes.Buffer
 	if err := underlag.WriteTemplate(&buf, 2026); err != nil {
@@ -15,12 +16,14 @@ func ExampleWriteTemplate() {
 		return
 	}
 	in, probs := underlag.Read(&buf, "underlag.xlsx", underlag.Options{})
-	fmt.Println(len(probs), "problem")
+	fmt.Println(len(probs.Errors()), "fel, till exempel:")
+	fmt.Println(probs.Errors()[0])
 	for _, b := range in.Budget {
 		fmt.Printf("%s: %s mnkr\n", b.Line, b.Annual.FormatMnkr())
 	}
 	// Output:
-	// 0 problem
+	// 7 fel, till exempel:
+	// underlag.xlsx: Investeringar!B2: "Exempel: IT-system" exempelraden från mallen är kvar. Ta bort raden, eller skriv era egna uppgifter i den
 	// Intäkter: 12,0 mnkr
 	// Personalkostnader: −60,0 mnkr
 	// Övriga driftskostnader: −36,0 mnkr

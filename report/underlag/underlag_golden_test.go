@@ -42,6 +42,17 @@ func TestBadInputsTable(t *testing.T) {
 		bad("investering utan prognos och analys", sheet{sheetInvest, [][]any{{"Grupp", "Investering", "Total budget", "Prognos", "Kommentar", "Ackumulerad förbrukning"}, {"Reinvesteringar", "IT utrustning", 100}}}),
 		bad("okänd indikator", sheet{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"}, {"Övertid", "2026-01", 1}}}),
 		bad("överlappande kontointervall", sheet{sheetChart, [][]any{{"Från konto", "Till konto", "Rad"}, {3000, 3999, "Intäkter"}, {3500, 4999, "Personalkostnader"}}}),
+		bad("okänt avsnitt i Texter", sheet{sheetTexts, [][]any{{"Period", "Avsnitt", "Text"}, {"UR1", "Förord", "Året har börjat bra."}}}),
+		bad("två texter för samma avsnitt och period", sheet{sheetTexts, [][]any{{"Period", "Avsnitt", "Text"}, {"UR1", "Ekonomi", "Ett."}, {"2026-04", "Ekonomi", "Två."}}}),
+		bad("okänd bedömning i Planuppföljning", sheet{sheetPlan, [][]any{{"Del", "Aktivitet", "Period", "Bedömning"}, {"Arbetsmiljöplan", "Hälsofrämjande arbete", "UR1", "Grönt"}}}),
+		bad("okänt mått", sheet{sheetIndDefs, [][]any{{"Indikator", "Mått"}, {"Sjukfrånvaro", "Median"}}}),
+		bad("både Regionbidrag och Kommunbidrag", sheet{sheetSettings, [][]any{{"År", 2026}, {"Regionbidrag", "371 200 000"}, {"Kommunbidrag", "371 200 000"}}}),
+		bad("negativ väsentlighet", sheet{sheetSettings, [][]any{{"År", 2026}, {"Väsentlighet", "-0,5"}}}),
+		bad("prognos i mnkr under en rubrik i kr", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Intäkter", 420_000_000}}},
+			sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", "425,5"}}}),
+		bad("exempelrad från mallen kvar", sheet{sheetGoals, [][]any{{"Nr", "Fokusområde", "Regionstyrelsens mål"}, {"1", "Exempel: Fokusområde ur planen", "RS 1"}, {"2", "Hälsa", "RS 2"}}}),
+		bad("budget och prognos med olika tecken", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Intäkter", 1200}, {"Finansiella poster", -3_800_000}}},
+			sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Finansiella poster", 3_500_000}}}),
 	}
 	var b strings.Builder
 	b.WriteString("# Felaktiga underlag och meddelandena de får\n\n")

@@ -19,13 +19,16 @@ import (
 // used when the workbook has no sheet Indikatordefinitioner.
 func DefaultIndicatorDefs() []report.IndicatorDef {
 	ref, target := 8.5, 5.2
+	// Personalomsättning comes from the HR system as a rolling twelve-month
+	// figure, so its latest value is the year's; Sjukfrånvaro is a monthly
+	// rate, so the year's is the mean of January…report month (SPEC 7.4).
 	return []report.IndicatorDef{
 		{Name: "Personalomsättning",
 			Description: "Andel medarbetare som avslutar sin anställning, går i pension av totalt antal tillsvidareanställda inom Region Halland. Region Hallands referensvärde är 8,5.",
-			Unit:        "%", Reference: &ref, LowerIsBetter: true},
+			Unit:        "%", Reference: &ref, LowerIsBetter: true, Measure: report.MeasureLatest},
 		{Name: "Sjukfrånvaro",
 			Description: "Mäter medarbetares frånvaro på grund av sjukdom. Avser både korttidssjukfrånvaro och långtidssjukfrånvaro. Region Hallands målvärde är 5,2.",
-			Unit:        "%", Target: &target, LowerIsBetter: true},
+			Unit:        "%", Target: &target, LowerIsBetter: true, Measure: report.MeasureMean},
 	}
 }
 
@@ -68,6 +71,7 @@ func (u *underlagReader) readSettings(unit string) {
 	chartCell := problem.Problem{}
 	if sheet, ok := u.sheets[sheetSettings]; ok {
 		seen := map[string]int{}
+		fundingKey := "" // the bidrag key as written, for a second one
 		u.eachRow(sheet, func(r dataRow) {
 			// The key is the row's first filled cell and its value the cell
 			// right of it, so that a note in a third column is no value.
@@ -75,7 +79,8 @@ func (u *underlagReader) readSettings(unit string) {
 			for strings.TrimSpace(r.cells[ki]) == "" {
 				ki++
 			}
-			key := fold(r.cells[ki])
+			// A key may carry a unit, "Regionbidrag (mnkr)", as a header does.
+			key, keyUnit, keyHasUnit := splitUnit(r.cells[ki])
 			switch key {
 			case "installning", "nyckel", "parameter", "instruktion":
 				return // a header row
@@ -98,12 +103,35 @@ func (u *underlagReader) readSettings(unit string) {
 					"Kända inställningar: "+strings.Join(known, ", "))
 				return
 			}
+			val, col := strings.TrimSpace(cellAt(r.cells, ki+2)), ki+2
 			if prev, dup := seen[name]; dup {
+				if name == "funding" {
+					if val != "" {
+						at(problem.Error, ki+1, r.cells[ki], fmt.Sprintf("anges, men %s finns redan på rad %d", fundingKey, prev),
+							"Enheten har ett bidrag, Regionbidrag eller Kommunbidrag: behåll en av raderna")
+					}
+					return
+				}
 				at(problem.Error, ki+1, r.cells[ki], fmt.Sprintf("inställningen finns redan på rad %d", prev), "Behåll en av raderna")
 				return
 			}
-			seen[name] = r.n
-			val, col := strings.TrimSpace(cellAt(r.cells, ki+2)), ki+2
+			if name != "funding" || val != "" {
+				// An empty bidrag row (as the template writes) claims nothing.
+				seen[name] = r.n
+				if name == "funding" {
+					fundingKey = strings.TrimSpace(r.cells[ki])
+				}
+			}
+			if isExampleText(val) {
+				at(problem.Error, col, val, "exempelraden från mallen är kvar", "Skriv ert eget värde eller lämna cellen tom")
+				return
+			}
+			if !keyHasUnit {
+				keyUnit = money.UnitKr
+				if name == "materiality" {
+					keyUnit = money.UnitMnkr
+				}
+			}
 			switch name {
 			case "unit":
 				if val != "" {
@@ -147,6 +175,36 @@ func (u *underlagReader) readSettings(unit string) {
 					return
 				}
 				s.Example = b
+			case "funding":
+				if val == "" {
+					return
+				}
+				a, ok := u.settingAmount(at, col, val, keyUnit, keyHasUnit)
+				if !ok {
+					return
+				}
+				if a <= 0 {
+					at(problem.Error, col, val, "är inte ett positivt belopp", "Skriv enhetens årliga bidrag som ett positivt belopp, t.ex. 371 200 000, eller ta bort raden")
+					return
+				}
+				label := "Regionbidrag"
+				if strings.HasPrefix(key, "kommun") {
+					label = "Kommunbidrag"
+				}
+				s.Funding = &report.Funding{Label: label, Annual: a, Place: report.Place{File: u.file, Sheet: sheet, Row: r.n}}
+			case "materiality":
+				if val == "" {
+					return
+				}
+				a, ok := u.settingAmount(at, col, val, keyUnit, keyHasUnit)
+				if !ok {
+					return
+				}
+				if a < 0 {
+					at(problem.Error, col, val, "är negativ", "Skriv väsentlighetsgränsen i mnkr, t.ex. 0,5")
+					return
+				}
+				s.Materiality = &a
 			}
 		})
 	}
@@ -163,6 +221,29 @@ func (u *underlagReader) readSettings(unit string) {
 		chartCell.Hint = "Skriv Region-Bas eller Kommun-Bas, eller lägg en egen kontoplan i bladet Kontoplan"
 		u.probs.Add(chartCell)
 	}
+}
+
+// settingAmount reads the amount of a key/value row. Its unit is the
+// key's ("Regionbidrag (mnkr)"), or a unit written after the number
+// ("371,2 mnkr"); the two must agree.
+func (u *underlagReader) settingAmount(at func(problem.Severity, int, string, string, string), col int, val string, unit money.Unit, keyHasUnit bool) (money.Amount, bool) {
+	num := val
+	if f := strings.Fields(val); len(f) > 1 {
+		if vu, ok := money.ParseUnit(f[len(f)-1]); ok {
+			num = strings.Join(f[:len(f)-1], " ")
+			if vu != unit && keyHasUnit {
+				at(problem.Error, col, val, fmt.Sprintf("har enheten %s men nyckeln anger %s", vu, unit), "Ange enheten på ett ställe")
+				return 0, false
+			}
+			unit = vu
+		}
+	}
+	a, err := money.Parse(num, unit)
+	if err != nil {
+		at(problem.Error, col, val, "är inte ett belopp", "Skriv ett tal, t.ex. 371 200 000, eller med enhet: 371,2 mnkr")
+		return 0, false
+	}
+	return a, true
 }
 
 // parseDate reads a date cell (a serial) or ISO text into YYYY-MM-DD.
@@ -499,14 +580,8 @@ func (u *underlagReader) readAssessments() {
 			t.problem(problem.Error, r, nrCol, nr, "finns inte i bladet Mål", "Använd ett av målnumren "+listShort(nrs))
 			ok = false
 		}
-		if mst == absent {
-			t.problem(problem.Error, r, t.cols[fPeriod].col, "", "Period saknas", "Skriv perioden som bedömningen gäller, t.ex. UR1")
-		}
-		level, known := report.ParseLevel(word)
-		if !known {
-			t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(report.AssessmentWords, ", "))
-			ok = false
-		}
+		level, known := t.assessed(r, mst, word, wcol)
+		ok = ok && known
 		if !ok {
 			continue
 		}
@@ -519,6 +594,20 @@ func (u *underlagReader) readAssessments() {
 		u.in.Assessments = append(u.in.Assessments, report.Assessment{Nr: nr, Month: m, Level: level, Word: word,
 			Analysis: analysis, Place: t.place(r)})
 	}
+}
+
+// assessed checks the Period and Bedömning of an assessment row
+// (Målbedömning, Planuppföljning): a missing period and an unknown word
+// are errors at their cells. ok is false for an unknown word.
+func (t *table) assessed(r dataRow, mst cellState, word string, wcol int) (report.Level, bool) {
+	if mst == absent {
+		t.problem(problem.Error, r, t.cols[fPeriod].col, "", "Period saknas", "Skriv perioden som bedömningen gäller, t.ex. UR1")
+	}
+	level, known := report.ParseLevel(word)
+	if !known {
+		t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(report.AssessmentWords, ", "))
+	}
+	return level, known
 }
 
 // listShort joins up to 15 items for a hint.
@@ -603,6 +692,8 @@ func (u *underlagReader) readBudget() {
 	seen := map[string]int{}
 	var nets []netCheck
 	var sum money.Amount
+	costsPositive := false
+	var financial *netCheck // a positive Finansiella poster, to question
 	for _, r := range t.rows {
 		line, net, ok := t.lineOf(r)
 		annual, ast := t.amount(r, fAnnual)
@@ -650,7 +741,15 @@ func (u *underlagReader) readBudget() {
 		for i := range monthly {
 			ptrs = append(ptrs, &monthly[i])
 		}
+		costsPositive = costsPositive || isCostLine(line) && by > 0
+		if line == report.LineFinancial && annual > 0 {
+			financial = &netCheck{r, annualCol, annual}
+		}
 		t.orient(r, line, by, annualCol, ptrs...)
+		if u.budgetAt == nil {
+			u.budgetAt = map[string]budgetCell{}
+		}
+		u.budgetAt[line] = budgetCell{annual: annual, cell: t.sheet + "!" + problem.CellName(annualCol, r.n)}
 		b := report.BudgetLine{Line: line, Annual: annual, Place: t.place(r)}
 		if anyMonth {
 			mm := monthly
@@ -661,6 +760,14 @@ func (u *underlagReader) readBudget() {
 	}
 	for _, n := range nets {
 		t.checkNet(n, sum)
+	}
+	if financial != nil && costsPositive {
+		// Finansiella poster can be either sign, so it is taken as written;
+		// but where the costs are written positive, a positive one may be
+		// meant as a cost: say so rather than read it silently as income.
+		t.problem(problem.Warning, financial.row, financial.col, krText(financial.amount),
+			"Finansiella poster är positiv och räknas som en intäkt, men kostnaderna på de andra raderna är skrivna positiva",
+			"Är raden en nettokostnad, skriv den negativ; Finansiella poster tas som de skrivs (intäkt +, kostnad −)")
 	}
 	if len(u.in.Budget) == 0 && len(t.rows) == 0 {
 		u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: t.sheet, Row: t.header,
@@ -705,9 +812,12 @@ func (u *underlagReader) readPrognoses() {
 			continue
 		}
 		seen[k] = r.n
+		written := a
 		t.orient(r, line, a, col, &a)
+		t.checkPrognosis(r, t.cols[fPrognosis], strings.TrimSpace(cellAt(r.cells, col)), line, written, a)
 		sums[m] += a
-		u.in.Prognoses = append(u.in.Prognoses, report.Prognosis{Month: m, Line: line, Annual: a, Place: t.place(r)})
+		u.in.Prognoses = append(u.in.Prognoses, report.Prognosis{Month: m, Line: line, Annual: a,
+			Comment: t.text(r, fComment), Place: t.place(r)})
 	}
 	for m, ns := range nets {
 		for _, n := range ns {
@@ -780,7 +890,7 @@ func (u *underlagReader) readInvestments() {
 		for _, p := range []struct {
 			key string
 			dst **money.Amount
-		}{{fSpent, &inv.Spent}, {fPrognosis, &inv.Prognosis}} {
+		}{{fSpent, &inv.Spent}, {fPrognosis, &inv.Prognosis}, {fPriorSpent, &inv.PriorYearsSpent}, {fProgTotal, &inv.PrognosisTotal}} {
 			a, st := t.amount(r, p.key)
 			bad = bad || st == invalid
 			if st == present {
@@ -865,6 +975,16 @@ func (u *underlagReader) readIndicatorDefs() {
 		lower, st := t.boolean(r, fLowerBetter)
 		bad = bad || st == invalid
 		d.LowerIsBetter = lower
+		if ms, mcol, mst := t.raw(r, fMeasure); mst == present {
+			m, ok := parseMeasure(ms)
+			if !ok {
+				t.problem(problem.Error, r, mcol, ms, "är inget mått", "Skriv Medel (medelvärdet januari–rapportmånaden) eller Senaste (det senaste värdet), eller lämna tomt")
+				bad = true
+			}
+			d.Measure = m
+		} else if mst == invalid {
+			bad = true
+		}
 		defs = append(defs, d)
 	}
 	if len(defs) == 0 && !bad {

@@ -253,7 +253,7 @@ func TestReadUnderlagRules(t *testing.T) {
 				{"  ÅRSBUDGET (tkr) ", "anteckning", "kontoklass"},
 				{"1 200,5", "x", "intäkter"},
 				{"600", "", "PERSONALKOSTNADER"},
-			}}},
+			}}, {"-" + sheetPrognosis, nil}}, // its 1 100 kr against 1,2 mnkr would be a unit slip
 			check: func(t *testing.T, in *report.Inputs) {
 				if len(in.Budget) != 2 || in.Budget[0].Line != report.LineRevenue || in.Budget[0].Annual != 1_200_500*money.Kr ||
 					in.Budget[1].Annual != -600_000*money.Kr {
@@ -275,8 +275,9 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
-			name:  "header: mnkr unit scales",
-			sheet: []sheet{{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos (mnkr)"}, {"UR2", "Intäkter", 1.5}}}},
+			name: "header: mnkr unit scales",
+			sheet: []sheet{{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos (mnkr)"}, {"UR2", "Intäkter", 1.5}}},
+				{sheetBudget, [][]any{{"Rad", "Årsbudget (tkr)"}, {"Intäkter", 1400}}}},
 			check: func(t *testing.T, in *report.Inputs) {
 				if p := in.Prognoses[0]; p.Annual != 1_500_000*money.Kr || p.Month.Month != time.August {
 					t.Errorf("prognosis = %+v", p)
