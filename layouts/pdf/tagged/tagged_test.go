@@ -53,10 +53,11 @@ func sample(t *testing.T, draw func(pdf *fpdf.Fpdf, tr *Tree)) []byte {
 
 // wellTagged is a document that follows every rule Audit checks: a
 // heading and paragraph that runs over a page break, a table, a figure,
-// a link, page footers as artifacts.
+// a link, page footers and a draft's mark as artifacts.
 func wellTagged(pdf *fpdf.Fpdf, tr *Tree) {
 	text := func(y float64, s string) func() { return func() { pdf.Text(20, y, s) } }
 	pdf.AddPage()
+	tr.Watermark(text(8, "UTKAST"))
 	tr.Pagination(text(290, "Sida 1"))
 	h1 := []*Elem{New("H1")}
 	tr.Content(h1, text(20, "Rubrik"))
@@ -110,6 +111,17 @@ func TestFinish(t *testing.T) {
     Object `
 	if !strings.HasPrefix(tree, want) {
 		t.Errorf("pdfinfo -struct-text:\n%s\nwant it to start with\n%s", tree, want)
+	}
+	// The watermark is drawn, but as an artifact it is not in the tree.
+	if strings.Contains(tree, "UTKAST") {
+		t.Errorf("the watermark is in the structure tree:\n%s", tree)
+	}
+	p := t.TempDir() + "/watermark.pdf"
+	if err := os.WriteFile(p, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if text, _ := exec.Command(testkit.Tool(t, "pdftotext"), p, "-").Output(); !strings.Contains(string(text), "UTKAST") {
+		t.Errorf("the watermark is not drawn:\n%s", text)
 	}
 }
 
