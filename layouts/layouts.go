@@ -247,6 +247,10 @@ const (
 	RowsSummedLabel = "Summerade rader"
 	PartsSumLabel   = "Summa delar"
 	DifferenceLabel = "Differens"
+	// SummaryRowsLabel counts the ledger's summary rows (Summa, Delsumma
+	// …) that were checked against the rows above them and skipped; shown
+	// only when there are any.
+	SummaryRowsLabel = "Summeringsrader, kontrollerade (hoppade över)"
 )
 
 // ValueHeader is table 2's Värde header: "Värde jan–aug" when every

@@ -126,11 +126,15 @@ func (c *computation) classifyLedger() ledgerSums {
 	rec.OtherYears.Label = "Andra år än " + fmt.Sprint(c.month.Year)
 	rec.LaterMonths.Label = "Månader efter " + period.MonthName(c.month.Month)
 	rec.Unclassified.Label = LineUnclassified
+	rec.Opening.Label = ReconOpeningLabel
+	rec.Closing.Label = ReconClosingLabel
+	rec.ClosingIncluded.Label = ReconClosingIncludedLabel
 	if l == nil {
 		return s
 	}
 	rec.File = l.File
 	rec.RowsRead, rec.RowsSummed, rec.BlankRows, rec.ErrorRows = l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows
+	rec.SummaryRows = l.SummaryRows
 	rec.LedgerTotal = l.Total
 	for _, sc := range l.Sheets {
 		rec.Sheets = append(rec.Sheets, ReconSheet{Sheet: sc.Name, RowsRead: sc.RowsRead})
@@ -158,6 +162,15 @@ func (c *computation) classifyLedger() ledgerSums {
 			line, operating = LineUnclassified, true
 		}
 
+		if k.Kind == ledger.Opening {
+			// The opening balance is no posting of January: it is in
+			// neither outcome, spend nor prior year, and has its own part.
+			rec.Opening.Rows += b.Rows
+			rec.Opening.Amount += b.Amount
+			continue
+		}
+		// Periods 13–15 have Month December: they count in outcome and
+		// prior year through month 12 only, as December's postings do.
 		if operating && (k.Month.Year == year || k.Month.Year == year-1) {
 			mo := s.monthly[line]
 			if mo == nil {
@@ -180,6 +193,8 @@ func (c *computation) classifyLedger() ledgerSums {
 		switch {
 		case k.Month.Year != year:
 			part = &rec.OtherYears
+		case k.Kind.IsClosing() && k.Month.Month > m:
+			part = &rec.Closing
 		case k.Month.Month > m:
 			part = &rec.LaterMonths
 		case !mapped:
@@ -203,12 +218,24 @@ func (c *computation) classifyLedger() ledgerSums {
 		}
 		part.Rows += b.Rows
 		part.Amount += b.Amount
+		if k.Kind.IsClosing() && k.Month.Year == year && part != &rec.Closing {
+			rec.ClosingIncluded.Rows += b.Rows
+			rec.ClosingIncluded.Amount += b.Amount
+		}
 	}
 
 	for _, line := range c.lineOrder(lineParts) {
 		if p := lineParts[line]; p != nil {
 			rec.Lines = append(rec.Lines, *p)
 		}
+	}
+	if rt := l.Routing; rt != nil {
+		// The unit took only the rows its Ansvar selects: the rest of the
+		// file is accounted for too, so that the parts still add up to the
+		// file's total as the ERP system shows it.
+		rec.OtherUnits = &ReconPart{Label: LabelOtherUnits, Rows: rt.OtherUnits.Rows, Amount: rt.OtherUnits.Amount}
+		rec.NoUnit = &ReconPart{Label: LabelNoUnit, Rows: rt.NoUnit.Rows, Amount: rt.NoUnit.Amount}
+		rec.Overlap = &ReconPart{Label: "Rader som två enheter väljer (fel, se meddelandena)", Rows: rt.Overlap.Rows, Amount: rt.Overlap.Amount}
 	}
 	sum := money.Amount(0)
 	for _, p := range rec.Parts() {
@@ -256,7 +283,10 @@ func sortedKeys(m map[ledger.Key]ledger.Bucket) []ledger.Key {
 		if a.Month != b.Month {
 			return a.Month.Before(b.Month)
 		}
-		return a.Project < b.Project
+		if a.Project != b.Project {
+			return a.Project < b.Project
+		}
+		return a.Kind < b.Kind // December before its closing periods
 	})
 	return keys
 }

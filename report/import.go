@@ -9,7 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"rapport/report/ledger"
 	"rapport/report/period"
@@ -61,6 +63,16 @@ type WorkbookOptions struct {
 type Workbook interface {
 	// Year is År in Inställningar; 0 if not given.
 	Year() int
+	// Columns are the ledger export's own headers that the sheet Kolumner
+	// names, for the ledger reader (SPEC 6.1); read when the workbook is
+	// opened, since the ledger is read before the rest.
+	Columns() []ledger.Column
+	// Responsibility is Ansvar in Inställningar, which selects the unit's
+	// rows of a regional ledger; empty when not given (or wrong, which
+	// Read reports).
+	Responsibility() ledger.Selector
+	// Unit is the unit's name: --unit, else Enhet in Inställningar.
+	Unit() string
 	// Read reads the rest with year as the plan year (0 keeps År; a year
 	// that contradicts År is an error at its cell) and
 	// returns everything but the ledger, with the problems found in
@@ -73,19 +85,111 @@ type Workbook interface {
 // Import reads an input folder: the workbook underlag.xlsx and the ledger
 // export. Every problem found is in Inputs.Problems; the error is only for
 // a cancelled context or a failure to read that is not the input's fault.
+// With Ansvar in Inställningar the unit takes only the ledger rows it
+// selects.
 func Import(ctx context.Context, opt ImportOptions) (*Inputs, error) {
-	var probs problem.List
-	wb, err := openUnderlagFrom(opt)
+	ins, err := ImportUnits(ctx, []ImportOptions{opt})
 	if err != nil {
 		return nil, err
 	}
-	if wb != nil {
-		defer wb.Close()
+	return ins[0], nil
+}
+
+// ImportUnits reads several unit folders against one ledger, reading it
+// once (SPEC 6.2): each posting goes to the unit whose Ansvar selects its
+// responsibility. The ledger is that of opts[0] (LedgerPath, or its
+// folder's file); with more than one unit every unit must have Ansvar, and
+// a posting two units select is an error for both. The Inputs are in the
+// order of opts.
+func ImportUnits(ctx context.Context, opts []ImportOptions) ([]*Inputs, error) {
+	n := len(opts)
+	if n == 0 {
+		return nil, nil
 	}
-	l, err := readLedgerFrom(ctx, opt, &probs)
+	wbs := make([]Workbook, n)
+	defer func() {
+		for _, wb := range wbs {
+			if wb != nil {
+				wb.Close()
+			}
+		}
+	}()
+	// The workbooks are small and independent: opened side by side, so
+	// that twenty units do not wait for each other.
+	errs := make([]error, n)
+	parallel(n, func(i int) { wbs[i], errs[i] = openUnderlagFrom(opts[i]) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	probs := make([]problem.List, n)
+	units, unitOf := routeUnits(opts, wbs, probs)
+	var lprobs problem.List
+	// The ledger is one file, read once: the Kolumner of the first unit's
+	// workbook (whose ledger it is) name its headers.
+	var cols []ledger.Column
+	if wbs[0] != nil {
+		cols = wbs[0].Columns()
+	}
+	l, err := readLedgerFrom(ctx, opts[0], units, cols, &lprobs)
 	if err != nil {
 		return nil, err
 	}
+	ins := make([]*Inputs, n)
+	parallel(n, func(i int) {
+		ul := l
+		if l != nil && l.Units != nil {
+			ul = nil
+			if unitOf[i] >= 0 {
+				ul = l.ForUnit(unitOf[i])
+			}
+		}
+		ins[i] = readUnit(opts[i], wbs[i], ul, append(probs[i], lprobs...))
+		wbs[i] = nil // Read released it
+	})
+	return ins, nil
+}
+
+// routeUnits gives the ledger's routing: one ledger.Unit per unit whose
+// Ansvar selects rows, and for each unit its index there (-1: none). One
+// unit without Ansvar takes every row, unrouted; among several, a unit
+// without Ansvar would take every other unit's rows too, which is an
+// error for it.
+func routeUnits(opts []ImportOptions, wbs []Workbook, probs []problem.List) ([]ledger.Unit, []int) {
+	unitOf := make([]int, len(opts))
+	var units []ledger.Unit
+	for i, wb := range wbs {
+		unitOf[i] = -1
+		if wb == nil {
+			continue
+		}
+		sel := wb.Responsibility()
+		switch {
+		case !sel.IsZero():
+			unitOf[i] = len(units)
+			units = append(units, ledger.Unit{Name: unitLabel(wb.Unit(), opts[i].Dir), Select: sel})
+		case len(opts) > 1:
+			probs[i].Add(problem.Problem{Severity: problem.Error, File: UnderlagFile, Sheet: "Inställningar",
+				Message: fmt.Sprintf("enheten %s saknar Ansvar, men %d enheter körs mot samma huvudbok: utan Ansvar skulle den ta alla rader, även de andra enheternas",
+					unitLabel(wb.Unit(), opts[i].Dir), len(opts)),
+				Hint: "Skriv enhetens ansvar i Inställningar, raden Ansvar (t.ex. 1000-1999, RK*), eller kör enheten för sig med sin egen huvudbok"})
+		}
+	}
+	return units, unitOf
+}
+
+// unitLabel names a unit in messages about routing: its name, and its
+// folder where that tells more.
+func unitLabel(unit, dir string) string {
+	base := filepath.Base(dir)
+	if dir == "" || base == unit {
+		return unit
+	}
+	return unit + " (mappen " + base + ")"
+}
+
+// readUnit reads the rest of one unit's workbook, in the plan year,
+// against its share of the ledger.
+func readUnit(opt ImportOptions, wb Workbook, l *ledger.Ledger, probs problem.List) *Inputs {
 	year := opt.Year
 	if year == 0 && (wb == nil || wb.Year() == 0) && l != nil {
 		// Neither År nor --year: the plan year is the ledger's last, and
@@ -111,7 +215,23 @@ func Import(ctx context.Context, opt ImportOptions) (*Inputs, error) {
 	}
 	probs.Sort()
 	in.Problems = probs
-	return in, nil
+	return in
+}
+
+// parallel runs fn(0) … fn(n-1), as many at once as there are processors.
+func parallel(n int, fn func(i int)) {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			fn(i)
+		}()
+	}
+	wg.Wait()
 }
 
 func displayDir(d string) string {
@@ -139,8 +259,8 @@ func openUnderlagFrom(opt ImportOptions) (Workbook, error) {
 
 // readLedgerFrom reads the ledger named by --ledger, or the one ledger
 // file of the folder.
-func readLedgerFrom(ctx context.Context, opt ImportOptions, probs *problem.List) (*ledger.Ledger, error) {
-	lopt := ledger.Options{Progress: opt.Progress}
+func readLedgerFrom(ctx context.Context, opt ImportOptions, units []ledger.Unit, cols []ledger.Column, probs *problem.List) (*ledger.Ledger, error) {
+	lopt := ledger.Options{Progress: opt.Progress, Units: units, Columns: cols}
 	if opt.LedgerPath != "" {
 		if _, err := os.Stat(opt.LedgerPath); err != nil {
 			probs.Add(problem.Problem{Severity: problem.Error, File: filepath.Base(opt.LedgerPath),
@@ -197,7 +317,9 @@ func readLedgerFrom(ctx context.Context, opt ImportOptions, probs *problem.List)
 func latestYear(l *ledger.Ledger) int {
 	y := 0
 	for k := range l.Buckets {
-		if k.Month.Year > y {
+		// Next year's opening balance, which some exports add, is no
+		// posting of that year.
+		if k.Month.Year > y && k.Kind != ledger.Opening {
 			y = k.Month.Year
 		}
 	}

@@ -7,6 +7,13 @@ import (
 	"rapport/report/problem"
 )
 
+// Labels of the reconciliation's parts when a unit's Ansvar selects its
+// rows of a shared ledger (SPEC 6.2).
+const (
+	LabelOtherUnits = "Rader som de andra enheterna i körningen tar"
+	LabelNoUnit     = "Andra enheters rader (ansvar som ingen enhet i körningen väljer)"
+)
+
 // Report lines of table 4, as the plan names them.
 const (
 	LineRevenue      = "Intäkter"
@@ -56,6 +63,9 @@ type Settings struct {
 	// Materiality is Väsentlighet (mnkr in the sheet); nil means
 	// DefaultMateriality.
 	Materiality *money.Amount
+	// Responsibility is Ansvar: the unit's rows in a regional ledger
+	// (SPEC 6.2); empty means every row.
+	Responsibility ledger.Selector
 }
 
 // Place is where a value came from, for warnings raised after import.

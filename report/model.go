@@ -240,7 +240,10 @@ type AccountMonth struct {
 
 // Reconciliation shows that every krona of the ledger is accounted for:
 // LedgerTotal = Σ Lines + BalanceSheet + OtherYears + LaterMonths +
-// Unclassified, to the öre. Amounts here are in the ledger's own sign
+// Opening + Closing + Unclassified (+ OtherUnits + NoUnit + Overlap when
+// units select their rows of a shared ledger by Ansvar), to the öre, and
+// every row too: RowsRead = RowsSummed + BlankRows + ErrorRows +
+// SummaryRows. Amounts here are in the ledger's own sign
 // (debit positive), so that they add up to the file's total as it stands.
 type Reconciliation struct {
 	File         string       `json:"file"`
@@ -248,15 +251,40 @@ type Reconciliation struct {
 	RowsSummed   int          `json:"rows_summed"`      // rows whose amount is in LedgerTotal
 	BlankRows    int          `json:"blank_rows"`       // skipped: every field empty
 	ErrorRows    int          `json:"error_rows"`       // skipped: reported as errors
+	SummaryRows  int          `json:"summary_rows"`     // skipped: summary rows (Summa, Delsumma …) that add up
 	Sheets       []ReconSheet `json:"sheets,omitempty"` // rows per sheet, when a workbook has several ledger sheets
 	LedgerTotal  money.Amount `json:"ledger_total"`     // Σ of every summed row
 	Lines        []ReconPart  `json:"lines"`            // report lines, months 1…m of the year
 	BalanceSheet ReconPart    `json:"balance_sheet"`    // accounts 1000–2999, months 1…m
 	OtherYears   ReconPart    `json:"other_years"`      // earlier (and later) years
 	LaterMonths  ReconPart    `json:"later_months"`     // months after the report month, same year
-	Unclassified ReconPart    `json:"unclassified"`     // accounts in no range (only with --allow-unmapped)
-	Difference   money.Amount `json:"difference"`       // LedgerTotal − Σ parts; must be 0
+	// Opening is every row of period 00, the opening balance (ingående
+	// balans), of any year: never outcome, spend or prior year.
+	Opening ReconPart `json:"opening"`
+	// Closing is the rows of the report year's closing periods 13–15
+	// when the report month is before December: they belong to December
+	// and so, like later months, to no line yet. In a December report
+	// they are in Lines and BalanceSheet, and ClosingIncluded says how
+	// much of those they are; of other years they are in OtherYears.
+	Closing         ReconPart `json:"closing"`
+	ClosingIncluded ReconPart `json:"closing_included"`
+	Unclassified    ReconPart `json:"unclassified"` // accounts in no range (only with --allow-unmapped)
+	// When the unit's Ansvar selects its rows (SPEC 6.2), the file's
+	// other summed rows: those other units of the run took, those no unit
+	// of the run selects ("andra enheters rader"), and those two units
+	// select (an error). Nil when the unit takes every row.
+	OtherUnits *ReconPart   `json:"other_units,omitempty"`
+	NoUnit     *ReconPart   `json:"no_unit,omitempty"`
+	Overlap    *ReconPart   `json:"overlap,omitempty"`
+	Difference money.Amount `json:"difference"` // LedgerTotal − Σ parts; must be 0
 }
+
+// Labels of the reconciliation's parts for the ERP periods of SPEC 6.1.
+const (
+	ReconOpeningLabel         = "Ingående balans (period 00)"
+	ReconClosingLabel         = "Bokslutsperioder 13–15 (hör till december)"
+	ReconClosingIncludedLabel = "Bokslutsperioder 13–15 (med i delarna ovan)"
+)
 
 // ReconSheet is what one sheet of a ledger workbook gave.
 type ReconSheet struct {
@@ -275,8 +303,20 @@ type ReconPart struct {
 func (r Reconciliation) Parts() []ReconPart {
 	parts := append([]ReconPart(nil), r.Lines...)
 	parts = append(parts, r.BalanceSheet, r.OtherYears, r.LaterMonths)
+	// The parts of SPEC 6.1 are shown only when a ledger has such rows, so
+	// that the reconciliation of an export without them is as before.
+	for _, p := range []ReconPart{r.Opening, r.Closing} {
+		if p.Rows != 0 || p.Amount != 0 {
+			parts = append(parts, p)
+		}
+	}
 	if r.Unclassified.Rows != 0 || r.Unclassified.Amount != 0 {
 		parts = append(parts, r.Unclassified)
+	}
+	for _, p := range []*ReconPart{r.OtherUnits, r.NoUnit, r.Overlap} {
+		if p != nil && (p.Rows != 0 || p.Amount != 0 || p == r.NoUnit) {
+			parts = append(parts, *p)
+		}
 	}
 	return parts
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -101,6 +103,18 @@ func withInfoSheet(t *testing.T, data []byte) []byte {
 
 // deepPart is a workbook with one part nesting 100 000 elements deep.
 func deepPart(t *testing.T, data []byte, part string) []byte {
+	return replacePart(t, data, part, func(old []byte, w io.Writer) {
+		i := bytes.LastIndex(old, []byte("</"))
+		w.Write(old[:i])
+		io.WriteString(w, strings.Repeat("<a>", 100000))
+		w.Write(old[i:])
+	})
+}
+
+// replacePart returns the zip data with the named part's body replaced by
+// what fn writes, streamed so that large hostile parts need not be held
+// twice.
+func replacePart(t *testing.T, data []byte, part string, fn func(old []byte, w io.Writer)) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -109,20 +123,20 @@ func deepPart(t *testing.T, data []byte, part string) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, f := range zr.File {
+		if f.Name != part {
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		rc, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var body bytes.Buffer
-		body.ReadFrom(rc)
+		old, _ := io.ReadAll(rc)
 		rc.Close()
-		out := body.Bytes()
-		if f.Name == part {
-			i := bytes.LastIndex(out, []byte("</"))
-			out = append(append(append([]byte{}, out[:i]...), strings.Repeat("<a>", 100000)...), out[i:]...)
-		}
 		w, _ := zw.Create(f.Name)
-		w.Write(out)
+		fn(old, w)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
@@ -144,6 +158,25 @@ func odsBytes() []byte {
 	return b.Bytes()
 }
 
+// exampleFolderWith writes the example input folder with files replaced
+// (nil content removes the file) and returns it.
+func exampleFolderWith(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if data == nil {
+			os.Remove(p)
+		} else if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // TestBadInputs runs `rapport validate` on input folders broken in every way
 // tried so far and keeps the messages in testdata/bad-inputs.md, which the
 // README links to. Every row of that table is this test: a changed message
@@ -159,11 +192,15 @@ func TestBadInputs(t *testing.T) {
 		{".ods med namnet .xlsx", map[string][]byte{report.LedgerXLSX: odsBytes()}, exitInvalid},
 		{"kolumn saknas", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Belopp\n4010;100\n")}, exitInvalid},
 		{"dubbla rubriker", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Period;Belopp;Belopp SEK\n4010;2026-01;1;1\n")}, exitInvalid},
-		{"Summa-rad", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;1 000,00", "Summa;;;1 000,00")}, exitInvalid},
+		{"Summa-rad som inte stämmer", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;1 000,00", "Summa;;;1 500,00")}, exitInvalid},
+		{"både Belopp och Debet/Kredit", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Period;Belopp;Debet;Kredit\n4010;2026-01;1;1;\n")}, exitInvalid},
+		{"Debet utan Kredit", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Period;Debet\n4010;2026-01;1\n")}, exitInvalid},
+		{"Kolumner namnger en kolumn som huvudboken saknar", map[string][]byte{report.UnderlagFile: editedUnderlag(t, rowEdit{"Kolumner", []any{"Fält", "Rubrik"}, []any{"Belopp", "Nettobelopp"}})}, exitInvalid},
+		{"Kolumner med okänt fält", map[string][]byte{report.UnderlagFile: editedUnderlag(t, rowEdit{"Kolumner", []any{"Fält", "Rubrik"}, []any{"Saldo", "Belopp"}})}, exitInvalid},
 		{"felaktigt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;12,3,4")}, exitInvalid},
 		{"decimalkomma utan citattecken i kommaseparerad fil", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto,Period,Belopp\n4010,2026-02,5\n3010,2026-02,-1000,50\n")}, exitInvalid},
 		{"tomt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;")}, exitInvalid},
-		{"felaktig period", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-13;5")}, exitInvalid},
+		{"felaktig period", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-16;5")}, exitInvalid},
 		{"konto utanför kontoplanen", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5", "9100;100;2026-02;48 750")}, exitInvalid},
 		{"cell på 10 MB", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger(strings.Repeat("4", 10<<20) + ";100;2026-01;5")}, exitInvalid},
 		{"formel utan sparat värde", map[string][]byte{report.LedgerXLSX: formulaLedger(t)}, exitInvalid},
@@ -177,6 +214,8 @@ func TestBadInputs(t *testing.T) {
 		{"huvudbok.xlsx med ett blad utan huvudboksrubrik", map[string][]byte{report.LedgerXLSX: withInfoSheet(t, xlsx)}, exitOK},
 		{"celler i fel ordning i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c r="A2"><v>4010</v></c>`, 100000)+`</row>`, 0)}, exitInvalid},
 		{"rad med för mycket text i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c t="inlineStr"><is><t>`+strings.Repeat("x", 1<<20-1)+`</t></is></c>`, 20)+`</row>`, 0)}, exitInvalid},
+		{"rad med fler än 16 384 fält i huvudbok.csv", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5" + strings.Repeat(";", 20000))}, exitInvalid},
+		{"rad på över 16 MB i huvudbok.csv", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5;\"" + strings.Repeat("x", 16<<20) + "\"")}, exitInvalid},
 		{"djup nästling i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, "", 100000)}, exitInvalid},
 		{"djup nästling i underlag.xlsx", map[string][]byte{report.UnderlagFile: deepPart(t, exampleFile(t, report.UnderlagFile), "xl/workbook.xml")}, exitInvalid},
 		{"inget underlag.xlsx", map[string][]byte{report.UnderlagFile: nil}, exitInvalid},
@@ -198,43 +237,79 @@ func TestBadInputs(t *testing.T) {
 	}
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
-	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`.\n")
+	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`; de sista raderna är en mapp med två enheter (exemplets underlag med Ansvar) mot en gemensam huvudbok, `validate --in ENHETER --ledger FIL`.\n")
 	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
-	for _, c := range cases {
-		dir := t.TempDir()
-		if err := os.CopyFS(dir, fixtures.ExampleFolder()); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range c.files {
-			p := filepath.Join(dir, name)
-			if data == nil {
-				os.Remove(p)
-			} else if err := os.WriteFile(p, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		code, stdout, stderr := runCmd(t, "validate", "--in", dir)
-		if code != c.code {
-			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, c.code, stdout, stderr)
-		}
-		stdout = strings.ReplaceAll(stdout, dir, "MAPP")
+	// addRows puts the lines of a run's output that keep takes in the
+	// table, one row each, and says how many.
+	addRows := func(name, stdout string, keep func(line string) bool) int {
 		n := 0
 		for _, line := range strings.Split(stdout, "\n") {
 			line = strings.TrimSpace(line)
-			if !strings.Contains(line, ".xlsx") && !strings.Contains(line, ".csv") && !strings.Contains(line, "huvudbok.se") || strings.HasPrefix(line, "Inga rapporter") {
-				continue
-			}
-			if strings.Contains(line, "Fel (") || strings.Contains(line, "Varningar (") {
+			if !keep(line) {
 				continue
 			}
 			n++
 			line = strings.ReplaceAll(line, "|", "\\|")
 			line = strings.ReplaceAll(line, "\u00a0", " ")
-			table.WriteString("| " + c.name + " | " + line + " |\n")
+			table.WriteString("| " + name + " | " + line + " |\n")
 		}
+		return n
+	}
+	for _, c := range cases {
+		dir := exampleFolderWith(t, c.files)
+		code, stdout, stderr := runCmd(t, "validate", "--in", dir)
+		if code != c.code {
+			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, c.code, stdout, stderr)
+		}
+		n := addRows(c.name, strings.ReplaceAll(stdout, dir, "MAPP"), func(line string) bool {
+			return (strings.Contains(line, ".xlsx") || strings.Contains(line, ".csv") || strings.Contains(line, "huvudbok.se")) &&
+				!strings.HasPrefix(line, "Inga rapporter") && !strings.Contains(line, "Fel (") && !strings.Contains(line, "Varningar (")
+		})
 		if n == 0 {
 			t.Errorf("%s: no message naming a file:\n%s", c.name, stdout)
+		}
+	}
+	// One ledger for many units (SPEC 6.2): folders of units run with
+	// validate --in UNITS --ledger FILE.
+	for _, c := range []struct {
+		name   string
+		ansvar []string // per unit; "" = no Ansvar
+		ledger []byte   // nil = the example's
+	}{
+		{"två enheters Ansvar väljer samma ansvar", []string{"100000-159999", "150000-199999"}, nil},
+		{"felaktigt Ansvar", []string{"100000-159999", "199999-160000"}, nil},
+		{"Ansvar med * ensamt", []string{"*", "160000-199999"}, nil},
+		{"en av flera enheter saknar Ansvar", []string{"100000-159999", ""}, nil},
+		{"Ansvar men huvudboken saknar ansvarskolumn", []string{"100000-159999", "160000-199999"}, []byte("Konto;Period;Belopp\n4010;2026-01;5\n")},
+	} {
+		root := t.TempDir()
+		ledgerPath := filepath.Join(root, report.LedgerXLSX)
+		data := c.ledger
+		if data == nil {
+			data = xlsx
+		} else {
+			ledgerPath = filepath.Join(root, report.LedgerCSV)
+		}
+		if err := os.WriteFile(ledgerPath, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range c.ansvar {
+			dir := filepath.Join(root, fmt.Sprintf("enhet%d", i+1))
+			os.Mkdir(dir, 0o755)
+			if err := os.WriteFile(filepath.Join(dir, report.UnderlagFile), withSettings(t, fmt.Sprintf("Nämnd %d", i+1), a), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, stdout, stderr := runCmd(t, "validate", "--in", root, "--ledger", ledgerPath, "--period", "UR1")
+		if code != exitInvalid {
+			t.Errorf("%s: exit %d, want %d\n%s%s", c.name, code, exitInvalid, stdout, stderr)
+		}
+		n := addRows(c.name, strings.ReplaceAll(stdout, root, "MAPP"), func(line string) bool {
+			return strings.HasPrefix(line, "underlag.xlsx: Inställningar") || strings.Contains(line, "ansvar") || strings.Contains(line, "Ansvar")
+		})
+		if n == 0 {
+			t.Errorf("%s: no message about Ansvar:\n%s", c.name, stdout)
 		}
 	}
 	testkit.Golden(t, filepath.Join("testdata", "bad-inputs.md"), []byte(table.String()))
@@ -308,6 +383,37 @@ func templateBytes(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// settingEdit sets a key of Inställningar, adding the row if absent.
+type settingEdit struct{ key, value string }
+
+func (e settingEdit) apply(t *testing.T, f *excelize.File) {
+	t.Helper()
+	rows, err := f.GetRows("Inställningar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := len(rows) + 1
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == e.key {
+			at = r + 1
+		}
+	}
+	if err := f.SetSheetRow("Inställningar", "A"+strconv.Itoa(at), &[]any{e.key, e.value}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// withSettings is the example's underlag.xlsx with another Enhet and,
+// unless ansvar is "", the key Ansvar.
+func withSettings(t *testing.T, unit, ansvar string) []byte {
+	t.Helper()
+	edits := []underlagEdit{settingEdit{"Enhet", unit}}
+	if ansvar != "" {
+		edits = append(edits, settingEdit{"Ansvar", ansvar})
+	}
+	return editedUnderlag(t, edits...)
 }
 
 // calendarUnderlag is the example's underlag.xlsx with a Kalender sheet

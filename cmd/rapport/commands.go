@@ -38,9 +38,13 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	code := exitOK
+	common := sharedLedgerProblems(results, o)
+	out.ledgerProblems(o.ledgerPath, common)
 	for i := range results {
 		res := &results[i]
-		out.problems(res, len(folders) > 1)
+		shown := *res
+		shown.probs = withoutShared(res.probs, common, o.ledgerPath)
+		out.problems(&shown, len(folders) > 1)
 		switch {
 		case res.err != nil:
 			code = max(code, exitFailure)

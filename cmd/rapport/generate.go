@@ -21,6 +21,8 @@ import (
 	"rapport/layouts/pdf"
 	"rapport/layouts/xlsx"
 	"rapport/report"
+	"rapport/report/ledger"
+	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
 	"rapport/report/underlag"
@@ -48,7 +50,7 @@ type runOptions struct {
 
 func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
 	fs.StringArrayVar(&o.inputs, "in", nil, "indatamapp med underlag.xlsx och huvudbok (kan upprepas; en mapp med enhetsmappar går också); utan --in används exempeldata")
-	fs.StringVar(&o.ledgerPath, "ledger", "", "huvudboksfil (xlsx eller csv) om den inte ligger i indatamappen")
+	fs.StringVar(&o.ledgerPath, "ledger", "", "huvudboksfil (xlsx, csv eller SIE) om den inte ligger i indatamappen; med flera enhetsmappar läses den en gång för alla och Ansvar i Inställningar väljer varje enhets rader")
 	fs.IntVar(&o.year, "year", 0, "rapportår (annars År i Inställningar)")
 	fs.StringVar(&o.unit, "unit", "", "enhetens namn (annars Enhet i Inställningar)")
 	fs.StringVar(&o.periodArg, "period", "all", "period: M01–M12, UR1, UR2, ÅR, all (alla som data räcker till) eller due (den som ska göras nu)")
@@ -178,6 +180,9 @@ type unitResult struct {
 	// unknownPeriod: --period names a period that neither the standard
 	// calendar nor the input's Kalender has, a usage error.
 	unknownPeriod bool
+	// routing is set when the unit's Ansvar selected its rows of the
+	// ledger: where the other rows went; ownRows are the rows it took.
+	routing *ledger.Routing
 }
 
 // rendered is one output file, rendered in memory before anything is written.
@@ -205,10 +210,9 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return usageErrorAs(stderr, o.logFormat, "generate", err)
 	}
-	if o.ledgerPath != "" && len(folders) > 1 {
-		return usageErrorAs(stderr, o.logFormat, "generate", fmt.Errorf("--ledger går bara med en indatamapp"))
-	}
-	progress := !o.quiet && o.logFormat == "text" && len(folders) == 1 && isTerminal(stderr)
+	// The progress of one ledger read: one unit's, or the one shared by
+	// all units with --ledger.
+	progress := !o.quiet && o.logFormat == "text" && (len(folders) == 1 || o.ledgerPath != "") && isTerminal(stderr)
 	results := runUnits(ctx, folders, o, true, progress, stderr)
 
 	// Nothing is written for a unit with errors; the others go ahead.
@@ -218,18 +222,23 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	claimOutputs(results)
+	common := sharedLedgerProblems(results, o)
+	if o.quiet {
+		msgs.ledgerProblems(o.ledgerPath, common.Errors())
+	} else {
+		msgs.ledgerProblems(o.ledgerPath, common)
+	}
 	code := exitOK
 	var writeErr error
 	var unlock func()
 	for i := range results {
 		res := &results[i]
+		shown := *res
+		shown.probs = withoutShared(res.probs, common, o.ledgerPath)
 		if o.quiet {
-			shown := *res
-			shown.probs = res.probs.Errors()
-			msgs.problems(&shown, len(folders) > 1)
-		} else {
-			msgs.problems(res, len(folders) > 1)
+			shown.probs = shown.probs.Errors()
 		}
+		msgs.problems(&shown, len(folders) > 1)
 		if res.err != nil || res.probs.HasErrors() || len(res.outputs) == 0 {
 			continue
 		}
@@ -299,18 +308,33 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		attrs := []any{"mapp", res.folder.name, "enhet", res.unit, "år", res.year,
 			"perioder", joinCodes(res.periods), "resultat", outcome}
+		if res.routing != nil {
+			// The rows and sum the unit's Ansvar took from the ledger.
+			attrs = append(attrs, "rader", res.routing.Own.Rows, "belopp", logKr(res.routing.Own.Amount))
+		}
 		if why != "" {
 			attrs = append(attrs, "orsak", why)
 		}
 		log.Log(ctx, level, "enhet", attrs...)
 	}
-	log.Info("körning", "enheter", len(results), "misslyckade", failed, "tid", time.Since(start).Round(time.Millisecond).String())
+	attrs := []any{"enheter", len(results), "misslyckade", failed}
+	for _, res := range results {
+		if res.routing != nil {
+			// Rows of responsibilities that no unit of the run selects:
+			// the same for every unit, so said once for the run.
+			attrs = append(attrs, "andra_enheters_rader", res.routing.NoUnit.Rows, "andra_enheters_belopp", logKr(res.routing.NoUnit.Amount))
+			break
+		}
+	}
+	attrs = append(attrs, "tid", time.Since(start).Round(time.Millisecond).String())
+	log.Info("körning", attrs...)
 	return code
 }
 
 // runUnits imports, computes and (when render is set) renders each folder,
 // with at most o.jobs at a time. One unit's failure does not stop the
-// others.
+// others. With --ledger and several folders the ledger is read once, up
+// front, and its rows are routed to the units by their Ansvar.
 func runUnits(ctx context.Context, folders []folder, o runOptions, render, progress bool, stderr io.Writer) []unitResult {
 	results := make([]unitResult, len(folders))
 	// excelize unpacks a large worksheet to temporary files: they go to a
@@ -318,6 +342,27 @@ func runUnits(ctx context.Context, folders []folder, o runOptions, render, progr
 	if dir, release, err := runTempDir(); err == nil {
 		o.tmpDir = dir
 		defer release()
+	}
+	var shared []*report.Inputs
+	if o.ledgerPath != "" && len(folders) > 1 {
+		opts := make([]report.ImportOptions, len(folders))
+		for i, f := range folders {
+			opts[i], _ = importOptions(f, o)
+		}
+		if progress {
+			opts[0].Progress = newProgress(stderr)
+		}
+		ins, err := report.ImportUnits(ctx, opts)
+		if progress {
+			clearProgress(stderr)
+		}
+		if err != nil {
+			for i, f := range folders {
+				results[i] = unitResult{folder: f, err: aborted(err)}
+			}
+			return results
+		}
+		shared = ins
 	}
 	sem := make(chan struct{}, o.jobs)
 	var wg sync.WaitGroup
@@ -327,6 +372,12 @@ func runUnits(ctx context.Context, folders []folder, o runOptions, render, progr
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			if shared != nil {
+				_, codes := importOptions(f, o)
+				results[i] = finishUnit(f, shared[i], codes, o, render)
+				shared[i] = nil // its buckets are no longer needed
+				return
+			}
 			results[i] = runUnit(ctx, f, o, render, progress, stderr)
 		}()
 	}
@@ -334,8 +385,9 @@ func runUnits(ctx context.Context, folders []folder, o runOptions, render, progr
 	return results
 }
 
-func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool, stderr io.Writer) unitResult {
-	res := unitResult{folder: f}
+// importOptions are the options that import one folder, and the periods
+// that --period due names.
+func importOptions(f folder, o runOptions) (report.ImportOptions, []period.Code) {
 	iopt := report.ImportOptions{Folder: f.fs, Dir: f.name, LedgerPath: o.ledgerPath, Year: o.year, Unit: o.unit,
 		TmpDir: o.tmpDir, OpenWorkbook: underlag.OpenWorkbook}
 	var codes []period.Code
@@ -346,6 +398,11 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		}
 		codes = []period.Code{entry.Code}
 	}
+	return iopt, codes
+}
+
+func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool, stderr io.Writer) unitResult {
+	iopt, codes := importOptions(f, o)
 	if progress {
 		iopt.Progress = newProgress(stderr)
 	}
@@ -354,8 +411,17 @@ func runUnit(ctx context.Context, f folder, o runOptions, render, progress bool,
 		clearProgress(stderr)
 	}
 	if err != nil {
-		res.err = aborted(err)
-		return res
+		return unitResult{folder: f, err: aborted(err)}
+	}
+	return finishUnit(f, in, codes, o, render)
+}
+
+// finishUnit computes (and when render is set renders) one unit's
+// imported inputs.
+func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, render bool) unitResult {
+	res := unitResult{folder: f}
+	if in.Ledger != nil && in.Ledger.Routing != nil {
+		res.routing = in.Ledger.Routing
 	}
 	res.unit, res.year = in.Settings.Unit, in.Settings.Year
 	res.probs = in.Problems
@@ -568,3 +634,7 @@ func logFormatOf(args []string) string {
 	}
 	return "text"
 }
+
+// logKr is an amount for the log: kronor with öre, spaces that any log
+// reader shows.
+func logKr(a money.Amount) string { return strings.ReplaceAll(a.FormatKr(), "\u00a0", " ") }

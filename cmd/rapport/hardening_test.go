@@ -319,7 +319,7 @@ func TestJSONLogEveryLine(t *testing.T) {
 		{"validate example", []string{"validate"}, exitOK, []string{"inga fel"}},
 		{"generate broken", []string{"generate", "--in", broken, "--out", t.TempDir(), "--period", "UR1"}, exitInvalid,
 			[]string{`"level":"ERROR","msg":"fel i indata"`, `"file":"underlag.xlsx","sheet":"Prognos","cell":"C7","value":"12,3,4"`, `"orsak":"`}},
-		{"validate broken", []string{"validate", "--in", broken}, exitInvalid, []string{`"cell":"A580"`, `"hint":`}},
+		{"validate broken", []string{"validate", "--in", broken}, exitInvalid, []string{`"cell":"H580"`, `"hint":`}},
 		{"bad flag", []string{"generate", "--jobs", "x"}, exitUsage, []string{`"level":"ERROR"`, "--jobs"}},
 		{"bad flag, = form", []string{"validate", "--log-format=json", "--färg"}, exitUsage, []string{"okänd flagga"}},
 	}

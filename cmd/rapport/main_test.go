@@ -160,7 +160,7 @@ func TestBrokenInputWritesNothing(t *testing.T) {
 	out := t.TempDir()
 	want := []string{
 		`underlag.xlsx: Prognos!C7: "12,3,4"`,
-		`huvudbok.xlsx: Huvudbok!A580: "Summa"`,
+		`huvudbok.xlsx: Huvudbok!H580: "580223547" summeringsraden "Summa"`,
 		`huvudbok.xlsx: Huvudbok!A1014: "9100"`,
 	}
 	code, _, stderr := runCmd(t, "generate", "--in", in, "--out", out, "--period", "UR1")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"strings"
 
 	"rapport/report/problem"
@@ -126,4 +127,93 @@ func firstError(l problem.List) string {
 		s += fmt.Sprintf(" (och %d fel till)", len(errs)-1)
 	}
 	return strings.TrimSpace(s)
+}
+
+// sharedLedgerProblems are, when several units share one --ledger, the
+// ledger's problems that every unit read with it has: shown once rather
+// than once per unit.
+func sharedLedgerProblems(results []unitResult, o runOptions) problem.List {
+	if o.ledgerPath == "" || len(results) < 2 {
+		return nil
+	}
+	file := filepath.Base(o.ledgerPath)
+	count := map[string]int{}
+	readers := 0
+	for _, res := range results {
+		if res.routing == nil {
+			continue
+		}
+		readers++
+		for _, p := range res.probs {
+			if p.File == file {
+				count[p.String()]++
+			}
+		}
+	}
+	var out problem.List
+	for _, res := range results {
+		if res.routing == nil {
+			continue
+		}
+		for _, p := range res.probs {
+			if p.File == file && count[p.String()] == readers && readers > 1 {
+				out = append(out, p)
+			}
+		}
+		break
+	}
+	return out
+}
+
+// withoutShared is a unit's problems without those shown once for the
+// shared ledger; if these have errors, one line points at them.
+func withoutShared(l, shared problem.List, ledgerPath string) problem.List {
+	if len(shared) == 0 {
+		return l
+	}
+	skip := map[string]bool{}
+	for _, p := range shared {
+		skip[p.String()] = true
+	}
+	var out problem.List
+	told := false
+	for _, p := range l {
+		if !skip[p.String()] {
+			out = append(out, p)
+		} else if p.Severity == problem.Error && !told {
+			told = true
+			out = append(out, problem.Problem{Severity: problem.Error, File: filepath.Base(ledgerPath),
+				Message: "den gemensamma huvudboken har fel (se ovan); inga rapporter görs ur den förrän de är rättade"})
+		}
+	}
+	out.Sort()
+	return out
+}
+
+// ledgerProblems shows the shared ledger's own problems once, before
+// the units'.
+func (m *messages) ledgerProblems(path string, l problem.List) {
+	if len(l) == 0 {
+		return
+	}
+	res := unitResult{folder: folder{name: "huvudbok " + path}, probs: l}
+	if m.json != nil {
+		m.problems(&res, true)
+		return
+	}
+	errs, warns := l.Errors(), l.Warnings()
+	fmt.Fprintf(m.w, "== huvudbok %s (gemensam för alla enheter) ==\n", path)
+	for _, sec := range []struct {
+		title string
+		l     problem.List
+	}{{"Fel", errs}, {"Varningar", warns}} {
+		if len(sec.l) == 0 {
+			continue
+		}
+		fmt.Fprintf(m.w, "%s (%d):\n", sec.title, len(sec.l))
+		for _, p := range sec.l {
+			fmt.Fprintf(m.w, "  %s\n", p.String())
+		}
+	}
+	fmt.Fprintln(m.w)
 }

@@ -256,13 +256,17 @@ func (b *builder) reconciliation() {
 	for _, sh := range rc.Sheets {
 		read = append(read, Row{Kind: Plain, Cells: []Cell{{Text: "Blad " + sh.Sheet + ": rader"}, {Text: money.FormatInt(sh.RowsRead)}}})
 	}
+	read = append(read,
+		Row{Kind: Plain, Cells: []Cell{{Text: layouts.RowsSummedLabel}, {Text: money.FormatInt(rc.RowsSummed)}}},
+		Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: money.FormatInt(rc.BlankRows)}}},
+		Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: money.FormatInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
+	)
+	if rc.SummaryRows > 0 {
+		read = append(read, Row{Kind: Plain, Cells: []Cell{{Text: layouts.SummaryRowsLabel}, {Text: money.FormatInt(rc.SummaryRows)}}})
+	}
 	b.add(Table{Caption: "Inlästa rader",
 		Columns: []Column{col("Rader", 6, Left), col("Antal", 2, Right)},
-		Rows: append(read,
-			Row{Kind: Plain, Cells: []Cell{{Text: layouts.RowsSummedLabel}, {Text: money.FormatInt(rc.RowsSummed)}}},
-			Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: money.FormatInt(rc.BlankRows)}}},
-			Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: money.FormatInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
-		)})
+		Rows:    read})
 	rows := []Row{}
 	var sum money.Amount
 	sumRows := 0
@@ -276,6 +280,9 @@ func (b *builder) reconciliation() {
 		Row{Kind: Total, Cells: []Cell{{Text: "Huvudbokens total"}, {Text: money.FormatInt(rc.RowsSummed)}, {Text: rc.LedgerTotal.FormatKr()}}},
 		Row{Kind: Plain, Cells: []Cell{{Text: layouts.DifferenceLabel}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
 	)
+	if c := rc.ClosingIncluded; c.Rows != 0 || c.Amount != 0 {
+		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: c.Label}, {Text: money.FormatInt(c.Rows)}, {Text: c.Amount.FormatKr()}}})
+	}
 	b.add(Table{Caption: "Huvudbokens total fördelad på delar, kr",
 		Columns: []Column{col("Del", 5, Left), col("Rader", 1.6, Right), col("Belopp, kr", 2.6, Right)},
 		Rows:    rows})

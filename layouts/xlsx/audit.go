@@ -140,6 +140,11 @@ func (b *builder) control() *sheet {
 		s.number(ctlRows, row, float64(c.n), styleInt)
 		row++
 	}
+	if rec.SummaryRows > 0 {
+		s.text(ctlLabel, row, layouts.SummaryRowsLabel, styleText)
+		s.number(ctlRows, row, float64(rec.SummaryRows), styleInt)
+		row++
+	}
 	// A workbook whose ledger is split over sheets shows what each gave.
 	for _, sh := range rec.Sheets {
 		s.text(ctlLabel, row, "Blad "+sh.Sheet+": lästa rader", styleText)
@@ -181,7 +186,16 @@ func (b *builder) control() *sheet {
 	}
 	s.textFormula(ctlAmount, row, check, cached, styleCheck)
 	s.red = append(s.red, conditional{rng: ref(ctlAmount, row), expr: ref(ctlAmount, row) + "<>\"OK\""})
-	row += 2
+	row++
+	// Outside the parts' sum: a December report's closing periods are
+	// inside the lines above, and this says how much of them.
+	if c := rec.ClosingIncluded; c.Rows != 0 || c.Amount != 0 {
+		s.text(ctlLabel, row, c.Label, styleText)
+		s.number(ctlRows, row, float64(c.Rows), styleInt)
+		s.number(ctlAmount, row, c.Amount.Kronor(), styleKr)
+		row++
+	}
+	row++
 
 	if len(r.Problems) > 0 {
 		s.text(ctlLabel, row, "Varningar som rapporten bär", styleGroup)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"rapport/fixtures/ledgergen"
 )
@@ -121,5 +122,44 @@ func inflate(b *testing.B, path string) {
 			b.Fatal(err)
 		}
 		rc.Close()
+	}
+}
+
+// BenchmarkRoute reads the same export of a million rows as one unit
+// and routed to 20 units by responsibility (ledgergen's 200 codes, ten
+// each), the two alternating in every iteration; x-unrouted is the
+// routed reads' time over the plain ones'.
+func BenchmarkRoute(b *testing.B) {
+	rows := 1_000_000
+	if testing.Short() {
+		rows = 100_000
+	}
+	var units []Unit
+	for i := 0; i < 20; i++ {
+		sel, err := ParseSelector(fmt.Sprintf("%d-%d", 1000+10*i, 1009+10*i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		units = append(units, Unit{Name: fmt.Sprint(i), Select: sel})
+	}
+	for _, kind := range []string{"csv", "shared"} {
+		path := benchFile(b, kind, rows)
+		b.Run(kind, func(b *testing.B) {
+			var plain, routed time.Duration
+			for i := 0; i < b.N; i++ {
+				for _, r := range []struct {
+					units []Unit
+					d     *time.Duration
+				}{{nil, &plain}, {units, &routed}} {
+					start := time.Now()
+					l, err := ReadFile(context.Background(), path, Options{Units: r.units})
+					*r.d += time.Since(start)
+					if err != nil || l.Problems.HasErrors() || l.RowsSummed != rows {
+						b.Fatalf("%v %v %d", err, l.Problems, l.RowsSummed)
+					}
+				}
+			}
+			b.ReportMetric(float64(routed)/float64(plain), "x-unrouted")
+		})
 	}
 }

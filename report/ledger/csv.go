@@ -8,13 +8,23 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"rapport/report/xlsxstream"
 )
 
-// maxRecord bounds one CSV record. Far beyond any real export line, it
-// still lets a file with a 10 MB cell be read and reported.
-const maxRecord = 64 << 20
+// maxRecord bounds one CSV record (line): the same 16 MB as a row of a
+// ledger workbook. Far beyond any real export line, it still lets a file
+// with a 10 MB cell be read and reported; a 63 MB line took 263 MB.
+const maxRecord = xlsxstream.MaxRowBytes
 
-var errRecordTooLong = errors.New("raden är längre än 64 MB")
+var errRecordTooLong = errors.New("raden är för lång")
+
+// maxFields bounds the fields of one record, as Excel bounds the columns
+// of a sheet: a 16 MB line of delimiters alone, 16 million empty fields,
+// took 3 GB.
+const maxFields = 16384
+
+var errTooManyFields = errors.New("raden har för många fält")
 
 // csvReader splits CSV records without copying in the common case: a
 // line without quotes is split where it lies in the bufio buffer.
@@ -98,7 +108,10 @@ func (c *csvReader) next() ([][]byte, error) {
 	c.n++
 	line = trimEOL(line)
 	if bytes.IndexByte(line, '"') < 0 {
-		return c.splitPlain(line), nil
+		if f := c.splitPlain(line); len(f) <= maxFields {
+			return f, nil
+		}
+		return nil, errTooManyFields
 	}
 	// The quote state runs on from the previous line, line by line, so
 	// that the cost stays linear however long an unclosed quote runs.
@@ -111,6 +124,9 @@ func (c *csvReader) next() ([][]byte, error) {
 		c.span = quoteSpan{first: c.spanFirst, last: c.n}
 	}
 	c.splitQuoted(line)
+	if len(c.ends) > maxFields {
+		return nil, errTooManyFields
+	}
 	c.fields = c.fields[:0]
 	start := 0
 	for _, e := range c.ends {
@@ -138,6 +154,9 @@ func (c *csvReader) splitPlain(line []byte) [][]byte {
 		}
 		c.fields = append(c.fields, line[:i])
 		line = line[i+1:]
+		if len(c.fields) > maxFields {
+			return c.fields // the caller reports the record; the rest is not split
+		}
 	}
 }
 
@@ -207,6 +226,9 @@ func (c *csvReader) splitQuoted(line []byte) {
 		c.out = append(c.out, line[i:i+j]...)
 		i += j + 1
 		c.ends = append(c.ends, len(c.out))
+		if len(c.ends) > maxFields {
+			return
+		}
 	}
 }
 

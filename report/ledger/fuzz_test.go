@@ -19,6 +19,8 @@ func FuzzLedgerCSV(f *testing.F) {
 		"Titel\n\nKonto;Datum;Utfall\n\"40\"\"10\";30.04.2026;(12)\n",
 		"sep=;\nKonto;Kontonr;Period;Belopp\n",
 		"Konto;Period;Belopp\n4010;202604;\"oavslutat\n",
+		"Kto;Text;Bokf.period;Debet;Kredit;Kst\n4010;;202600;10;;1\n3010;;2026-13;;4;1\n;Delsumma;;10;4\n;Summa;;10;4\n",
+		"Konto;Benämning;Per;Belopp (SEK)\n4010;Lön;2026 14;5\n;Totalt;;6\n",
 	} {
 		f.Add([]byte(s))
 	}

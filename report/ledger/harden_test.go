@@ -366,3 +366,31 @@ func TestSIESumsDoNotWrap(t *testing.T) {
 	}
 	assertProblems(t, l, []string{"verifikation A 4612 den 2026-03-15 gör huvudbokens summa för stor för att räknas exakt"})
 }
+
+// TestHostileCSVLines: a line longer than a workbook row may hold, or with
+// more fields than a sheet has columns, ends the file with an error naming
+// the line. 16 million empty fields took 3 GB before the field bound.
+func TestHostileCSVLines(t *testing.T) {
+	head := "Konto;Ansvar;Period;Belopp;Text\n4010;100;2026-01;5;ok\n"
+	for _, tc := range []struct {
+		name, line, want string
+	}{
+		{"a line over 16 MB", "4010;100;2026-01;5;\"" + strings.Repeat("x", maxRecord) + "\"",
+			"huvudbok.csv: rad 3: raden är orimligt lång (över 16 MB)"},
+		{"16 385 fields", "4010;100;2026-01;5" + strings.Repeat(";", maxFields), "huvudbok.csv: rad 3: raden har orimligt många fält (över 16 384)"},
+		{"16 385 fields with a quote", "4010;100;2026-01;5;\"a\"" + strings.Repeat(";", maxFields), "huvudbok.csv: rad 3: raden har orimligt många fält (över 16 384)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := read(t, []byte(head+tc.line+"\n4010;100;2026-02;5;ok\n"), "huvudbok.csv")
+			errs := l.Problems.Errors()
+			if len(errs) != 1 || !strings.HasPrefix(errs[0].String(), tc.want) {
+				t.Errorf("want one error starting %q, got:\n%v", tc.want, l.Problems)
+			}
+		})
+	}
+	// At the bound, the line is read.
+	l := read(t, []byte(head+"4010;100;2026-01;5"+strings.Repeat(";", maxFields-4)+"\n"), "huvudbok.csv")
+	if l.Problems.HasErrors() {
+		t.Errorf("16 384 fields: %v", l.Problems)
+	}
+}

@@ -18,31 +18,67 @@ const (
 	fieldResponsibility
 	fieldActivity
 	fieldProject
+	fieldDebit  // Debet: with Kredit instead of one amount column
+	fieldCredit // Kredit
 	numFields
 )
+
+// amountField reports whether a field holds money, and so may carry a
+// unit suffix.
+func amountField(f field) bool {
+	return f == fieldAmount || f == fieldDebit || f == fieldCredit
+}
 
 // synonyms are the accepted headers of each field (SPEC 2.1), in the
 // form normalizeHeader gives. For dates, earlier synonyms win when a file
 // has several date columns: the posting date decides the month.
 var synonyms = [numFields][]string{
-	fieldAccount:        {"konto", "kontonr", "kontonummer", "account"},
-	fieldAmount:         {"belopp", "utfall", "belopp sek", "amount"},
-	fieldPeriod:         {"period", "bokföringsperiod", "månad"},
+	fieldAccount:        {"konto", "kontonr", "kontonummer", "account", "kto"},
+	fieldAmount:         {"belopp", "utfall", "belopp sek", "amount", "belopp i lokal valuta", "saldo period"},
+	fieldPeriod:         {"period", "bokföringsperiod", "månad", "bokf.period", "bokf. period", "bokföringsår/period", "per"},
 	fieldDate:           {"bokföringsdatum", "datum", "verifikationsdatum"},
-	fieldResponsibility: {"ansvar", "ansvarskod", "kostnadsställe"},
+	fieldResponsibility: {"ansvar", "ansvarskod", "kostnadsställe", "ansvarsställe", "kst", "resultatenhet"},
 	fieldActivity:       {"verksamhet", "vht", "verksamhetskod"},
-	fieldProject:        {"projekt", "projektnr", "projektkod"},
+	fieldProject:        {"projekt", "projektnr", "projektkod", "proj"},
+	fieldDebit:          {"debet", "debet sek"},
+	fieldCredit:         {"kredit", "kredit sek"},
+}
+
+// FieldNames are the fields a sheet Kolumner may name (its column Fält),
+// as the controller writes them.
+var FieldNames = []string{"Konto", "Belopp", "Debet", "Kredit", "Period", "Datum", "Ansvar", "Verksamhet", "Projekt"}
+
+// fieldByName maps a Fält of FieldNames, lower case, to its field.
+var fieldByName = map[string]field{
+	"konto": fieldAccount, "belopp": fieldAmount, "debet": fieldDebit, "kredit": fieldCredit,
+	"period": fieldPeriod, "datum": fieldDate, "ansvar": fieldResponsibility,
+	"verksamhet": fieldActivity, "projekt": fieldProject,
+}
+
+// Column is a header that the controllers' workbook names for a field
+// (sheet Kolumner: Fält, Rubrik), for an export whose own header no
+// synonym fits. Where it was named is kept for the message when the
+// ledger has no such column.
+type Column struct {
+	Field  string // one of FieldNames, any case
+	Header string // the export's header for the field
+	// The cell that names it, for messages: file, sheet and cell
+	// ("underlag.xlsx", "Kolumner", 2 for B2).
+	File, Sheet string
+	Row         int
 }
 
 // displayNames are the synonyms as a user writes them, for messages.
 var displayNames = [numFields]string{
-	fieldAccount:        "Konto, Kontonr, Kontonummer, Account",
-	fieldAmount:         "Belopp, Utfall, Belopp SEK, Amount",
-	fieldPeriod:         "Period, Bokföringsperiod, Månad",
+	fieldAccount:        "Konto, Kontonr, Kontonummer, Account, Kto",
+	fieldAmount:         "Belopp, Utfall, Belopp SEK, Amount, Belopp i lokal valuta, Saldo period, eller Debet och Kredit",
+	fieldPeriod:         "Period, Bokföringsperiod, Månad, Bokf.period, Bokföringsår/period, Per",
 	fieldDate:           "Datum, Bokföringsdatum, Verifikationsdatum",
-	fieldResponsibility: "Ansvar, Ansvarskod, Kostnadsställe",
+	fieldResponsibility: "Ansvar, Ansvarskod, Kostnadsställe, Ansvarsställe, Kst, Resultatenhet",
 	fieldActivity:       "Verksamhet, Vht, Verksamhetskod",
-	fieldProject:        "Projekt, Projektnr, Projektkod",
+	fieldProject:        "Projekt, Projektnr, Projektkod, Proj",
+	fieldDebit:          "Debet, Debet SEK",
+	fieldCredit:         "Kredit, Kredit SEK",
 }
 
 // normalizeHeader lower-cases a header and folds runs of any kind of
@@ -54,12 +90,41 @@ func normalizeHeader(s string) string {
 	}), " "))
 }
 
+// headerNames is what a header row is matched against: the synonyms, and
+// the headers that the controllers' workbook names (sheet Kolumner), which
+// win over a synonym.
+type headerNames struct {
+	custom map[string]field // normalized header → field
+}
+
+// newHeaderNames takes the Kolumner names that name a known field;
+// underlag reports an unknown Fält at its cell.
+func newHeaderNames(cols []Column) headerNames {
+	h := headerNames{}
+	for _, c := range cols {
+		f, ok := fieldByName[strings.ToLower(strings.TrimSpace(c.Field))]
+		n := normalizeHeader(c.Header)
+		if !ok || n == "" {
+			continue
+		}
+		if h.custom == nil {
+			h.custom = map[string]field{}
+		}
+		h.custom[n] = f
+	}
+	return h
+}
+
 // matchHeader tells which field a header names, with the unit its suffix
-// gives and the synonym's rank among its field's synonyms.
-func matchHeader(h string) (f field, unit money.Unit, rank int) {
-	n := normalizeHeader(h)
+// gives and the synonym's rank among its field's synonyms (-1 for a name
+// from Kolumner, which outranks them).
+func (h headerNames) matchHeader(hd string) (f field, unit money.Unit, rank int) {
+	n := normalizeHeader(hd)
 	if n == "" {
 		return fieldNone, money.UnitKr, 0
+	}
+	if f, ok := h.custom[n]; ok {
+		return f, money.UnitKr, -1
 	}
 	unit = money.UnitKr
 	hasUnit := false
@@ -71,10 +136,13 @@ func matchHeader(h string) (f field, unit money.Unit, rank int) {
 		unit, hasUnit = u, true
 		n = strings.TrimSpace(n[:i])
 	}
+	if f, ok := h.custom[n]; ok && hasUnit && amountField(f) {
+		return f, unit, -1
+	}
 	for f := fieldAccount; f < numFields; f++ {
 		for r, s := range synonyms[f] {
 			if n == s {
-				if hasUnit && f != fieldAmount {
+				if hasUnit && !amountField(f) {
 					return fieldNone, money.UnitKr, 0
 				}
 				return f, unit, r
@@ -84,15 +152,28 @@ func matchHeader(h string) (f field, unit money.Unit, rank int) {
 	return fieldNone, money.UnitKr, 0
 }
 
+// withoutUnit is a normalized header without its unit suffix: "belopp"
+// for "belopp (tkr)"; "" when it has none.
+func withoutUnit(n string) string {
+	i := strings.LastIndexAny(n, "([")
+	if i < 0 || !(strings.HasSuffix(n, ")") || strings.HasSuffix(n, "]")) {
+		return ""
+	}
+	if _, ok := money.ParseUnit(n[i+1 : len(n)-1]); !ok {
+		return ""
+	}
+	return strings.TrimSpace(n[:i])
+}
+
 // layout is where the fields are in a header row; columns are 0-based,
 // -1 where absent.
 type layout struct {
 	col     [numFields]int
 	rank    [numFields]int
-	unit    money.Unit
-	headers []string // the header row as found, for messages
-	dups    [][2]int // pairs of columns that name the same field
-	found   int      // how many known fields the row names
+	unit    [numFields]money.Unit // the amount fields' units
+	headers []string              // the header row as found, for messages
+	dups    [][2]int              // pairs of columns that name the same field
+	found   int                   // how many known fields the row names
 }
 
 func newLayout() layout {
@@ -104,11 +185,11 @@ func newLayout() layout {
 }
 
 // detectHeader reads one row as a header candidate.
-func detectHeader(cells []string) layout {
+func (h headerNames) detectHeader(cells []string) layout {
 	l := newLayout()
 	l.headers = cells
 	for i, c := range cells {
-		f, unit, rank := matchHeader(c)
+		f, unit, rank := h.matchHeader(c)
 		if f == fieldNone {
 			continue
 		}
@@ -116,8 +197,9 @@ func detectHeader(cells []string) layout {
 		switch {
 		case prev < 0:
 			l.found++
-		case f == fieldDate && rank != l.rank[f]:
-			// Several date columns are normal; the better one wins.
+		case rank != l.rank[f] && (f == fieldDate || rank < 0 || l.rank[f] < 0):
+			// Several date columns are normal, and the better one wins; so
+			// does a column the controllers named over a synonym.
 			if rank > l.rank[f] {
 				continue
 			}
@@ -125,17 +207,21 @@ func detectHeader(cells []string) layout {
 			l.dups = append(l.dups, [2]int{prev, i})
 			continue
 		}
-		l.col[f], l.rank[f] = i, rank
-		if f == fieldAmount {
-			l.unit = unit
-		}
+		l.col[f], l.rank[f], l.unit[f] = i, rank, unit
 	}
 	return l
 }
 
-// complete reports whether the row holds every required column.
+// debitCredit reports whether the row has Debet or Kredit columns.
+func (l *layout) debitCredit() bool {
+	return l.col[fieldDebit] >= 0 || l.col[fieldCredit] >= 0
+}
+
+// complete reports whether the row holds every required column. One of
+// Debet and Kredit alone, or both with an amount column, is complete
+// here, so that the reader says what is wrong instead of "no header".
 func (l *layout) complete() bool {
-	return l.col[fieldAccount] >= 0 && l.col[fieldAmount] >= 0 &&
+	return l.col[fieldAccount] >= 0 && (l.col[fieldAmount] >= 0 || l.debitCredit()) &&
 		(l.col[fieldPeriod] >= 0 || l.col[fieldDate] >= 0)
 }
 
@@ -145,7 +231,7 @@ func (l *layout) missing() []string {
 	if l.col[fieldAccount] < 0 {
 		out = append(out, "konto ("+displayNames[fieldAccount]+")")
 	}
-	if l.col[fieldAmount] < 0 {
+	if l.col[fieldAmount] < 0 && !l.debitCredit() {
 		out = append(out, "belopp ("+displayNames[fieldAmount]+")")
 	}
 	if l.col[fieldPeriod] < 0 && l.col[fieldDate] < 0 {

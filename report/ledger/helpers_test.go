@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"rapport/report/money"
@@ -57,7 +58,7 @@ func read(t testing.TB, data []byte, name string) *Ledger {
 // checkInvariants holds for every ledger, however broken its file.
 func checkInvariants(t testing.TB, l *Ledger) {
 	t.Helper()
-	if l.RowsRead != l.RowsSummed+l.BlankRows+l.ErrorRows {
+	if l.RowsRead != l.RowsSummed+l.BlankRows+l.ErrorRows+l.SummaryRows {
 		t.Fatalf("RowsRead %d ≠ summed %d + blank %d + error %d", l.RowsRead, l.RowsSummed, l.BlankRows, l.ErrorRows)
 	}
 	var sum money.Amount
@@ -66,10 +67,45 @@ func checkInvariants(t testing.TB, l *Ledger) {
 		sum += b.Amount
 		rows += b.Rows
 	}
+	// A routed ledger's rows are in its units, or in no unit, or in two.
+	for _, u := range l.Units {
+		var us money.Amount
+		ur := 0
+		for _, b := range u.Buckets {
+			us += b.Amount
+			ur += b.Rows
+		}
+		if us != u.Total || ur != u.Rows {
+			t.Fatalf("unit: Σ buckets %d over %d rows; Total %d over %d rows", us, ur, u.Total, u.Rows)
+		}
+		sum += us
+		rows += ur
+	}
+	sum += l.noUnit.Amount + l.overlap.Amount
+	rows += l.noUnit.Rows + l.overlap.Rows
 	if sum != l.Total || rows != l.RowsSummed {
 		t.Fatalf("Σ buckets %d over %d rows; Total %d over %d rows", sum, rows, l.Total, l.RowsSummed)
 	}
 	if l.ErrorRows > 0 && !l.Problems.HasErrors() {
 		t.Fatalf("%d error rows but no error problem", l.ErrorRows)
+	}
+}
+
+// checkProblemTexts holds a ledger's problems to the texts wanted: each
+// must occur in some problem, and none is expected when none is wanted.
+func checkProblemTexts(t *testing.T, l *Ledger, wants []string) {
+	t.Helper()
+	var texts []string
+	for _, p := range l.Problems {
+		texts = append(texts, p.String())
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range wants {
+		if !strings.Contains(all, want) {
+			t.Errorf("no problem mentions %q; problems:\n%s", want, all)
+		}
+	}
+	if len(wants) == 0 && len(l.Problems) > 0 {
+		t.Errorf("unexpected problems:\n%s", all)
 	}
 }

@@ -24,6 +24,14 @@ import (
 type Options struct {
 	Sheet    string         // XLSX: the sheet to read; "" = the first sheet
 	Progress func(Progress) // optional; called about every 100 ms of work, from the reading goroutine
+	// Columns are the export's own headers that the controllers' workbook
+	// names (sheet Kolumner), for fields no synonym fits. A name that the
+	// file's header row lacks is an error at the cell that names it.
+	Columns []Column
+	// Units, if any, route each posting by its responsibility to the unit
+	// whose Selector takes it (SPEC 6.2), so that one read of a regional
+	// export serves every unit: Ledger.Units then holds their sums.
+	Units []Unit
 }
 
 // Progress is how far a read has come. For XLSX the bytes are those of
@@ -64,9 +72,10 @@ func ReadFile(ctx context.Context, path string, opt Options) (*Ledger, error) {
 // sees them in Excel. A row whose account, amount or period is missing or
 // unreadable is an error row, reported and never summed; past the first
 // 200 problems only a summary is added, but the counts stay exact, so that
-// RowsRead = RowsSummed + BlankRows + ErrorRows always holds.
+// RowsRead = RowsSummed + BlankRows + ErrorRows + SummaryRows always holds.
 func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Options) (*Ledger, error) {
 	l := &Ledger{File: filepath.Base(name), Buckets: map[Key]Bucket{}}
+	newRouter(l, opt.Units)
 	if size <= 0 {
 		l.fileProblem("filen är tom", "Exportera huvudboken på nytt från ekonomisystemet")
 		return l, nil
@@ -178,6 +187,9 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 		case errors.Is(err, xlsxstream.ErrBomb):
 			l.fileProblem("filen packas upp till en orimlig storlek (en zip-bomb eller en trasig fil) och läses inte",
 				"Exportera huvudboken på nytt från ekonomisystemet")
+		case errors.Is(err, xlsxstream.ErrSharedTooLarge):
+			l.fileProblem(fmt.Sprintf("arbetsboken är för stor för att läsas som xlsx: dess texter packas upp till mer än %d MB", xlsxstream.DefaultLimits().MaxSharedBytes>>20),
+				"Exportera huvudboken som CSV (huvudbok.csv) i stället; den läses rad för rad, hur stor den än är")
 		case errors.Is(err, xlsxstream.ErrTooManySheets):
 			l.fileProblem(fmt.Sprintf("arbetsboken har orimligt många blad (över %d) och läses inte", xlsxstream.MaxSheets),
 				"Exportera huvudboken på nytt, eller spara bara bladen med huvudboken")
@@ -208,19 +220,23 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 	var (
 		prog      = progress{fn: opt.Progress}
 		best      layout
+		first     layout // the header of the first sheet read
 		bestSheet string
 		counts    []SheetCount
 		other     []string // sheets with content but no header
 		done      int64    // sheet XML bytes of sheets finished, for progress
 	)
 	for _, name := range names {
-		before := SheetCount{RowsRead: l.RowsRead, RowsSummed: l.RowsSummed, BlankRows: l.BlankRows, ErrorRows: l.ErrorRows, Total: l.Total}
-		res, err := l.readSheet(ctx, wb, name, opt.Sheet != "", &prog, &done)
+		before := SheetCount{RowsRead: l.RowsRead, RowsSummed: l.RowsSummed, BlankRows: l.BlankRows, ErrorRows: l.ErrorRows, SummaryRows: l.SummaryRows, Total: l.Total}
+		res, err := l.readSheet(ctx, wb, name, opt.Sheet != "", newHeaderNames(opt.Columns), &prog, &done)
 		if err != nil {
 			return err
 		}
 		if res.lay.found > best.found {
 			best, bestSheet = res.lay, res.sheet
+		}
+		if res.status == sheetRead && first.headers == nil {
+			first = res.lay
 		}
 		switch res.status {
 		case sheetStop:
@@ -232,7 +248,7 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 			counts = append(counts, SheetCount{Name: res.sheet,
 				RowsRead: l.RowsRead - before.RowsRead, RowsSummed: l.RowsSummed - before.RowsSummed,
 				BlankRows: l.BlankRows - before.BlankRows, ErrorRows: l.ErrorRows - before.ErrorRows,
-				Total: l.Total - before.Total})
+				SummaryRows: l.SummaryRows - before.SummaryRows, Total: l.Total - before.Total})
 			if res.broken {
 				return nil
 			}
@@ -248,9 +264,11 @@ func readXLSX(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opt
 				l.Sheet = names[0]
 			}
 		}
+		l.checkColumns(best, opt.Columns)
 		l.noHeader(best, l.Sheet)
 		return nil
 	}
+	l.checkColumns(first, opt.Columns)
 	if len(counts) > 1 {
 		l.Sheets = counts
 	}
@@ -281,7 +299,7 @@ type sheetResult struct {
 }
 
 // readSheet sums one sheet into l. named says the user chose the sheet.
-func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name string, named bool, prog *progress, done *int64) (sheetResult, error) {
+func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name string, named bool, names headerNames, prog *progress, done *int64) (sheetResult, error) {
 	res := sheetResult{sheet: name}
 	rows, err := wb.Rows(name)
 	if err != nil {
@@ -360,7 +378,7 @@ func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name st
 					texts[c.Col-1] = string(c.Value)
 				}
 			}
-			lay := detectHeader(texts)
+			lay := names.detectHeader(texts)
 			if lay.found > res.lay.found {
 				res.lay = lay
 			}
@@ -401,7 +419,7 @@ func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name st
 			l.BlankRows++
 			continue
 		}
-		sum.row(rowNum, get)
+		sum.row(rowNum, len(byCol), get)
 	}
 	_, total := rows.Progress()
 	*done += total
@@ -460,6 +478,36 @@ func (l *Ledger) xlsxProblem(sheet string, err error) {
 // checkDuplicates reports columns that name the same field; the file
 // cannot be read when it is unclear which one holds the value.
 func (l *Ledger) checkDuplicates(lay layout, sheet string, row int) bool {
+	at := func(col int, msg, hint string) {
+		p := problem.At(problem.Error, l.File, sheet, col+1, row, "", msg, hint)
+		if sheet == "" {
+			p.Cell = fmt.Sprintf("rad %d", row)
+		}
+		l.Problems.Add(p)
+	}
+	head := func(col int) string {
+		return fmt.Sprintf("%q (%s)", strings.TrimSpace(lay.headers[col]), problem.ColumnName(col+1))
+	}
+	amount, debit, credit := lay.col[fieldAmount], lay.col[fieldDebit], lay.col[fieldCredit]
+	ok := len(lay.dups) == 0
+	switch {
+	case amount >= 0 && lay.debitCredit():
+		other := debit
+		if other < 0 {
+			other = credit
+		}
+		at(other, "filen har både en beloppskolumn "+head(amount)+" och debet/kredit "+head(other)+"; det går inte att veta vilken som gäller",
+			"Ta bort beloppskolumnen eller kolumnerna Debet och Kredit ur exporten, eller byt namn på den som inte ska läsas")
+		ok = false
+	case debit >= 0 && credit < 0:
+		at(debit, "filen har kolumnen "+head(debit)+" men ingen kolumn Kredit; beloppet är debet minus kredit",
+			"Exportera både Debet och Kredit, eller en enda beloppskolumn (Belopp)")
+		ok = false
+	case credit >= 0 && debit < 0:
+		at(credit, "filen har kolumnen "+head(credit)+" men ingen kolumn Debet; beloppet är debet minus kredit",
+			"Exportera både Debet och Kredit, eller en enda beloppskolumn (Belopp)")
+		ok = false
+	}
 	for _, d := range lay.dups {
 		a, b := d[0], d[1]
 		p := problem.At(problem.Error, l.File, sheet, b+1, row, "",
@@ -471,7 +519,34 @@ func (l *Ledger) checkDuplicates(lay layout, sheet string, row int) bool {
 		}
 		l.Problems.Add(p)
 	}
-	return len(lay.dups) == 0
+	return ok
+}
+
+// checkColumns reports each header that the controllers' workbook names
+// (sheet Kolumner) but the ledger's header row lacks: at the cell that
+// names it, since that is where the fix is. best is the header row found,
+// or the most complete candidate.
+func (l *Ledger) checkColumns(best layout, cols []Column) {
+	for _, c := range cols {
+		n := normalizeHeader(c.Header)
+		if n == "" {
+			continue
+		}
+		found := false
+		for _, h := range best.headers {
+			if hn := normalizeHeader(h); hn == n || withoutUnit(hn) == n {
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		p := problem.At(problem.Error, c.File, c.Sheet, 2, c.Row, "",
+			fmt.Sprintf("huvudboken %s har ingen kolumn %q", l.File, c.Header),
+			"Skriv rubriken exakt som i huvudbokens rubrikrad (stora och små bokstäver spelar ingen roll), eller ta bort raden i bladet Kolumner")
+		l.Problems.Add(p)
+	}
 }
 
 // noHeader explains a file whose first rows hold no complete header.
@@ -488,7 +563,7 @@ func (l *Ledger) noHeader(best layout, sheet string) {
 
 // sniffDelimiter picks the delimiter under which one of the first rows is
 // a complete header; failing that, the one most used in the first line.
-func sniffDelimiter(head []byte, dec *decoder) byte {
+func sniffDelimiter(head []byte, dec *decoder, names headerNames) byte {
 	cands := []byte{';', '\t', ','}
 	for _, d := range cands {
 		cr := newCSVReader(bufio.NewReader(bytes.NewReader(head)), d)
@@ -501,7 +576,7 @@ func sniffDelimiter(head []byte, dec *decoder) byte {
 			for j, f := range rec {
 				texts[j] = dec.string(f)
 			}
-			if lay := detectHeader(texts); lay.complete() {
+			if lay := names.detectHeader(texts); lay.complete() {
 				return d
 			}
 		}
@@ -562,6 +637,7 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 			Message: "filen heter " + ext + " men är en textfil; den läses som CSV",
 			Hint:    "Byt filändelse till .csv så att den inte förväxlas med en arbetsbok"})
 	}
+	names := newHeaderNames(opt.Columns)
 	var delim byte
 	if bytes.HasPrefix(head, []byte("sep=")) && len(head) > 4 && head[4] != '\r' && head[4] != '\n' {
 		// Excel's hint line: "sep=;".
@@ -571,7 +647,7 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		}
 		head, _ = br.Peek(64 << 10)
 	} else {
-		delim = sniffDelimiter(head, dec)
+		delim = sniffDelimiter(head, dec, names)
 	}
 	cr := newCSVReader(br, delim)
 	width := 0 // fields of the header row
@@ -613,9 +689,13 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		if err == io.EOF {
 			break
 		}
-		if err == errRecordTooLong {
+		if err == errRecordTooLong || err == errTooManyFields {
+			msg := fmt.Sprintf("raden är orimligt lång (över %d MB) och filen läses inte vidare", maxRecord>>20)
+			if err == errTooManyFields {
+				msg = fmt.Sprintf("raden har orimligt många fält (över 16 384) och filen läses inte vidare")
+			}
 			l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Row: recN + 1, Cell: fmt.Sprintf("rad %d", recN+1),
-				Message: "raden är orimligt lång (över 64 MB) och filen läses inte vidare",
+				Message: msg,
 				Hint:    "Kontrollera att filen är en CSV-export med en kontering per rad"})
 			if sum != nil {
 				sum.finish()
@@ -640,11 +720,12 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 			for i, f := range rec {
 				texts[i] = dec.string(f)
 			}
-			lay := detectHeader(texts)
+			lay := names.detectHeader(texts)
 			if lay.found > best.found {
 				best = lay
 			}
 			if lay.complete() {
+				l.checkColumns(lay, opt.Columns)
 				if !l.checkDuplicates(lay, "", recN) {
 					return nil
 				}
@@ -684,9 +765,10 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 			l.BlankRows++
 			continue
 		}
-		sum.row(recN, get)
+		sum.row(recN, len(vals), get)
 	}
 	if sum == nil {
+		l.checkColumns(best, opt.Columns)
 		l.noHeader(best, "")
 		return nil
 	}

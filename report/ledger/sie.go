@@ -187,14 +187,14 @@ type sieBalance struct {
 // vouchers for the #RES reconciliation (the bucket's month is the
 // posting's transaction date, which may fall in another).
 type sieSlot struct {
-	key         Key
-	acc, vMonth int32
-	b           Bucket
+	key               Key
+	acc, vMonth, unit int32
+	b                 Bucket
 }
 
 // sieSlotKey is a sieSlot by ids: integer ids hash far faster than a Key
 // of strings.
-type sieSlotKey struct{ acc, proj, month, vMonth int32 }
+type sieSlotKey struct{ acc, proj, month, vMonth, unit int32 }
 
 // sieReader reads one SIE file into a Ledger.
 type sieReader struct {
@@ -210,6 +210,8 @@ type sieReader struct {
 	objNames []string
 	slotOf   map[sieSlotKey]int32
 	slots    []sieSlot
+	respUnit []int32 // by object id: the route + respShift; 0 = not yet decided
+	hasResp  bool    // a posting had an object of dimension 1
 
 	v sieVoucher
 
@@ -682,20 +684,22 @@ func (s *sieReader) closeVoucher() {
 	s.v = sieVoucher{rows: v.rows[:0], id: v.id[:0]}
 }
 
-// sum adds one posting of a balanced voucher to its bucket. A posting's
-// responsibility (p.resp) is where routing to units (SPEC 6.2) selects
-// it: the bucket key then carries the unit or the selection drops the
-// posting here, as the CSV and XLSX readers will do with their Ansvar
-// column.
+// sum adds one posting of a balanced voucher to its bucket. When units
+// select their rows (SPEC 6.2), the posting's responsibility, its object
+// of dimension 1, routes it: the slot's key carries the unit.
 func (s *sieReader) sum(p siePosting) {
 	l := s.l
 	vMonth := int32(s.v.month.Index())
-	k := sieSlotKey{p.acc, p.proj, int32(p.month.Index()), vMonth}
+	var unit int32
+	if l.route != nil {
+		unit = s.unitOf(p)
+	}
+	k := sieSlotKey{p.acc, p.proj, int32(p.month.Index()), vMonth, unit}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
 		s.slots = append(s.slots, sieSlot{key: Key{Account: s.accNames[p.acc], Month: p.month, Project: s.objNames[p.proj]},
-			acc: p.acc, vMonth: vMonth})
+			acc: p.acc, vMonth: vMonth, unit: unit})
 		s.slotOf[k] = i
 		if _, seen := l.FirstSeen[s.accNames[p.acc]]; !seen {
 			if l.FirstSeen == nil {
@@ -713,6 +717,30 @@ func (s *sieReader) sum(p siePosting) {
 	}
 }
 
+// respShift keeps every route (routeOverlap is the least) above 0 in
+// sieReader.respUnit, where 0 means undecided.
+const respShift = 1 - routeOverlap
+
+// unitOf routes a posting by its object of dimension 1, decided once per
+// object.
+func (s *sieReader) unitOf(p siePosting) int32 {
+	for int(p.resp) >= len(s.respUnit) {
+		s.respUnit = append(s.respUnit, 0)
+	}
+	if u := s.respUnit[p.resp]; u != 0 {
+		return u - respShift
+	}
+	code := s.objNames[p.resp]
+	if code != "" {
+		s.hasResp = true
+	}
+	u := s.l.route.route([]byte(code), func() string { return code }, func() (string, int, string) {
+		return "", p.line, fmt.Sprintf("rad %d", p.line)
+	})
+	s.respUnit[p.resp] = u + respShift
+	return u
+}
+
 // finish closes the last voucher, moves the sums into the ledger and
 // reconciles #RES.
 func (s *sieReader) finish() {
@@ -721,10 +749,12 @@ func (s *sieReader) finish() {
 		s.missingClose(0)
 	}
 	for _, sl := range s.slots {
-		b := l.Buckets[sl.key]
-		b.Amount += sl.b.Amount
-		b.Rows += sl.b.Rows
-		l.Buckets[sl.key] = b
+		l.add(sl.unit, sl.key, sl.b)
+	}
+	if l.route != nil && !s.hasResp && s.transLines > 0 {
+		// SIE's responsibility is the object of dimension 1; a file
+		// without any cannot be split by Ansvar.
+		l.noResponsibility("", "inga objekt i dimension 1 (kostnadsställe/resultatenhet) på #TRANS-raderna", "Exportera SIE-filen med objekt för kostnadsställe/resultatenhet")
 	}
 	switch {
 	case s.labels == 0:

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"rapport/report/money"
@@ -51,7 +53,7 @@ type summer struct {
 
 	accounts   map[string]int32 // text as in the file → index in accNames
 	accNames   []string
-	months     map[string]period.Month // by text
+	months     map[string]monthKind    // by text
 	serials    map[string]period.Month // by date serial as stored
 	projects   map[string]int32        // text → index in projNames; 0 is no project
 	projNames  []string
@@ -59,6 +61,14 @@ type summer struct {
 	slots      []slot
 	suppressed int
 	scratch    []byte
+
+	// Running sums for verifying summary rows (SPEC 6.1): all data rows
+	// summed so far, and that sum at each summary row before (0 at the
+	// start), so that a summary row may sum the rows since any earlier
+	// one. Neither can wrap: |every partial sum| ≤ Ledger.absTotal.
+	running    money.Amount
+	boundaries map[money.Amount]struct{}
+	lastBound  money.Amount // running at the last summary row
 
 	// Amounts written with more decimals than öre: the first and how
 	// many, for one warning.
@@ -70,14 +80,18 @@ type summer struct {
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
 	l.HasProject = l.HasProject || lay.col[fieldProject] >= 0
+	if l.route != nil && lay.col[fieldResponsibility] < 0 {
+		l.noResponsibility(sheet, "ingen kolumn för ansvar ("+displayNames[fieldResponsibility]+")", "Exportera huvudboken med ansvarskolumnen")
+	}
 	return &summer{
 		l: l, lay: lay, sheet: sheet, csv: csv,
-		accounts:  map[string]int32{},
-		months:    map[string]period.Month{},
-		serials:   map[string]period.Month{},
-		projects:  map[string]int32{},
-		projNames: []string{""},
-		slotOf:    map[idKey]int32{},
+		accounts:   map[string]int32{},
+		months:     map[string]monthKind{},
+		boundaries: map[money.Amount]struct{}{0: {}},
+		serials:    map[string]period.Month{},
+		projects:   map[string]int32{},
+		projNames:  []string{""},
+		slotOf:     map[idKey]int32{},
 	}
 }
 
@@ -167,11 +181,23 @@ func isBlank(v value) bool {
 	return !v.noValue && !v.tooLarge && !v.badString && len(trimSpace(v.text)) == 0
 }
 
-// row handles one data row. get gives the cell in a 0-based column.
-func (s *summer) row(rowNum int, get func(col int) value) {
+// monthKind is a period as read: a month and, for period 00 and 13–15,
+// its kind.
+type monthKind struct {
+	m    period.Month
+	kind PeriodKind
+}
+
+// row handles one data row of width cells. get gives the cell in a
+// 0-based column.
+func (s *summer) row(rowNum, width int, get func(col int) value) {
 	l := s.l
 	l.RowsRead++
 
+	if label, col, ok := s.summaryLabel(width, get); ok {
+		s.summaryRow(rowNum, label, col, get)
+		return
+	}
 	acc, ok := s.account(rowNum, get)
 	if !ok {
 		// A "Summa" row's other cells say nothing more worth reading.
@@ -179,7 +205,7 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 		return
 	}
 	amt, ok2 := s.amount(rowNum, get)
-	mo, ok3 := s.month(rowNum, get)
+	mk, ok3 := s.month(rowNum, get)
 	proj, ok4 := s.project(rowNum, get)
 	if !(ok2 && ok3 && ok4) {
 		l.ErrorRows++
@@ -187,7 +213,7 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 	}
 	abs, fits := l.absTotal.AddChecked(amt.Abs())
 	if !fits {
-		col := s.lay.col[fieldAmount]
+		col := s.amountCol()
 		s.problemAt(col, rowNum, string(s.text(get(col))),
 			"beloppet gör huvudbokens summa för stor för att räknas exakt (beloppen tillsammans över 92 000 biljoner kr): raden summeras inte",
 			"Kontrollera beloppen och enheten i rubriken (kr, tkr, mnkr); så stora belopp förekommer inte i en verklig huvudbok")
@@ -195,37 +221,180 @@ func (s *summer) row(rowNum int, get func(col int) value) {
 		return
 	}
 	l.absTotal = abs
+	mo := mk.m
+	var unit int32
+	if l.route != nil {
+		unit = s.unit(rowNum, get)
+	}
 	// Integer ids hash far faster than a Key of strings; slots with equal
 	// Keys (an account written two ways) merge in flush.
-	k := idKey{acc, proj, int32(mo.Index())}
+	k := idKey{acc, proj, int32(mo.Index())<<3 | int32(mk.kind), unit}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
-		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[acc], Month: mo, Project: s.projNames[proj]}})
+		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[acc], Month: mo, Project: s.projNames[proj], Kind: mk.kind}, unit: unit})
 		s.slotOf[k] = i
 	}
 	s.slots[i].b.Amount += amt
 	s.slots[i].b.Rows++
 	l.Total += amt
 	l.RowsSummed++
+	s.running += amt
+	switch {
+	case mk.kind == Opening:
+		l.OpeningRows++
+		l.OpeningTotal += amt
+	case mk.kind.IsClosing():
+		l.ClosingRows++
+		l.ClosingTotal += amt
+	}
 }
 
-// idKey is a Key by the ids of its account and project.
-type idKey struct{ acc, proj, month int32 }
+// amountCol is the column that messages about a row's amount point at:
+// the amount column, or Debet.
+func (s *summer) amountCol() int {
+	if c := s.lay.col[fieldAmount]; c >= 0 {
+		return c
+	}
+	if c := s.lay.col[fieldDebit]; c >= 0 {
+		return c
+	}
+	return s.lay.col[fieldCredit]
+}
+
+// summaryWords begin a summary row's text (SPEC 6.1).
+var summaryWords = []string{"summa", "delsumma", "totalt", "total"}
+
+// maxBoundaries bounds the sums kept for verifying summary rows; past it
+// a summary row is checked against the rows since the previous one and
+// all rows above, as the SPEC asks, and nothing more.
+const maxBoundaries = 1 << 16
+
+// summaryLabel tells a summary row: one whose account cell is empty or
+// text and whose text — the account cell's, else the first text cell's
+// (the account name column, where Raindance and Visma print "Summa …") —
+// begins with Summa, Delsumma, Totalt or Total. It returns the text and
+// its column.
+func (s *summer) summaryLabel(width int, get func(int) value) (string, int, bool) {
+	acol := s.lay.col[fieldAccount]
+	av := get(acol)
+	if av.kind != kindText || av.noValue || av.tooLarge || av.badString {
+		return "", 0, false
+	}
+	t := s.text(av)
+	if len(t) > 0 && (t[0] >= '0' && t[0] <= '9') {
+		return "", 0, false // an account, or a broken one: the account check says which
+	}
+	col := acol
+	if len(t) == 0 {
+		col = -1
+		for c := 0; c < width; c++ {
+			if c == acol || s.isAmountCol(c) {
+				continue
+			}
+			v := get(c)
+			if v.kind != kindText || v.tooLarge || v.badString {
+				continue
+			}
+			if tt := s.text(v); len(tt) > 0 {
+				t, col = tt, c
+				break
+			}
+		}
+		if col < 0 {
+			return "", 0, false
+		}
+	}
+	if !isSummaryText(t) {
+		return "", 0, false
+	}
+	return string(t), col, true
+}
+
+func (s *summer) isAmountCol(c int) bool {
+	return c == s.lay.col[fieldAmount] || c == s.lay.col[fieldDebit] || c == s.lay.col[fieldCredit]
+}
+
+// isSummaryText reports whether t begins with one of summaryWords, as a
+// word: "Summa 4010", "Delsumma:", "TOTALT", not "Totalförsvar".
+func isSummaryText(t []byte) bool {
+	for _, w := range summaryWords {
+		if len(t) < len(w) || !bytes.EqualFold(t[:len(w)], []byte(w)) {
+			continue
+		}
+		if len(t) == len(w) {
+			return true
+		}
+		r, _ := utf8.DecodeRune(t[len(w):])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// summaryRow verifies a summary row: its amount must equal the sum of the
+// data rows since the previous summary row, or of all data rows above it,
+// or — for subtotals of subtotals — of the rows since any earlier summary
+// row. A verified row is counted and skipped; any other is an error.
+func (s *summer) summaryRow(rowNum int, label string, labelCol int, get func(int) value) {
+	l := s.l
+	amt, ok := s.amount(rowNum, get)
+	if !ok {
+		l.ErrorRows++
+		return
+	}
+	// running − lastBound is the sum of the rows between, which fits; the
+	// summary's own amount is the file's and may not.
+	since := s.running - s.lastBound
+	start, fits := s.running.AddChecked(-amt)
+	_, bound := s.boundaries[start]
+	bound = bound && fits
+	// The next summary row sums from here whether or not this one holds:
+	// that is where the export meant a group to end.
+	s.lastBound = s.running
+	if len(s.boundaries) < maxBoundaries {
+		s.boundaries[s.running] = struct{}{}
+	}
+	if amt == since || amt == s.running || bound {
+		l.SummaryRows++
+		return
+	}
+	l.ErrorRows++
+	col := s.amountCol()
+	msg := fmt.Sprintf("summeringsraden %q har beloppet %s kr, men raderna sedan föregående summeringsrad summerar till %s kr och alla rader ovanför till %s kr: raden stämmer inte och summeras inte",
+		truncate(label), amt.FormatKr(), since.FormatKr(), s.running.FormatKr())
+	s.problemAt(col, rowNum, string(s.text(get(col))), msg,
+		"Kontrollera att inga rader saknas eller är fel ovanför summeringsraden (felaktiga rader räknas inte med), eller ta bort summeringsraderna ur exporten")
+}
+
+// truncate shortens a text quoted inside a message.
+func truncate(t string) string {
+	if len(t) <= 60 {
+		return t
+	}
+	cut := 60
+	for cut > 0 && !utf8.RuneStart(t[cut]) {
+		cut--
+	}
+	return t[:cut] + "…"
+}
+
+// idKey is a Key by the ids of its account and project, and the unit the
+// row is routed to (0 when the ledger is not routed).
+type idKey struct{ acc, proj, month, unit int32 }
 
 // slot is a bucket while rows are summed.
 type slot struct {
-	key Key
-	b   Bucket
+	key  Key
+	unit int32
+	b    Bucket
 }
 
 // flush moves the summed slots into the ledger's buckets.
 func (s *summer) flush() {
 	for _, sl := range s.slots {
-		b := s.l.Buckets[sl.key]
-		b.Amount += sl.b.Amount
-		b.Rows += sl.b.Rows
-		s.l.Buckets[sl.key] = b
+		s.l.add(sl.unit, sl.key, sl.b)
 	}
 	s.slots = s.slots[:0]
 	clear(s.slotOf)
@@ -322,14 +491,42 @@ func allZero(b []byte) bool {
 	return true
 }
 
+// amount reads a row's amount: the amount column, or Debet − Kredit,
+// where an empty cell is 0 and both empty is a missing amount.
 func (s *summer) amount(row int, get func(int) value) (money.Amount, bool) {
-	col := s.lay.col[fieldAmount]
-	v := get(col)
+	if col := s.lay.col[fieldAmount]; col >= 0 {
+		return s.amountAt(row, col, s.lay.unit[fieldAmount], get(col), false)
+	}
+	dcol, ccol := s.lay.col[fieldDebit], s.lay.col[fieldCredit]
+	dv, cv := get(dcol), get(ccol)
+	if isBlank(dv) && isBlank(cv) {
+		s.problemAt(dcol, row, "", "belopp saknas: både debet och kredit är tomma", "Fyll i debet eller kredit (0 om raden inte ska påverka) eller ta bort raden")
+		return 0, false
+	}
+	d, ok := s.amountAt(row, dcol, s.lay.unit[fieldDebit], dv, true)
+	c, ok2 := s.amountAt(row, ccol, s.lay.unit[fieldCredit], cv, true)
+	if !ok || !ok2 {
+		return 0, false
+	}
+	a, fits := d.AddChecked(-c)
+	if !fits {
+		s.problemAt(dcol, row, string(s.text(dv)), "är ett orimligt stort belopp", "Kontrollera beloppen och enheten i rubriken (kr, tkr, mnkr)")
+		return 0, false
+	}
+	return a, true
+}
+
+// amountAt reads one amount cell in unit u; blankOK makes an empty cell 0
+// (a Debet or Kredit cell).
+func (s *summer) amountAt(row, col int, u money.Unit, v value, blankOK bool) (money.Amount, bool) {
 	if s.cellProblem(col, row, v) {
 		return 0, false
 	}
 	t := s.text(v)
 	if len(t) == 0 {
+		if blankOK {
+			return 0, true
+		}
 		s.problemAt(col, row, "", "belopp saknas", "Fyll i beloppet (0 om raden inte ska påverka) eller ta bort raden")
 		return 0, false
 	}
@@ -337,7 +534,7 @@ func (s *summer) amount(row int, get func(int) value) (money.Amount, bool) {
 		s.problemAt(col, row, string(t), "är ett sanningsvärde, inte ett belopp", "Skriv beloppet som ett tal")
 		return 0, false
 	}
-	if v.kind == kindText && fracDigits(t) > s.lay.unit.Decimals() {
+	if v.kind == kindText && fracDigits(t) > u.Decimals() {
 		// Text has no stored precision: three decimals are more likely a
 		// thousands separator than fractions of an öre.
 		if s.subOre++; s.subOre == 1 {
@@ -349,17 +546,17 @@ func (s *summer) amount(row int, get func(int) value) (money.Amount, bool) {
 			}
 		}
 	}
-	a, ok := plainAmount(t, s.lay.unit)
+	a, ok := plainAmount(t, u)
 	if ok {
 		return a, true
 	}
-	a, err := money.Parse(string(t), s.lay.unit)
+	a, err := money.Parse(string(t), u)
 	if err != nil && v.kind != kindText && !errors.Is(err, money.ErrTooLarge) {
 		// A number cell that the decimal reader cannot hold exactly, such
 		// as 1.0000000000000002E-3: a float is what the cell is.
 		var f float64
 		if f, err = strconv.ParseFloat(string(t), 64); err == nil {
-			a, err = money.FromFloat(f, s.lay.unit)
+			a, err = money.FromFloat(f, u)
 		}
 	}
 	if err != nil {
@@ -373,14 +570,14 @@ func (s *summer) amount(row int, get func(int) value) (money.Amount, bool) {
 	return a, true
 }
 
-func (s *summer) month(row int, get func(int) value) (period.Month, bool) {
+func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 	col, isDate := s.lay.col[fieldPeriod], false
 	if col < 0 {
 		col, isDate = s.lay.col[fieldDate], true
 	}
 	v := get(col)
 	if s.cellProblem(col, row, v) {
-		return period.Month{}, false
+		return monthKind{}, false
 	}
 	t := s.text(v)
 	if len(t) == 0 {
@@ -389,44 +586,112 @@ func (s *summer) month(row int, get func(int) value) (period.Month, bool) {
 			what = "datum saknas"
 		}
 		s.problemAt(col, row, "", what, "Fyll i perioden (202604 eller 2026-04) eller datumet (2026-04-30)")
-		return period.Month{}, false
+		return monthKind{}, false
 	}
 	if v.kind == kindDateNum {
 		if m, ok := s.serials[string(t)]; ok {
-			return m, true
+			return monthKind{m: m}, true
 		}
 		if f, err := strconv.ParseFloat(string(t), 64); err == nil {
 			if m, err := period.FromExcelSerial(f, s.date1904); err == nil {
 				if len(s.serials) < cacheLimit {
 					s.serials[string(t)] = m
 				}
-				return m, true
+				return monthKind{m: m}, true
 			}
 		}
 		s.problemAt(col, row, string(t), "är inget giltigt datum", "Skriv datumet som 2026-04-30")
-		return period.Month{}, false
+		return monthKind{}, false
 	}
 	if v.kind == kindText {
 		if m, ok := s.months[string(t)]; ok {
 			return m, true
 		}
 	}
+	var mk monthKind
 	m, err := period.ParseMonth(string(t))
+	mk.m = m
+	if err != nil && !isDate {
+		// Period 00 and 13–15 are periods, never dates.
+		if sm, kind, ok := specialPeriod(t, v.kind == kindNumber); ok {
+			mk, err = monthKind{m: sm, kind: kind}, nil
+		}
+	}
 	if err != nil && v.kind == kindNumber && isDate {
 		// A date column whose cells lost their date format still holds
 		// serial day numbers.
 		if f, ferr := strconv.ParseFloat(string(t), 64); ferr == nil && f >= 1 && f == float64(int64(f)) {
-			m, err = period.FromExcelSerial(f, s.date1904)
+			mk.m, err = period.FromExcelSerial(f, s.date1904)
 		}
 	}
 	if err != nil {
-		s.problemAt(col, row, string(t), "är inte en period", "Skriv perioden som 202604 eller 2026-04, eller datumet som 2026-04-30")
-		return period.Month{}, false
+		s.problemAt(col, row, string(t), "är inte en period", "Skriv perioden som 202604 eller 2026-04 (00 för ingående balans, 13–15 för bokslutsperioder), eller datumet som 2026-04-30")
+		return monthKind{}, false
 	}
 	if v.kind == kindText && len(s.months) < cacheLimit {
-		s.months[string(t)] = m
+		s.months[string(t)] = mk
 	}
-	return m, true
+	return mk, true
+}
+
+// specialPeriod reads an ERP's period 00 (opening balance) or 13–15
+// (closing periods) in the forms months are written: 202600, 2026-13,
+// 2026 13, 2026/14; a number cell may read 202613.0. Period 00 is given
+// January and 13–15 December of the year.
+func specialPeriod(t []byte, number bool) (period.Month, PeriodKind, bool) {
+	if number {
+		if d, ok := accountDigits(t, true); ok {
+			t = []byte(d)
+		}
+	}
+	var ys, ps []byte
+	switch {
+	case len(t) == 6 && allDigits(t):
+		ys, ps = t[:4], t[4:]
+	case len(t) == 7 && allDigits(t[:4]) && (t[4] == '-' || t[4] == ' ' || t[4] == '/' || t[4] == '.') && allDigits(t[5:]):
+		ys, ps = t[:4], t[5:]
+	default:
+		return period.Month{}, Ordinary, false
+	}
+	y, _ := strconv.Atoi(string(ys))
+	if y < 1900 || y > 2200 {
+		return period.Month{}, Ordinary, false
+	}
+	switch string(ps) {
+	case "00":
+		return period.Month{Year: y, Month: time.January}, Opening, true
+	case "13":
+		return period.Month{Year: y, Month: time.December}, Closing13, true
+	case "14":
+		return period.Month{Year: y, Month: time.December}, Closing14, true
+	case "15":
+		return period.Month{Year: y, Month: time.December}, Closing15, true
+	}
+	return period.Month{}, Ordinary, false
+}
+
+// unit routes a row by its responsibility; a row without one goes to no
+// unit. A number cell gives its integer digits, as an account does.
+func (s *summer) unit(row int, get func(int) value) int32 {
+	col := s.lay.col[fieldResponsibility]
+	if col < 0 {
+		return routeNone
+	}
+	v := get(col)
+	t := s.text(v)
+	return s.l.route.route(t, func() string {
+		if v.kind == kindNumber {
+			if d, ok := accountDigits(t, true); ok {
+				return d
+			}
+		}
+		return string(t)
+	}, func() (string, int, string) {
+		if s.csv {
+			return "", row, fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
+		}
+		return s.sheet, row, problem.CellName(col+1, row)
+	})
 }
 
 func (s *summer) project(row int, get func(int) value) (int32, bool) {

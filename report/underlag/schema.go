@@ -178,6 +178,7 @@ const (
 	sheetIndValues = "Indikatorer"
 	sheetIndDefs   = "Indikatordefinitioner"
 	sheetCalendar  = "Kalender"
+	sheetColumns   = "Kolumner"
 	sheetTexts     = "Texter"
 	sheetPlan      = "Planuppföljning"
 )
@@ -213,6 +214,8 @@ const (
 	fName        = "name"
 	fLastMonth   = "lastmonth"
 	fKind        = "kind"
+	fField       = "field"
+	fHeader      = "header"
 	fSection     = "section"
 	fText        = "text"
 	fPart        = "part"
@@ -266,6 +269,7 @@ var settingKeys = []struct {
 	{"example", []string{"Exempeldata", "Exempel"}, "Ja om underlaget är exempeldata"},
 	{"funding", []string{"Regionbidrag", "Kommunbidrag"}, "enhetens årliga regionbidrag eller kommunbidrag i kr, t.ex. 371 200 000, om det inte finns bland raderna i tabell 4; skriv (mnkr) efter nyckeln för mnkr; nyckelordet blir radens namn (valfritt)"},
 	{"materiality", []string{"Väsentlighet", "Väsentlighetsgräns"}, "avvikelser under gränsen tas inte upp i sammanfattningens punkter, i mnkr; standard 0,5"},
+	{"responsibility", []string{"Ansvar", "Ansvarskoder"}, "enhetens ansvar i en gemensam huvudbok: koder, intervall och prefix, t.ex. 1000-1999, RK* (utan: alla rader)"},
 }
 
 // Measures as written in the column Mått of Indikatordefinitioner.
@@ -423,6 +427,21 @@ var underlagSchema = []sheetSchema{
 		},
 		purpose: "Valfritt: egen uppföljningskalender (Kod, Namn, Sista månad, Typ = Avvikelserapport, Fullständig eller Årsredovisning). Ersätter standardkalendern M02, UR1, UR2, M10, ÅR.",
 	},
+	{
+		name: sheetColumns, aliases: []string{"Kolumnnamn", "Kolumnrubriker"},
+		fields: []field{
+			{key: fField, names: []string{"Fält"}, required: true, kind: kindText, width: 12},
+			{key: fHeader, names: []string{"Rubrik", "Kolumnrubrik", "Rubrik i huvudboken"}, required: true, kind: kindText, width: 30},
+		},
+		purpose: "Valfritt: huvudbokens egna kolumnrubriker, när ingen av de godtagna rubrikerna passar. Fält är Konto, Belopp, Debet, Kredit, Period, Datum, Ansvar, Verksamhet eller Projekt; Rubrik är rubriken som den står i exporten.",
+	},
+}
+
+// describedOnly tells the sheets that the template describes but does not
+// write: they replace built-in defaults or name what most exports never
+// need, so an empty one would only be in the way.
+func describedOnly(s *sheetSchema) bool {
+	return s.name == sheetChart || s.name == sheetCalendar || s.name == sheetColumns
 }
 
 // sectionList names the Avsnitt of Texter for instructions and messages.

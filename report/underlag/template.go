@@ -105,7 +105,7 @@ func templateSheets() []*sheetSchema {
 	var out []*sheetSchema
 	for i := range underlagSchema {
 		s := &underlagSchema[i]
-		if s.name != sheetChart && s.name != sheetCalendar {
+		if !describedOnly(s) {
 			out = append(out, s)
 		}
 	}
@@ -258,7 +258,7 @@ func (tw *templateWriter) instructions() {
 		switch {
 		case s.required:
 			text += "\nBladet krävs."
-		case s.name == sheetChart || s.name == sheetCalendar:
+		case describedOnly(s):
 			text += "\nBladet finns inte i mallen; lägg till det vid behov."
 		default:
 			text += "\nBladet är valfritt."

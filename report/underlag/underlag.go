@@ -29,6 +29,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
@@ -45,13 +46,38 @@ type Options struct {
 	TmpDir string
 }
 
-// Limits that keep a hostile workbook from exhausting memory or time.
+// Limits that keep a hostile workbook from exhausting memory or time. An
+// underlag is filled in by hand: a large one has a few hundred rows a
+// sheet and packs up to well under 1 MB. Each bound is far beyond that and
+// keeps the worst file it admits under 200 MB of memory (README, "Gränser").
 const (
-	maxUnderlagFile  = 64 << 20  // bytes on disk
-	maxUnzipped      = 256 << 20 // bytes unpacked, all parts together
-	maxXMLInMemory   = 64 << 20  // a larger worksheet is unpacked to a temporary file
-	maxCellText      = 32767     // Excel's own limit on a cell's text
-	maxDataRows      = 50000     // data rows per sheet
+	maxUnderlagFile = 16 << 20 // bytes on disk
+	maxUnzipped     = 64 << 20 // bytes unpacked, all parts together
+	// maxXMLInMemory: excelize unpacks a larger worksheet or shared-strings
+	// part to a temporary file and reads it from there; smaller ones, and
+	// every other part, it holds in memory.
+	maxXMLInMemory = 16 << 20
+	maxCellText    = 32767   // Excel's own limit on a cell's text
+	maxDataRows    = 5000    // non-empty rows per sheet
+	maxSheetText   = 8 << 20 // bytes of cell text per sheet
+	// maxBookText bounds the cell text of all sheets together: the text
+	// of six sheets at maxSheetText, with a message per cell, took 195 MB.
+	maxBookText = 16 << 20
+	// maxSharedStrings bounds the texts of the shared-strings part, which
+	// excelize parses whole at the first text cell read: it keeps some
+	// 400 bytes per text, so a part of a million one-letter texts would
+	// take 400 MB.
+	maxSharedStrings = 100000
+	// maxWholePart bounds each part that excelize parses whole on opening
+	// (styles, calculation chain, theme, workbook, relationships): it
+	// keeps up to 25 times the part's size, a million tiny <xf/> styles in
+	// 60 MB took 1.4 GB. A real styles part with Excel's maximum of 64 000
+	// cell formats is about 4 MB.
+	maxWholePart = 4 << 20
+	// maxWholeElements bounds the elements of such a part: excelize keeps
+	// up to 500 bytes for each, however short its XML. A real styles part
+	// at Excel's limit has about 70 000.
+	maxWholeElements = 100000
 	headerSearchRows = 20
 )
 
@@ -75,9 +101,10 @@ func Read(r io.Reader, name string, opt Options) (in *report.Inputs, probs probl
 // --year gives the year it is the ledger's last; so the dated sheets are
 // read by Read once the caller knows the year, and the file is parsed once.
 type Workbook struct {
-	u    *underlagReader
-	year int  // År as written; 0 if absent or unreadable
-	done bool // Read has run
+	u       *underlagReader
+	year    int             // År as written; 0 if absent or unreadable
+	columns []ledger.Column // sheet Kolumner, for the ledger reader
+	done    bool            // Read has run
 }
 
 // Open reads the workbook's structure and its undated sheets. unit, if
@@ -142,11 +169,21 @@ func (w *Workbook) open(r io.Reader, opt report.WorkbookOptions) {
 	u.readSettings(opt.Unit)
 	u.readCalendar()
 	u.readChart()
+	w.columns = u.readColumns()
 	w.year = u.in.Settings.Year
 }
 
 // Year is År in Inställningar; 0 if it is not given or not a year.
 func (w *Workbook) Year() int { return w.year }
+
+// Columns are the ledger headers that the sheet Kolumner names.
+func (w *Workbook) Columns() []ledger.Column { return w.columns }
+
+// Responsibility is Ansvar in Inställningar; empty if not given or wrong.
+func (w *Workbook) Responsibility() ledger.Selector { return w.u.in.Settings.Responsibility }
+
+// Unit is the unit's name: --unit, else Enhet, else the default.
+func (w *Workbook) Unit() string { return w.u.in.Settings.Unit }
 
 // Read reads the dated sheets with year as the plan year (0 keeps År),
 // closes the file and returns the Inputs, holding what could be read and
@@ -214,6 +251,7 @@ type underlagReader struct {
 	yearCell problem.Problem      // where År is, for a year the run contradicts
 	lines    []string             // the report lines a Rad may name
 	parts    map[string]sheetPart // by sheet name; nil if the scan failed
+	text     int                  // bytes of cell text read, all sheets
 	// budgetAt is where each line's Årsbudget was read, for the checks of
 	// the prognoses against it (SPEC 7.6).
 	budgetAt map[string]budgetCell
@@ -297,11 +335,32 @@ func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 	parts, sizes := map[string][]byte{}, map[string]uint64{}
 	for _, zf := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/"))
-		keep := zf.UncompressedSize64 <= maxXMLInMemory && (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels"))
-		b, err := readZipPart(zf, -1, keep)
+		// The scan needs the workbook, its relationships, the styles and
+		// the worksheets; the shared strings, the largest part of a
+		// workbook full of text, it does not.
+		keep := (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")) && !strings.HasSuffix(name, "sharedstrings.xml")
+		// Shared strings are read only to be counted.
+		if wholeReadPart(name) && zf.UncompressedSize64 > maxWholePart {
+			u.fileError(fmt.Sprintf("delen %s av arbetsboken packas upp till mer än %d MB och läses inte", zf.Name, maxWholePart>>20), tooLarge)
+			return nil
+		}
+		shared := strings.HasSuffix(name, "sharedstrings.xml")
+		if shared && zf.UncompressedSize64 > maxXMLInMemory {
+			u.fileError(fmt.Sprintf("arbetsbokens texter (delen %s) packas upp till mer än %d MB och läses inte", zf.Name, maxXMLInMemory>>20), tooLarge)
+			return nil
+		}
+		b, err := readZipPart(zf, -1, keep || shared || wholeReadPart(name))
 		if err != nil {
 			u.fileError("filen är skadad eller ofullständig (en del av arbetsboken går inte att packa upp)",
 				"Hämta eller spara filen på nytt; den kan ha avbrutits under kopieringen")
+			return nil
+		}
+		if wholeReadPart(name) && countTags(b) > maxWholeElements {
+			u.fileError(fmt.Sprintf("delen %s av arbetsboken har fler än %s XML-element och läses inte", zf.Name, groupThousands(maxWholeElements)), tooLarge)
+			return nil
+		}
+		if shared && countElements(b, "si") > maxSharedStrings {
+			u.fileError(fmt.Sprintf("arbetsboken har fler än %s olika texter och läses inte", groupThousands(maxSharedStrings)), tooLarge)
 			return nil
 		}
 		sizes[name] = zf.UncompressedSize64
@@ -330,9 +389,67 @@ func readZipPart(zf *zip.File, limit int64, keep bool) ([]byte, error) {
 		_, err = io.Copy(io.Discard, r)
 		return nil, err
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, min(zf.UncompressedSize64, maxXMLInMemory)))
+	// The declared size is exact (the zip reader fails on more) and the
+	// sizes are checked against maxUnzipped: a buffer that grew by
+	// doubling would take up to twice the part.
+	buf := bytes.NewBuffer(make([]byte, 0, min(zf.UncompressedSize64, maxUnzipped)+1))
 	_, err = io.Copy(buf, r)
 	return buf.Bytes(), err
+}
+
+// wholeReadPart reports whether excelize parses the part, named in lower
+// case, whole into memory when it opens the workbook or lists its sheets.
+// Worksheets it streams; drawings, comments and pivot caches it does not
+// read for the cells.
+func wholeReadPart(name string) bool {
+	switch name {
+	case "[content_types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/calcchain.xml":
+		return true
+	}
+	return strings.HasSuffix(name, ".rels") || strings.HasPrefix(name, "xl/theme/") || strings.HasPrefix(name, "docprops/")
+}
+
+// tooLarge is the hint for a workbook past a bound no hand-filled
+// underlag comes near.
+const tooLarge = "Kontrollera att det är rätt fil; ett underlag är normalt under 1 MB. Ta bort inklistrade data som rapporten inte använder"
+
+// countElements counts the start tags of elements named local, with or
+// without a namespace prefix (<si>, <si …>, <x:si>).
+func countElements(b []byte, local string) int {
+	n := 0
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte(local))
+		if j < 0 {
+			return n
+		}
+		i += j
+		end := i + len(local)
+		if i > 0 && (b[i-1] == '<' || b[i-1] == ':') && end < len(b) {
+			switch b[end] {
+			case '>', ' ', '/', '\t', '\n', '\r':
+				if b[i-1] == '<' || bytes.LastIndexByte(b[:i], '<') > bytes.LastIndexByte(b[:i], '>') {
+					n++
+				}
+			}
+		}
+		i = end
+	}
+}
+
+// countTags counts the start and empty-element tags in XML.
+func countTags(b []byte) int {
+	n := 0
+	for i := bytes.IndexByte(b, '<'); i >= 0 && i+1 < len(b); {
+		if c := b[i+1]; c != '/' && c != '?' && c != '!' {
+			n++
+		}
+		j := bytes.IndexByte(b[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return n
 }
 
 func utf16le(s string) []byte {
@@ -461,7 +578,7 @@ func (u *underlagReader) readTable(name string) *table {
 	defer rows.Close()
 	var early []dataRow // rows before the header is found
 	scanned := 0
-	tooMany := false
+	load := sheetLoad{book: &u.text}
 	last := u.lastRow(actual)
 	for rows.Next() {
 		if scanned++; last >= 0 && scanned > last {
@@ -477,6 +594,10 @@ func (u *underlagReader) readTable(name string) *table {
 		}
 		n := rowNumber(rows, scanned)
 		r := dataRow{n: n, cells: u.capCells(actual, n, cells)}
+		if msg := load.add(r.cells); msg != "" {
+			u.sheetError(actual, msg, budgetHint)
+			return nil
+		}
 		if t.header == 0 {
 			if n > headerSearchRows {
 				break
@@ -487,16 +608,7 @@ func (u *underlagReader) readTable(name string) *table {
 			}
 			continue
 		}
-		if len(t.rows) >= maxDataRows {
-			tooMany = true
-			break
-		}
 		t.rows = append(t.rows, r)
-	}
-	if tooMany {
-		u.sheetError(actual, fmt.Sprintf("bladet har fler än %d datarader", maxDataRows),
-			"Kontrollera att det är rätt blad; ett underlag har normalt några hundra rader")
-		return nil
 	}
 	if t.header == 0 {
 		t.reportMissingHeader(early)
@@ -536,6 +648,44 @@ func (t *table) hasData(r dataRow) bool {
 		}
 	}
 	return false
+}
+
+// sheetLoad counts what the rows read from a sheet hold in memory. The
+// rows of a sheet are kept until the sheet is read, and their text then
+// goes into the Inputs: the bounds keep both far below what the reader's
+// memory allows, and far above any hand-filled sheet.
+type sheetLoad struct {
+	rows, bytes int
+	book        *int // the bytes of every sheet read so far
+}
+
+const budgetHint = "Kontrollera att det är rätt fil och blad; ett underlag har normalt några hundra rader och korta texter"
+
+// add counts a row; it returns the message for the first bound exceeded.
+func (b *sheetLoad) add(cells []string) string {
+	b.rows++
+	for _, c := range cells {
+		b.bytes += len(c)
+		*b.book += len(c)
+	}
+	switch {
+	case b.rows > maxDataRows:
+		return fmt.Sprintf("bladet har fler än %s rader och läses inte", groupThousands(maxDataRows))
+	case b.bytes > maxSheetText:
+		return fmt.Sprintf("bladet har mer än %d MB text och läses inte", maxSheetText>>20)
+	case *b.book > maxBookText:
+		return fmt.Sprintf("arbetsbokens blad har tillsammans mer än %d MB text, och bladet läses inte", maxBookText>>20)
+	}
+	return ""
+}
+
+// groupThousands writes 5000 as "5 000".
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + " " + s[i:]
+	}
+	return s
 }
 
 // lastRow is the last row of a sheet worth reading; −1 for all.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
@@ -40,7 +41,8 @@ func (u *underlagReader) eachRow(sheet string, fn func(dataRow)) {
 		return
 	}
 	defer rows.Close()
-	scanned, kept := 0, 0
+	scanned := 0
+	load := sheetLoad{book: &u.text}
 	last := u.lastRow(sheet)
 	for rows.Next() {
 		if scanned++; last >= 0 && scanned > last {
@@ -54,12 +56,13 @@ func (u *underlagReader) eachRow(sheet string, fn func(dataRow)) {
 		if allBlank(cells) {
 			continue
 		}
-		if kept++; kept > maxDataRows {
-			u.sheetError(sheet, fmt.Sprintf("bladet har fler än %d rader", maxDataRows), "Kontrollera att det är rätt blad")
+		n := rowNumber(rows, scanned)
+		r := dataRow{n: n, cells: u.capCells(sheet, n, cells)}
+		if msg := load.add(r.cells); msg != "" {
+			u.sheetError(sheet, msg, budgetHint)
 			return
 		}
-		n := rowNumber(rows, scanned)
-		fn(dataRow{n: n, cells: u.capCells(sheet, n, cells)})
+		fn(r)
 	}
 }
 
@@ -205,6 +208,12 @@ func (u *underlagReader) readSettings(unit string) {
 					return
 				}
 				s.Materiality = &a
+			case "responsibility":
+				sel, err := ledger.ParseSelector(val)
+				s.Responsibility = sel // when wrong, it selects nothing
+				if err != nil {
+					at(problem.Error, col, val, err.Error(), "Skriv koder, intervall och prefix åtskilda med kommatecken, t.ex. 1000-1999, 2100, RK*")
+				}
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -178,6 +179,37 @@ func TestSheetList(t *testing.T) {
 			}
 			if err == nil && len(wb.Sheets()) != tc.sheets {
 				t.Errorf("sheets %v, want %d", wb.Sheets(), tc.sheets)
+			}
+		})
+	}
+}
+
+// TestSharedStringsTooLarge: a shared-strings part over the limit is a
+// large real workbook, not a zip bomb, unless it also packs like one; the
+// caller then suggests a CSV export rather than talking of bombs.
+func TestSharedStringsTooLarge(t *testing.T) {
+	var sst strings.Builder
+	sst.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&sst, "<si><t>Leverantör %d</t></si>", i*7919)
+	}
+	sst.WriteString("</sst>")
+	data := buildXLSX(t, []byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>`), []byte(sst.String()))
+	lim := Limits{MaxSheetBytes: 1 << 20, MaxSharedBytes: 1000, MaxPartBytes: 1 << 20, MaxRatio: 1000, RatioFloorBytes: 1 << 20}
+	tests := []struct {
+		name  string
+		ratio int64 // MaxRatio, checked above a floor of 0
+		want  error
+	}{
+		{"text that packs as text does", 1000, ErrSharedTooLarge},
+		{"text that packs like a bomb", 2, ErrBomb},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := lim
+			l.MaxRatio, l.RatioFloorBytes = tc.ratio, 0
+			if _, err := Open(bytes.NewReader(data), int64(len(data)), l); !errors.Is(err, tc.want) {
+				t.Errorf("Open: %v, want %v", err, tc.want)
 			}
 		})
 	}

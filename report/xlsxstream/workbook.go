@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -28,6 +29,10 @@ var (
 	ErrBomb          = errors.New("xlsxstream: innehållet packas upp till orimlig storlek")
 	ErrNoSheet       = errors.New("xlsxstream: bladet finns inte")
 	ErrTooManySheets = errors.New("xlsxstream: arbetsboken har orimligt många blad")
+	// ErrSharedTooLarge is a shared-strings part over MaxSharedBytes that
+	// is no zip bomb by its compression ratio: a real but very large
+	// workbook, which a CSV export reads without holding its texts.
+	ErrSharedTooLarge = errors.New("xlsxstream: arbetsbokens delade texter är för stora")
 )
 
 // MaxSheets bounds the sheets of a workbook: a reader of every sheet
@@ -351,6 +356,9 @@ func (wb *Workbook) readSharedStrings(name string) error {
 	f, err := wb.part(name, wb.lim.MaxSharedBytes)
 	if err != nil {
 		if errors.Is(err, ErrBomb) {
+			if _, err := wb.part(name, math.MaxInt64); err == nil {
+				return ErrSharedTooLarge // large, but compressed as text is
+			}
 			return err
 		}
 		return nil // a missing part: cells that refer to it are reported
