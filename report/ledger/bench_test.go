@@ -3,42 +3,21 @@ package ledger
 import (
 	"archive/zip"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"rapport/fixtures/ledgergen"
 )
 
-// benchFile writes a generated export once into the temporary folder and
-// reuses it in later runs: the content depends only on its name.
+// benchFile is a generated export in the temporary folder, written once.
 func benchFile(b *testing.B, kind string, rows int) string {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("rapport-bench-%s-%d.%s", kind, rows, map[bool]string{true: "csv", false: "xlsx"}[kind == "csv"]))
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	path, err := ledgergen.TempFile(kind, rows)
 	if err != nil {
-		b.Fatal(err)
-	}
-	spec := ledgergen.Spec{Rows: rows, Seed: 1, Inline: kind == "inline"}
-	if kind == "csv" {
-		err = ledgergen.WriteCSV(f, spec)
-	} else {
-		err = ledgergen.WriteXLSX(f, spec)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
 		b.Fatal(err)
 	}
 	return path
@@ -122,6 +101,58 @@ func inflate(b *testing.B, path string) {
 			b.Fatal(err)
 		}
 		rc.Close()
+	}
+}
+
+var benchHuge = flag.Bool("bench.10m", false, "BenchmarkFloorRatio: also 10M postings (a 423 MB CSV, written once to the temporary folder)")
+
+// BenchmarkFloorRatio alternates the floor and the import in every
+// iteration, so that a loaded machine slows both alike, and reports the
+// import's time as a multiple of the floor's (x-floor): for CSV a plain
+// encoding/csv loop summing by account class and period
+// (ledgergen.FloorCSV), for XLSX inflating the sheet XML and looking at
+// every byte (ledgergen.FloorXLSX).
+func BenchmarkFloorRatio(b *testing.B) {
+	sizes := []int{100_000, 1_000_000}
+	if testing.Short() {
+		sizes = sizes[:1]
+	}
+	if *benchHuge {
+		sizes = append(sizes, 10_000_000)
+	}
+	for _, rows := range sizes {
+		for _, kind := range []string{"csv", "shared", "inline"} {
+			if rows > 1_000_000 && kind != "csv" {
+				continue
+			}
+			path := benchFile(b, kind, rows)
+			b.Run(fmt.Sprintf("%s/%dk", kind, rows/1000), func(b *testing.B) {
+				var tf, ti time.Duration
+				for b.Loop() {
+					t0 := time.Now()
+					if kind == "csv" {
+						n, err := ledgergen.FloorCSV(path)
+						if err != nil || n != rows {
+							b.Fatal(n, err)
+						}
+					} else if _, err := ledgergen.FloorXLSX(path); err != nil {
+						b.Fatal(err)
+					}
+					t1 := time.Now()
+					l, err := ReadFile(context.Background(), path, Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if l.RowsSummed != rows || len(l.Problems) > 0 {
+						b.Fatalf("%d rows summed, problems %v", l.RowsSummed, l.Problems)
+					}
+					tf, ti = tf+t1.Sub(t0), ti+time.Since(t1)
+				}
+				b.ReportMetric(float64(ti)/float64(tf), "x-floor")
+				b.ReportMetric(tf.Seconds()/float64(b.N), "floor-s/op")
+				b.ReportMetric(ti.Seconds()/float64(b.N), "import-s/op")
+			})
+		}
 	}
 }
 

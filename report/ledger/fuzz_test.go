@@ -66,9 +66,12 @@ func FuzzPlainAmount(f *testing.F) {
 	for _, s := range []string{"0", "-1234.5", "0.005", "999999999999999", "1.", ".5"} {
 		f.Add(s, uint8(0))
 	}
+	for _, s := range []string{"-1234,5", "0,005", "1,234", "1,", ",5"} {
+		f.Add(s, uint8(4))
+	}
 	f.Fuzz(func(t *testing.T, s string, u uint8) {
 		unit := money.Unit(u % 3)
-		got, ok := plainAmount([]byte(s), unit)
+		got, ok := plainAmountSep([]byte(s), unit, u&4 != 0)
 		if !ok {
 			return
 		}

@@ -362,14 +362,42 @@ func TestProblemCap(t *testing.T) {
 }
 
 func TestPlainAmountAgreesWithParse(t *testing.T) {
-	for _, s := range []string{"0", "1", "-1", "1234.5", "-0.005", "0.005", "0.0049", "999999999999999", "12.345678", "1.", ".5", "-", ""} {
+	for _, s := range []string{"0", "1", "-1", "1234.5", "-0.005", "0.005", "0.0049", "999999999999999", "12.345678", "1.", ".5", "-", "",
+		"1234,5", "-1234,56", "-0,005", "0,0049", "1,234", "12,345678", "1,", ",5", "1.234,5", "1,234.5", "1,2,3", "1,234,567", "-,5"} {
 		for _, u := range []money.Unit{money.UnitKr, money.UnitTkr, money.UnitMnkr} {
-			got, ok := plainAmount([]byte(s), u)
-			want, err := money.Parse(s, u)
-			if ok && (err != nil || got != want) {
-				t.Errorf("plainAmount(%q, %v) = %d; money.Parse gives %d, %v", s, u, got, want, err)
+			for _, comma := range []bool{false, true} {
+				got, ok := plainAmountSep([]byte(s), u, comma)
+				want, err := money.Parse(s, u)
+				if ok && (err != nil || got != want) {
+					t.Errorf("plainAmountSep(%q, %v, %v) = %d; money.Parse gives %d, %v", s, u, comma, got, want, err)
+				}
 			}
 		}
+	}
+}
+
+// TestPlainAmountComma: the fast reader takes the decimal comma of a
+// Swedish CSV export, and only where asked: SIE amounts have a point.
+func TestPlainAmountComma(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		in    string
+		comma bool
+		want  money.Amount
+		ok    bool
+	}{
+		{"comma taken in CSV", "-1234,56", true, -123456, true},
+		{"comma rounds half away from zero", "-0,005", true, -1, true},
+		{"comma refused for SIE", "-1234,56", false, 0, false},
+		{"point taken either way", "-1234.56", false, -123456, true},
+		{"two separators left to money.Parse", "1.234,56", true, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := plainAmountSep([]byte(tc.in), money.UnitKr, tc.comma)
+			if ok != tc.ok || got != tc.want {
+				t.Errorf("plainAmountSep(%q, kr, %v) = %d, %v; want %d, %v", tc.in, tc.comma, got, ok, tc.want, tc.ok)
+			}
+		})
 	}
 }
 

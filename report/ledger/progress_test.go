@@ -19,10 +19,13 @@ func TestProgressAndCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		name string
-		data []byte
-	}{{"csv", csv.Bytes()}, {"xlsx", xlsx.Bytes()}} {
+		name     string
+		data     []byte
+		parallel bool // CSV in chunks
+	}{{"csv", csv.Bytes(), false}, {"csv-parallel", csv.Bytes(), true}, {"xlsx", xlsx.Bytes(), false}} {
 		t.Run(tc.name+"/progress", func(t *testing.T) {
+			setParallel(t, tc.parallel)
+			merged := parallelMerged.Load()
 			var last Progress
 			calls := 0
 			_, err := Read(context.Background(), bytes.NewReader(tc.data), int64(len(tc.data)), "h", Options{
@@ -34,8 +37,12 @@ func TestProgressAndCancel(t *testing.T) {
 			if calls == 0 || last.Rows != spec.Rows || last.BytesTotal <= 0 || last.BytesRead != last.BytesTotal {
 				t.Errorf("%d calls, last %+v", calls, last)
 			}
+			if got := parallelMerged.Load() > merged; got != tc.parallel {
+				t.Errorf("read in parallel chunks: %v, want %v", got, tc.parallel)
+			}
 		})
 		t.Run(tc.name+"/cancel", func(t *testing.T) {
+			setParallel(t, tc.parallel)
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
 			_, err := Read(ctx, bytes.NewReader(tc.data), int64(len(tc.data)), "h", Options{})

@@ -650,20 +650,13 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		delim = sniffDelimiter(head, dec, names)
 	}
 	cr := newCSVReader(br, delim)
-	width := 0 // fields of the header row
 	prog := progress{fn: opt.Progress}
 	var (
 		sum  *summer
+		rows *csvRows
 		best layout
-		vals []value
 		recN int
 	)
-	get := func(col int) value {
-		if col < 0 || col >= len(vals) {
-			return value{}
-		}
-		return vals[col]
-	}
 	spans := 0
 	spanProblem := func() {
 		sp, ok := cr.takeSpan()
@@ -731,41 +724,22 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 				}
 				sum = newSummer(l, lay, "", true)
 				sum.dec = dec
-				width = len(rec)
+				rows = newCSVRows(sum, delim, len(rec))
+				if src == io.Reader(counted) && !cr.open {
+					// The data begins where the header line ends.
+					done, err := readCSVParallel(ctx, r, counted.n-int64(br.Buffered()), size, rows, recN, &prog)
+					if err != nil {
+						return err
+					}
+					if done {
+						counted.n = size
+						break
+					}
+				}
 			}
 			continue
 		}
-		if delim == ',' && extraFields(rec, width) {
-			// In a comma-separated file this is most often an unquoted
-			// decimal comma: "-1000,50" split in two, and summing the first
-			// half would lose the öre silently. With ';' or tab, an extra
-			// field is only an unheaded column, which is ignored like any
-			// unknown column.
-			l.RowsRead++
-			l.ErrorRows++
-			sum.problemAt(width, recN, string(bytes.Join(rec, []byte{cr.delim})),
-				fmt.Sprintf("raden har %d fält men rubrikraden %d; raden summeras inte", len(rec), width),
-				"Sätt citattecken kring värden som innehåller avgränsaren (t.ex. \"-1 000,50\"), eller exportera med semikolon som avgränsare")
-			continue
-		}
-		vals = vals[:0]
-		blank := true
-		for _, f := range rec {
-			v := value{text: f}
-			if len(f) > xlsxstream.MaxCellBytes {
-				v.tooLarge = true
-			}
-			if blank && !isBlank(v) {
-				blank = false
-			}
-			vals = append(vals, v)
-		}
-		if blank {
-			l.RowsRead++
-			l.BlankRows++
-			continue
-		}
-		sum.row(recN, len(vals), get)
+		rows.record(rec, recN)
 	}
 	if sum == nil {
 		l.checkColumns(best, opt.Columns)
@@ -780,6 +754,63 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 	sum.finish()
 	prog.tick(l.RowsRead, counted.n, size, true)
 	return nil
+}
+
+// csvRows handles the data records of a CSV file below its header.
+type csvRows struct {
+	l     *Ledger
+	sum   *summer
+	delim byte
+	width int // fields of the header row
+	vals  []value
+	get   func(col int) value
+}
+
+func newCSVRows(sum *summer, delim byte, width int) *csvRows {
+	c := &csvRows{l: sum.l, sum: sum, delim: delim, width: width}
+	c.get = func(col int) value {
+		if col < 0 || col >= len(c.vals) {
+			return value{}
+		}
+		return c.vals[col]
+	}
+	return c
+}
+
+// record counts and sums one data record, the recN-th of the file.
+func (c *csvRows) record(rec [][]byte, recN int) {
+	l, sum, width := c.l, c.sum, c.width
+	if c.delim == ',' && extraFields(rec, width) {
+		// In a comma-separated file this is most often an unquoted
+		// decimal comma: "-1000,50" split in two, and summing the first
+		// half would lose the öre silently. With ';' or tab, an extra
+		// field is only an unheaded column, which is ignored like any
+		// unknown column.
+		l.RowsRead++
+		l.ErrorRows++
+		sum.problemAt(width, recN, string(bytes.Join(rec, []byte{c.delim})),
+			fmt.Sprintf("raden har %d fält men rubrikraden %d; raden summeras inte", len(rec), width),
+			"Sätt citattecken kring värden som innehåller avgränsaren (t.ex. \"-1 000,50\"), eller exportera med semikolon som avgränsare")
+		return
+	}
+	c.vals = c.vals[:0]
+	blank := true
+	for _, f := range rec {
+		v := value{text: f}
+		if len(f) > xlsxstream.MaxCellBytes {
+			v.tooLarge = true
+		}
+		if blank && !isBlank(v) {
+			blank = false
+		}
+		c.vals = append(c.vals, v)
+	}
+	if blank {
+		l.RowsRead++
+		l.BlankRows++
+		return
+	}
+	sum.row(recN, len(c.vals), c.get)
 }
 
 // extraFields reports whether a record has non-empty fields beyond the

@@ -546,7 +546,7 @@ func (s *summer) amountAt(row, col int, u money.Unit, v value, blankOK bool) (mo
 			}
 		}
 	}
-	a, ok := plainAmount(t, u)
+	a, ok := plainAmountSep(t, u, true)
 	if ok {
 		return a, true
 	}
@@ -745,6 +745,15 @@ func fracDigits(t []byte) int {
 // which costs more than the rest of a row. Anything else, or a value that
 // might not fit, is left to money.Parse.
 func plainAmount(t []byte, u money.Unit) (money.Amount, bool) {
+	return plainAmountSep(t, u, false)
+}
+
+// plainAmountSep is plainAmount that with comma also takes a decimal
+// comma, -?digits(,digits)?, as Swedish CSV exports write every amount:
+// money.Parse reads a lone comma as the decimal separator too, and was
+// a third of the time of a CSV row. SIE, whose amounts have a point,
+// does not take it.
+func plainAmountSep(t []byte, u money.Unit, comma bool) (money.Amount, bool) {
 	i, neg := 0, false
 	if len(t) > 0 && t[0] == '-' {
 		neg, i = true, 1
@@ -760,7 +769,7 @@ func plainAmount(t []byte, u money.Unit) (money.Amount, bool) {
 			if frac >= 0 {
 				frac++
 			}
-		case c == '.' && frac < 0:
+		case (c == '.' || (c == ',' && comma)) && frac < 0:
 			frac = 0
 		default:
 			return 0, false

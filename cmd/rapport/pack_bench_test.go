@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"rapport/fixtures"
+	"rapport/fixtures/ledgergen"
+	"rapport/report"
+)
+
+var packHuge = flag.Bool("bench.10m", false, "BenchmarkPackRatio: also a CSV of 10M postings (written once to the temporary folder)")
+
+// BenchmarkPackRatio makes the whole UR1 pack (PDF and Excel) of the
+// example's underlag over a generated ledger of a million postings, and
+// in the same iteration reads the ledger the plainest way (the floor:
+// ledgergen.FloorCSV, an encoding/csv loop, or ledgergen.FloorXLSX,
+// inflating the sheet XML), alternating the two so that a loaded machine
+// slows both alike. x-floor is the pack's time as a multiple of the
+// floor's.
+func BenchmarkPackRatio(b *testing.B) {
+	in := b.TempDir()
+	f, err := fixtures.ExampleFolder().Open(report.UnderlagFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dst, err := os.Create(filepath.Join(in, report.UnderlagFile))
+	if err == nil {
+		_, err = io.Copy(dst, f)
+		if cerr := dst.Close(); err == nil {
+			err = cerr
+		}
+	}
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type input struct {
+		kind string
+		rows int
+	}
+	rows := 1_000_000
+	if testing.Short() {
+		rows = 100_000
+	}
+	inputs := []input{{"csv", rows}, {"shared", rows}, {"inline", rows}}
+	if *packHuge {
+		inputs = append(inputs, input{"csv", 10_000_000})
+	}
+	for _, in1 := range inputs {
+		kind, rows := in1.kind, in1.rows
+		path, err := ledgergen.TempFile(kind, rows)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("%s/%dk", kind, rows/1000), func(b *testing.B) {
+			var tf, tp time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				if kind == "csv" {
+					_, err = ledgergen.FloorCSV(path)
+				} else {
+					_, err = ledgergen.FloorXLSX(path)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				out := b.TempDir()
+				code, _, stderr := runArgs([]string{"generate", "--in", in, "--ledger", path, "--out", out, "--period", "UR1", "--quiet"})
+				if code != exitOK {
+					b.Fatalf("exit %d\n%s", code, stderr)
+				}
+				tf, tp = tf+t1.Sub(t0), tp+time.Since(t1)
+			}
+			b.ReportMetric(float64(tp)/float64(tf), "x-floor")
+			b.ReportMetric(tf.Seconds()/float64(b.N), "floor-s/op")
+			b.ReportMetric(tp.Seconds()/float64(b.N), "pack-s/op")
+		})
+	}
+}
+
+func runArgs(args []string) (int, string, string) {
+	var o, e bytes.Buffer
+	code := run(context.Background(), args, &o, &e)
+	return code, o.String(), e.String()
+}

@@ -1,0 +1,422 @@
+package ledger
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"rapport/fixtures/ledgergen"
+)
+
+// csvShape steers a generated CSV export for the parallel read's tests.
+type csvShape struct {
+	rows      int
+	header    string                           // the header line; "" = ledgergen's
+	pre       string                           // lines above the header
+	cp1252    bool                             // the file is Windows-1252
+	crlf      bool                             // line ends
+	noLastEOL bool                             // the last line has no line end
+	row       func(i int, r *rand.Rand) string // a data line; nil = ordinary
+}
+
+func (s csvShape) bytes() []byte {
+	r := rand.New(rand.NewPCG(uint64(s.rows), 7))
+	eol := "\n"
+	if s.crlf {
+		eol = "\r\n"
+	}
+	var b strings.Builder
+	b.WriteString(s.pre)
+	if s.header == "" {
+		b.WriteString(strings.Join(ledgergen.Columns, ";"))
+	} else {
+		b.WriteString(s.header)
+	}
+	for i := 0; i < s.rows; i++ {
+		b.WriteString(eol)
+		if s.row != nil {
+			if line := s.row(i, r); line != "-" {
+				b.WriteString(line)
+				continue
+			}
+		}
+		fmt.Fprintf(&b, "2026-%02d-%02d;%d;%d;%d;%s;Verifikation %d;%d,%02d",
+			1+r.IntN(10), 1+r.IntN(28), 3000+r.IntN(40)*100, 1000+r.IntN(5), 100+r.IntN(3),
+			[]string{"", "", "P0001", "P0002"}[r.IntN(4)], r.IntN(100), r.IntN(100000)-20000, r.IntN(100))
+	}
+	if !s.noLastEOL {
+		b.WriteString(eol)
+	}
+	out := []byte(b.String())
+	if s.cp1252 {
+		var err error
+		if out, err = charmap.Windows1252.NewEncoder().Bytes(out); err != nil {
+			panic(err)
+		}
+	}
+	return out
+}
+
+// setParallel makes a test's CSV reads parallel in chunks of 512 bytes
+// on two workers, however small the file, or never parallel.
+func setParallel(t *testing.T, on bool) {
+	oldMin, oldChunk, oldProcs := parallelMin, chunkMin, parallelProcs
+	t.Cleanup(func() { parallelMin, chunkMin, parallelProcs = oldMin, oldChunk, oldProcs })
+	parallelMin, chunkMin, parallelProcs = 1<<62, 512, 2
+	if on {
+		parallelMin = 0
+	}
+}
+
+// readWith reads data sequentially (procs 1) or in parallel in chunks of
+// at least chunk bytes, and says whether the chunks were merged.
+func readWith(t *testing.T, data []byte, procs int, units []Unit, chunk int64) (*Ledger, bool) {
+	t.Helper()
+	setParallel(t, true)
+	parallelProcs, chunkMin = procs, chunk
+	before := parallelMerged.Load()
+	l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.csv", Options{Units: units})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	checkInvariants(t, l)
+	// The router's cache of codes already decided is no result.
+	l.route = nil
+	return l, parallelMerged.Load() > before
+}
+
+// testUnits makes units of the generated files' responsibilities 1000–1004.
+func testUnits(t *testing.T, selectors ...string) []Unit {
+	var us []Unit
+	for i, s := range selectors {
+		sel, err := ParseSelector(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		us = append(us, Unit{Name: fmt.Sprintf("enhet%d", i+1), Select: sel})
+	}
+	return us
+}
+
+// TestCSVParallelSameAsSequential reads generated exports both ways: the
+// ledgers, counts, FirstSeen and every message (text, row, order, the
+// 200 cap with its exact count) must be the same. Clean files must be
+// merged from chunks, and files with something only the sequential read
+// reports right must fall back to it.
+func TestCSVParallelSameAsSequential(t *testing.T) {
+	bad := func(every int, line string) func(int, *rand.Rand) string {
+		return func(i int, _ *rand.Rand) string {
+			if i%every == every-1 {
+				return line
+			}
+			return "-"
+		}
+	}
+	for _, tc := range []struct {
+		name     string
+		shape    csvShape
+		parallel bool   // the chunks are merged
+		units    []Unit // nil = read routed as well as not
+	}{
+		{"plain UTF-8", csvShape{rows: 3000}, true, nil},
+		{"CRLF, no line end at the end", csvShape{rows: 3000, crlf: true, noLastEOL: true}, true, nil},
+		{"title rows and sep= above the header", csvShape{rows: 3000, pre: "sep=;\nHuvudbok 2026\n\n"}, true, nil},
+		{"byte-order mark", csvShape{rows: 3000, pre: "\ufeff"}, true, nil},
+		{"Windows-1252 texts and projects", csvShape{rows: 3000, cp1252: true, row: func(i int, r *rand.Rand) string {
+			if i%7 == 0 {
+				return fmt.Sprintf("2026-03-01;4010;1000;100;Projekt Å%d;Inköp åäö %d;-12,50", i%3, i)
+			}
+			return "-"
+		}}, true, nil},
+		{"UTF-8 first, Windows-1252 later: mixed", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i {
+			case 10:
+				return "2026-03-01;4010;1000;100;;Inköp;-12,50"
+			case 2500:
+				return "2026-03-01;4010;1000;100;Proj\xe5;Ink\xf6p;-12,50"
+			}
+			return "-"
+		}}, false, nil},
+		{"UTF-8 and Windows-1252 on neighbouring lines: mixed", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i {
+			case 1500:
+				return "2026-03-01;4010;1000;100;;Inköp;-12,50"
+			case 1501:
+				return "2026-03-01;4010;1000;100;Proj\xe5;Ink\xf6p;-12,50"
+			}
+			return "-"
+		}}, false, nil},
+		{"quoted fields with delimiters and doubled quotes", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i%5 == 0 {
+				return fmt.Sprintf("\"2026-04-02\";\"%d\";1000;100;\"\";\"Text; med \"\"citat\"\"\";\"-1 234,5%d\"", 4000+i%30, i%10)
+			}
+			return "-"
+		}}, true, nil},
+		{"a stray quote inside a text", csvShape{rows: 3000, row: bad(400, `2026-04-02;4010;1000;100;;Bildskärm 24" Dell;100,00`)}, true, nil},
+		{"an unclosed quote", csvShape{rows: 3000, row: bad(2000, `2026-04-02;4010;1000;100;;"Text utan slut;100,00`)}, false, nil},
+		{"a quote running over lines", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i {
+			case 1200:
+				return `2026-04-02;4010;1000;100;;"Början;100,00`
+			case 1210:
+				return `2026-04-02;4010;1000;100;;slut";100,00`
+			}
+			return "-"
+		}}, false, nil},
+		{"blank lines and empty fields", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i % 97 {
+			case 0:
+				return ""
+			case 1:
+				return ";;;;;;"
+			}
+			return "-"
+		}}, true, nil},
+		{"amounts with more decimals than öre, the first late", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i >= 1700 && i%300 == 0 {
+				return fmt.Sprintf("2026-05-03;5010;1000;100;;x;1,23%d", i%10)
+			}
+			return "-"
+		}}, true, nil},
+		{"accounts first seen late", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i > 2000 && i%50 == 0 {
+				return fmt.Sprintf("2026-06-03;%d;1000;100;;x;10,00", 7000+i)
+			}
+			return "-"
+		}}, true, nil},
+		{"over 200 bad rows: the cap and its count", csvShape{rows: 3000, row: bad(9, "2026-06-03;Summa;1000;100;;x;10,00")}, false, nil},
+		{"one bad amount at the end", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i == 2999 {
+				return "2026-06-03;4010;1000;100;;x;tio kronor"
+			}
+			return "-"
+		}}, false, nil},
+		{"a line with more fields than a sheet has columns", csvShape{rows: 3000, row: bad(2500, "2026-06-03;4010;1000;100;;x;10,00"+strings.Repeat(";", maxFields))}, false, nil},
+		{"summary rows that add up: Delsumma and Summa", csvShape{rows: 3000, header: "Konto;Period;Belopp", row: summaryRows()}, false, nil},
+		{"periods 00 and 13 and Debet/Kredit", csvShape{rows: 3000, header: "Konto;Bokf.period;Debet;Kredit", row: func(i int, r *rand.Rand) string {
+			p := []string{"00", "01", "06", "12", "13"}[i%5]
+			if i%2 == 0 {
+				return fmt.Sprintf("%d;2026%s;%d,%02d;", 3000+i%40*100, p, i, i%100)
+			}
+			return fmt.Sprintf("%d;2026%s;;%d,50", 3000+i%40*100, p, i)
+		}}, true, nil},
+		{"comma-separated with an unquoted decimal comma", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
+			if i == 1500 {
+				return "4010,202604,-1000,50"
+			}
+			return fmt.Sprintf("%d,2026%02d,%d", 4000+i%20, 1+i%10, i)
+		}}, false, nil},
+		{"routed, two units selecting the same responsibility", csvShape{rows: 3000}, false, testUnits(t, "1000-1002", "1002-1003")},
+		{"comma-separated, clean", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
+			return fmt.Sprintf("%d,2026%02d,\"%d,%02d\"", 4000+i%20, 1+i%10, i, i%100)
+		}}, true, nil},
+	} {
+		routings := [][]Unit{nil, testUnits(t, "1000-1001", "1002")}
+		if tc.units != nil {
+			routings = [][]Unit{tc.units}
+		}
+		for _, us := range routings {
+			name := tc.name
+			if us != nil {
+				name += "/routed"
+			}
+			t.Run(name, func(t *testing.T) {
+				data := tc.shape.bytes()
+				want, merged := readWith(t, data, 1, us, 512)
+				if merged {
+					t.Fatal("the sequential read merged chunks")
+				}
+				if strings.HasPrefix(tc.name, "summary rows") && (want.SummaryRows != 30 || want.ErrorRows != 0) {
+					t.Fatalf("%d summary rows verified, %d error rows: %v", want.SummaryRows, want.ErrorRows, want.Problems)
+				}
+				// Routed, a file without a responsibility column is an
+				// error, which the sequential read reports.
+				parallel := tc.parallel && (us == nil || tc.shape.header == "")
+				for _, procs := range []int{2, 3} {
+					got, merged := readWith(t, data, procs, us, 512)
+					if merged != parallel {
+						t.Errorf("procs %d: chunks merged %v, want %v", procs, merged, parallel)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("procs %d: parallel read differs\n got %d rows, %d summed, total %d, units %v, first seen %v, problems %v\nwant %d rows, %d summed, total %d, units %v, first seen %v, problems %v",
+							procs, got.RowsRead, got.RowsSummed, got.Total, got.Units, got.FirstSeen, got.Problems,
+							want.RowsRead, want.RowsSummed, want.Total, want.Units, want.FirstSeen, want.Problems)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestShiftRow: a chunk's CSV places move down by the lines above it.
+func TestShiftRow(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"rad 1", "rad 101"},
+		{"rad 12, kolumn Belopp", "rad 112, kolumn Belopp"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := shiftRow(tc.in, 100); got != tc.want {
+				t.Errorf("shiftRow(%q, 100) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestMergeKnowsEveryLedgerField: mergeChunks adds a chunk's ledger field
+// by field, so a field added to Ledger must be merged there too (or make
+// a chunk that sets it unclean); this test names the fields it knows.
+func TestMergeKnowsEveryLedgerField(t *testing.T) {
+	known := map[string]string{
+		"File": "the same in every chunk", "Sheet": "XLSX only", "Sheets": "XLSX only",
+		"Buckets": "merged", "HasProject": "merged", "FirstSeen": "merged, first chunk wins",
+		"RowsRead": "merged", "RowsSummed": "merged", "BlankRows": "merged", "ErrorRows": "a chunk with error rows is unclean",
+		"Total": "merged", "absTotal": "merged, checked", "Problems": "a chunk with problems is unclean",
+		"Units": "merged; a chunk with a unit's problem is unclean", "Routing": "only in a unit's view (ForUnit)",
+		"route": "a chunk routes by the same units", "noUnit": "merged",
+		"overlap": "a chunk with an overlap is unclean", "noRespTold": "told with a problem: unclean",
+		"SummaryRows": "a summary row is checked against the rows above it, all of them: unclean",
+		"OpeningRows": "merged", "ClosingRows": "merged", "OpeningTotal": "merged", "ClosingTotal": "merged",
+	}
+	typ := reflect.TypeOf(Ledger{})
+	for i := 0; i < typ.NumField(); i++ {
+		if name := typ.Field(i).Name; known[name] == "" {
+			t.Errorf("Ledger.%s is new: merge it in mergeChunks (csvpar.go), or let a chunk that sets it be unclean, and add it here", name)
+		}
+	}
+}
+
+// FuzzCSVParallel reads arbitrary bytes as a CSV export sequentially and
+// in parallel chunks of 64 bytes: the two ledgers must be the same.
+func FuzzCSVParallel(f *testing.F) {
+	for _, s := range []csvShape{
+		{rows: 12},
+		{rows: 12, crlf: true, noLastEOL: true, pre: "sep=;\nTitel\n"},
+		{rows: 12, cp1252: true, row: func(i int, _ *rand.Rand) string {
+			return fmt.Sprintf("2026-03-01;4010;1000;100;Å%d;\"x;\"\"y\";-1,234", i)
+		}},
+		{rows: 12, row: func(i int, _ *rand.Rand) string {
+			return []string{"-", "", `2026-03-01;4010;1000;100;;"öppen;1,00`, "2026-03-01;Summa;;;;;1"}[i%4]
+		}},
+	} {
+		f.Add(s.bytes(), false)
+		f.Add(s.bytes(), true)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, routed bool) {
+		var us []Unit
+		if routed {
+			us = testUnits(t, "1000-1001", "1002")
+		}
+		want, _ := readWith(t, data, 1, us, 512)
+		got, _ := readWith(t, data, 2, us, 64)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("parallel read differs\n got %d rows, %d summed, total %d, first seen %v, problems %v\nwant %d rows, %d summed, total %d, first seen %v, problems %v",
+				got.RowsRead, got.RowsSummed, got.Total, got.FirstSeen, got.Problems,
+				want.RowsRead, want.RowsSummed, want.Total, want.FirstSeen, want.Problems)
+		}
+	})
+}
+
+// failingReaderAt fails every read that reaches past at.
+type failingReaderAt struct {
+	data []byte
+	at   int64
+}
+
+func (f failingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if off+int64(len(p)) <= f.at {
+		return copy(p, f.data[off:]), nil
+	}
+	n := 0
+	if off < f.at {
+		n = copy(p, f.data[off:f.at])
+	}
+	return n, errors.New("lässtörning")
+}
+
+// TestCSVParallelReadFailure: a chunk that cannot be read is read again
+// sequentially, which counts the rows before the failure and reports it,
+// as the sequential read alone does.
+func TestCSVParallelReadFailure(t *testing.T) {
+	data := csvShape{rows: 3000}.bytes()
+	for _, at := range []int64{int64(len(data)) / 3, int64(len(data)) - 10, int64(len(data)) - 1} {
+		t.Run(fmt.Sprint(at), func(t *testing.T) {
+			r := failingReaderAt{data, at}
+			read := func(procs int) *Ledger {
+				setParallel(t, true)
+				parallelProcs = procs
+				l, err := Read(context.Background(), r, int64(len(data)), "huvudbok.csv", Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return l
+			}
+			want, got := read(1), read(2)
+			if !want.Problems.HasErrors() {
+				t.Fatalf("the sequential read: %d rows, problems %v", want.RowsRead, want.Problems)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("parallel: %d rows, problems %v; sequential: %d rows, problems %v", got.RowsRead, got.Problems, want.RowsRead, want.Problems)
+			}
+		})
+	}
+}
+
+// summaryRows gives data rows with a Delsumma of the rows since the last
+// one after every 99, and a Summa of all at the end, as SPEC 6.1 verifies.
+func summaryRows() func(int, *rand.Rand) string {
+	var since, all int
+	return func(i int, _ *rand.Rand) string {
+		if i == 0 {
+			since, all = 0, 0
+		}
+		switch {
+		case i == 2999:
+			return fmt.Sprintf("Summa;;%d", all)
+		case i%100 == 99:
+			line := fmt.Sprintf("Delsumma;;%d", since)
+			since = 0
+			return line
+		}
+		since += i
+		all += i
+		return fmt.Sprintf("%d;2026%02d;%d", 4000+i%20, 1+i%10, i)
+	}
+}
+
+// TestCSVParallelSummaryAtChunkStart: a summary row that a chunk begins
+// with adds up to nothing above it in the chunk, but the rows above it in
+// the file are more: the chunk must not count it verified. The file is
+// laid out so that the row starts the second chunk.
+func TestCSVParallelSummaryAtChunkStart(t *testing.T) {
+	const line = "4010;202601;1"
+	var b strings.Builder
+	b.WriteString("Konto;Period;Belopp")
+	for i := 0; i < 2000; i++ {
+		b.WriteString("\n" + line)
+	}
+	b.WriteString("\n")
+	data := []byte(b.String())
+	start := int64(len("Konto;Period;Belopp\n"))
+	setParallel(t, true) // chunks of 512 bytes, as readWith cuts them
+	chunks, err := cutChunks(bytes.NewReader(data), start, int64(len(data)), 2)
+	if err != nil || len(chunks) < 2 {
+		t.Fatal(chunks, err)
+	}
+	at := chunks[1].start
+	copy(data[at:], "Summa;;0     ") // as long as a data line
+	want, _ := readWith(t, data, 1, nil, 512)
+	got, merged := readWith(t, data, 2, nil, 512)
+	if want.ErrorRows != 1 || want.SummaryRows != 0 {
+		t.Fatalf("sequential: %d error rows, %d summary rows", want.ErrorRows, want.SummaryRows)
+	}
+	if merged || !reflect.DeepEqual(got, want) {
+		t.Errorf("merged %v; parallel %d error rows, %d summary rows, problems %v", merged, got.ErrorRows, got.SummaryRows, got.Problems)
+	}
+}
