@@ -42,7 +42,7 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 	if year == 0 {
 		probs.Add(problem.Problem{Severity: problem.Error,
 			Message: "rapportåret är okänt",
-			Hint:    "Ange År i bladet Inställningar eller --year"})
+			Hint:    "Ange År i bladet " + SheetSettings + " eller --year"})
 		return nil, probs
 	}
 	month := period.Month{Year: year, Month: entry.LastMonth}
@@ -260,11 +260,14 @@ func (c *computation) classifyLedger() ledgerSums {
 			if u.Rows == 1 {
 				rows = "1 rad"
 			}
-			c.probs.Add(problem.Problem{Severity: problem.Error, File: l.File, Sheet: l.Sheet, Value: a,
-				Cell: l.FirstSeen[a], Row: firstRow(l.FirstSeen[a]),
-				Message: fmt.Sprintf("kontot finns inte i kontoplanen %s (%s, summa %s kr; första gången här)",
+			at, ok := l.FirstSeen[a]
+			if !ok {
+				at = problem.Position{File: l.File, Sheet: l.Sheet}
+			}
+			c.probs.Add(at.Problem(problem.Error, a,
+				fmt.Sprintf("kontot finns inte i kontoplanen %s (%s, summa %s kr; första gången här)",
 					c.in.Chart.Name, rows, u.Amount.FormatKr()),
-				Hint: "Lägg till kontot i bladet Kontoplan i underlag.xlsx, rätta kontot i huvudboken, eller kör med --allow-unmapped för att redovisa det på raden Ej klassificerat"})
+				"Lägg till kontot i bladet "+SheetChart+" i underlag.xlsx, rätta kontot i huvudboken, eller kör med --allow-unmapped för att redovisa det på raden Ej klassificerat"))
 		}
 	}
 	return s
@@ -345,15 +348,15 @@ func (c *computation) operating(s ledgerSums) {
 		r.Operating.PrognosisIsOutcome = true
 	case progMonth.IsZero():
 		r.Operating.PrognosisIsBudget = true
-		c.probs.Add(sheetProblem(c.prognosisPlace(nil), sheetPrognosis, problem.Problem{Severity: problem.Warning,
+		c.probs.Add(sheetProblem(c.prognosisPlace(nil), SheetPrognosis, problem.Problem{Severity: problem.Warning,
 			Message: fmt.Sprintf("ingen prognos är gjord %s eller tidigare; årsbudgeten används som prognos", c.month.Swedish()),
-			Hint:    "Lägg in en prognos för perioden i bladet Prognos"}))
+			Hint:    "Lägg in en prognos för perioden i bladet " + SheetPrognosis}))
 	default:
 		r.Operating.PrognosisMonth = progMonth
 		if progMonth != c.month {
-			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), sheetPrognosis, problem.Problem{Severity: problem.Warning,
+			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), SheetPrognosis, problem.Problem{Severity: problem.Warning,
 				Message: fmt.Sprintf("ingen prognos för %s; prognosen från %s används", c.month.Swedish(), progMonth.Swedish()),
-				Hint:    "Lägg in en prognos för perioden i bladet Prognos om en ny finns"}))
+				Hint:    "Lägg in en prognos för perioden i bladet " + SheetPrognosis + " om en ny finns"}))
 		}
 	}
 
@@ -376,7 +379,7 @@ func (c *computation) operating(s ledgerSums) {
 			ol.Prognosis, ol.Comment = p.Annual, strings.TrimSpace(p.Comment)
 		case !progMonth.IsZero():
 			ol.Prognosis = b.Annual
-			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), sheetPrognosis, problem.Problem{Severity: problem.Warning, Value: line,
+			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), SheetPrognosis, problem.Problem{Severity: problem.Warning, Value: line,
 				Message: fmt.Sprintf("prognosen från %s saknar raden; årsbudgeten används", progMonth.Swedish()),
 				Hint:    "Lägg in raden i prognosen"}))
 		default:
@@ -393,9 +396,9 @@ func (c *computation) operating(s ledgerSums) {
 			continue // "Finansiella poster (when non-zero)"
 		}
 		if !hasBudget && line != LineUnclassified && (hasOutcome || hasPrognosis) {
-			c.probs.Add(sheetProblem(c.budgetPlace(), sheetBudget, problem.Problem{Severity: problem.Warning, Value: line,
+			c.probs.Add(sheetProblem(c.budgetPlace(), SheetBudget, problem.Problem{Severity: problem.Warning, Value: line,
 				Message: "raden har utfall men ingen budget; budgeten räknas som 0",
-				Hint:    "Lägg in raden i bladet Driftbudget"}))
+				Hint:    "Lägg in raden i bladet " + SheetBudget}))
 		}
 		r.Operating.Lines = append(r.Operating.Lines, ol)
 		if mo := s.monthly[line]; mo != nil || !optional {
@@ -473,16 +476,4 @@ func accumulatedBudget(b BudgetLine, m time.Month) money.Amount {
 		return s
 	}
 	return money.Amount(money.DivRound(int64(b.Annual)*int64(m), 12))
-}
-
-// firstRow is the row number of a place such as "A1014" or "rad 1014", for
-// sorting problems in file order.
-func firstRow(place string) int {
-	n := 0
-	for _, ch := range place {
-		if ch >= '0' && ch <= '9' {
-			n = n*10 + int(ch-'0')
-		}
-	}
-	return n
 }

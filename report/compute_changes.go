@@ -12,19 +12,9 @@ import (
 	"rapport/report/problem"
 )
 
-// Sheets named by warnings that concern a whole sheet. A warning names the
-// sheet the rows were read from (their Place) when there are rows; these
-// names are only the fallback for a sheet with no rows at all, so that the
-// message still tells the controller where to write.
-const (
-	sheetPrognosis   = "Prognos"
-	sheetBudget      = "Driftbudget"
-	sheetAssessments = "Målbedömning"
-	sheetTexts       = "Texter"
-)
-
-// sheetProblem points p at the sheet of place, or at fallback in
-// underlag.xlsx when no row of the sheet was read.
+// sheetProblem points p at the sheet of place, or at fallback (one of the
+// Sheet constants) in underlag.xlsx when no row of the sheet was read, so
+// that the message still tells the controller where to write.
 func sheetProblem(place Place, fallback string, p problem.Problem) problem.Problem {
 	if place.Sheet != "" {
 		p.File, p.Sheet = place.File, place.Sheet
@@ -286,16 +276,16 @@ func (c *computation) textWarnings() {
 	has := func(s TextSection) bool { _, ok := r.Texts[s]; return ok }
 	place := c.textsPlace()
 	if r.Period.Kind.IsFull() && !has(TextSummary) {
-		c.probs.Add(sheetProblem(place, sheetTexts, problem.Problem{Severity: problem.Warning, Value: string(r.Period.Code),
+		c.probs.Add(sheetProblem(place, SheetTexts, problem.Problem{Severity: problem.Warning, Value: string(r.Period.Code),
 			Message: fmt.Sprintf("%s saknar text i avsnittet %s", r.Period.Name, TextSummary),
-			Hint:    fmt.Sprintf("Skriv en sammanfattning för %s i bladet Texter", r.Period.Code)}))
+			Hint:    fmt.Sprintf("Skriv en sammanfattning för %s i bladet %s", r.Period.Code, SheetTexts)}))
 	}
 	e := r.Economy
 	if (e.AccumulatedBudgetDeviation < 0 || e.PrognosisBudgetDeviation < 0) && !has(TextActions) {
-		c.probs.Add(sheetProblem(place, sheetTexts, problem.Problem{Severity: problem.Warning, Value: string(r.Period.Code),
+		c.probs.Add(sheetProblem(place, SheetTexts, problem.Problem{Severity: problem.Warning, Value: string(r.Period.Code),
 			Message: fmt.Sprintf("avvikelsen är negativ (ackumulerat %s kr, prognos %s kr) men %s saknar text i avsnittet %s",
 				e.AccumulatedBudgetDeviation.FormatKr(), e.PrognosisBudgetDeviation.FormatKr(), r.Period.Name, TextActions),
-			Hint: fmt.Sprintf("Beskriv åtgärderna för %s i bladet Texter", r.Period.Code)}))
+			Hint: fmt.Sprintf("Beskriv åtgärderna för %s i bladet %s", r.Period.Code, SheetTexts)}))
 	}
 }
 

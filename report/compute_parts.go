@@ -233,9 +233,9 @@ func (c *computation) goals() {
 			if r.Period.Kind.IsFull() {
 				switch {
 				case best == nil || best.Level == NotAssessed:
-					c.probs.Add(sheetProblem(sheet, sheetAssessments, problem.Problem{Severity: problem.Warning, Value: g.Nr,
+					c.probs.Add(sheetProblem(sheet, SheetAssess, problem.Problem{Severity: problem.Warning, Value: g.Nr,
 						Message: fmt.Sprintf("målet %q saknar bedömning för %s", shorten(g.BoardGoal), c.r.Period.Code),
-						Hint:    "Lägg in en bedömning med analys i bladet Målbedömning"}))
+						Hint:    "Lägg in en bedömning med analys i bladet " + SheetAssess}))
 				case best.Month != c.month:
 					c.probs.Add(rowProblem(best.Place, problem.Problem{Severity: problem.Warning, Value: g.Nr,
 						Message: fmt.Sprintf("målet %q har ingen bedömning för %s; bedömningen från %s används",

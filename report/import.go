@@ -29,6 +29,15 @@ const (
 // XLSX, CSV and SIE 4 (.se, .si, .sie).
 var ledgerNames = []string{LedgerXLSX, LedgerCSV, "huvudbok.se", "huvudbok.si", "huvudbok.sie"}
 
+// Progress is how far the ledger import has come (rows, bytes read of
+// the total). It is the ledger reader's type, named here so that a caller
+// of Import draws progress without importing the reader.
+type Progress = ledger.Progress
+
+// Routing says where the rows of a ledger shared by several units went,
+// for the run's log; named here for the same reason as Progress.
+type Routing = ledger.Routing
+
 // ImportOptions say where the inputs are and what the command line
 // overrides.
 type ImportOptions struct {
@@ -42,7 +51,7 @@ type ImportOptions struct {
 	Unit       string // --unit; "" = Enhet in Inställningar
 	TmpDir     string // for excelize's temporary files; "" = the system's
 	// Progress, if set, is told how the ledger import goes.
-	Progress func(ledger.Progress)
+	Progress func(Progress)
 	// OpenWorkbook opens underlag.xlsx: report/underlag.OpenWorkbook. It
 	// is handed in rather than imported because that reader is built on
 	// excelize, which the core package must not depend on.
@@ -168,7 +177,7 @@ func routeUnits(opts []ImportOptions, wbs []Workbook, probs []problem.List) ([]l
 			unitOf[i] = len(units)
 			units = append(units, ledger.Unit{Name: unitLabel(wb.Unit(), opts[i].Dir), Select: sel})
 		case len(opts) > 1:
-			probs[i].Add(problem.Problem{Severity: problem.Error, File: UnderlagFile, Sheet: "Inställningar",
+			probs[i].Add(problem.Problem{Severity: problem.Error, File: UnderlagFile, Sheet: SheetSettings,
 				Message: fmt.Sprintf("enheten %s saknar Ansvar, men %d enheter körs mot samma huvudbok: utan Ansvar skulle den ta alla rader, även de andra enheternas",
 					unitLabel(wb.Unit(), opts[i].Dir), len(opts)),
 				Hint: "Skriv enhetens ansvar i Inställningar, raden Ansvar (t.ex. 1000-1999, RK*), eller kör enheten för sig med sin egen huvudbok"})

@@ -21,7 +21,6 @@ import (
 	"rapport/layouts/pdf"
 	"rapport/layouts/xlsx"
 	"rapport/report"
-	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
 	"rapport/report/problem"
@@ -182,7 +181,7 @@ type unitResult struct {
 	unknownPeriod bool
 	// routing is set when the unit's Ansvar selected its rows of the
 	// ledger: where the other rows went; ownRows are the rows it took.
-	routing *ledger.Routing
+	routing *report.Routing
 }
 
 // rendered is one output file, rendered in memory before anything is written.
@@ -592,7 +591,7 @@ func claimOutputs(results []unitResult) {
 		res := &results[i]
 		for _, out := range res.outputs {
 			if first, taken := owner[out.name]; taken {
-				res.probs.Add(problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: "Inställningar",
+				res.probs.Add(problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: report.SheetSettings,
 					Value:   res.unit,
 					Message: fmt.Sprintf("samma enhet och period som i mappen %s (%s)", first, out.name),
 					Hint:    "Ge enheterna olika namn i Inställningar (Enhet) eller kör dem var för sig"})

@@ -5,16 +5,16 @@ import (
 	"io"
 	"time"
 
-	"rapport/report/ledger"
+	"rapport/report"
 )
 
 // newProgress draws the ledger import's progress on one terminal line:
 // rows read, speed and time left. It is only used when standard error is a
 // terminal, so logs never hold it.
-func newProgress(w io.Writer) func(ledger.Progress) {
+func newProgress(w io.Writer) func(report.Progress) {
 	start := time.Now()
 	last := time.Time{}
-	return func(p ledger.Progress) {
+	return func(p report.Progress) {
 		now := time.Now()
 		if now.Sub(last) < 200*time.Millisecond {
 			return

@@ -305,7 +305,7 @@ const maxNameBytes = 200
 // the unit name or a Kalender period code held, and a name short enough
 // to create. The problem names where the unit name comes from.
 func checkOutputName(dir, base, unit string) (problem.Problem, bool) {
-	p := problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: "Inställningar", Value: unit}
+	p := problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: report.SheetSettings, Value: unit}
 	name := base + ".xlsx"
 	if len(name) > maxNameBytes {
 		p.Message = fmt.Sprintf("Enhet är för lång för ett filnamn (%s blir %d byte, högst %d)", base, len(name), maxNameBytes)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"rapport/report/problem"
 	"runtime"
 	"strconv"
 	"sync"
@@ -276,9 +277,10 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 				continue
 			}
 			if l.FirstSeen == nil {
-				l.FirstSeen = map[string]string{}
+				l.FirstSeen = map[string]problem.Position{}
 			}
-			l.FirstSeen[acc] = shiftRow(at, row)
+			at.Row += row // the chunk counts its rows from its own first line
+			l.FirstSeen[acc] = at
 		}
 		if cs := c.sum; cs.subOre > 0 {
 			if sum.subOre == 0 {

@@ -70,10 +70,10 @@ type Ledger struct {
 	Sheets     []SheetCount
 	Buckets    map[Key]Bucket
 	HasProject bool // the file has a project column
-	// FirstSeen says where each account first occurs ("A1014" in XLSX,
-	// "rad 1014" in CSV), so that a message about an account can point at
-	// a cell although the rows are summed away.
-	FirstSeen map[string]string
+	// FirstSeen says where each account first occurs (cell A1014 in XLSX,
+	// line 1014 in CSV and SIE), so that a message about an account can
+	// point at its place although the rows are summed away.
+	FirstSeen map[string]problem.Position
 
 	// The rows' counts: RowsRead = RowsSummed + BlankRows + ErrorRows +
 	// SummaryRows always holds, however a file is broken.

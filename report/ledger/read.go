@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
+	"rapport/report/filetype"
 	"rapport/report/problem"
 	"rapport/report/xlsxstream"
 )
@@ -80,20 +81,20 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Optio
 		l.fileProblem("filen är tom", "Exportera huvudboken på nytt från ekonomisystemet")
 		return l, nil
 	}
-	head := make([]byte, 8)
+	head := make([]byte, filetype.HeadSize)
 	n, err := r.ReadAt(head, 0)
 	if err != nil && err != io.EOF {
 		return nil, err
 	}
 	head = head[:n]
 	ext := strings.ToLower(filepath.Ext(name))
-	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+	switch kind := filetype.Detect(head); {
+	case kind == filetype.Zip:
 		err = readXLSX(ctx, r, size, l, opt)
-	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+	case kind == filetype.OLE || kind == filetype.Encrypted:
 		l.oleProblem(r, size)
-	case bytes.HasPrefix(head, []byte("%PDF")):
-		l.fileProblem("filen är en PDF, inte en Excel-arbetsbok (.xlsx) eller CSV",
+	case kind == filetype.PDF:
+		l.fileProblem(filetype.Wrong(kind, filetype.WantLedger),
 			"Exportera huvudboken som .xlsx eller CSV från ekonomisystemet")
 	case isSIE(r, name):
 		err = readSIE(ctx, r, size, l, opt)
@@ -139,19 +140,12 @@ func (l *Ledger) oleProblem(r io.ReaderAt, size int64) {
 	buf := make([]byte, n)
 	m, _ := r.ReadAt(buf, 0)
 	buf = buf[:m]
-	utf16 := func(s string) []byte {
-		var b []byte
-		for _, c := range []byte(s) {
-			b = append(b, c, 0)
-		}
-		return b
-	}
-	switch {
-	case bytes.Contains(buf, utf16("EncryptionInfo")) || bytes.Contains(buf, utf16("EncryptedPackage")):
-		l.fileProblem("arbetsboken är lösenordsskyddad och kan inte läsas",
+	switch kind := filetype.Detect(buf); kind {
+	case filetype.Encrypted:
+		l.fileProblem(filetype.Wrong(kind, filetype.WantLedger),
 			"Öppna den i Excel, ta bort lösenordet (Arkiv > Info > Skydda arbetsbok) och spara, eller exportera huvudboken som CSV")
 	default:
-		l.fileProblem("filen är en gammal Excel-fil (.xls) eller ett annat Office-format, inte .xlsx eller CSV",
+		l.fileProblem(filetype.Wrong(filetype.OLE, filetype.WantLedger),
 			"Öppna den i Excel och spara som Excel-arbetsbok (.xlsx) eller CSV")
 	}
 }

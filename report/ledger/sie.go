@@ -703,9 +703,9 @@ func (s *sieReader) sum(p siePosting) {
 		s.slotOf[k] = i
 		if _, seen := l.FirstSeen[s.accNames[p.acc]]; !seen {
 			if l.FirstSeen == nil {
-				l.FirstSeen = map[string]string{}
+				l.FirstSeen = map[string]problem.Position{}
 			}
-			l.FirstSeen[s.accNames[p.acc]] = fmt.Sprintf("rad %d", p.line)
+			l.FirstSeen[s.accNames[p.acc]] = problem.Position{File: l.File, Row: p.line, Line: true}
 		}
 	}
 	s.slots[i].b.Amount += p.amount

@@ -273,7 +273,7 @@ func dump(l problem.List) string {
 // #TRANS line.
 func TestSIEFirstSeen(t *testing.T) {
 	l := read(t, []byte(sieHead+"#VER A 1 20260105\n{\n#TRANS 4010 {} 1.00\n#TRANS 1930 {} -2.00\n#TRANS 4010 {} 1.00\n}\n"), "huvudbok.se")
-	if got := l.FirstSeen; got["4010"] != "rad 10" || got["1930"] != "rad 11" {
+	if got := l.FirstSeen; got["4010"].Cell() != "rad 10" || got["1930"].Cell() != "rad 11" {
 		t.Errorf("FirstSeen %v", got)
 	}
 }

@@ -440,13 +440,9 @@ func (s *summer) account(row int, get func(int) value) (int32, bool) {
 	}
 	if _, seen := s.l.FirstSeen[digits]; !seen {
 		if s.l.FirstSeen == nil {
-			s.l.FirstSeen = map[string]string{}
+			s.l.FirstSeen = map[string]problem.Position{}
 		}
-		if s.csv {
-			s.l.FirstSeen[digits] = fmt.Sprintf("rad %d", row)
-		} else {
-			s.l.FirstSeen[digits] = problem.CellName(col+1, row)
-		}
+		s.l.FirstSeen[digits] = problem.Position{File: s.l.File, Sheet: s.sheet, Row: row, Col: col + 1, Line: s.csv}
 	}
 	id := int32(len(s.accNames))
 	s.accNames = append(s.accNames, digits)

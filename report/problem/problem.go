@@ -181,6 +181,35 @@ func ColumnName(col int) string {
 	return string(b)
 }
 
+// Position is where something stands in an input file, carried as numbers
+// from the reader to the message so that nobody parses "A1014" or "rad 1014"
+// back into a row.
+type Position struct {
+	File  string // the file's base name
+	Sheet string // "" for a text file
+	Row   int    // 1-based row, or line of a text file
+	Col   int    // 1-based column; 0 when only the row is known
+	Line  bool   // Row counts lines of a text file (CSV, SIE), not worksheet rows
+}
+
+// Cell is "C7" for a worksheet cell, "rad 12" for a line of a text file,
+// the empty string when the row is not known.
+func (p Position) Cell() string {
+	switch {
+	case p.Row <= 0:
+		return ""
+	case p.Line || p.Col <= 0:
+		return "rad " + strconv.Itoa(p.Row)
+	}
+	return CellName(p.Col, p.Row)
+}
+
+// Problem builds a problem at the position.
+func (p Position) Problem(sev Severity, value, message, hint string) Problem {
+	return Problem{Severity: sev, File: p.File, Sheet: p.Sheet, Cell: p.Cell(), Row: p.Row, Col: p.Col,
+		Value: value, Message: message, Hint: hint}
+}
+
 // At builds a problem at a cell given by column and row (1-based).
 func At(sev Severity, file, sheet string, col, row int, value, message, hint string) Problem {
 	cell := ""

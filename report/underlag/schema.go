@@ -166,21 +166,21 @@ type sheetSchema struct {
 	purpose string
 }
 
-// Sheet names.
+// Sheet names: report's, one spelling for the reader and the messages.
 const (
-	sheetSettings  = "Inställningar"
-	sheetChart     = "Kontoplan"
-	sheetGoals     = "Mål"
-	sheetAssess    = "Målbedömning"
-	sheetBudget    = "Driftbudget"
-	sheetPrognosis = "Prognos"
-	sheetInvest    = "Investeringar"
-	sheetIndValues = "Indikatorer"
-	sheetIndDefs   = "Indikatordefinitioner"
-	sheetCalendar  = "Kalender"
-	sheetColumns   = "Kolumner"
-	sheetTexts     = "Texter"
-	sheetPlan      = "Planuppföljning"
+	sheetSettings  = report.SheetSettings
+	sheetChart     = report.SheetChart
+	sheetGoals     = report.SheetGoals
+	sheetAssess    = report.SheetAssess
+	sheetBudget    = report.SheetBudget
+	sheetPrognosis = report.SheetPrognosis
+	sheetInvest    = report.SheetInvest
+	sheetIndValues = report.SheetIndValues
+	sheetIndDefs   = report.SheetIndDefs
+	sheetCalendar  = report.SheetCalendar
+	sheetColumns   = report.SheetColumns
+	sheetTexts     = report.SheetTexts
+	sheetPlan      = report.SheetPlan
 )
 
 // Field keys.
@@ -264,7 +264,7 @@ var settingKeys = []struct {
 	{"unit", []string{"Enhet", "Nämnd", "Styrelse"}, "enheten som rapporten gäller; standard Regionstyrelsen"},
 	{"organisation", []string{"Organisation", "Region", "Kommun"}, "standard Region Halland"},
 	{"year", []string{"År", "Planår", "Verksamhetsår", "Year"}, "verksamhetsplanens år, t.ex. 2026"},
-	{"chart", []string{"Kontoplan"}, "Region-Bas eller Kommun-Bas; ett blad Kontoplan ersätter båda"},
+	{"chart", []string{sheetChart}, "Region-Bas eller Kommun-Bas; ett blad Kontoplan ersätter båda"},
 	{"date", []string{"Rapportdatum", "Datum"}, "rapportens datum, åååå-mm-dd (valfritt)"},
 	{"example", []string{"Exempeldata", "Exempel"}, "Ja om underlaget är exempeldata"},
 	{"funding", []string{"Regionbidrag", "Kommunbidrag"}, "enhetens årliga regionbidrag eller kommunbidrag i kr, t.ex. 371 200 000, om det inte finns bland raderna i tabell 4; skriv (mnkr) efter nyckeln för mnkr; nyckelordet blir radens namn (valfritt)"},

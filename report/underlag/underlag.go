@@ -29,6 +29,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/report/filetype"
 	"rapport/report/ledger"
 	"rapport/report/money"
 	"rapport/report/period"
@@ -272,24 +273,22 @@ func (u *underlagReader) fileError(msg, hint string) {
 // that every part of the zip unpacks within the limits.
 func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 	const saveAs = "Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx)"
-	switch {
+	switch kind := filetype.Detect(data); {
 	case len(bytes.TrimSpace(data)) == 0:
 		u.fileError("filen är tom", "Använd en ifylld arbetsbok; en tom mall fås med rapport template")
 		return nil
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		if bytes.Contains(data, utf16le("EncryptedPackage")) {
-			u.fileError("arbetsboken är lösenordsskyddad och kan inte läsas",
-				"Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och spara igen")
-		} else {
-			u.fileError("filen är i det gamla Excel-formatet (.xls), inte .xlsx", saveAs)
-		}
+	case kind == filetype.Encrypted:
+		u.fileError(filetype.Wrong(kind, filetype.WantWorkbook),
+			"Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och spara igen")
 		return nil
-	case !bytes.HasPrefix(data, []byte("PK\x03\x04")) && !bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		if looksLikeText(data) {
-			u.fileError("filen är en textfil (till exempel CSV), inte en Excel-arbetsbok", saveAs)
-		} else {
-			u.fileError("filen är inte en Excel-arbetsbok (.xlsx)", saveAs)
-		}
+	case kind == filetype.PDF:
+		// A printed report saved under the workbook's name: Excel cannot
+		// turn it back into the workbook.
+		u.fileError(filetype.Wrong(kind, filetype.WantWorkbook),
+			"Lägg den ifyllda arbetsboken i mappen; en tom mall fås med rapport template")
+		return nil
+	case kind != filetype.Zip:
+		u.fileError(filetype.Wrong(kind, filetype.WantWorkbook), saveAs)
 		return nil
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -333,6 +332,7 @@ func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 		return nil
 	}
 	parts, sizes := map[string][]byte{}, map[string]uint64{}
+	var sharedText []byte // the shared strings, kept only when not valid UTF-8
 	for _, zf := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/"))
 		// The scan needs the workbook, its relationships, the styles and
@@ -367,8 +367,14 @@ func (u *underlagReader) checkContainer(data []byte) *zip.Reader {
 		if keep {
 			parts[name] = b
 		}
+		if shared && badUTF8(b) >= 0 {
+			sharedText = b
+		}
 	}
 	u.parts = sheetParts(parts, sizes)
+	if u.reportInvalidUTF8(parts, sharedText) {
+		return nil
+	}
 	return zr
 }
 
@@ -450,27 +456,6 @@ func countTags(b []byte) int {
 		i += j + 1
 	}
 	return n
-}
-
-func utf16le(s string) []byte {
-	var b []byte
-	for _, r := range s {
-		b = append(b, byte(r), byte(r>>8))
-	}
-	return b
-}
-
-// looksLikeText reports whether the start of data is text: UTF-8 or a
-// single-byte encoding without control characters other than line breaks
-// and tabs.
-func looksLikeText(data []byte) bool {
-	head := data[:min(len(data), 4096)]
-	for _, c := range head {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' {
-			return false
-		}
-	}
-	return true
 }
 
 // read reads every sheet in dependency order: settings and calendar first,
@@ -580,13 +565,16 @@ func (u *underlagReader) readTable(name string) *table {
 	scanned := 0
 	load := sheetLoad{book: &u.text}
 	last := u.lastRow(actual)
+	ended := true // whether the iterator ran out, rather than the loop stopping it
 	for rows.Next() {
 		if scanned++; last >= 0 && scanned > last {
+			ended = false
 			break
 		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			u.sheetError(actual, "bladet är skadat och går inte att läsa till slut", "Spara arbetsboken på nytt i Excel")
+			ended = false
 			break
 		}
 		if allBlank(cells) {
@@ -600,6 +588,7 @@ func (u *underlagReader) readTable(name string) *table {
 		}
 		if t.header == 0 {
 			if n > headerSearchRows {
+				ended = false
 				break
 			}
 			early = append(early, r)
@@ -609,6 +598,13 @@ func (u *underlagReader) readTable(name string) *table {
 			continue
 		}
 		t.rows = append(t.rows, r)
+	}
+	// excelize's Next drops the XML decoder's error and just ends: a sheet
+	// that ends before the last filled row the scan found has lost rows.
+	if ended && last > 0 && scanned < last {
+		u.sheetError(actual, fmt.Sprintf("bladet är skadat: läsningen tar slut vid rad %d, men bladet har uppgifter till och med rad %d", scanned, last),
+			"Öppna filen i Excel och spara den igen")
+		return nil
 	}
 	if t.header == 0 {
 		t.reportMissingHeader(early)

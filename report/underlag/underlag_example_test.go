@@ -36,5 +36,5 @@ func ExampleRead() {
 		fmt.Println(p)
 	}
 	// Output:
-	// underlag.xlsx: filen är en textfil (till exempel CSV), inte en Excel-arbetsbok. Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx)
+	// underlag.xlsx: filen är en textfil (till exempel CSV), inte en Excel-arbetsbok (.xlsx). Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx)
 }

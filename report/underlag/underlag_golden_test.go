@@ -1,6 +1,7 @@
 package underlag
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,6 +22,7 @@ func TestBadInputsTable(t *testing.T) {
 		{"tom fil", []byte{}},
 		{"CSV-fil med namnet .xlsx", []byte("Rad;Årsbudget\nIntäkter;1 200\n")},
 		{"binär fil som inte är zip", []byte{0, 1, 2, 3, 0xff}},
+		{"PDF med namnet .xlsx", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00")},
 		{"gammal .xls", append(append([]byte(nil), cfb...), utf16le("Workbook")...)},
 		{"lösenordsskyddad arbetsbok", append(append([]byte(nil), cfb...), utf16le("EncryptedPackage")...)},
 		{".ods med namnet .xlsx", zipOf(t, [2]string{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"})},
@@ -29,6 +31,11 @@ func TestBadInputsTable(t *testing.T) {
 		{"zip-bomb (packas upp till 1 TB)", lyingZip(t)},
 		{"100 001 olika texter", withElements(t, valid, "xl/sharedStrings.xml", "</sst>", "<si><t>x</t></si>", maxSharedStrings+1)},
 		{"100 001 format i xl/styles.xml", withElements(t, valid, "xl/styles.xml", "</cellXfs>", `<xf numFmtId="10"/>`, maxWholeElements+1)},
+		{"tecken som inte är UTF-8 i ett blad (Latin-1)", inlineD3(t, brokenText(t), `<?xml version="1.0" encoding="UTF-8"?>`, "S\xe5d\xe4r")},
+		{"tecken som inte är UTF-8 i en delad text", rewritePart(t, brokenText(t), "xl/sharedStrings.xml", func(b []byte) []byte {
+			return bytes.Replace(b, []byte("ömsom"), []byte("\xf6msom"), 1)
+		})},
+		{"XML-fel mitt i ett blad", inlineD3(t, brokenText(t), `<?xml version="1.0" encoding="UTF-8"?>`, "S&aring;d&auml;r")},
 		bad("5 000 rader i ett blad", longRows(sheetAssess, assessHeader, 5000, 1)),
 		bad("9 MB text i ett blad", longRows(sheetAssess, assessHeader, 300, 30000)),
 		bad("blad saknas", sheet{"-" + sheetBudget, nil}),
@@ -75,4 +82,14 @@ func TestBadInputsTable(t *testing.T) {
 		}
 	}
 	testkit.Golden(t, filepath.Join("testdata", "underlag", "bad-inputs.md"), []byte(b.String()))
+}
+
+// utf16le spells s as the names in an OLE directory are spelt, to build
+// the start of an old .xls or an encrypted workbook.
+func utf16le(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
 }

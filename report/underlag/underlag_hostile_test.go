@@ -206,7 +206,7 @@ func TestReadUnderlagHostileFiles(t *testing.T) {
 		{name: "corrupt zip", data: corrupt, short: true, want: []want{{e, "", "", "skadad eller ofullständig"}}},
 		{name: "password-protected workbook", data: append(append(append([]byte(nil), cfb...), make([]byte, 500)...), utf16le("EncryptedPackage")...),
 			short: true, want: []want{{e, "", "", "lösenordsskyddad"}}},
-		{name: ".xls named .xlsx", data: append(append([]byte(nil), cfb...), utf16le("Workbook")...), short: true, want: []want{{e, "", "", "gamla Excel-formatet (.xls)"}}},
+		{name: ".xls named .xlsx", data: append(append([]byte(nil), cfb...), utf16le("Workbook")...), short: true, want: []want{{e, "", "", "gammal Excel-fil (.xls)"}}},
 		{name: ".ods named .xlsx", data: zipOf(t, [2]string{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, [2]string{"content.xml", "<x/>"}),
 			short: true, want: []want{{e, "", "", "OpenDocument"}}},
 		{name: "other zip (a .docx)", data: zipOf(t, [2]string{"word/document.xml", "<x/>"}), short: true, want: []want{{e, "", "", "xl/workbook.xml saknas"}}},

@@ -14,7 +14,9 @@ import (
 // every row and column up to the last — seconds and gigabytes for a sheet
 // with one stray cell at XFD1048576. The scan learns the same in one pass.
 type sheetPart struct {
-	size uint64
+	part  string // the part's lower-case name, xl/worksheets/sheet1.xml
+	index int    // the sheet's place in the workbook, from 0
+	size  uint64
 	// lastRow is the last row with a value or formula; 0 for a sheet
 	// without any, −1 when the scan cannot tell (then every row is read).
 	lastRow int
@@ -64,13 +66,13 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 	}
 	percentStyles := percentStyles(read(stylesPart))
 	out := map[string]sheetPart{}
-	for _, s := range wb.Sheets {
+	for i, s := range wb.Sheets {
 		name := targets[s.ID]
 		size, ok := sizes[name]
 		if !ok {
 			continue
 		}
-		p := sheetPart{size: size, lastRow: -1}
+		p := sheetPart{part: name, index: i, size: size, lastRow: -1}
 		if b, ok := parts[name]; ok {
 			p.lastRow = lastFilledRow(b)
 			p.uncached, p.percent, p.scanned = scanCells(b, percentStyles)

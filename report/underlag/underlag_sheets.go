@@ -540,6 +540,12 @@ func (u *underlagReader) readGoals() {
 		if c != "" {
 			council = c
 		}
+		if nr == "" && b == "" && c != "" {
+			// A council goal with no board goal of its own (cancer care in
+			// the 2026 plan) keeps its row without a number (SPEC 2.3).
+			u.in.Goals = append(u.in.Goals, report.Goal{FocusArea: focus, CouncilGoal: council})
+			continue
+		}
 		if nr == "" {
 			t.problem(problem.Error, r, t.cols[fNr].col, "", "målet saknar Nr", "Ge varje mål ett nummer, t.ex. 1")
 			continue
@@ -566,6 +572,9 @@ func (u *underlagReader) readAssessments() {
 	goals := map[string]string{}
 	var nrs []string
 	for _, g := range u.in.Goals {
+		if g.Nr == "" {
+			continue // a council goal without a board goal is not assessed by number
+		}
 		goals[fold(g.Nr)] = g.Nr
 		nrs = append(nrs, g.Nr)
 	}

@@ -429,6 +429,22 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
+			// SPEC 2.3: the council goal without a board goal keeps its row
+			// and has no Nr; a board goal still needs one.
+			name: "goals: council goal without board goal has no Nr",
+			sheet: []sheet{{sheetGoals, [][]any{{"Nr", "Fokusområde", "Regionfullmäktiges mål", "Regionstyrelsens mål"},
+				{"1", "Fokus A", "RF 1", "RS 1"}, {nil, "Fokus B", "Cancervård", nil}, {"2", nil, "RF 2", "RS 2"}, {nil, nil, nil, "RS utan nummer"}}},
+				{sheetAssess, [][]any{{"Nr", "Period", "Bedömning"}, {"1", "UR1", "Uppfyllt"}, {"9", "UR1", "Uppfyllt"}}}},
+			// The unnumbered row is no number to offer for an assessment.
+			want: []want{{e, sheetGoals, "A5", "målet saknar Nr"}, {e, sheetAssess, "A3", "Använd ett av målnumren 1, 2"}},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Goals) != 3 || in.Goals[1] != (report.Goal{FocusArea: "Fokus B", CouncilGoal: "Cancervård"}) ||
+					in.Goals[2].Nr != "2" || in.Goals[2].FocusArea != "Fokus B" {
+					t.Errorf("goals = %+v", in.Goals)
+				}
+			},
+		},
+		{
 			name: "budget: monthly key sums, costs positive, netto checked not summed",
 			sheet: []sheet{{sheetBudget, [][]any{
 				{"Rad", "Årsbudget", "Jan", "Februari", "03", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "december"},
