@@ -2,11 +2,11 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"rapport/layouts/doc"
+	"rapport/layouts/pdf/tagged"
 )
 
 // unknown is the panic for a value of the document tree that this renderer
@@ -19,7 +19,7 @@ func unknown(what string, v any) string {
 
 // atomize measures every block of the document in the document's fonts and
 // cuts it into atoms, each with the code that draws it.
-func atomize(pdf *fpdf.Fpdf, blocks []doc.Block) []*atom {
+func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 	var out []*atom
 	// Outline levels must nest: a goal (level 3) sits under "Mål" directly
 	// in a full report but under a subsection in a deviation report.
@@ -50,7 +50,7 @@ func atomize(pdf *fpdf.Fpdf, blocks []doc.Block) []*atom {
 		case doc.Chart:
 			out = append(out, chartAtom(pdf, b))
 		case doc.Spacer:
-			out = append(out, &atom{h: b.Height, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+			out = append(out, &atom{h: b.Height, droppable: true, draw: func(*canvas, float64) {}})
 		default:
 			panic(unknown("blocktyp", fmt.Sprintf("%T", b)))
 		}
@@ -59,10 +59,10 @@ func atomize(pdf *fpdf.Fpdf, blocks []doc.Block) []*atom {
 }
 
 func spacer(h float64) *atom {
-	return &atom{h: h, droppable: true, keepNext: true, draw: func(*fpdf.Fpdf, float64) {}}
+	return &atom{h: h, droppable: true, keepNext: true, draw: func(*canvas, float64) {}}
 }
 
-func headingAtoms(pdf *fpdf.Fpdf, h doc.Heading, depth int) []*atom {
+func headingAtoms(pdf *canvas, h doc.Heading, depth int) []*atom {
 	f, before, after := fH3, 4.0, 1.2
 	switch h.Level {
 	case 1:
@@ -87,23 +87,30 @@ func headingAtoms(pdf *fpdf.Fpdf, h doc.Heading, depth int) []*atom {
 		outline = h.Text
 	}
 	ref := &headingRef{level: h.Level, text: outline, outline: depth}
+	// The tag's level is the outline's: a goal is an H2 right under
+	// "Mål" but an H3 under a subsection, so that no level is skipped.
+	tag := path(tagged.New("H" + strconv.Itoa(min(depth+1, 6))))
 	a := &atom{
 		h:        float64(len(lines))*f.line + after,
 		keepNext: true,
 		newPage:  h.NewPage,
 		heading:  ref,
-		draw: func(pdf *fpdf.Fpdf, y float64) {
+		draw: func(pdf *canvas, y float64) {
 			setFont(pdf, f)
 			pdf.Bookmark(ref.text, ref.outline, y)
 			textColour(pdf, accent)
+			// A marked sequence per line: readers join lines of one
+			// sequence without a space.
 			for i, l := range lines {
-				pdf.Text(marginL, baseline(y+float64(i)*f.line, f.line, f), l)
+				pdf.content(tag, func() { pdf.Text(marginL, baseline(y+float64(i)*f.line, f.line, f), l) })
 			}
 			if h.Level == 1 {
-				drawColour(pdf, accent)
-				pdf.SetLineWidth(0.5)
-				ly := y + float64(len(lines))*f.line + 0.6
-				pdf.Line(marginL, ly, marginL+contentW, ly)
+				pdf.artifact(func() {
+					drawColour(pdf, accent)
+					pdf.SetLineWidth(0.5)
+					ly := y + float64(len(lines))*f.line + 0.6
+					pdf.Line(marginL, ly, marginL+contentW, ly)
+				})
 			}
 			textColour(pdf, ink)
 		},
@@ -131,7 +138,7 @@ func paragraphFont(s doc.TextStyle) font {
 // paragraphAtoms gives one atom per line. The first two lines and the last
 // two of each paragraph stay together, so that no single line is left
 // alone at the foot or the head of a page.
-func paragraphAtoms(pdf *fpdf.Fpdf, p doc.Paragraph) []*atom {
+func paragraphAtoms(pdf *canvas, p doc.Paragraph) []*atom {
 	f := paragraphFont(p.Style)
 	colour := ink
 	switch p.Style {
@@ -150,29 +157,30 @@ func paragraphAtoms(pdf *fpdf.Fpdf, p doc.Paragraph) []*atom {
 	for pi, para := range paras {
 		lines := wrap(pdf, para, contentW)
 		group := &lineGroup{n: len(lines)}
+		tag := path(tagged.New("P"))
 		for i, l := range lines {
 			l := l
-			a := &atom{h: f.line, lines: group, draw: func(pdf *fpdf.Fpdf, y float64) {
+			a := &atom{h: f.line, lines: group, draw: func(pdf *canvas, y float64) {
 				setFont(pdf, f)
 				textColour(pdf, colour)
-				pdf.Text(marginL, baseline(y, f.line, f), l)
+				pdf.content(tag, func() { pdf.Text(marginL, baseline(y, f.line, f), l) })
 				textColour(pdf, ink)
 			}}
 			a.keepNext = (i == 0 && len(lines) > 1) || (i == len(lines)-2) || p.Style == doc.Lead || p.KeepWithNext
 			out = append(out, a)
 		}
 		if pi < len(paras)-1 {
-			out = append(out, &atom{h: f.line * 0.5, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+			out = append(out, &atom{h: f.line * 0.5, droppable: true, draw: func(*canvas, float64) {}})
 		}
 	}
 	// A lead-in keeps with the text it introduces.
-	out = append(out, &atom{h: 2, droppable: true, keepNext: p.Style == doc.Lead || p.KeepWithNext, draw: func(*fpdf.Fpdf, float64) {}})
+	out = append(out, &atom{h: 2, droppable: true, keepNext: p.Style == doc.Lead || p.KeepWithNext, draw: func(*canvas, float64) {}})
 	return out
 }
 
 // listAtoms sets each item after a bullet, its later lines indented to
 // the item's text; no line of an item is left alone on a page.
-func listAtoms(pdf *fpdf.Fpdf, l doc.List) []*atom {
+func listAtoms(pdf *canvas, l doc.List) []*atom {
 	f := paragraphFont(l.Style)
 	colour := ink
 	if l.Style == doc.Small {
@@ -181,27 +189,30 @@ func listAtoms(pdf *fpdf.Fpdf, l doc.List) []*atom {
 	const indent = 4.0
 	setFont(pdf, f)
 	var out []*atom
+	list := tagged.New("L")
 	for _, item := range l.Items {
 		lines := wrap(pdf, item, contentW-indent)
 		group := &lineGroup{n: len(lines)}
+		li := tagged.New("LI")
+		lbl, body := path(list, li, tagged.New("Lbl")), path(list, li, tagged.New("LBody"))
 		for i, line := range lines {
 			i, line := i, line
 			// The first two lines and the last two stay together.
 			keep := (i == 0 && len(lines) > 1) || i == len(lines)-2
-			out = append(out, &atom{h: f.line, lines: group, keepNext: keep, draw: func(pdf *fpdf.Fpdf, y float64) {
+			out = append(out, &atom{h: f.line, lines: group, keepNext: keep, draw: func(pdf *canvas, y float64) {
 				setFont(pdf, f)
 				textColour(pdf, colour)
 				bl := baseline(y, f.line, f)
 				if i == 0 {
-					pdf.Text(marginL+0.5, bl, "•")
+					pdf.content(lbl, func() { pdf.Text(marginL+0.5, bl, "•") })
 				}
-				pdf.Text(marginL+indent, bl, line)
+				pdf.content(body, func() { pdf.Text(marginL+indent, bl, line) })
 				textColour(pdf, ink)
 			}})
 		}
-		out = append(out, &atom{h: f.line * 0.25, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+		out = append(out, &atom{h: f.line * 0.25, droppable: true, draw: func(*canvas, float64) {}})
 	}
-	out = append(out, &atom{h: 2, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+	out = append(out, &atom{h: 2, droppable: true, draw: func(*canvas, float64) {}})
 	return out
 }
 
@@ -221,25 +232,30 @@ func splitParagraphs(text string) []string {
 }
 
 // statusAtom is a goal's assessment: "Bedömning: ◐ Bedöms delvis uppfyllas".
-func statusAtom(pdf *fpdf.Fpdf, s doc.Status) *atom {
+func statusAtom(pdf *canvas, s doc.Status) *atom {
 	const h = 8.0
-	return &atom{h: h, keepNext: true, draw: func(pdf *fpdf.Fpdf, y float64) {
-		fillColour(pdf, groupFill)
-		pdf.Rect(marginL, y+0.5, contentW, h-1.5, "F")
+	// One paragraph, "Bedömning: Delvis uppfyllt (not)"; the symbol and
+	// the band behind it are decoration, the word says it all.
+	tag := path(tagged.New("P"))
+	return &atom{h: h, keepNext: true, draw: func(pdf *canvas, y float64) {
+		pdf.artifact(func() {
+			fillColour(pdf, groupFill)
+			pdf.Rect(marginL, y+0.5, contentW, h-1.5, "F")
+		})
 		setFont(pdf, fBodyB)
 		textColour(pdf, ink)
 		bl := baseline(y+0.5, h-1.5, fBodyB)
 		label := s.Label + ":"
-		pdf.Text(marginL+2, bl, label)
+		pdf.content(tag, func() { pdf.Text(marginL+2, bl, label) })
 		x := marginL + 2 + pdf.GetStringWidth(label) + 4.5
-		drawSymbol(pdf, x, y+0.5+(h-1.5)/2, 2.1, s.Level)
+		pdf.artifact(func() { drawSymbol(pdf, x, y+0.5+(h-1.5)/2, 2.1, s.Level) })
 		setFont(pdf, fBody)
 		word := s.Word
-		pdf.Text(x+4, bl, word)
+		pdf.content(tag, func() { pdf.Text(x+4, bl, word) })
 		if s.Note != "" {
 			setFont(pdf, fSmall)
 			textColour(pdf, muted)
-			pdf.Text(x+4+pdf.GetStringWidth(word)+12, bl, "("+s.Note+")")
+			pdf.content(tag, func() { pdf.Text(x+4+pdf.GetStringWidth(word)+12, bl, "("+s.Note+")") })
 			textColour(pdf, ink)
 		}
 	}}
@@ -255,22 +271,31 @@ const (
 // tableAtoms measures a table's columns and rows. The caption keeps with
 // the header and the first row; every row carries the header to repeat
 // when it opens a page.
-func tableAtoms(pdf *fpdf.Fpdf, t doc.Table) []*atom {
+func tableAtoms(pdf *canvas, t doc.Table) []*atom {
 	f := fTable
 	if t.Small {
 		f = fTableS
 	}
 	widths := columnWidths(t.Columns)
+	// The structure: Table with its Caption first, a THead of column
+	// headers (TH, scope Column), a TBody of rows; a row's first cell
+	// is its header (TH, scope Row) when the first column names the row,
+	// and a group heading is a TH spanning the table.
+	tbl, thead, tbody := tagged.New("Table"), tagged.New("THead"), tagged.New("TBody")
+	rowHeads := len(t.Columns) > 1 && t.Columns[0].Align != doc.Right
 	var out []*atom
 	var caption *atom
 	if t.Caption != "" {
 		setFont(pdf, fCaption)
 		lines := capLines(wrap(pdf, t.Caption, contentW), 3)
-		caption = &atom{h: float64(len(lines))*fCaption.line + 1.2, keepNext: true, draw: func(pdf *fpdf.Fpdf, y float64) {
+		tag := path(tbl, tagged.New("Caption"))
+		caption = &atom{h: float64(len(lines))*fCaption.line + 1.2, keepNext: true, draw: func(pdf *canvas, y float64) {
 			setFont(pdf, fCaption)
 			textColour(pdf, accent)
 			for i, l := range lines {
-				pdf.Text(marginL, baseline(y+float64(i)*fCaption.line, fCaption.line, fCaption), l)
+				pdf.content(tag, func() {
+					pdf.Text(marginL, baseline(y+float64(i)*fCaption.line, fCaption.line, fCaption), l)
+				})
 			}
 			textColour(pdf, ink)
 		}}
@@ -287,23 +312,39 @@ func tableAtoms(pdf *fpdf.Fpdf, t doc.Table) []*atom {
 		hn = max(hn, len(hlines[i]))
 	}
 	hh := float64(hn)*f.line + 2*cellPadY
-	drawHeader := func(pdf *fpdf.Fpdf, y float64) {
-		fillColour(pdf, accentPale)
-		pdf.Rect(marginL, y, contentW, hh, "F")
+	headTR := tagged.New("TR")
+	ths := make([][]*tagged.Elem, len(t.Columns))
+	for i := range ths {
+		ths[i] = path(tbl, thead, headTR, elem("TH", scopeColumn))
+		ths[i][3].ActualText = hyphenated(t.Columns[i].Title, hlines[i])
+	}
+	drawHeader := func(pdf *canvas, y float64) {
+		pdf.artifact(func() {
+			fillColour(pdf, accentPale)
+			pdf.Rect(marginL, y, contentW, hh, "F")
+		})
 		setFont(pdf, hf)
 		textColour(pdf, ink)
 		x := marginL
 		for i, c := range t.Columns {
 			// Header text sits at the bottom of its cell, next to the figures.
 			off := float64(hn-len(hlines[i])) * f.line
-			for j, l := range hlines[i] {
-				drawAligned(pdf, x, widths[i], baseline(y+cellPadY+off+float64(j)*f.line, f.line, f), l, c.Align)
+			if strings.TrimSpace(c.Title) == "" {
+				pdf.enter(ths[i])
+			} else {
+				for j, l := range hlines[i] {
+					pdf.content(ths[i], func() {
+						drawAligned(pdf, x, widths[i], baseline(y+cellPadY+off+float64(j)*f.line, f.line, f), l, c.Align)
+					})
+				}
 			}
 			x += widths[i]
 		}
-		drawColour(pdf, accent)
-		pdf.SetLineWidth(0.35)
-		pdf.Line(marginL, y+hh, marginL+contentW, y+hh)
+		pdf.artifact(func() {
+			drawColour(pdf, accent)
+			pdf.SetLineWidth(0.35)
+			pdf.Line(marginL, y+hh, marginL+contentW, y+hh)
+		})
 	}
 	header := &atom{h: hh, keepNext: true, draw: drawHeader}
 	out = append(out, header)
@@ -311,7 +352,7 @@ func tableAtoms(pdf *fpdf.Fpdf, t doc.Table) []*atom {
 	if t.Caption != "" {
 		setFont(pdf, fCaption)
 		cont := fitLine(pdf, t.Caption, contentW-pdf.GetStringWidth(" (forts.)")) + " (forts.)"
-		repeat = append(repeat, &atom{h: fCaption.line + 1.2, draw: func(pdf *fpdf.Fpdf, y float64) {
+		repeat = append(repeat, &atom{h: fCaption.line + 1.2, draw: func(pdf *canvas, y float64) {
 			setFont(pdf, fCaption)
 			textColour(pdf, accent)
 			pdf.Text(marginL, baseline(y, fCaption.line, fCaption), cont)
@@ -352,8 +393,23 @@ func tableAtoms(pdf *fpdf.Fpdf, t doc.Table) []*atom {
 		}
 		rh := float64(n)*f.line + 2*cellPadY
 		row, last := row, ri == len(t.Rows)-1
-		a := &atom{h: rh, repeat: repeat, draw: func(pdf *fpdf.Fpdf, y float64) {
-			drawRow(pdf, y, rh, row, cells, widths, t.Columns, rf, last)
+		tr := tagged.New("TR")
+		tags := make([][]*tagged.Elem, len(cells))
+		for i := range tags {
+			switch {
+			case row.Kind == doc.Group:
+				tags[i] = path(tbl, tbody, tr, elem("TH", scopeRowSpan(len(t.Columns))))
+			case i == 0 && rowHeads:
+				tags[i] = path(tbl, tbody, tr, elem("TH", scopeRow))
+			default:
+				tags[i] = path(tbl, tbody, tr, tagged.New("TD"))
+			}
+			if i < len(row.Cells) {
+				tags[i][3].ActualText = hyphenated(row.Cells[i].Text, cells[i])
+			}
+		}
+		a := &atom{h: rh, repeat: repeat, draw: func(pdf *canvas, y float64) {
+			drawRow(pdf, y, rh, row, cells, tags, widths, t.Columns, rf, last)
 		}}
 		// Keep a group heading with its first row, and the first row with
 		// the header (through the header's keepNext).
@@ -377,18 +433,19 @@ func tableAtoms(pdf *fpdf.Fpdf, t doc.Table) []*atom {
 	if t.Note != "" {
 		setFont(pdf, fSmall)
 		lines := wrap(pdf, t.Note, contentW)
+		tag := path(tagged.New("P"))
 		for i, l := range lines {
 			l := l
-			out = append(out, &atom{h: fSmall.line, keepNext: i < len(lines)-1, draw: func(pdf *fpdf.Fpdf, y float64) {
+			out = append(out, &atom{h: fSmall.line, keepNext: i < len(lines)-1, draw: func(pdf *canvas, y float64) {
 				setFont(pdf, fSmall)
 				textColour(pdf, muted)
-				pdf.Text(marginL, baseline(y+0.8, fSmall.line, fSmall), l)
+				pdf.content(tag, func() { pdf.Text(marginL, baseline(y+0.8, fSmall.line, fSmall), l) })
 				textColour(pdf, ink)
 			}})
 		}
 		out[len(out)-len(lines)].h += 0.8
 	}
-	out = append(out, &atom{h: 3, droppable: true, draw: func(*fpdf.Fpdf, float64) {}})
+	out = append(out, &atom{h: 3, droppable: true, draw: func(*canvas, float64) {}})
 	return out
 }
 
@@ -404,14 +461,18 @@ func capLines(lines []string, n int) []string {
 // symbolSpace is the room a status symbol takes before a cell's text.
 const symbolSpace = 5.0
 
-func drawRow(pdf *fpdf.Fpdf, y, h float64, row doc.Row, cells [][]string, widths []float64, cols []doc.Column, f font, last bool) {
+func drawRow(pdf *canvas, y, h float64, row doc.Row, cells [][]string, tags [][]*tagged.Elem, widths []float64, cols []doc.Column, f font, last bool) {
 	switch row.Kind {
 	case doc.Group:
-		fillColour(pdf, groupFill)
-		pdf.Rect(marginL, y, contentW, h, "F")
+		pdf.artifact(func() {
+			fillColour(pdf, groupFill)
+			pdf.Rect(marginL, y, contentW, h, "F")
+		})
 	case doc.Total:
-		fillColour(pdf, accentPale)
-		pdf.Rect(marginL, y, contentW, h, "F")
+		pdf.artifact(func() {
+			fillColour(pdf, accentPale)
+			pdf.Rect(marginL, y, contentW, h, "F")
+		})
 	case doc.Plain, doc.Sum:
 	default:
 		panic(unknown("radtyp", row.Kind))
@@ -433,7 +494,8 @@ func drawRow(pdf *fpdf.Fpdf, y, h float64, row doc.Row, cells [][]string, widths
 		tx := x
 		tw := w
 		if c.Level != nil {
-			drawSymbol(pdf, x+cellPadX+1.9, y+cellPadY+fTable.line/2, 1.7, *c.Level)
+			// The symbol shows the word beside it: decoration.
+			pdf.artifact(func() { drawSymbol(pdf, x+cellPadX+1.9, y+cellPadY+fTable.line/2, 1.7, *c.Level) })
 			tx += symbolSpace
 			tw -= symbolSpace
 		}
@@ -451,34 +513,45 @@ func drawRow(pdf *fpdf.Fpdf, y, h float64, row doc.Row, cells [][]string, widths
 				setFont(pdf, f)
 			}
 		}
-		for j, l := range cells[i] {
-			drawAligned(pdf, tx, tw, baseline(y+cellPadY+float64(j)*f.line, f.line, f), l, align)
+		switch {
+		case row.Kind == doc.Group && i > 0:
+			// the group heading spans the row
+		case strings.TrimSpace(strings.Join(cells[i], "")) == "":
+			pdf.enter(tags[i])
+		default:
+			for j, l := range cells[i] {
+				pdf.content(tags[i], func() {
+					drawAligned(pdf, tx, tw, baseline(y+cellPadY+float64(j)*f.line, f.line, f), l, align)
+				})
+			}
 		}
 		x += widths[i]
 	}
 	textColour(pdf, ink)
-	switch row.Kind {
-	case doc.Sum, doc.Total:
-		drawColour(pdf, ink)
-		pdf.SetLineWidth(0.3)
-		pdf.Line(marginL, y, marginL+contentW, y)
-		if row.Kind == doc.Total {
+	pdf.artifact(func() {
+		switch row.Kind {
+		case doc.Sum, doc.Total:
+			drawColour(pdf, ink)
+			pdf.SetLineWidth(0.3)
+			pdf.Line(marginL, y, marginL+contentW, y)
+			if row.Kind == doc.Total {
+				pdf.Line(marginL, y+h, marginL+contentW, y+h)
+			}
+		case doc.Plain, doc.Group:
+			drawColour(pdf, faint)
+			pdf.SetLineWidth(0.2)
 			pdf.Line(marginL, y+h, marginL+contentW, y+h)
 		}
-	case doc.Plain, doc.Group:
-		drawColour(pdf, faint)
-		pdf.SetLineWidth(0.2)
-		pdf.Line(marginL, y+h, marginL+contentW, y+h)
-	}
-	if last && row.Kind != doc.Total {
-		drawColour(pdf, rule)
-		pdf.SetLineWidth(0.3)
-		pdf.Line(marginL, y+h, marginL+contentW, y+h)
-	}
+		if last && row.Kind != doc.Total {
+			drawColour(pdf, rule)
+			pdf.SetLineWidth(0.3)
+			pdf.Line(marginL, y+h, marginL+contentW, y+h)
+		}
+	})
 }
 
 // drawAligned writes one line in a cell of width w starting at x.
-func drawAligned(pdf *fpdf.Fpdf, x, w, bl float64, s string, a doc.Align) {
+func drawAligned(pdf *canvas, x, w, bl float64, s string, a doc.Align) {
 	if s == "" {
 		return
 	}
@@ -505,4 +578,16 @@ func columnWidths(cols []doc.Column) []float64 {
 		}
 	}
 	return out
+}
+
+// hyphenated is a cell's text as written when wrapHyphen broke a word of
+// it with a hyphen ("Års-" / "prognos"), for the cell's /ActualText, so
+// that a screen reader reads "Årsprognos"; otherwise "".
+func hyphenated(text string, lines []string) string {
+	for _, l := range lines[:max(len(lines)-1, 0)] {
+		if strings.HasSuffix(l, "-") && !strings.Contains(text, l) {
+			return text
+		}
+	}
+	return ""
 }

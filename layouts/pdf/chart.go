@@ -7,6 +7,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"rapport/layouts/doc"
+	"rapport/layouts/pdf/tagged"
 	"rapport/report"
 	"rapport/report/money"
 )
@@ -17,13 +18,24 @@ var (
 )
 
 // chartAtom is a chart with room around it; a chart never splits.
-func chartAtom(pdf *fpdf.Fpdf, c doc.Chart) *atom {
+func chartAtom(pdf *canvas, c doc.Chart) *atom {
 	h := c.Height
 	if h <= 0 {
 		h = 60
 	}
-	return &atom{h: h + 5, draw: func(pdf *fpdf.Fpdf, y float64) {
+	fig := tagged.New("Figure")
+	fig.Alt = c.Alt
+	return &atom{h: h + 5, draw: func(pdf *canvas, y float64) {
 		y += 2
+		// The chart is one Figure, title and legend included: its Alt
+		// says what the drawing shows.
+		fig.A = layoutBBox(marginL, y, contentW, h)
+		pdf.content(path(fig), func() { drawChart(pdf, c, y, h) })
+	}}
+}
+
+func drawChart(pdf *canvas, c doc.Chart, y, h float64) {
+	{
 		setFont(pdf, fChartTitle)
 		textColour(pdf, accent)
 		pdf.Text(marginL, baseline(y, fChartTitle.line, fChartTitle), fitLine(pdf, c.Title, contentW*0.55))
@@ -45,7 +57,7 @@ func chartAtom(pdf *fpdf.Fpdf, c doc.Chart) *atom {
 		drawColour(pdf, ink)
 		pdf.SetLineWidth(0.2)
 		pdf.SetDashPattern(nil, 0)
-	}}
+	}
 }
 
 type rect struct{ x, y, w, h float64 }
@@ -93,11 +105,11 @@ func stepDecimals(step float64) int {
 }
 
 // legendItem draws a legend key and its text, returning the x after it.
-type legendKey func(pdf *fpdf.Fpdf, x, cy float64)
+type legendKey func(pdf *canvas, x, cy float64)
 
 // drawLegend draws the legend right-aligned on the chart's title line,
 // whose top is y.
-func drawLegend(pdf *fpdf.Fpdf, right, y float64, keys []legendKey, names []string) {
+func drawLegend(pdf *canvas, right, y float64, keys []legendKey, names []string) {
 	setFont(pdf, fChartLabel)
 	textColour(pdf, ink)
 	total := 0.0
@@ -114,7 +126,7 @@ func drawLegend(pdf *fpdf.Fpdf, right, y float64, keys []legendKey, names []stri
 
 // hatch fills a rectangle with diagonal lines, so that a light bar stays
 // apart from a dark one in grey print.
-func hatch(pdf *fpdf.Fpdf, r rect, c rgb) {
+func hatch(pdf *canvas, r rect, c rgb) {
 	if r.w <= 0 || r.h <= 0 {
 		return
 	}
@@ -128,7 +140,7 @@ func hatch(pdf *fpdf.Fpdf, r rect, c rgb) {
 }
 
 func barKey(i int) legendKey {
-	return func(pdf *fpdf.Fpdf, x, cy float64) {
+	return func(pdf *canvas, x, cy float64) {
 		r := rect{x, cy - 1.6, 5, 3.2}
 		drawBar(pdf, r, i)
 	}
@@ -136,7 +148,7 @@ func barKey(i int) legendKey {
 
 // drawBar draws series i's bar: the first series light and hatched, the
 // second solid dark.
-func drawBar(pdf *fpdf.Fpdf, r rect, series int) {
+func drawBar(pdf *canvas, r rect, series int) {
 	if r.h < 0 {
 		r.y += r.h
 		r.h = -r.h
@@ -157,7 +169,7 @@ func drawBar(pdf *fpdf.Fpdf, r rect, series int) {
 
 // drawBarChart draws grouped vertical bars per category with a zero line,
 // a value axis with gridlines, value labels and a legend.
-func drawBarChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
+func drawBarChart(pdf *canvas, c doc.Chart, box rect) {
 	lo, hi := 0.0, 0.0
 	for _, s := range c.Series {
 		for _, v := range s.Values {
@@ -230,7 +242,7 @@ func max1(n int) int {
 }
 
 // drawYAxis draws gridlines and labels of a value axis and its unit.
-func drawYAxis(pdf *fpdf.Fpdf, plot rect, min, max, step float64, unit string, yOf func(float64) float64) {
+func drawYAxis(pdf *canvas, plot rect, min, max, step float64, unit string, yOf func(float64) float64) {
 	setFont(pdf, fChartLabel)
 	dec := stepDecimals(step)
 	for v := min; v <= max+step/2; v += step {
@@ -252,7 +264,7 @@ func drawYAxis(pdf *fpdf.Fpdf, plot rect, min, max, step float64, unit string, y
 // drawLineChart draws values per month: this year solid and dark with
 // filled discs, the previous year dashed and grey with open squares, and
 // each target or reference as a red dash-dotted line with its label.
-func drawLineChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
+func drawLineChart(pdf *canvas, c doc.Chart, box rect) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, s := range c.Series {
 		for _, v := range s.Values {
@@ -285,7 +297,7 @@ func drawLineChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	for i, s := range c.Series {
 		i := i
 		names = append(names, s.Name)
-		keys = append(keys, func(pdf *fpdf.Fpdf, x, cy float64) {
+		keys = append(keys, func(pdf *canvas, x, cy float64) {
 			lineStyle(pdf, i)
 			pdf.Line(x, cy, x+5, cy)
 			pdf.SetDashPattern(nil, 0)
@@ -294,7 +306,7 @@ func drawLineChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	}
 	for _, r := range c.RefLines {
 		names = append(names, r.Name)
-		keys = append(keys, func(pdf *fpdf.Fpdf, x, cy float64) {
+		keys = append(keys, func(pdf *canvas, x, cy float64) {
 			refStyle(pdf)
 			pdf.Line(x, cy, x+5, cy)
 			pdf.SetDashPattern(nil, 0)
@@ -346,7 +358,7 @@ func drawLineChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 	}
 }
 
-func lineStyle(pdf *fpdf.Fpdf, series int) {
+func lineStyle(pdf *canvas, series int) {
 	if series == 0 {
 		drawColour(pdf, barDark)
 		pdf.SetLineWidth(0.6)
@@ -358,13 +370,13 @@ func lineStyle(pdf *fpdf.Fpdf, series int) {
 	pdf.SetDashPattern([]float64{1.2, 0.9}, 0)
 }
 
-func refStyle(pdf *fpdf.Fpdf) {
+func refStyle(pdf *canvas) {
 	drawColour(pdf, bad)
 	pdf.SetLineWidth(0.45)
 	pdf.SetDashPattern([]float64{2.4, 0.8, 0.5, 0.8}, 0)
 }
 
-func marker(pdf *fpdf.Fpdf, x, y float64, series int) {
+func marker(pdf *canvas, x, y float64, series int) {
 	pdf.SetLineWidth(0.3)
 	if series == 0 {
 		fillColour(pdf, barDark)
@@ -379,7 +391,7 @@ func marker(pdf *fpdf.Fpdf, x, y float64, series int) {
 
 // drawStatusChart draws a horizontal bar per assessment level, with the
 // level's symbol and word, and the count at the bar's end.
-func drawStatusChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
+func drawStatusChart(pdf *canvas, c doc.Chart, box rect) {
 	if len(c.Series) == 0 || len(c.Categories) == 0 {
 		return
 	}
@@ -440,7 +452,7 @@ func drawStatusChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
 // drawDeviationChart draws a horizontal bar per category and series
 // around a zero line: better than budget to the right, worse to the left
 // (and its label in red), each bar labelled with the table's figure.
-func drawDeviationChart(pdf *fpdf.Fpdf, c doc.Chart, box rect) {
+func drawDeviationChart(pdf *canvas, c doc.Chart, box rect) {
 	if len(c.Series) == 0 || len(c.Categories) == 0 {
 		return
 	}

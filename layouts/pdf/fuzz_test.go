@@ -1,16 +1,17 @@
 package pdf
 
 import (
-	"io"
+	"bytes"
 	"strings"
 	"testing"
 
 	"rapport/layouts/internal/testreports"
+	"rapport/layouts/pdf/tagged"
 )
 
 // FuzzRenderTexts feeds arbitrary text into every free-text field of a
 // report — goal texts, analyses, names, comments — and requires a PDF, with
-// no panic and no error.
+// no panic and no error, that is still fully tagged.
 func FuzzRenderTexts(f *testing.F) {
 	for _, s := range []string{"", "Mål", "åäö ÅÄÖ −1 234,5", "😀 中文", "\x00\x01\t\r\n", strings.Repeat("ord ", 500), strings.Repeat("x", 2000), "\u00ad\u200b\ufeff"} {
 		f.Add(s, s)
@@ -25,8 +26,12 @@ func FuzzRenderTexts(f *testing.F) {
 		r.Investment.Groups[0].Rows[0].Comment = b
 		r.Investment.Groups[0].Name = a
 		r.Reconciliation.File = b
-		if err := Render(io.Discard, r); err != nil {
+		var buf bytes.Buffer
+		if err := Render(&buf, r); err != nil {
 			t.Fatal(err)
+		}
+		if p := tagged.Audit(buf.Bytes()); len(p) > 0 {
+			t.Fatalf("tagging broken: %q", p)
 		}
 	})
 }

@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"strings"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // Page geometry in mm (A4 portrait). The body lies between bodyTop and
@@ -41,7 +39,7 @@ type atom struct {
 	// lines is the paragraph or list item that a line atom belongs to,
 	// for the widow and orphan rule (and its test).
 	lines *lineGroup
-	draw  func(pdf *fpdf.Fpdf, y float64)
+	draw  func(pdf *canvas, y float64)
 }
 
 // lineGroup is the lines of one paragraph or list item: the paginator
@@ -66,6 +64,9 @@ type headingRef struct {
 type placed struct {
 	a *atom
 	y float64
+	// repeated is a table header or caption drawn again at the top of
+	// a continued page: an artifact, since the tree has it once.
+	repeated bool
 }
 
 // paginate breaks the atoms into pages. An atom goes to a new page when it
@@ -82,12 +83,12 @@ func paginate(atoms []*atom) [][]placed {
 		pages = append(pages, nil)
 		y, filled = bodyTop, 0
 	}
-	place := func(a *atom) {
+	place := func(a *atom, repeated bool) {
 		if a.heading != nil {
 			a.heading.page = len(pages) - 1
 			a.heading.y = y
 		}
-		pages[len(pages)-1] = append(pages[len(pages)-1], placed{a, y})
+		pages[len(pages)-1] = append(pages[len(pages)-1], placed{a, y, repeated})
 		y += a.h
 		if !a.droppable {
 			filled += a.h
@@ -115,10 +116,10 @@ func paginate(atoms []*atom) [][]placed {
 				continue
 			}
 			for _, r := range a.repeat {
-				place(r)
+				place(r, true)
 			}
 		}
-		place(a)
+		place(a, false)
 	}
 	if len(pages[len(pages)-1]) == 0 && len(pages) > 1 {
 		pages = pages[:len(pages)-1]
@@ -130,7 +131,7 @@ func paginate(atoms []*atom) [][]placed {
 // breaks at spaces only — never at the no-break spaces inside figures —
 // keeps the text's own line breaks, and breaks a word longer than a line
 // by characters, so that nothing runs past the margin.
-func wrap(pdf *fpdf.Fpdf, text string, w float64) []string {
+func wrap(pdf *canvas, text string, w float64) []string {
 	var lines []string
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		words := strings.Split(para, " ")
@@ -166,7 +167,7 @@ func wrap(pdf *fpdf.Fpdf, text string, w float64) []string {
 // breakWord cuts a word wider than w into pieces that fit, letter by
 // letter, in one pass (a pasted 10 000-letter "word" must not take
 // quadratic time).
-func breakWord(pdf *fpdf.Fpdf, word string, w float64) []string {
+func breakWord(pdf *canvas, word string, w float64) []string {
 	var pieces []string
 	start, width := 0, 0.0
 	for i, r := range word {
@@ -182,7 +183,7 @@ func breakWord(pdf *fpdf.Fpdf, word string, w float64) []string {
 
 // fitLine shortens a single line with an ellipsis until it fits w,
 // searching for the longest prefix that fits.
-func fitLine(pdf *fpdf.Fpdf, s string, w float64) string {
+func fitLine(pdf *canvas, s string, w float64) string {
 	if pdf.GetStringWidth(s) <= w {
 		return s
 	}
@@ -212,6 +213,7 @@ var hyphenPoints = map[string][]string{
 	"ackumulerad":        {"Ackumu", "lerad"},
 	"referensvärde":      {"Referens", "värde"},
 	"årsprognos":         {"Års", "prognos"},
+	"prognos":            {"Prog", "nos"},
 	"årsbudget":          {"Års", "budget"},
 	"driftskostnader":    {"drifts", "kostnader"},
 	"personalkostnader":  {"Personal", "kostnader"},
@@ -226,7 +228,7 @@ var hyphenPoints = map[string][]string{
 // wrapHyphen wraps like wrap, but first breaks a word that is wider than
 // the column at its compound joint ("Prognos-" / "avvikelse"), as a
 // typesetter would, instead of between arbitrary letters.
-func wrapHyphen(pdf *fpdf.Fpdf, text string, w float64) []string {
+func wrapHyphen(pdf *canvas, text string, w float64) []string {
 	words := strings.Split(text, " ")
 	for i, word := range words {
 		if pdf.GetStringWidth(word) <= w {

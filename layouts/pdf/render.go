@@ -10,6 +10,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -21,13 +22,15 @@ import (
 
 	"rapport/layouts"
 	"rapport/layouts/doc"
+	"rapport/layouts/pdf/tagged"
 	"rapport/report"
 )
 
 // Options are what the caller adds to a report's PDF.
 type Options struct {
 	// Version is the program's version, written into the document's
-	// Producer as "rapport VERSION"; "" keeps the PDF library's.
+	// Producer (Info and XMP) as "rapport VERSION"; "" writes
+	// "rapport (go-pdf/fpdf 0.12)".
 	Version string
 	// Edition is the board's (the zero value) or the controller's
 	// review edition, whose pages are marked and which ends with the
@@ -59,9 +62,6 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	}
 	sanitize(&d)
 	pdf := newPDF(d)
-	if opt.Version != "" {
-		pdf.SetProducer("rapport "+opt.Version, true)
-	}
 	atoms := atomize(pdf, d.Blocks)
 	pages := paginate(atoms)
 	var heads []*headingRef
@@ -91,8 +91,9 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	}
 	drawCover(pdf, d)
 	drawMark(pdf, d)
+	toc := &contents{list: tagged.New("TOC")}
 	if onCover {
-		drawContents(pdf, heads, coverToc, tocLineCompact, firstBody, false)
+		drawContents(pdf, toc, heads, coverToc, tocLineCompact, firstBody, false)
 		footer(pdf, d, 1, total)
 	} else {
 		footer(pdf, d, 1, total)
@@ -100,7 +101,7 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 			pdf.AddPage()
 			runningHeader(pdf, d)
 			drawMark(pdf, d)
-			drawContents(pdf, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody, start > 0)
+			drawContents(pdf, toc, heads[start:min(start+tocPer, len(heads))], bodyTop, tocLine, firstBody, start > 0)
 			footer(pdf, d, pdf.PageNo(), total)
 		}
 	}
@@ -109,20 +110,28 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 		runningHeader(pdf, d)
 		drawMark(pdf, d)
 		for _, p := range pg {
-			p.a.draw(pdf, p.y)
+			if p.repeated {
+				pdf.repeat(func() { p.a.draw(pdf, p.y) })
+			} else {
+				p.a.draw(pdf, p.y)
+			}
 		}
 		footer(pdf, d, firstBody+i, total)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	return pdf.Output(w)
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return err
+	}
+	return pdf.tags.Finish(w, raw.Bytes(), metadata(d, opt))
 }
 
 // newPDF makes a document with the report's metadata, fonts and fixed
 // dates, set on the document itself (no package-level defaults).
-func newPDF(d doc.Document) *fpdf.Fpdf {
-	pdf := fpdf.New("P", "mm", "A4", "")
+func newPDF(d doc.Document) *canvas {
+	pdf := newCanvas(fpdf.New("P", "mm", "A4", ""))
 	pdf.SetMargins(marginL, bodyTop, marginR)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(true)
@@ -130,20 +139,52 @@ func newPDF(d doc.Document) *fpdf.Fpdf {
 	date := reportTime(d.ReportDate)
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	pdf.SetTitle(d.Unit+" – "+d.ReportName, true)
-	pdf.SetAuthor(d.Organisation, true)
-	subject := d.ReportName + " för " + d.Unit + ", " + d.Months
-	if d.Example {
-		subject += " (exempeldata)"
-	}
-	pdf.SetSubject(subject, true)
-	pdf.SetKeywords("uppföljning, verksamhetsplan, måluppfyllelse, driftbudget, investeringsbudget, "+d.Unit, true)
-	pdf.SetCreator("rapport", true)
 	pdf.SetLang("sv-SE")
 	pdf.SetDisplayMode("fullwidth", "single")
 	addFonts(pdf)
 	setFont(pdf, fBody)
 	return pdf
+}
+
+// metadata is the document's Info and XMP metadata, with the PDF/A-2a
+// and PDF/UA-1 claims its tags and output intent support.
+func metadata(d doc.Document, opt Options) tagged.Meta {
+	subject := d.ReportName + " för " + d.Unit + ", " + d.Months
+	if d.Example {
+		subject += " (exempeldata)"
+	}
+	if m := markText(d); m != "" {
+		subject += " (" + m + ")"
+	}
+	producer := "rapport (go-pdf/fpdf 0.12)"
+	if opt.Version != "" {
+		producer = "rapport " + opt.Version
+	}
+	return tagged.Meta{
+		Title:           docTitle(d),
+		Author:          d.Organisation,
+		Subject:         subject,
+		Keywords:        "uppföljning, verksamhetsplan, måluppfyllelse, driftbudget, investeringsbudget, " + d.Unit,
+		Creator:         "rapport",
+		Producer:        producer,
+		Lang:            "sv-SE",
+		Date:            reportTime(d.ReportDate),
+		ICC:             iccSRGB,
+		ICCName:         "sRGB IEC61966-2.1",
+		PDFAPart:        2,
+		PDFAConformance: "A",
+		UAPart:          1,
+	}
+}
+
+// docTitle is the title a reader shows instead of the file name; the
+// draft's title says it is one, since its pages' mark is an artifact.
+func docTitle(d doc.Document) string {
+	t := d.Unit + " – " + d.ReportName
+	if m := markText(d); m != "" {
+		t += " (" + m + ")"
+	}
+	return t
 }
 
 // reportTime is the report date at noon UTC; a missing or malformed date
@@ -164,51 +205,72 @@ func coverEnd(d doc.Document) float64 {
 	return 164
 }
 
-func drawCover(pdf *fpdf.Fpdf, d doc.Document) {
+func drawCover(pdf *canvas, d doc.Document) {
 	pdf.AddPage()
-	fillColour(pdf, accent)
-	pdf.Rect(0, 0, pageW, 104, "F")
+	pdf.artifact(func() {
+		fillColour(pdf, accent)
+		pdf.Rect(0, 0, pageW, 104, "F")
+	})
 	textColour(pdf, white)
-	setFont(pdf, font{"B", 13, 6})
-	pdf.Text(marginL, 30, fitLine(pdf, d.Organisation, contentW))
-	setFont(pdf, font{"", 12, 6})
-	pdf.Text(marginL, 38, fitLine(pdf, d.Unit, contentW))
+	pdf.content(path(tagged.New("P")), func() {
+		setFont(pdf, font{"B", 13, 6})
+		pdf.Text(marginL, 30, fitLine(pdf, d.Organisation, contentW))
+	})
+	pdf.content(path(tagged.New("P")), func() {
+		setFont(pdf, font{"", 12, 6})
+		pdf.Text(marginL, 38, fitLine(pdf, d.Unit, contentW))
+	})
 
 	setFont(pdf, font{"B", 26, 11})
 	y := 62.0
+	title := path(tagged.New("H1"))
 	for i, l := range wrap(pdf, d.ReportName, contentW) {
 		if i == 2 {
 			break // the band holds two lines of title
 		}
-		pdf.Text(marginL, y, l)
+		pdf.content(title, func() { pdf.Text(marginL, y, l) })
 		y += 11
 	}
 	setFont(pdf, font{"", 14, 7})
-	pdf.Text(marginL, y+2, fitLine(pdf, d.Unit+" · "+d.Months, contentW))
+	pdf.content(path(tagged.New("P")), func() {
+		pdf.Text(marginL, y+2, fitLine(pdf, d.Unit+" · "+d.Months, contentW))
+	})
 	textColour(pdf, ink)
 
 	y = 122
+	// The report's details are a table of names and values.
+	details := tagged.New("Table")
 	for _, f := range d.Cover {
-		setFont(pdf, fSmall)
-		textColour(pdf, muted)
-		pdf.Text(marginL, y, f.Label)
-		setFont(pdf, fBody)
-		textColour(pdf, ink)
-		pdf.Text(marginL+38, y, fitLine(pdf, f.Value, contentW-38))
+		tr := tagged.New("TR")
+		pdf.content(path(details, tr, elem("TH", scopeRow)), func() {
+			setFont(pdf, fSmall)
+			textColour(pdf, muted)
+			pdf.Text(marginL, y, f.Label)
+		})
+		pdf.content(path(details, tr, tagged.New("TD")), func() {
+			setFont(pdf, fBody)
+			textColour(pdf, ink)
+			pdf.Text(marginL+38, y, fitLine(pdf, f.Value, contentW-38))
+		})
 		y += 7
 	}
 	if d.Notice != "" {
 		y += 8
-		drawColour(pdf, bad)
-		fillColour(pdf, rgb{253, 236, 236})
-		pdf.SetLineWidth(0.8)
-		pdf.Rect(marginL, y, contentW, 24, "FD")
-		setFont(pdf, font{"B", 18, 8})
+		pdf.artifact(func() {
+			drawColour(pdf, bad)
+			fillColour(pdf, rgb{253, 236, 236})
+			pdf.SetLineWidth(0.8)
+			pdf.Rect(marginL, y, contentW, 24, "FD")
+		})
 		textColour(pdf, bad)
-		pdf.Text(marginL+5, y+10, "EXEMPELDATA")
+		pdf.content(path(tagged.New("P")), func() {
+			setFont(pdf, font{"B", 18, 8})
+			pdf.Text(marginL+5, y+10, "EXEMPELDATA")
+		})
 		setFont(pdf, fBody)
+		warning := path(tagged.New("P"))
 		for i, l := range wrap(pdf, d.Notice, contentW-10) {
-			pdf.Text(marginL+5, y+16+float64(i)*4.6, l)
+			pdf.content(warning, func() { pdf.Text(marginL+5, y+16+float64(i)*4.6, l) })
 		}
 		textColour(pdf, ink)
 		pdf.SetLineWidth(0.2)
@@ -222,20 +284,30 @@ const (
 	tocLineCompact = 5.4
 )
 
+// contents is the contents' structure element, which continues over
+// the pages of the contents.
+type contents struct {
+	list *tagged.Elem // TOC
+}
+
 // drawContents draws contents from y down: each heading with its page
-// number, a dotted leader and a link to it.
-func drawContents(pdf *fpdf.Fpdf, heads []*headingRef, y, line float64, firstBody int, continued bool) {
+// number, a dotted leader and a link to it. Each entry is a TOCI whose
+// Reference holds a Link: its text, its page number and its annotation.
+func drawContents(pdf *canvas, toc *contents, heads []*headingRef, y, line float64, firstBody int, continued bool) {
 	setFont(pdf, fH1)
 	textColour(pdf, accent)
 	if continued {
-		pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll (forts.)")
+		// The tree has the heading once; its repetition is decoration.
+		pdf.artifact(func() { pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll (forts.)") })
 	} else {
-		pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll")
+		pdf.content(path(tagged.New("H1")), func() { pdf.Text(marginL, baseline(y, fH1.line, fH1), "Innehåll") })
 		pdf.Bookmark("Innehåll", 0, y)
 	}
-	drawColour(pdf, accent)
-	pdf.SetLineWidth(0.5)
-	pdf.Line(marginL, y+fH1.line+0.6, marginL+contentW, y+fH1.line+0.6)
+	pdf.artifact(func() {
+		drawColour(pdf, accent)
+		pdf.SetLineWidth(0.5)
+		pdf.Line(marginL, y+fH1.line+0.6, marginL+contentW, y+fH1.line+0.6)
+	})
 	y += 14
 	for _, h := range heads {
 		f := fBody
@@ -254,20 +326,29 @@ func drawContents(pdf *fpdf.Fpdf, heads []*headingRef, y, line float64, firstBod
 		nw := pdf.GetStringWidth(num)
 		text := fitLine(pdf, h.text, contentW-indent-nw-8)
 		bl := baseline(y, line, f)
-		pdf.Text(marginL+indent, bl, text)
-		pdf.Text(marginL+contentW-nw, bl, num)
-		drawColour(pdf, rule)
-		pdf.SetLineWidth(0.2)
-		pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
-		pdf.Line(marginL+indent+pdf.GetStringWidth(text)+2, bl, marginL+contentW-nw-2, bl)
-		pdf.SetDashPattern(nil, 0)
+		link := path(toc.list, tagged.New("TOCI"), tagged.New("Reference"), tagged.New("Link"))
+		pdf.content(link, func() { pdf.Text(marginL+indent, bl, text) })
+		pdf.artifact(func() {
+			drawColour(pdf, rule)
+			pdf.SetLineWidth(0.2)
+			pdf.SetDashPattern([]float64{0.3, 1.2}, 0)
+			pdf.Line(marginL+indent+pdf.GetStringWidth(text)+2, bl, marginL+contentW-nw-2, bl)
+			pdf.SetDashPattern(nil, 0)
+		})
+		pdf.content(link, func() { pdf.Text(marginL+contentW-nw, bl, num) })
+		pdf.tags.Annotation(link, "Gå till "+h.text+", sidan "+num)
 		pdf.Link(marginL, y, contentW, line, h.link)
 		y += line
 	}
+	pdf.tags.Close()
 }
 
 // runningHeader names the unit and the report on every page but the cover.
-func runningHeader(pdf *fpdf.Fpdf, d doc.Document) {
+func runningHeader(pdf *canvas, d doc.Document) {
+	pdf.tags.Pagination(func() { drawRunningHeader(pdf, d) })
+}
+
+func drawRunningHeader(pdf *canvas, d doc.Document) {
 	setFont(pdf, fRunning)
 	textColour(pdf, muted)
 	pdf.Text(marginL, headerY, fitLine(pdf, d.Unit+" · "+d.ReportName, contentW*0.7))
@@ -281,23 +362,40 @@ func runningHeader(pdf *fpdf.Fpdf, d doc.Document) {
 
 // drawMark writes the edition's mark ("UTKAST") in the top margin of the
 // page, above the running header, where it hides no text: a draft can
-// never pass for the board's edition.
-func drawMark(pdf *fpdf.Fpdf, d doc.Document) {
+// never pass for the board's edition. It is a watermark artifact, not a
+// paragraph: repeated on every page it would interrupt the reading order
+// there, and a reader learns it once from the document's title and
+// subject (metadata), which carry the same words.
+func drawMark(pdf *canvas, d doc.Document) {
 	if d.Mark == "" {
 		return
 	}
-	setFont(pdf, font{"B", 10, 5})
-	textColour(pdf, bad)
-	if pdf.PageNo() == 1 {
-		textColour(pdf, white)
+	pdf.tags.Watermark(func() {
+		setFont(pdf, font{"B", 10, 5})
+		textColour(pdf, bad)
+		if pdf.PageNo() == 1 {
+			textColour(pdf, white)
+		}
+		text := markText(d)
+		pdf.Text(marginL+contentW-pdf.GetStringWidth(text), 7, text)
+		textColour(pdf, ink)
+	})
+}
+
+// markText is the edition's mark as printed, "" for the board's edition.
+func markText(d doc.Document) string {
+	if d.Mark == "" {
+		return ""
 	}
-	text := d.Mark + " – inte styrelsens utgåva"
-	pdf.Text(marginL+contentW-pdf.GetStringWidth(text), 7, text)
-	textColour(pdf, ink)
+	return d.Mark + " – inte styrelsens utgåva"
 }
 
 // footer writes "Sida x av y", and marks example data on every page.
-func footer(pdf *fpdf.Fpdf, d doc.Document, page, total int) {
+func footer(pdf *canvas, d doc.Document, page, total int) {
+	pdf.tags.Pagination(func() { drawFooter(pdf, d, page, total) })
+}
+
+func drawFooter(pdf *canvas, d doc.Document, page, total int) {
 	setFont(pdf, fRunning)
 	drawColour(pdf, rule)
 	pdf.SetLineWidth(0.2)

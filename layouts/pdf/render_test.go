@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"rapport/fixtures/testkit"
+	"rapport/layouts"
 	"rapport/layouts/internal/testreports"
 	"rapport/report"
 )
@@ -21,8 +22,13 @@ import (
 
 func render(t testing.TB, r *report.Report) []byte {
 	t.Helper()
+	return renderEdition(t, r, layouts.BoardEdition)
+}
+
+func renderEdition(t testing.TB, r *report.Report, e layouts.Edition) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, r); err != nil {
+	if err := RenderWith(&buf, r, Options{Edition: e}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

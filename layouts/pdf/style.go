@@ -3,8 +3,6 @@ package pdf
 import (
 	_ "embed"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"rapport/report"
 )
 
@@ -22,7 +20,7 @@ var (
 
 const family = "Liberation"
 
-func addFonts(pdf *fpdf.Fpdf) {
+func addFonts(pdf *canvas) {
 	pdf.AddUTF8FontFromBytes(family, "", fontRegular)
 	pdf.AddUTF8FontFromBytes(family, "B", fontBold)
 	pdf.AddUTF8FontFromBytes(family, "I", fontItalic)
@@ -63,9 +61,9 @@ func levelColour(l report.Level) rgb {
 	panic(unknown("bedömningsnivå", l))
 }
 
-func textColour(pdf *fpdf.Fpdf, c rgb) { pdf.SetTextColor(c.r, c.g, c.b) }
-func fillColour(pdf *fpdf.Fpdf, c rgb) { pdf.SetFillColor(c.r, c.g, c.b) }
-func drawColour(pdf *fpdf.Fpdf, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
+func textColour(pdf *canvas, c rgb) { pdf.SetTextColor(c.r, c.g, c.b) }
+func fillColour(pdf *canvas, c rgb) { pdf.SetFillColor(c.r, c.g, c.b) }
+func drawColour(pdf *canvas, c rgb) { pdf.SetDrawColor(c.r, c.g, c.b) }
 
 // font is a size and style of the one family.
 type font struct {
@@ -84,11 +82,11 @@ var (
 	fH3      = font{"B", 10.5, 5.2}
 	fCaption = font{"B", 9, 4.6}
 	fTable   = font{"", 8.6, 4.0}
-	fTableS  = font{"", 7.6, 3.5}
+	fTableS  = font{"", 8.5, 3.9} // at least 8.5 pt: legible printed (SPEC §8)
 	fRunning = font{"", 7.8, 4}
 )
 
-func setFont(pdf *fpdf.Fpdf, f font) { pdf.SetFont(family, f.style, f.size) }
+func setFont(pdf *canvas, f font) { pdf.SetFont(family, f.style, f.size) }
 
 func (f font) bold() font { f.style = "B"; return f }
 
@@ -97,3 +95,9 @@ func (f font) bold() font { f.style = "B"; return f }
 func baseline(top, h float64, f font) float64 {
 	return top + h/2 + 0.357*f.size*25.4/72
 }
+
+// iccSRGB is the sRGB profile of the PDF/A output intent (zlib licence,
+// fonts/sRGB-LICENSE.txt): the colours above are sRGB.
+//
+//go:embed fonts/sRGB.icc
+var iccSRGB []byte

@@ -12,7 +12,7 @@ import (
 // a filled disc for Uppfyllt, a half-filled disc for Delvis uppfyllt, a
 // ring with a cross for Ej uppfyllt and a ring with a dash for Ej bedömt.
 // Colour is added for screens, never relied on.
-func drawSymbol(pdf *fpdf.Fpdf, cx, cy, r float64, l report.Level) {
+func drawSymbol(pdf *canvas, cx, cy, r float64, l report.Level) {
 	c := levelColour(l)
 	pdf.SetLineWidth(0.3)
 	switch l {
