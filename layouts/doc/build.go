@@ -47,19 +47,13 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 		Example:      r.Example,
 		Kind:         r.Period.Kind.String(),
 	}
-	if d.Organisation == "" {
-		d.Organisation = "Region Halland"
-	}
-	if d.Unit == "" {
-		d.Unit = "Regionstyrelsen"
-	}
 	kind, err := kindText(r.Period.Kind)
 	if err != nil {
 		return Document{}, err
 	}
 	d.Cover = []Fact{
-		{"Organisation", d.Organisation},
-		{"Nämnd/styrelse", d.Unit},
+		{"Organisation", orDash(d.Organisation)},
+		{"Nämnd/styrelse", orDash(d.Unit)},
 		{"Rapport", d.ReportName},
 		{"Period", d.Months},
 		{"Rapportdatum", swedishDate(d.ReportDate)},
@@ -68,7 +62,13 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 	if d.Example {
 		d.Notice = "Rapporten bygger på påhittade exempeluppgifter. Siffrorna beskriver inte Region Hallands verkliga ekonomi och får inte användas som beslutsunderlag."
 	}
-	b := &builder{r: r, unit: d.Unit, council: councilOf(d.Organisation), kind: r.Period.Kind}
+	// The workbook reader always names the unit (its default is in the
+	// reader); a report built without one still reads as sentences.
+	unit := d.Unit
+	if unit == "" {
+		unit = "Enheten"
+	}
+	b := &builder{r: r, unit: unit, council: councilOf(d.Organisation), kind: r.Period.Kind}
 	for _, s := range sections {
 		title := s.Title
 		if s.Appendix {
@@ -211,7 +211,7 @@ func monthsCovered(r *report.Report) string {
 // glossary is "Ord- och begreppsförklaringar".
 func (b *builder) glossary() {
 	rows := []Row{}
-	for _, t := range glossaryTerms {
+	for _, t := range glossaryTerms(b.r) {
 		// The annual report has no prognosis to explain.
 		if b.annual() && strings.HasPrefix(t[0], "Prognos") {
 			continue
@@ -221,26 +221,44 @@ func (b *builder) glossary() {
 	b.add(Table{Columns: []Column{{Title: "Begrepp", Width: 2.6, Align: Left, Strong: true}, {Title: "Förklaring", Width: 7, Align: Left}}, Rows: rows})
 }
 
-var glossaryTerms = [][2]string{
-	{"Ackumulerad förbrukning", "Vad en investering har kostat från årets början till och med rapportmånaden."},
-	{"Ackumulerad budgetavvikelse", "Utfall ackumulerat minus periodiserad budget för samma månader. Positivt belopp betyder bättre än budget."},
-	{"Avvikelserapport", "Kort månadsrapport (efter februari och oktober) som redovisar ekonomisk prognos, medarbetarindikatorer och övriga avvikelser."},
-	{"Budget ack", "Periodiserad budget från januari till och med rapportmånaden."},
-	{"Mnkr", "Miljoner kronor. Beloppen avrundas till en decimal; summor räknas på oavrundade belopp och kan därför skilja en tiondel från summan av de visade talen."},
-	{"Målvärde", "Den nivå som en indikator ska nå enligt verksamhetsplanen, till exempel sjukfrånvaro 5,2 procent."},
-	{"Periodiserad budget", "Årsbudgeten fördelad på månader, efter en månadsfördelning eller med en tolftedel per månad."},
-	{"Periodresultat", "Periodens resultat, ackumulerat: intäkter minus kostnader från januari till och med rapportmånaden."},
-	{"Prognos", "Bedömning av helårets utfall, gjord vid rapporttillfället (årsprognos)."},
-	{"Prognosavvikelse", "Årsprognos minus årsbudget. Negativt belopp betyder att året väntas bli sämre än budget."},
-	{"Prognos investeringsbudgetavvikelse", "Årets investeringsbudget minus prognosen för årets investeringar. Positivt belopp betyder lägre förbrukning än budgeterat."},
-	{"Referensvärde", "Ett jämförelsevärde för en indikator, till exempel Region Hallands personalomsättning 8,5 procent; inte ett mål i sig."},
-	{"Utfall", "Bokförda intäkter och kostnader enligt huvudboken. Intäkter visas positiva och kostnader negativa."},
-	{"Utfall ack föregående år", "Utfall för samma månader föregående år, för jämförelse."},
-	{"Netto", "Summan av raderna i driftbudgeten: intäkter minus kostnader."},
-	{"Nettokostnad", "Ett negativt netto när enhetens finansiering (regionbidrag) inte är en rad i driftbudgeten: vad verksamheten kostar, inte ett underskott."},
-	{"Förändring", "Hur ett måls bedömning har ändrats sedan föregående rapport samma år: ↑ bättre, ↓ sämre, – oförändrad."},
-	{"Trend", "En indikators värde jämfört med samma period föregående år: ↑ förbättrad, ↓ försämrad."},
-	{"Väsentlighet", "Avvikelser som är mindre än väsentlighetsgränsen tas inte upp i sammanfattningens punkter eller i avvikelserapportens listor; de finns kvar i tabellerna."},
+// glossaryTerms are the glossary's rows; the examples for Målvärde and
+// Referensvärde are the report's own indicators, so the glossary never
+// quotes a figure the workbook does not define.
+func glossaryTerms(r *report.Report) [][2]string {
+	var target, reference string
+	for _, in := range r.Indicators {
+		if target == "" && in.Target != nil {
+			target = ", till exempel " + lowerFirst(in.Name) + " " + money.FormatNumber(*in.Target, report.IndicatorDecimals) + " " + unitWord(in.Unit)
+		}
+		if reference == "" && in.Reference != nil {
+			owner := layouts.Genitive(r.Organisation)
+			if owner != "" {
+				owner += " "
+			}
+			reference = ", till exempel " + owner + lowerFirst(in.Name) + " " + money.FormatNumber(*in.Reference, report.IndicatorDecimals) + " " + unitWord(in.Unit)
+		}
+	}
+	return [][2]string{
+		{"Ackumulerad förbrukning", "Vad en investering har kostat från årets början till och med rapportmånaden."},
+		{"Ackumulerad budgetavvikelse", "Utfall ackumulerat minus periodiserad budget för samma månader. Positivt belopp betyder bättre än budget."},
+		{"Avvikelserapport", "Kort månadsrapport (efter februari och oktober) som redovisar ekonomisk prognos, medarbetarindikatorer och övriga avvikelser."},
+		{"Budget ack", "Periodiserad budget från januari till och med rapportmånaden."},
+		{"Mnkr", "Miljoner kronor. Beloppen avrundas till en decimal; summor räknas på oavrundade belopp och kan därför skilja en tiondel från summan av de visade talen."},
+		{"Målvärde", "Den nivå som en indikator ska nå enligt verksamhetsplanen" + strings.TrimRight(target, " ") + "."},
+		{"Periodiserad budget", "Årsbudgeten fördelad på månader, efter en månadsfördelning eller med en tolftedel per månad."},
+		{"Periodresultat", "Periodens resultat, ackumulerat: intäkter minus kostnader från januari till och med rapportmånaden."},
+		{"Prognos", "Bedömning av helårets utfall, gjord vid rapporttillfället (årsprognos)."},
+		{"Prognosavvikelse", "Årsprognos minus årsbudget. Negativt belopp betyder att året väntas bli sämre än budget."},
+		{"Prognos investeringsbudgetavvikelse", "Årets investeringsbudget minus prognosen för årets investeringar. Positivt belopp betyder lägre förbrukning än budgeterat."},
+		{"Referensvärde", "Ett jämförelsevärde för en indikator" + strings.TrimRight(reference, " ") + "; inte ett mål i sig."},
+		{"Utfall", "Bokförda intäkter och kostnader enligt huvudboken. Intäkter visas positiva och kostnader negativa."},
+		{"Utfall ack föregående år", "Utfall för samma månader föregående år, för jämförelse."},
+		{"Netto", "Summan av raderna i driftbudgeten: intäkter minus kostnader."},
+		{"Nettokostnad", "Ett negativt netto när enhetens finansiering (regionbidrag) inte är en rad i driftbudgeten: vad verksamheten kostar, inte ett underskott."},
+		{"Förändring", "Hur ett måls bedömning har ändrats sedan föregående rapport samma år: ↑ bättre, ↓ sämre, – oförändrad."},
+		{"Trend", "En indikators värde jämfört med samma period föregående år: ↑ förbättrad, ↓ försämrad."},
+		{"Väsentlighet", "Avvikelser som är mindre än väsentlighetsgränsen tas inte upp i sammanfattningens punkter eller i avvikelserapportens listor; de finns kvar i tabellerna."},
+	}
 }
 
 // reconciliation shows that every krona of the ledger is accounted for,

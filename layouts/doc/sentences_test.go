@@ -195,3 +195,58 @@ func TestEmptyTextsLeaveNoHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryExamplesFollowIndicators: the glossary's examples for
+// Målvärde and Referensvärde quote the workbook's own indicators and
+// organisation, or no figure at all; an empty organisation or unit never
+// leaves an empty cover fact or a sentence without a subject.
+func TestGlossaryExamplesFollowIndicators(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, tc := range []struct {
+		name       string
+		org, unit  string
+		indicators []report.IndicatorDef
+		want       []string
+		notWant    []string
+	}{
+		{"own values", "Gävle kommun", "Kommunstyrelsen",
+			[]report.IndicatorDef{{Name: "Sjukfrånvaro", Unit: "%", Target: f(6.1)}, {Name: "Personalomsättning", Unit: "%", Reference: f(9.25)}},
+			[]string{"enligt verksamhetsplanen, till exempel sjukfrånvaro 6,1 procent.", "till exempel Gävle kommuns personalomsättning 9,3 procent; inte", "Kommunstyrelsen"},
+			[]string{"5,2", "8,5", "Region Halland"}},
+		{"no yardsticks", "Region Halland", "Regionstyrelsen",
+			[]report.IndicatorDef{{Name: "Sjukfrånvaro", Unit: "%"}},
+			[]string{"enligt verksamhetsplanen.\t", "för en indikator; inte ett mål i sig."},
+			[]string{"till exempel"}},
+		{"no organisation or unit", "", "",
+			[]report.IndicatorDef{{Name: "Personalomsättning", Unit: "%", Reference: f(8.5)}},
+			[]string{"till exempel personalomsättning 8,5 procent;", "Organisation\t–", "Nämnd/styrelse\t–", "Enheten har"},
+			[]string{"Region Halland", "Regionstyrelsen har", "\tRegionstyrelsen\n"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testReport()
+			r.Organisation, r.Unit = tc.org, tc.unit
+			r.Indicators = nil
+			for _, def := range tc.indicators {
+				r.Indicators = append(r.Indicators, report.IndicatorResult{IndicatorDef: def})
+			}
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := texts(d)
+			for _, c := range d.Cover {
+				got += c.Label + "\t" + c.Value + "\n"
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in:\n%s", w, got)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("unexpected %q in:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
