@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -313,8 +315,11 @@ func (c *computation) lineOrder(present map[string]*ReconPart) []string {
 	for _, r := range c.in.Chart.Ranges {
 		add(r.Line)
 	}
+	known := c.knownLines()
 	for _, b := range c.in.Budget {
-		add(b.Line)
+		if known[b.Line] {
+			add(b.Line)
+		}
 	}
 	var extra []string
 	for l := range present {
@@ -328,11 +333,63 @@ func (c *computation) lineOrder(present map[string]*ReconPart) []string {
 	return order
 }
 
+// knownLines are the names a Driftbudget or Prognos row may give: the
+// lines of table 4, of the chart in use (the standard one or the
+// workbook's own Kontoplan) and the funding row's label.
+func (c *computation) knownLines() map[string]bool {
+	known := map[string]bool{LineUnclassified: true}
+	for _, l := range OperatingLines {
+		known[l] = true
+	}
+	for _, r := range c.in.Chart.Ranges {
+		if r.Line != LineBalanceSheet {
+			known[r.Line] = true
+		}
+	}
+	if f := c.in.Settings.Funding; f != nil {
+		label := f.Label
+		if label == "" {
+			label = "Regionbidrag"
+		}
+		known[label] = true
+	}
+	return known
+}
+
+// unknownLines reports every Driftbudget and Prognos row whose Rad names
+// no line of knownLines: such a row would otherwise become a line of its
+// own with no outcome while the line meant shows no budget.
+func (c *computation) unknownLines() map[string]bool {
+	known := c.knownLines()
+	names := slices.Sorted(maps.Keys(known))
+	hint := "Skriv ett av radnamnen " + strings.Join(names, ", ")
+	bad := map[string]bool{}
+	check := func(line string, place Place, sheet string) {
+		if known[line] {
+			return
+		}
+		bad[line] = true
+		c.probs.Add(rowProblem(place, sheetProblem(place, sheet, problem.Problem{Severity: problem.Error, Value: line,
+			Message: "raden finns inte i kontoplanen", Hint: hint})))
+	}
+	for _, b := range c.in.Budget {
+		check(b.Line, b.Place, SheetBudget)
+	}
+	for _, p := range c.in.Prognoses {
+		check(p.Line, p.Place, SheetPrognosis)
+	}
+	return bad
+}
+
 // operating computes table 4 and the monthly audit trail.
 func (c *computation) operating(s ledgerSums) {
 	r, m := c.r, c.month.Month
+	unknown := c.unknownLines()
 	budget := map[string]BudgetLine{}
 	for _, b := range c.in.Budget {
+		if unknown[b.Line] {
+			continue
+		}
 		if _, dup := budget[b.Line]; dup {
 			c.probs.Add(problem.Problem{Severity: problem.Error, File: b.Place.File, Sheet: b.Place.Sheet, Row: b.Place.Row,
 				Cell: rowRef(b.Place.Row), Value: b.Line,
@@ -438,23 +495,6 @@ func (c *computation) operating(s ledgerSums) {
 		net.CostDevelopment = costDevelopment(beforeFunding, prior)
 	}
 	r.Operating.Net = net
-
-	for line, b := range budget {
-		if !c.lineShown(line) {
-			c.probs.Add(problem.Problem{Severity: problem.Warning, File: b.Place.File, Sheet: b.Place.Sheet,
-				Row: b.Place.Row, Cell: rowRef(b.Place.Row), Value: line,
-				Message: "budgetraden har ingen motsvarighet i kontoplanen", Hint: "Kontrollera radens namn"})
-		}
-	}
-}
-
-func (c *computation) lineShown(line string) bool {
-	for _, l := range c.r.Operating.Lines {
-		if l.Line == line {
-			return true
-		}
-	}
-	return false
 }
 
 func rowRef(row int) string {

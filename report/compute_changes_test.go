@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -636,6 +637,66 @@ func TestTextWarnings(t *testing.T) {
 			for _, p := range []*problem.Problem{s, a} {
 				if p != nil && p.Sheet != tc.sheet {
 					t.Errorf("warning in sheet %q, want %q: %s", p.Sheet, tc.sheet, p)
+				}
+			}
+		})
+	}
+}
+
+// TestUnknownBudgetLine: a Driftbudget or Prognos row whose Rad names no
+// line of the chart (a typo) is an error at its row, with the known
+// names in the hint; it never becomes a line of table 4 of its own.
+func TestUnknownBudgetLine(t *testing.T) {
+	place := Place{File: UnderlagFile, Sheet: SheetBudget, Row: 4}
+	ownChart := Chart{Name: "Egen", Ranges: append(slices.Clone(RegionBas.Ranges), AccountRange{From: 9900, To: 9999, Line: "Övriga intäkter"})}
+	tests := []struct {
+		name    string
+		edit    func(in *Inputs)
+		wantErr string // "" for none; else the Value of the expected error
+		sheet   string
+		row     int
+	}{
+		{"budget typo", func(in *Inputs) {
+			in.Budget[1].Line, in.Budget[1].Place = "Personalkostnadr", place
+		}, "Personalkostnadr", SheetBudget, 4},
+		{"prognosis typo", func(in *Inputs) {
+			in.Prognoses[0].Line, in.Prognoses[0].Place = "Intäkt", Place{File: UnderlagFile, Sheet: SheetPrognosis, Row: 7}
+		}, "Intäkt", SheetPrognosis, 7},
+		{"a line of the own Kontoplan", func(in *Inputs) {
+			in.Chart = ownChart
+			in.Budget = append(in.Budget, BudgetLine{Line: "Övriga intäkter", Annual: kr(10), Place: place})
+		}, "", "", 0},
+		{"the funding label", func(in *Inputs) {
+			in.Settings.Funding = &Funding{Label: "Kommunbidrag", Annual: kr(100)}
+			in.Prognoses = append(in.Prognoses, Prognosis{Month: mon(2026, 3), Line: "Kommunbidrag", Annual: kr(100)})
+		}, "", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := handInputs()
+			tc.edit(in)
+			r, probs := Compute(in, "UR1", ComputeOptions{})
+			if tc.wantErr == "" {
+				if probs.HasErrors() {
+					t.Fatalf("errors: %v", probs.Errors())
+				}
+				return
+			}
+			var got *problem.Problem
+			for i, p := range probs {
+				if p.Severity == problem.Error && p.Value == tc.wantErr {
+					got = &probs[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("no error for %q in %v", tc.wantErr, probs)
+			}
+			if got.Sheet != tc.sheet || got.Row != tc.row || !strings.Contains(got.Hint, LinePersonnel) || !strings.Contains(got.Hint, LineRevenue) {
+				t.Errorf("problem = %+v", *got)
+			}
+			for _, l := range r.Operating.Lines {
+				if l.Line == tc.wantErr {
+					t.Errorf("%q became a line of table 4: %+v", l.Line, l)
 				}
 			}
 		})
