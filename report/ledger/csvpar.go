@@ -272,6 +272,14 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 		}
 		l.noUnit.Rows += cl.noUnit.Rows
 		l.noUnit.Amount += cl.noUnit.Amount
+		if cl.noCode.Rows > 0 {
+			if l.noCode.Rows == 0 && l.noCodeAt.row == 0 {
+				at := cl.noCodeAt
+				l.noCodeAt = noCodePlace{at.sheet, at.row + row, shiftRow(at.cell, row)}
+			}
+			l.noCode.Rows += cl.noCode.Rows
+			l.noCode.Amount += cl.noCode.Amount
+		}
 		for acc, at := range cl.FirstSeen {
 			if _, ok := l.FirstSeen[acc]; ok {
 				continue

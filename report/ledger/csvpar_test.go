@@ -214,6 +214,12 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			return fmt.Sprintf("%d,2026%02d,%d", 4000+i%20, 1+i%10, i)
 		}}, false, nil},
 		{"routed, two units selecting the same responsibility", csvShape{rows: 3000}, false, testUnits(t, "1000-1002", "1002-1003")},
+		{"routed, rows without a responsibility in later chunks", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i > 1800 && i%400 == 0 {
+				return fmt.Sprintf("2026-03-01;4010;;100;;Utan ansvar %d;%d,25", i, i)
+			}
+			return "-"
+		}}, true, testUnits(t, "1000-1001", "1002")},
 		{"comma-separated, clean", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			return fmt.Sprintf("%d,2026%02d,\"%d,%02d\"", 4000+i%20, 1+i%10, i, i%100)
 		}}, true, nil},
@@ -279,7 +285,7 @@ func TestMergeKnowsEveryLedgerField(t *testing.T) {
 		"RowsRead": "merged", "RowsSummed": "merged", "BlankRows": "merged", "ErrorRows": "a chunk with error rows is unclean",
 		"Total": "merged", "absTotal": "merged, checked", "Problems": "a chunk with problems is unclean",
 		"Units": "merged; a chunk with a unit's problem is unclean", "Routing": "only in a unit's view (ForUnit)",
-		"route": "a chunk routes by the same units", "noUnit": "merged",
+		"route": "a chunk routes by the same units", "noUnit": "merged", "noCode": "merged", "noCodeAt": "merged, first chunk wins",
 		"overlap": "a chunk with an overlap is unclean", "noRespTold": "told with a problem: unclean",
 		"SummaryRows": "a summary row is checked against the rows above it, all of them: unclean",
 		"OpeningRows": "merged", "ClosingRows": "merged", "OpeningTotal": "merged", "ClosingTotal": "merged",

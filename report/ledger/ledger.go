@@ -107,6 +107,18 @@ type Ledger struct {
 	route           *router // nil unless Options.Units
 	noUnit, overlap Bucket  // routed rows that no unit, or two units, select
 	noRespTold      bool
+	// noCode is the part of noUnit whose rows have an empty
+	// responsibility, and noCodeAt where the first of them is.
+	noCode   Bucket
+	noCodeAt noCodePlace
+}
+
+// noCodePlace is where a routed ledger's first row without a
+// responsibility code is.
+type noCodePlace struct {
+	sheet string
+	row   int
+	cell  string
 }
 
 // SheetCount is what one sheet of a ledger workbook gave.

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"strings"
 
 	"rapport/report/money"
 	"rapport/report/problem"
@@ -36,6 +37,7 @@ type Routing struct {
 const (
 	routeNone    int32 = -1 // no unit selects the row
 	routeOverlap int32 = -2 // two or more units select it
+	routeNoCode  int32 = -3 // the row has no responsibility code: no unit
 )
 
 // router sends each posting to the unit whose Selector takes its
@@ -68,6 +70,16 @@ func (r *router) route(raw []byte, code func() string, at func() (sheet string, 
 		return u
 	}
 	c := code()
+	if strings.TrimSpace(c) == "" {
+		if r.l.noCodeAt.row == 0 {
+			sheet, row, cell := at()
+			r.l.noCodeAt = noCodePlace{sheet, row, cell}
+		}
+		if len(r.byCode) < cacheLimit {
+			r.byCode[string(raw)] = routeNoCode
+		}
+		return routeNoCode
+	}
 	u := routeNone
 	var hits []int
 	for i, un := range r.units {
@@ -128,6 +140,10 @@ func (l *Ledger) add(unit int32, k Key, b Bucket) {
 		l.overlap.Amount += b.Amount
 		return
 	default:
+		if unit == routeNoCode {
+			l.noCode.Rows += b.Rows
+			l.noCode.Amount += b.Amount
+		}
 		l.noUnit.Rows += b.Rows
 		l.noUnit.Amount += b.Amount
 		return
@@ -150,6 +166,14 @@ func (l *Ledger) ForUnit(i int) *Ledger {
 	v.Buckets = u.Buckets
 	v.Units, v.route = nil, nil
 	v.Problems = append(append(problem.List(nil), l.Problems...), u.Problems...)
+	if n := l.noCode; n.Rows > 0 {
+		// Told to every unit: any of them may be missing these rows.
+		at := l.noCodeAt
+		v.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File, Sheet: at.sheet, Row: at.row, Cell: at.cell,
+			Message: fmt.Sprintf("%d rader (%s kr) saknar ansvar (tomt Ansvar; den första är denna) och hör därför inte till någon enhet; de räknas som andra enheters rader",
+				n.Rows, n.Amount.FormatKr()),
+			Hint: "Kontera raderna på ett ansvar i ekonomisystemet om de hör till en enhet"})
+	}
 	v.Problems.Sort()
 	v.Routing = &Routing{Own: Bucket{Amount: u.Total, Rows: u.Rows}, NoUnit: l.noUnit, Overlap: l.overlap}
 	for j, o := range l.Units {

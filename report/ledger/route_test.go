@@ -108,10 +108,11 @@ func TestRoute(t *testing.T) {
 		data   []byte
 		file   string
 		noUnit money.Amount
+		noCode string // the warning about rows without Ansvar
 	}{
-		{"csv", []byte(csv), "huvudbok.csv", 300},
-		{"xlsx", xlsx, "huvudbok.xlsx", 300},
-		{"sie", []byte(sie), "huvudbok.se", 300 - 1800 + 300},
+		{"csv", []byte(csv), "huvudbok.csv", 300, "huvudbok.csv: rad 6, kolumn Ansvar: 1 rader (2,00 kr) saknar ansvar"},
+		{"xlsx", xlsx, "huvudbok.xlsx", 300, "C6: 1 rader (2,00 kr) saknar ansvar"},
+		{"sie", []byte(sie), "huvudbok.se", 300 - 1800 + 300, "huvudbok.se: rad 10: 2 rader (5,00 kr) saknar ansvar"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l := readRouted(t, tc.data, tc.file, units(t, "Nämnd A", "100-149", "Nämnd B", "150, RK*"))
@@ -130,6 +131,15 @@ func TestRoute(t *testing.T) {
 			v := l.ForUnit(1)
 			if v.Routing.OtherUnits.Amount != 1000 || v.Routing.NoUnit.Amount != tc.noUnit || len(v.Buckets) != 2 {
 				t.Errorf("view of B: %+v, %d buckets", v.Routing, len(v.Buckets))
+			}
+			for i := range l.Units {
+				var got strings.Builder
+				for _, p := range l.ForUnit(i).Problems {
+					got.WriteString(p.String() + "\n")
+				}
+				if !strings.Contains(got.String(), tc.noCode) {
+					t.Errorf("unit %d problems %q lack %q", i, got.String(), tc.noCode)
+				}
 			}
 		})
 	}
