@@ -292,8 +292,7 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 		}
 		if cs := c.sum; cs.subOre > 0 {
 			if sum.subOre == 0 {
-				sum.subOreValue, sum.subOreRow = cs.subOreValue, cs.subOreRow+row
-				sum.subOreCell = shiftRow(cs.subOreCell, row)
+				sum.subOreValue, sum.subOreRow, sum.subOreCol = cs.subOreValue, cs.subOreRow+row, cs.subOreCol
 			}
 			sum.subOre += cs.subOre
 		}

@@ -73,7 +73,7 @@ type summer struct {
 	// Amounts written with more decimals than öre: the first and how
 	// many, for one warning.
 	subOre      int
-	subOreCell  string
+	subOreCol   int // 0-based column of the first sub-öre amount
 	subOreValue string
 	subOreRow   int
 }
@@ -136,7 +136,11 @@ func (s *summer) columnName(col int) string {
 func (s *summer) finish() {
 	s.flush()
 	if s.subOre > 0 {
-		p := problem.Problem{Severity: problem.Warning, File: s.l.File, Sheet: s.sheet, Row: s.subOreRow, Cell: s.subOreCell, Value: s.subOreValue,
+		cell := problem.CellName(s.subOreCol+1, s.subOreRow)
+		if s.csv {
+			cell = fmt.Sprintf("rad %d, kolumn %s", s.subOreRow, s.columnName(s.subOreCol))
+		}
+		p := problem.Problem{Severity: problem.Warning, File: s.l.File, Sheet: s.sheet, Row: s.subOreRow, Cell: cell, Value: s.subOreValue,
 			Message: "beloppet har fler decimaler än ören och avrundas till hela ören",
 			Hint:    "Om filen skriver tusental med punkt eller komma (1.234 = ettusen) blir beloppen tusen gånger för små: exportera med decimalkomma och utan tusentalsavgränsare, och kontrollera beloppen"}
 		if s.subOre > 1 {
@@ -534,12 +538,7 @@ func (s *summer) amountAt(row, col int, u money.Unit, v value, blankOK bool) (mo
 		// Text has no stored precision: three decimals are more likely a
 		// thousands separator than fractions of an öre.
 		if s.subOre++; s.subOre == 1 {
-			s.subOreValue, s.subOreRow = string(t), row
-			if s.csv {
-				s.subOreCell = fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
-			} else {
-				s.subOreCell = problem.CellName(col+1, row)
-			}
+			s.subOreValue, s.subOreRow, s.subOreCol = string(t), row, col
 		}
 	}
 	a, ok := plainAmountSep(t, u, true)
