@@ -186,7 +186,7 @@ func findLine(t *testing.T, r *report.Report, name string) report.OperatingLine 
 // wantLine is a line of table 4 as worked out by hand, in kr; prior ""
 // means no prior year.
 type wantLine struct {
-	line                                                    string
+	line                                                             string
 	annual, budgetAcc, outcomeAcc, devAcc, prognosis, progDev, prior string
 }
 
