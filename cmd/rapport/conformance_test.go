@@ -392,3 +392,67 @@ func TestConformanceOtherUnitAndYear(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongInputMessages runs the program as a user who got something
+// wrong: each message is Swedish, says what is wrong and what to do, and
+// comes with the documented exit code (SPEC 5).
+func TestWrongInputMessages(t *testing.T) {
+	in := norrbyFolder(t)
+	tmp := t.TempDir()
+	aFile := filepath.Join(tmp, "rapporter.txt")
+	if err := os.WriteFile(aFile, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want []string // all in stderr
+	}{
+		{"out is a file", []string{"generate", "--in", in, "--out", aFile},
+			exitUsage, []string{"--out " + aFile + " är en fil, inte en mapp", "ange mappen"}},
+		{"out below a file", []string{"generate", "--in", in, "--period", "UR1", "--out", filepath.Join(aFile, "ut")},
+			exitFailure, []string{"kan inte skapa mappen", "en del av sökvägen är en fil, inte en mapp"}},
+		{"in is a file", []string{"generate", "--in", filepath.Join(in, "huvudbok.csv"), "--out", tmp},
+			exitUsage, []string{"är en fil, inte en mapp", "--ledger"}},
+		{"in is missing", []string{"validate", "--in", filepath.Join(tmp, "saknas")},
+			exitUsage, []string{"mappen finns inte"}},
+		{"unknown period", []string{"generate", "--in", in, "--period", "UR3", "--out", tmp},
+			exitUsage, []string{`--period "UR3"`, "ange M01–M12, UR1, UR2, ÅR"}},
+		{"month 13", []string{"generate", "--in", in, "--period", "M13", "--out", tmp},
+			exitUsage, []string{`--period "M13"`}},
+		{"unknown format", []string{"generate", "--in", in, "--format", "pdf,docx", "--out", tmp},
+			exitUsage, []string{`--format "docx"`, "ange pdf, xlsx"}},
+		{"year without data", []string{"generate", "--in", in, "--year", "2030", "--period", "UR1", "--out", tmp},
+			exitInvalid, []string{"underlaget gäller 2027, men körningen gäller 2030"}},
+		{"period due in January is last year's ÅR", []string{"generate", "--in", in, "--period", "due", "--date", "2027-01-12", "--out", tmp},
+			exitInvalid, []string{"underlaget gäller 2027, men körningen gäller 2026"}},
+		{"flag without value", []string{"generate", "--in", in, "--period"},
+			exitUsage, []string{"flaggan --period behöver ett värde"}},
+		{"year not a number", []string{"generate", "--year", "tjugotjugosju"},
+			exitUsage, []string{"ange ett heltal"}},
+	}
+	// Words of Go's and the operating system's English messages.
+	english := []string{"not a directory", "no such file", "invalid argument", "flag provided", "unknown flag", "permission denied"}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCmd(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d\n%s", code, tc.code, stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+			for _, w := range english {
+				if strings.Contains(strings.ToLower(stderr), w) {
+					t.Errorf("stderr has English %q:\n%s", w, stderr)
+				}
+			}
+			if entries, _ := os.ReadDir(tmp); len(entries) != 1 {
+				t.Errorf("the failed run wrote into %s: %d entries", tmp, len(entries))
+			}
+		})
+	}
+}
