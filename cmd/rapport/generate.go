@@ -428,6 +428,13 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 	}
 	res.unit, res.year = in.Settings.Unit, in.Settings.Year
 	res.probs = in.Problems
+	if iopt, _ := importOptions(f, o); iopt.Year != 0 && in.Settings.Year != 0 && iopt.Year != in.Settings.Year {
+		// The workbook is of another year than the run (--year, or
+		// --period due in January): that is the error, said by the
+		// import. Checking the workbook's own year's periods against the
+		// ledger would only add messages about reports nobody asked for.
+		return res
+	}
 	switch p := strings.ToLower(o.periodArg); {
 	case p == "all":
 		var probs problem.List
