@@ -468,3 +468,104 @@ func TestWrongInputMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestConformanceMonthsAndDue asks for single months, which SPEC 1 allows
+// for every month, and for the period due on days around the turn of the
+// year; each run writes exactly its U_Y_P files with the month's figures.
+func TestConformanceMonthsAndDue(t *testing.T) {
+	dir := norrbyFolder(t)
+	tests := []struct {
+		name   string
+		args   []string
+		period string // the file names' period
+		kind   string
+		month  string
+		// Personalkostnader's Budget ack, Utfall ack and Årsprognos.
+		budgetAcc, outcomeAcc, prognosis string
+	}{
+		// January: one monthly key; no prognosis yet, so the budget stands in.
+		{"M01", []string{"--period", "M01"}, "M01", "avvikelse", "2027-01", "-10000000", "-5000000", "-120000000"},
+		{"m5 in lower case", []string{"--period", "m5"}, "M05", "avvikelse", "2027-05", "-50000000", "-16000025,25", "-125000000"},
+		// A month that is the last of a calendar period is that period's
+		// report under its month code: UR1's figures, a deviation report.
+		{"M04", []string{"--period", "M04"}, "M04", "avvikelse", "2027-04", "-40000000", "-10000000", "-125000000"},
+		// December as a month: the August prognosis, not the outcome.
+		{"M12", []string{"--period", "M12"}, "M12", "avvikelse", "2027-12", "-120000000", "-16100025,25", "-121000000"},
+		{"AR spelled without ring", []string{"--period", "AR"}, "ÅR", "årsredovisning", "2027-12", "-120000000", "-16100025,25", "-16100025,25"},
+		{"due on 5 May", []string{"--period", "due", "--date", "2027-05-05"}, "UR1", "full", "2027-04", "-40000000", "-10000000", "-125000000"},
+		{"due on New Year's Eve", []string{"--period", "due", "--date", "2027-12-31"}, "M10", "avvikelse", "2027-10", "-100000000", "-16000025,25", "-121000000"},
+		{"due in the next January", []string{"--period", "due", "--date", "2028-01-05"}, "ÅR", "årsredovisning", "2027-12", "-120000000", "-16100025,25", "-16100025,25"},
+		{"due on 1 March", []string{"--period", "due", "--date", "2027-03-01"}, "M02", "avvikelse", "2027-02", "-20000000", "-10000000", "-120000000"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			args := append([]string{"generate", "--in", dir, "--out", out, "--format", "json,xlsx", "--quiet"}, tc.args...)
+			code, _, stderr := runCmd(t, args...)
+			if code != exitOK {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			base := norrbyUnit + "_2027_" + tc.period
+			entries, _ := os.ReadDir(out)
+			var got []string
+			for _, e := range entries {
+				if !strings.HasPrefix(e.Name(), ".") {
+					got = append(got, e.Name())
+				}
+			}
+			if want := base + ".json " + base + ".xlsx"; strings.Join(got, " ") != want {
+				t.Fatalf("files %v, want %s", got, want)
+			}
+			r := readReport(t, filepath.Join(out, base+".json"))
+			if r.Period.Kind.String() != tc.kind || r.Month.String() != tc.month {
+				t.Errorf("kind %s month %s, want %s %s", r.Period.Kind, r.Month, tc.kind, tc.month)
+			}
+			l := findLine(t, r, "Personalkostnader")
+			if l.BudgetAcc != kr(t, tc.budgetAcc) || l.OutcomeAcc != kr(t, tc.outcomeAcc) || l.Prognosis != kr(t, tc.prognosis) {
+				t.Errorf("Personalkostnader budget ack %s, utfall ack %s, prognos %s; want %s, %s, %s",
+					l.BudgetAcc.FormatKr(), l.OutcomeAcc.FormatKr(), l.Prognosis.FormatKr(), tc.budgetAcc, tc.outcomeAcc, tc.prognosis)
+			}
+		})
+	}
+}
+
+// TestConformanceFunding gives the unit a Regionbidrag (SPEC 7.5): table 4
+// gets the row after Finansiella poster, budget and outcome = funding ×
+// m/12 to the öre, and Netto is the result after funding.
+func TestConformanceFunding(t *testing.T) {
+	dir := norrbyFolder(t, []any{"Regionbidrag", "91 000 000,01"})
+	out := t.TempDir()
+	code, _, stderr := runCmd(t, "generate", "--in", dir, "--out", out, "--period", "UR2", "--format", "json,pdf", "--quiet")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	r := readReport(t, filepath.Join(out, norrbyUnit+"_2027_UR2.json"))
+	var names []string
+	for _, l := range r.Operating.Lines {
+		names = append(names, l.Line)
+	}
+	if got := strings.Join(names, ", "); got != "Intäkter, Personalkostnader, Övriga driftskostnader, Finansiella poster, Regionbidrag" {
+		t.Errorf("lines %s", got)
+	}
+	checkLines(t, r, []wantLine{
+		// 91 000 000,01 × 8/12 = 60 666 666,6733… → 60 666 666,67; no prior year.
+		{"Regionbidrag", "91000000,01", "60666666,67", "60666666,67", "0", "91000000,01", "0", ""},
+		// Without funding: budget ack 40 000 000 − 80 000 000 − 16 666 666,73
+		// = −56 666 666,73; outcome 15 000 050,50 − 16 000 025,25 −
+		// 2 700 075,75 − 25 000 = −3 725 050,50; prognosis 61 − 121 − 25,5
+		// mnkr + 91 000 000,01 = 5 500 000,01.
+		{"Netto", "5999999,91", "3999999,94", "56941616,17", "52941616,23", "5500000,01", "-499999,90", "1000000"},
+	})
+	if !r.NetIsResult || r.Economy.PeriodResult != kr(t, "56941616,17") {
+		t.Errorf("net is result %v, Periodresultat %s", r.NetIsResult, r.Economy.PeriodResult.FormatKr())
+	}
+	text := squash(tool(t, "pdftotext", "-layout", filepath.Join(out, norrbyUnit+"_2027_UR2.pdf"), "-"))
+	for _, w := range []string{"ett resultat på 56,9 mnkr", "Regionbidrag 91,0 60,7 60,7 0,0 91,0 0,0"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("PDF lacks %q", w)
+		}
+	}
+	if strings.Contains(text, "Nettokostnaden") {
+		t.Error("a result after funding is called a net cost")
+	}
+}
