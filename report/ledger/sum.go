@@ -200,11 +200,14 @@ func (s *summer) row(rowNum, width int, get func(col int) value) {
 	l := s.l
 	l.RowsRead++
 
-	if label, col, ok := s.summaryLabel(width, get); ok {
+	// The account cell is read once, for both the summary-row test and
+	// the account.
+	av := get(s.lay.col[fieldAccount])
+	if label, col, ok := s.summaryLabel(width, av, get); ok {
 		s.summaryRow(rowNum, label, col, get)
 		return
 	}
-	acc, ok := s.account(rowNum, get)
+	acc, ok := s.account(rowNum, av)
 	if !ok {
 		// A "Summa" row's other cells say nothing more worth reading.
 		l.ErrorRows++
@@ -279,11 +282,10 @@ const maxBoundaries = 1 << 16
 // summaryLabel tells a summary row: one whose account cell is empty or
 // text and whose text — the account cell's, else the first text cell's
 // (the account name column, where Raindance and Visma print "Summa …") —
-// begins with Summa, Delsumma, Totalt or Total. It returns the text and
-// its column.
-func (s *summer) summaryLabel(width int, get func(int) value) (string, int, bool) {
+// begins with Summa, Delsumma, Totalt or Total. av is the account cell's
+// value. It returns the text and its column.
+func (s *summer) summaryLabel(width int, av value, get func(int) value) (string, int, bool) {
 	acol := s.lay.col[fieldAccount]
-	av := get(acol)
 	if av.kind != kindText || av.noValue || av.tooLarge || av.badString {
 		return "", 0, false
 	}
@@ -424,9 +426,9 @@ func (s *summer) cellProblem(col, row int, v value) bool {
 	return true
 }
 
-func (s *summer) account(row int, get func(int) value) (int32, bool) {
+// account reads the row's account from its cell's value v.
+func (s *summer) account(row int, v value) (int32, bool) {
 	col := s.lay.col[fieldAccount]
-	v := get(col)
 	if s.cellProblem(col, row, v) {
 		return 0, false
 	}

@@ -490,7 +490,9 @@ func (r *Rows) quickCell(c []byte, prevCol *int) int {
 		return 0
 	}
 	*prevCol = col
-	cell := Cell{Col: col, Style: style}
+	r.cells = append(r.cells, Cell{})
+	cell := &r.cells[len(r.cells)-1]
+	cell.Col, cell.Style = col, style
 	var typ uint8
 	switch string(t) {
 	case "":
@@ -504,8 +506,7 @@ func (r *Rows) quickCell(c []byte, prevCol *int) int {
 	if inline && typ != typInline {
 		val = nil // an <is> counts only in an inline-string cell
 	}
-	r.cells = append(r.cells, cell)
-	r.finishCell(&r.cells[len(r.cells)-1], val, typ, inline)
+	r.finishCell(cell, val, typ, inline)
 	return i
 }
 
