@@ -76,6 +76,12 @@ type summer struct {
 	subOreCol   int // 0-based column of the first sub-öre amount
 	subOreValue string
 	subOreRow   int
+
+	// Rows without account number and amount (headings, page headers,
+	// footers): how many, and the first, for one warning.
+	textRows              int
+	textRowAt, textRowCol int
+	textRowValue          string
 }
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
@@ -148,6 +154,22 @@ func (s *summer) finish() {
 		}
 		s.l.Problems.Add(p)
 	}
+	if s.textRows > 0 {
+		cell := problem.CellName(s.textRowCol+1, s.textRowAt)
+		if s.csv {
+			cell = fmt.Sprintf("rad %d", s.textRowAt)
+		}
+		msg := "raden har varken kontonummer eller belopp (en rubrik, ett sidhuvud eller en sidfot) och hoppas över som en tom rad"
+		switch {
+		case s.textRows == 2:
+			msg += ", liksom 1 rad till"
+		case s.textRows > 2:
+			msg += fmt.Sprintf(", liksom %d rader till", s.textRows-1)
+		}
+		s.l.Problems.Add(problem.Problem{Severity: problem.Warning, File: s.l.File, Sheet: s.sheet, Row: s.textRowAt, Cell: cell, Value: s.textRowValue,
+			Message: msg,
+			Hint:    "Inget belopp går förlorat; kontrollera att raden inte är en kontering som tappat konto och belopp, eller ta bort rubriker och sidfötter ur exporten"})
+	}
 	if s.suppressed > 0 {
 		s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet,
 			Row:     1 << 30,
@@ -198,8 +220,12 @@ func (s *summer) row(rowNum, width int, get func(col int) value) {
 	l := s.l
 	l.RowsRead++
 
-	if label, col, ok := s.summaryLabel(width, get); ok {
+	switch label, col, kind := s.summaryLabel(width, get); kind {
+	case rowSummary:
 		s.summaryRow(rowNum, label, col, get)
+		return
+	case rowText:
+		s.textRow(rowNum, width, label, col, get)
 		return
 	}
 	acc, ok := s.account(rowNum, get)
@@ -266,28 +292,44 @@ func (s *summer) amountCol() int {
 	return s.lay.col[fieldCredit]
 }
 
-// summaryWords begin a summary row's text (SPEC 6.1).
-var summaryWords = []string{"summa", "delsumma", "totalt", "total"}
+// summaryWords begin a summary row's text: SPEC 6.1's four, and the
+// abbreviation and compounds that Swedish report writers print ("S:a
+// konto 4010", "Totalsumma", "Slutsumma"). A summary row is verified
+// before it is skipped, so a word too many costs nothing.
+var summaryWords = []string{"summa", "delsumma", "totalt", "total", "s:a", "totalsumma", "slutsumma"}
 
 // maxBoundaries bounds the sums kept for verifying summary rows; past it
 // a summary row is checked against the rows since the previous one and
 // all rows above, as the SPEC asks, and nothing more.
 const maxBoundaries = 1 << 16
 
+// rowKind is what a data row is, before its cells are read as a posting.
+type rowKind uint8
+
+const (
+	rowPosting rowKind = iota // a posting, or a broken one: the cells' checks say which
+	rowSummary                // Summa, Delsumma …: verified, never summed
+	rowText                   // no account number and no amount: a heading, page header or footer
+)
+
 // summaryLabel tells a summary row: one whose account cell is empty or
 // text and whose text — the account cell's, else the first text cell's
 // (the account name column, where Raindance and Visma print "Summa …") —
-// begins with Summa, Delsumma, Totalt or Total. It returns the text and
-// its column.
-func (s *summer) summaryLabel(width int, get func(int) value) (string, int, bool) {
+// begins with Summa, Delsumma, Totalt or Total. It also tells a text row,
+// which has neither an account number nor an amount: a group heading
+// ("Personalkostnader" in the name column), a page's title and repeated
+// header in a print export, a footer ("Utskrivet av …"). It returns the
+// text and its column. A row whose account cell begins with a digit
+// returns at once: that is every posting.
+func (s *summer) summaryLabel(width int, get func(int) value) (string, int, rowKind) {
 	acol := s.lay.col[fieldAccount]
 	av := get(acol)
 	if av.kind != kindText || av.noValue || av.tooLarge || av.badString {
-		return "", 0, false
+		return "", 0, rowPosting
 	}
 	t := s.text(av)
 	if len(t) > 0 && (t[0] >= '0' && t[0] <= '9') {
-		return "", 0, false // an account, or a broken one: the account check says which
+		return "", 0, rowPosting // an account, or a broken one: the account check says which
 	}
 	col := acol
 	if len(t) == 0 {
@@ -305,14 +347,84 @@ func (s *summer) summaryLabel(width int, get func(int) value) (string, int, bool
 				break
 			}
 		}
-		if col < 0 {
-			return "", 0, false
+	}
+	switch {
+	case col >= 0 && isSummaryText(t):
+		return string(t), col, rowSummary
+	case s.moneyless(get) || s.repeatedHeader(get):
+		return string(t), col, rowText
+	}
+	return "", 0, rowPosting
+}
+
+// moneyless reports whether a row's amount cells are all empty, or hold
+// only the rule a print layout draws under a header ("-----").
+func (s *summer) moneyless(get func(int) value) bool {
+	for _, f := range [...]field{fieldAmount, fieldDebit, fieldCredit} {
+		c := s.lay.col[f]
+		if c < 0 {
+			continue
+		}
+		v := get(c)
+		if v.kind != kindText || v.noValue || v.tooLarge || v.badString || !isRule(s.text(v)) {
+			return false
 		}
 	}
-	if !isSummaryText(t) {
-		return "", 0, false
+	return true
+}
+
+// isRule reports whether t is empty or only dashes, equals signs,
+// underscores, stars or dots: a line drawn in text, no value.
+func isRule(t []byte) bool {
+	for _, c := range t {
+		switch c {
+		case '-', '=', '_', '*', '.', ' ', '\t':
+		default:
+			return false
+		}
 	}
-	return string(t), col, true
+	return true
+}
+
+// repeatedHeader reports whether a row repeats the header's account and
+// amount cells, as print exports do at the top of every page.
+func (s *summer) repeatedHeader(get func(int) value) bool {
+	for _, f := range [...]field{fieldAccount, fieldAmount, fieldDebit} {
+		c := s.lay.col[f]
+		if c < 0 {
+			continue
+		}
+		v := get(c)
+		if v.kind != kindText || c >= len(s.lay.headers) ||
+			normalizeHeader(string(s.text(v))) != normalizeHeader(s.lay.headers[c]) {
+			return false
+		}
+	}
+	return true
+}
+
+// textRow skips a row without account number and amount. It is counted
+// as a blank row, since it holds nothing to sum; unless it only holds
+// rules and control characters (a DOS end-of-file mark, a form feed), it
+// is named in one warning per sheet, so that a controller sees what was
+// left out.
+func (s *summer) textRow(rowNum, width int, label string, col int, get func(int) value) {
+	s.l.BlankRows++
+	for c := 0; c < width; c++ {
+		v := get(c)
+		if v.kind != kindText || !isRule(bytes.TrimFunc(s.text(v), unicode.IsControl)) {
+			break
+		}
+		if c == width-1 {
+			return
+		}
+	}
+	if s.textRows++; s.textRows == 1 {
+		if col < 0 {
+			col = s.lay.col[fieldAccount]
+		}
+		s.textRowAt, s.textRowCol, s.textRowValue = rowNum, col, truncate(label)
+	}
 }
 
 func (s *summer) isAmountCol(c int) bool {
@@ -438,6 +550,9 @@ func (s *summer) account(row int, get func(int) value) (int32, bool) {
 	}
 	digits, ok := accountDigits(t, v.kind == kindNumber)
 	if !ok {
+		digits, ok = namedAccount(t)
+	}
+	if !ok {
 		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
 			"Varje rad ska vara en kontering med ett kontonummer av siffror; ta bort summarader (Summa, Totalt) ur exporten")
 		return 0, false
@@ -471,6 +586,33 @@ func accountDigits(t []byte, number bool) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// namedAccount reads an account as some exports write it, the number
+// with its name or as Excel's text formula: "4010 Löner", "4010 - Löner",
+// "4010: Löner", ="4010". Only the number is kept; the name must begin
+// with a letter, so that "4010 4020" or "4010-20" stay errors.
+func namedAccount(t []byte) (string, bool) {
+	if len(t) > 3 && t[0] == '=' && t[1] == '"' && t[len(t)-1] == '"' {
+		return accountDigits(bytes.TrimSpace(t[2:len(t)-1]), false)
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return "", false
+	}
+	rest := bytes.TrimLeftFunc(t[i:], func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '–' || r == ':'
+	})
+	if len(rest) == len(t)-i {
+		return "", false // no separator: "4010abc"
+	}
+	if r, _ := utf8.DecodeRune(rest); !unicode.IsLetter(r) {
+		return "", false
+	}
+	return string(t[:i]), true
 }
 
 func allDigits(b []byte) bool {
@@ -612,10 +754,17 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 			mk, err = monthKind{m: sm, kind: kind}, nil
 		}
 	}
+	if err != nil {
+		// A date written compactly, as SIE and many exports write it:
+		// 20260315, in text or a number cell.
+		if m, ok := compactDate(t, v.kind == kindNumber); ok {
+			mk, err = monthKind{m: m}, nil
+		}
+	}
 	if err != nil && v.kind == kindNumber && isDate {
 		// A date column whose cells lost their date format still holds
-		// serial day numbers.
-		if f, ferr := strconv.ParseFloat(string(t), 64); ferr == nil && f >= 1 && f == float64(int64(f)) {
+		// serial day numbers, with the time of day as a fraction.
+		if f, ferr := strconv.ParseFloat(string(t), 64); ferr == nil && f >= 1 {
 			mk.m, err = period.FromExcelSerial(f, s.date1904)
 		}
 	}
@@ -627,6 +776,20 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 		s.months[string(t)] = mk
 	}
 	return mk, true
+}
+
+// compactDate reads a date written YYYYMMDD, a day that exists.
+func compactDate(t []byte, number bool) (period.Month, bool) {
+	if number {
+		if d, ok := accountDigits(t, true); ok {
+			t = []byte(d)
+		}
+	}
+	if len(t) != 8 || !allDigits(t) {
+		return period.Month{}, false
+	}
+	m, err := period.ParseMonth(string(t[:4]) + "-" + string(t[4:6]) + "-" + string(t[6:]))
+	return m, err == nil
 }
 
 // specialPeriod reads an ERP's period 00 (opening balance) or 13–15
