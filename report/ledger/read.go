@@ -527,8 +527,12 @@ func (l *Ledger) checkColumns(best layout, cols []Column) {
 			continue
 		}
 		found := false
+		// The name matches as the header row was matched: also with a
+		// unit as its last word or a colon after it ("Nettobelopp tkr").
+		own := newHeaderNames([]Column{c})
 		for _, h := range best.headers {
-			if hn := normalizeHeader(h); hn == n || withoutUnit(hn) == n {
+			hn := normalizeHeader(h)
+			if _, _, rank := own.matchHeader(h); hn == n || withoutUnit(hn) == n || rank < 0 {
 				found = true
 				break
 			}

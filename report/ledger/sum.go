@@ -228,8 +228,15 @@ func (s *summer) row(rowNum, width int, get func(col int) value) {
 		s.textRow(rowNum, width, label, col, get)
 		return
 	}
-	acc, ok := s.account(rowNum, get)
-	if !ok {
+	acc, kind := s.account(rowNum, get)
+	switch kind {
+	case rowText:
+		// A heading that begins with its group's number, "40
+		// Personalkostnader", without an amount.
+		col := s.lay.col[fieldAccount]
+		s.textRow(rowNum, width, string(s.text(get(col))), col, get)
+		return
+	case rowError:
 		// A "Summa" row's other cells say nothing more worth reading.
 		l.ErrorRows++
 		return
@@ -310,6 +317,7 @@ const (
 	rowPosting rowKind = iota // a posting, or a broken one: the cells' checks say which
 	rowSummary                // Summa, Delsumma …: verified, never summed
 	rowText                   // no account number and no amount: a heading, page header or footer
+	rowError                  // a cell that makes the row an error, reported
 )
 
 // summaryLabel tells a summary row: one whose account cell is empty or
@@ -534,28 +542,34 @@ func (s *summer) cellProblem(col, row int, v value) bool {
 	return true
 }
 
-func (s *summer) account(row int, get func(int) value) (int32, bool) {
+// account reads a row's account: rowPosting with its id, rowError when
+// the cell is reported, or rowText for a text that is no account in a
+// row without an amount (a heading such as "40 Personalkostnader").
+func (s *summer) account(row int, get func(int) value) (int32, rowKind) {
 	col := s.lay.col[fieldAccount]
 	v := get(col)
 	if s.cellProblem(col, row, v) {
-		return 0, false
+		return 0, rowError
 	}
 	t := s.text(v)
 	if len(t) == 0 {
 		s.problemAt(col, row, "", "kontonummer saknas", "Fyll i kontot eller ta bort raden")
-		return 0, false
+		return 0, rowError
 	}
 	if id, ok := s.accounts[string(t)]; ok {
-		return id, true
+		return id, rowPosting
 	}
 	digits, ok := accountDigits(t, v.kind == kindNumber)
 	if !ok {
 		digits, ok = namedAccount(t)
 	}
 	if !ok {
+		if v.kind == kindText && s.moneyless(get) {
+			return 0, rowText
+		}
 		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
 			"Varje rad ska vara en kontering med ett kontonummer av siffror; ta bort summarader (Summa, Totalt) ur exporten")
-		return 0, false
+		return 0, rowError
 	}
 	if _, seen := s.l.FirstSeen[digits]; !seen {
 		if s.l.FirstSeen == nil {
@@ -566,7 +580,7 @@ func (s *summer) account(row int, get func(int) value) (int32, bool) {
 	id := int32(len(s.accNames))
 	s.accNames = append(s.accNames, digits)
 	s.accounts[string(t)] = id
-	return id, true
+	return id, rowPosting
 }
 
 // accountDigits accepts an account of digits; a number cell or text
@@ -591,7 +605,9 @@ func accountDigits(t []byte, number bool) (string, bool) {
 // namedAccount reads an account as some exports write it, the number
 // with its name or as Excel's text formula: "4010 Löner", "4010 - Löner",
 // "4010: Löner", ="4010". Only the number is kept; the name must begin
-// with a letter, so that "4010 4020" or "4010-20" stay errors.
+// with a letter, so that "4010 4020" or "4010-20" stay errors, and the
+// number must have the four digits of an account: "40 Personalkostnader"
+// is the heading of an account group (kontogrupp), not an account.
 func namedAccount(t []byte) (string, bool) {
 	if len(t) > 3 && t[0] == '=' && t[1] == '"' && t[len(t)-1] == '"' {
 		return accountDigits(bytes.TrimSpace(t[2:len(t)-1]), false)
@@ -600,7 +616,7 @@ func namedAccount(t []byte) (string, bool) {
 	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 		i++
 	}
-	if i == 0 {
+	if i < 4 {
 		return "", false
 	}
 	rest := bytes.TrimLeftFunc(t[i:], func(r rune) bool {
