@@ -20,6 +20,9 @@ const (
 	fieldProject
 	fieldDebit  // Debet: with Kredit instead of one amount column
 	fieldCredit // Kredit
+	// fieldYear is the year beside a period column that holds only the
+	// month (År 2026, Period 3), as some exports split them.
+	fieldYear
 	numFields
 )
 
@@ -42,6 +45,7 @@ var synonyms = [numFields][]string{
 	fieldProject:        {"projekt", "projektnr", "projektkod", "proj"},
 	fieldDebit:          {"debet", "debet sek"},
 	fieldCredit:         {"kredit", "kredit sek"},
+	fieldYear:           {"år", "bokföringsår", "räkenskapsår", "year"},
 }
 
 // FieldNames are the fields a sheet Kolumner may name (its column Fält),
@@ -79,6 +83,7 @@ var displayNames = [numFields]string{
 	fieldProject:        "Projekt, Projektnr, Projektkod, Proj",
 	fieldDebit:          "Debet, Debet SEK",
 	fieldCredit:         "Kredit, Kredit SEK",
+	fieldYear:           "År, Bokföringsår, Räkenskapsår",
 }
 
 // normalizeHeader lower-cases a header and folds runs of any kind of

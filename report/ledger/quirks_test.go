@@ -80,6 +80,23 @@ func TestExportQuirks(t *testing.T) {
 				"4010;202603;1", "4010;2026-03;1", "4010;2026/03;1", "4010;2026 03;1", "4010;2026.03;1", "4010;03/2026;1",
 				"4010;mars 2026;1", "4010;2026-3;1"}, "\n") + "\n"),
 			total: 800, counts: counts{8, 8, 0, 0}, buckets: map[Key]money.Amount{k("4010"): 800}},
+		{name: "the year in a column of its own: År and Period 3",
+			data:  []byte("År;Period;Konto;Belopp\n2026;3;4010;1\n2026;03;4010;2\n2025;12;4010;4\n2026;13;4010;8\n2026;0;1930;16\n2026;2026-03;4010;32\n"),
+			total: 6300, counts: counts{6, 6, 0, 0},
+			buckets: map[Key]money.Amount{k("4010"): 3500, {Account: "4010", Month: period.Month{Year: 2025, Month: time.December}}: 400,
+				{Account: "4010", Month: period.Month{Year: 2026, Month: time.December}, Kind: Closing13}: 800,
+				{Account: "1930", Month: period.Month{Year: 2026, Month: time.January}, Kind: Opening}:    1600}},
+		{name: "Räkenskapsår and Månad as a word",
+			data:  []byte("Konto;Räkenskapsår;Månad;Belopp\n4010;2026;mars;1\n4010;2026;Mar;2\n"),
+			total: 300, counts: counts{2, 2, 0, 0}, buckets: map[Key]money.Amount{k("4010"): 300}},
+		{name: "a month alone without a year is an error",
+			data:     []byte("Konto;Period;Belopp\n4010;3;1\n"),
+			counts:   counts{1, 0, 0, 1},
+			problems: []string{`rad 2, kolumn Period: "3" är inte en period`}},
+		{name: "a year that is no year",
+			data:     []byte("År;Period;Konto;Belopp\n26;3;4010;1\n;3;4010;1\n"),
+			counts:   counts{2, 0, 0, 2},
+			problems: []string{`rad 2, kolumn Period: "3" är inte en period`, `rad 3, kolumn Period: "3" är inte en period`}},
 		{name: "dates in every form, 20260315 as SIE and many exports write it",
 			data: []byte("Konto;Bokföringsdatum;Belopp\n" + strings.Join([]string{
 				"4010;2026-03-15;1", "4010;15.03.2026;1", "4010;2026-03-15 00:00:00;1", "4010;20260315;1",
@@ -176,6 +193,14 @@ func TestWorkbookQuirks(t *testing.T) {
 			// 1,5 + 1 234,50 + 4 × 1 tkr
 			total: 150000 + 123450000 + 4*100000, counts: counts{6, 6, 0, 0},
 			buckets: map[Key]money.Amount{{Account: "4010", Month: mar}: 124_000_000}},
+		{name: "År and Period as number cells",
+			file: "huvudbok.xlsx",
+			data: rawXLSX(t, row(1, s("A", 1, "Bokföringsår"), s("B", 1, "Per"), s("C", 1, "Kto"), s("D", 1, "Saldo period"))+
+				row(2, n("A", 2, "2026"), n("B", 2, "3"), n("C", 2, "4010"), n("D", 2, "-1.25"))+
+				row(3, n("A", 3, "2026"), n("B", 3, "13"), n("C", 3, "4010"), n("D", 3, "2")), nil, false),
+			total: 75, counts: counts{2, 2, 0, 0},
+			buckets: map[Key]money.Amount{{Account: "4010", Month: mar}: -125,
+				{Account: "4010", Month: period.Month{Year: 2026, Month: time.December}, Kind: Closing13}: 200}},
 		{name: "a header broken over two lines in its cell, and a footer",
 			file: "huvudbok.xlsx",
 			data: rawXLSX(t, row(1, s("A", 1, "Konto\nnr"), s("B", 1, "Period"), s("C", 1, "Belopp\u00a0(kr)"))+

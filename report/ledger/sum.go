@@ -770,6 +770,13 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 			mk, err = monthKind{m: sm, kind: kind}, nil
 		}
 	}
+	if err != nil && !isDate && s.lay.col[fieldYear] >= 0 {
+		// Only the month, with the year in a column of its own. The
+		// result depends on two cells and is not cached by the month's.
+		if ym, ok := s.withYear(t, v.kind == kindNumber, get); ok {
+			return ym, true
+		}
+	}
 	if err != nil {
 		// A date written compactly, as SIE and many exports write it:
 		// 20260315, in text or a number cell.
@@ -792,6 +799,37 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 		s.months[string(t)] = mk
 	}
 	return mk, true
+}
+
+// withYear reads a period that holds only the month — 3, 03, mars, or
+// 00 and 13–15 — with the row's year column: År 2026, Period 3.
+func (s *summer) withYear(t []byte, number bool, get func(int) value) (monthKind, bool) {
+	yv := get(s.lay.col[fieldYear])
+	y := s.text(yv)
+	if yv.kind == kindNumber {
+		if d, ok := accountDigits(y, true); ok {
+			y = []byte(d)
+		}
+	}
+	if number {
+		if d, ok := accountDigits(t, true); ok {
+			t = []byte(d)
+		}
+	}
+	if len(y) != 4 || !allDigits(y) || len(t) == 0 || len(t) > 9 {
+		return monthKind{}, false
+	}
+	if allDigits(t) && len(t) <= 2 {
+		p := append(append([]byte(nil), y...), t...)
+		if len(t) == 1 {
+			p = append(append(append([]byte(nil), y...), '0'), t...)
+		}
+		if sm, kind, ok := specialPeriod(p, false); ok {
+			return monthKind{m: sm, kind: kind}, true
+		}
+	}
+	m, err := period.ParseMonth(string(t) + " " + string(y))
+	return monthKind{m: m}, err == nil
 }
 
 // compactDate reads a date written YYYYMMDD, a day that exists.
