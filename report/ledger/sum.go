@@ -368,13 +368,16 @@ func (s *summer) summaryLabel(width int, get func(int) value) (string, int, rowK
 // moneyless reports whether a row's amount cells are all empty, or hold
 // only the rule a print layout draws under a header ("-----").
 func (s *summer) moneyless(get func(int) value) bool {
-	for _, f := range [...]field{fieldAmount, fieldDebit, fieldCredit} {
-		c := s.lay.col[f]
-		if c < 0 {
-			continue
-		}
-		v := get(c)
-		if v.kind != kindText || v.noValue || v.tooLarge || v.badString || !isRule(s.text(v)) {
+	return s.every(get, func(_ int, v value) bool {
+		return v.kind == kindText && !v.noValue && !v.tooLarge && !v.badString && isRule(s.text(v))
+	}, fieldAmount, fieldDebit, fieldCredit)
+}
+
+// every reports whether ok holds for the cell of each of the fields that
+// the header has.
+func (s *summer) every(get func(int) value, ok func(col int, v value) bool, fields ...field) bool {
+	for _, f := range fields {
+		if c := s.lay.col[f]; c >= 0 && !ok(c, get(c)) {
 			return false
 		}
 	}
@@ -397,18 +400,10 @@ func isRule(t []byte) bool {
 // repeatedHeader reports whether a row repeats the header's account and
 // amount cells, as print exports do at the top of every page.
 func (s *summer) repeatedHeader(get func(int) value) bool {
-	for _, f := range [...]field{fieldAccount, fieldAmount, fieldDebit} {
-		c := s.lay.col[f]
-		if c < 0 {
-			continue
-		}
-		v := get(c)
-		if v.kind != kindText || c >= len(s.lay.headers) ||
-			normalizeHeader(string(s.text(v))) != normalizeHeader(s.lay.headers[c]) {
-			return false
-		}
-	}
-	return true
+	return s.every(get, func(c int, v value) bool {
+		return v.kind == kindText && c < len(s.lay.headers) &&
+			normalizeHeader(string(s.text(v))) == normalizeHeader(s.lay.headers[c])
+	}, fieldAccount, fieldAmount, fieldDebit)
 }
 
 // textRow skips a row without account number and amount. It is counted
