@@ -157,7 +157,7 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 		}
 		body := b[i : i+closeAt]
 		i += closeAt + 4
-		if !bytes.Contains(body, []byte("<f")) || bytes.Contains(body, []byte("<v")) {
+		if !bytes.Contains(body, []byte("<f")) || hasCachedValue(tag, body) {
 			continue
 		}
 		r := ref()
@@ -176,6 +176,33 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 		uncached[r] = fx
 	}
 	return uncached, percent, true
+}
+
+// hasCachedValue reports whether a formula cell's body holds a cached
+// value. openpyxl and other writers that do not calculate write an empty
+// <v></v> (or <v/>) beside the formula: that is no value, and reading it as
+// an empty cell would drop the figure silently. An empty value of a cell
+// typed t="str" is a formula whose result is the empty text (=IF(…;"";…)),
+// which Excel writes so.
+func hasCachedValue(tag, body []byte) bool {
+	i := bytes.Index(body, []byte("<v"))
+	if i < 0 {
+		return false
+	}
+	rest := body[i+2:]
+	if len(rest) == 0 || (rest[0] != '>' && rest[0] != ' ' && rest[0] != '/') {
+		return hasCachedValue(tag, rest) // another element, such as <vm…>
+	}
+	gt := bytes.IndexByte(rest, '>')
+	if gt < 0 {
+		return false
+	}
+	empty := gt > 0 && rest[gt-1] == '/'
+	if !empty {
+		end := bytes.Index(rest[gt+1:], []byte("</v>"))
+		empty = end == 0
+	}
+	return !empty || string(attrValue(tag, []byte(` t="`))) == "str"
 }
 
 // attr returns an attribute's value from a start tag, "" if absent.
