@@ -48,7 +48,9 @@ func TestBadInputsTable(t *testing.T) {
 		bad("okänt mål", sheet{sheetAssess, [][]any{{"Nr", "Period", "Bedömning"}, {"9", "UR1", "Uppfyllt"}}}),
 		bad("formel utan sparat värde", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", formula("A1*2")}}}),
 		{"formel med tomt sparat värde (som openpyxl skriver)", rewritePart(t, buildWorkbook(t, with(baseSheets(), sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", formula("A1*2")}}})),
-			"xl/worksheets/sheet5.xml", func(b []byte) []byte { return bytes.Replace(b, []byte(`<c r="C2" t="str"><f>A1*2</f></c>`), []byte(`<c r="C2"><f>A1*2</f><v></v></c>`), 1) })},
+			"xl/worksheets/sheet5.xml", func(b []byte) []byte {
+				return bytes.Replace(b, []byte(`<c r="C2" t="str"><f>A1*2</f></c>`), []byte(`<c r="C2"><f>A1*2</f><v></v></c>`), 1)
+			})},
 		bad("formelfel", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", "#REF!"}}}),
 		bad("månadsbudget summerar fel", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget", "Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"}, {"Intäkter", 1200, 100}}}),
 		bad("nettorad stämmer inte", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Intäkter", 100}, {"Personalkostnader", 60}, {"Netto", 160}}}),
