@@ -59,6 +59,12 @@ package underlag
 //   - Mål and Investeringar fill empty Fokusområde, Regionfullmäktiges mål
 //     and Grupp from the row above, as merged cells read; a row holding
 //     only a Fokusområde or only a Grupp is a heading for the rows below.
+//   - A merged cell spanning data rows (a Period merged over the goals it
+//     assesses, an investment's name and budgets over its period rows)
+//     gives its value to every row it covers, in every sheet. An amount
+//     merged over rows of different records (two lines of Prognos, two
+//     investments) is an error at each covered cell: it would count once
+//     per row.
 //   - Driftbudget and Prognos: a row named Netto, Nettobudget, Summa or
 //     Totalt is not a line: it is never summed, only checked against the
 //     sum of the lines (of the same period, for Prognos); a warning when it

@@ -545,6 +545,9 @@ type table struct {
 	years  map[int]column
 	rows   []dataRow
 	part   sheetPart // what the byte scan found: formulas, formats, last row
+	// merged maps a cell that a merged range covers, below its first row,
+	// to the range whose value it was given.
+	merged map[string]mergedRange
 }
 
 // readTable reads a sheet of records. It returns nil when the sheet is
@@ -611,6 +614,7 @@ func (u *underlagReader) readTable(name string) *table {
 		return nil
 	}
 	t.part = u.parts[actual]
+	t.fillMerged()
 	// A row with nothing in the sheet's own columns (a note beside the
 	// table) is no record.
 	kept := t.rows[:0]
@@ -624,6 +628,84 @@ func (u *underlagReader) readTable(name string) *table {
 		u.checkExampleRow(actual, r)
 	}
 	return t
+}
+
+// maxMergeFill bounds the cells that merged ranges fill in one sheet; a
+// hand-filled sheet needs a few hundred, overlapping ranges in a hostile
+// one could ask for billions.
+const maxMergeFill = 200000
+
+// fillMerged gives the cells that a merged range covers below its first
+// row the range's value, as Excel shows them: a Period or Fokusområde
+// merged over a block of rows belongs to every row of the block. Ranges
+// reaching into the header or above are left alone, as are cells that
+// hold a value of their own (LibreOffice can keep hidden contents).
+func (t *table) fillMerged() {
+	if len(t.part.merges) == 0 || len(t.rows) == 0 {
+		return
+	}
+	at := make(map[int]int, len(t.rows)) // row number → index in t.rows
+	for i, r := range t.rows {
+		at[r.n] = i
+	}
+	last := t.rows[len(t.rows)-1].n
+	budget := maxMergeFill
+	for _, m := range t.part.merges {
+		top, ok := at[m.top]
+		if m.top <= t.header || !ok {
+			continue
+		}
+		v := cellAt(t.rows[top].cells, m.col)
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		for n := m.top + 1; n <= min(m.bottom, last) && budget > 0; n++ {
+			budget--
+			i, ok := at[n]
+			if !ok || strings.TrimSpace(cellAt(t.rows[i].cells, m.col)) != "" {
+				continue
+			}
+			for len(t.rows[i].cells) < m.col {
+				t.rows[i].cells = append(t.rows[i].cells, "")
+			}
+			t.rows[i].cells[m.col-1] = v
+			if t.merged == nil {
+				t.merged = map[string]mergedRange{}
+			}
+			t.merged[problem.CellName(m.col, n)] = m
+		}
+	}
+}
+
+// mergedAmount reports an amount that a merged range gave a row other than
+// its first: the one figure would count once per row. Only Investeringar
+// may repeat an amount so, over the period rows of one investment (its
+// Total budget and plan years).
+func (t *table) mergedAmount(r dataRow, col int) bool {
+	m, ok := t.merged[problem.CellName(col, r.n)]
+	if !ok {
+		return false
+	}
+	if t.schema.name == sheetInvest {
+		for _, top := range t.rows {
+			if top.n == m.top {
+				same := true
+				for _, k := range []string{fInvestment, fProject} {
+					if c, ok := t.cols[k]; ok {
+						same = same && fold(cellAt(top.cells, c.col)) == fold(cellAt(r.cells, c.col))
+					}
+				}
+				if same {
+					return false
+				}
+				break
+			}
+		}
+	}
+	t.problem(problem.Error, r, col, strings.TrimSpace(cellAt(r.cells, col)),
+		fmt.Sprintf("kommer från den sammanfogade cellen %s, så beloppet skulle räknas på flera rader", m.ref),
+		"Dela upp den sammanfogade cellen (Start > Sammanfoga och centrera > Dela upp celler) och skriv beloppet på den rad det gäller")
+	return true
 }
 
 // hasData reports whether a row has anything in a column of the sheet.
@@ -956,6 +1038,9 @@ func (t *table) amountAt(r dataRow, c column) (money.Amount, cellState) {
 	s, col, st := t.rawAt(r, c.col)
 	if st != present {
 		return 0, st
+	}
+	if t.mergedAmount(r, col) {
+		return 0, invalid
 	}
 	a, err := money.Parse(s, c.unit)
 	if err == money.ErrTooLarge {

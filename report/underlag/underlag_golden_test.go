@@ -51,6 +51,7 @@ func TestBadInputsTable(t *testing.T) {
 			"xl/worksheets/sheet5.xml", func(b []byte) []byte {
 				return bytes.Replace(b, []byte(`<c r="C2" t="str"><f>A1*2</f></c>`), []byte(`<c r="C2"><f>A1*2</f><v></v></c>`), 1)
 			})},
+		{"belopp sammanfogat över två rader", merged(t, with(baseSheets(), sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", 1100}, {"UR1", "Personalkostnader"}}}), sheetPrognosis, "C2:C3")},
 		bad("formelfel", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", "#REF!"}}}),
 		bad("månadsbudget summerar fel", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget", "Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"}, {"Intäkter", 1200, 100}}}),
 		bad("nettorad stämmer inte", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Intäkter", 100}, {"Personalkostnader", 60}, {"Netto", 160}}}),
