@@ -45,6 +45,7 @@ func TestBadInputsTable(t *testing.T) {
 		bad("okänd period", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR3", "Intäkter", 1}}}),
 		bad("okänd rad", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Hyror", 1}}}),
 		bad("okänd bedömning", sheet{sheetAssess, [][]any{{"Nr", "Period", "Bedömning"}, {"1", "UR1", "Grönt"}}}),
+		bad("felstavad bedömning", sheet{sheetAssess, [][]any{{"Nr", "Period", "Bedömning"}, {"1", "UR1", "Bedöms uppfylas"}}}),
 		bad("okänt mål", sheet{sheetAssess, [][]any{{"Nr", "Period", "Bedömning"}, {"9", "UR1", "Uppfyllt"}}}),
 		bad("formel utan sparat värde", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", formula("A1*2")}}}),
 		{"formel med tomt sparat värde (som openpyxl skriver)", rewritePart(t, buildWorkbook(t, with(baseSheets(), sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", formula("A1*2")}}})),

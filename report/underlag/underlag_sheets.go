@@ -623,7 +623,11 @@ func (t *table) assessed(r dataRow, mst cellState, word string, wcol int) (repor
 	}
 	level, known := report.ParseLevel(word)
 	if !known {
-		t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(report.AssessmentWords, ", "))
+		hint := "Välj ett av: " + strings.Join(report.AssessmentWords, ", ")
+		if near := report.NearestAssessmentWord(word); near != "" {
+			hint = fmt.Sprintf("Menar du %q? ", near) + hint
+		}
+		t.problem(problem.Error, r, wcol, word, "är ingen bedömning", hint)
 	}
 	return level, known
 }
