@@ -113,7 +113,8 @@ package underlag
 //     mnkr) that brings it nearest the budget and the number to type. A
 //     Prognos row of the other sign than its line's budget is a warning.
 //     A text cell whose first word is "Exempel" (any case; "Exempel:",
-//     "EXEMPEL –"; not "Exempelvis" nor the key Exempeldata) in a data row
+//     "EXEMPEL –"; not "Exempelvis", the key Exempeldata, nor a sentence
+//     going on in lower case, "Exempel på åtgärder är …") in a data row
 //     of any sheet the reader reads, or as a value in Inställningar, is an
 //     error, one per row: the template's example rows left in.
 //   - Finansiella poster is taken as written (either sign is real); where
