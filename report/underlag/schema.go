@@ -48,7 +48,9 @@ package underlag
 //     excelize, which would load such a sheet whole.)
 //   - Period: a month (202604, 2026-04, april 2026, a date cell or date
 //     text) or a period code (M01–M12, UR1, UR2, ÅR/AR, or a code of the
-//     Kalender sheet), meaning its last month in the report year. A number
+//     Kalender sheet) or a period's Swedish name as the cover writes it
+//     (Uppföljningsrapport 1, Månadsrapport mars), meaning its last month
+//     in the report year. A number
 //     cell is a date when it is a date serial of 1990–2099. Without a year
 //     (neither År nor --year) a period code is an error at its cell;
 //     months written with their year still read.

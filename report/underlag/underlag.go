@@ -1101,12 +1101,33 @@ func (u *underlagReader) parsePeriod(s string) (period.Month, string) {
 	}
 	e, ok := u.in.Calendar.Lookup(period.Code(code))
 	if !ok {
+		e, ok = u.periodNamed(s)
+	}
+	if !ok {
 		return period.Month{}, "är inte en period"
 	}
 	if u.year == 0 {
 		return period.Month{}, msgNeedsYear
 	}
 	return period.Month{Year: u.year, Month: e.LastMonth}, ""
+}
+
+// periodNamed finds the period a cell names by its Swedish name, as the
+// report's cover writes it: "Uppföljningsrapport 1", "Årsredovisning", or
+// "Månadsrapport mars" for a month without a row in the calendar.
+func (u *underlagReader) periodNamed(s string) (period.Entry, bool) {
+	name := fold(s)
+	for _, e := range u.in.Calendar {
+		if fold(e.Name) == name {
+			return e, true
+		}
+	}
+	for m := 1; m <= 12; m++ {
+		if e, ok := u.in.Calendar.Lookup(period.Code(fmt.Sprintf("M%02d", m))); ok && fold(e.Name) == name {
+			return e, true
+		}
+	}
+	return period.Entry{}, false
 }
 
 // codes lists the period codes accepted, for messages.

@@ -338,6 +338,26 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
+			name: "period: the periods' Swedish names",
+			sheet: []sheet{{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"},
+				{"Sjukfrånvaro", "Uppföljningsrapport 1", 5},
+				{"Sjukfrånvaro", "månadsrapport  februari ", 5},
+				{"Sjukfrånvaro", "Månadsrapport mars", 5},
+				{"Sjukfrånvaro", "Uppfoljningsrapport 2", 5},
+				{"Personalomsättning", "Delår 1", 8},
+			}}},
+			want: []want{{e, sheetIndValues, "B6", `"Delår 1" är inte en period`}},
+			check: func(t *testing.T, in *report.Inputs) {
+				got := []string{}
+				for _, v := range in.IndicatorValue {
+					got = append(got, v.Month.String())
+				}
+				if strings.Join(got, " ") != "2026-04 2026-02 2026-03 2026-08" {
+					t.Errorf("months = %v", got)
+				}
+			},
+		},
+		{
 			name:  "period: code needs a year",
 			sheet: []sheet{{sheetSettings, [][]any{{"Enhet", "X"}}}},
 			want:  []want{{e, sheetAssess, "B2", "året inte är känt"}},
