@@ -32,8 +32,12 @@ package underlag
 //     required column. A column matched twice is an error.
 //   - In Investeringar every header that is a year (2026, 2027 (tkr), …) is
 //     a plan-year column. A note in parentheses, "Värde (%)", is allowed;
-//     monthly budget columns may be headed Jan, januari, 1, 01, M01 or by
-//     a date cell.
+//     monthly budget columns may be headed Jan, jan., januari, 1, 01, M01,
+//     a month of the plan year (2026-01, Jan 2026, januari 2026) or by a
+//     date cell. In Driftbudget without monthly columns, a header that
+//     looks like a month but is not read ("Budget jan", 2025-01) is an
+//     error: the budget would be periodized by 1/12 without a word. A
+//     header may end with the plan year ("Årsbudget 2026").
 //
 // Cells
 //   - An empty row is skipped, as is a row with nothing in the sheet's own

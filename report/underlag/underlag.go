@@ -537,14 +537,15 @@ type column struct {
 
 // table is a sheet read as a header and data rows.
 type table struct {
-	u      *underlagReader
-	schema *sheetSchema
-	sheet  string // the name in the workbook
-	header int    // row of the header; 0 if none was found
-	cols   map[string]column
-	years  map[int]column
-	rows   []dataRow
-	part   sheetPart // what the byte scan found: formulas, formats, last row
+	u           *underlagReader
+	schema      *sheetSchema
+	sheet       string // the name in the workbook
+	header      int    // row of the header; 0 if none was found
+	cols        map[string]column
+	years       map[int]column
+	rows        []dataRow
+	part        sheetPart // what the byte scan found: formulas, formats, last row
+	headerCells []string  // the header row as written
 	// merged maps a cell that a merged range covers, below its first row,
 	// to the range whose value it was given.
 	merged map[string]mergedRange
@@ -870,6 +871,19 @@ func (t *table) fieldNamed(name string) *field {
 			try = append(try, strconv.Itoa(int(m.Month)))
 		}
 	}
+	if f := strings.Fields(name); len(f) > 1 && t.u != nil && t.u.year != 0 && f[len(f)-1] == strconv.Itoa(t.u.year) {
+		// "Årsbudget 2026", "Prognos 2026": the plan year after the name.
+		try = append(try, strings.Join(f[:len(f)-1], " "))
+	}
+	if t.schema.fieldFor(monthKey(1)) != nil {
+		// Monthly columns as a controller heads them: "jan.", or with the
+		// plan year, "2026-01", "Jan 2026", "januari 2026". A month of
+		// another year is no column of this budget.
+		try = append(try, strings.TrimSuffix(name, "."))
+		if m, err := period.ParseMonth(name); err == nil && t.u != nil && (t.u.year == 0 || m.Year == t.u.year) {
+			try = append(try, strconv.Itoa(int(m.Month)))
+		}
+	}
 	for _, n := range try {
 		for i := range t.schema.fields {
 			if containsFolded(t.schema.fields[i].names, n) {
@@ -907,7 +921,7 @@ func (t *table) matchHeader(r dataRow) bool {
 			return false
 		}
 	}
-	t.cols, t.years = cols, years
+	t.cols, t.years, t.headerCells = cols, years, r.cells
 	for _, d := range dups {
 		t.u.probs.Add(problem.At(problem.Error, t.u.file, t.sheet, d[1], r.n, cellAt(r.cells, d[1]),
 			fmt.Sprintf("betyder samma kolumn som %s", problem.CellName(d[0], r.n)),

@@ -55,6 +55,7 @@ func TestBadInputsTable(t *testing.T) {
 		{"belopp sammanfogat över två rader", merged(t, with(baseSheets(), sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", 1100}, {"UR1", "Personalkostnader"}}}), sheetPrognosis, "C2:C3")},
 		bad("formelfel", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", "#REF!"}}}),
 		bad("månadsbudget summerar fel", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget", "Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"}, {"Intäkter", 1200, 100}}}),
+		bad("månadskolumn som inte går att läsa", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget", "Budget jan"}, {"Intäkter", 1200, 100}}}),
 		bad("nettorad stämmer inte", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Intäkter", 100}, {"Personalkostnader", 60}, {"Netto", 160}}}),
 		bad("investering utan prognos och analys", sheet{sheetInvest, [][]any{{"Grupp", "Investering", "Total budget", "Prognos", "Kommentar", "Ackumulerad förbrukning"}, {"Reinvesteringar", "IT utrustning", 100}}}),
 		bad("okänd indikator", sheet{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"}, {"Övertid", "2026-01", 1}}}),

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -705,6 +706,21 @@ func (u *underlagReader) readBudget() {
 			missing = append(missing, period.ShortMonthName(time.Month(m)))
 		}
 	}
+	if months == 0 {
+		// A monthly column whose header is not read would leave the budget
+		// periodized by 1/12 without a word: say which header it is.
+		for i, h := range t.headerCells {
+			if _, known := t.fieldAt(i + 1); !known && looksLikeMonth(h) {
+				u.probs.Add(problem.At(problem.Error, u.file, t.sheet, i+1, t.header, h,
+					"ser ut som en månadskolumn men går inte att läsa som en månad i planåret, så månadsbudgeten skulle inte användas",
+					"Skriv månaderna som Jan, Feb … Dec (eller januari … december, 2026-01 …) i planåret, eller ta bort månadskolumnerna"))
+				months = -1
+			}
+		}
+		if months < 0 {
+			return
+		}
+	}
 	if months > 0 && months < 12 {
 		u.probs.Add(problem.Problem{Severity: problem.Error, File: u.file, Sheet: t.sheet, Row: t.header,
 			Message: "månadskolumner saknas: " + strings.Join(missing, ", "),
@@ -795,6 +811,34 @@ func (u *underlagReader) readBudget() {
 		u.probs.Add(problem.Problem{Severity: problem.Warning, File: u.file, Sheet: t.sheet, Row: t.header,
 			Message: "bladet har ingen budget under rubrikraden", Hint: "Skriv årsbudgeten per rad i tabell 4"})
 	}
+}
+
+// fieldAt reports whether a column of the header was matched to a field.
+func (t *table) fieldAt(col int) (string, bool) {
+	for k, c := range t.cols {
+		if c.col == col {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// looksLikeMonth reports whether a header names a month in a form the
+// reader does not take ("Budget jan", "2025-01"): a word that is a month's
+// name or abbreviation, or a month with a year.
+func looksLikeMonth(h string) bool {
+	if _, err := period.ParseMonth(h); err == nil {
+		return true
+	}
+	words := strings.FieldsFunc(fold(h), func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, w := range words {
+		for m := time.January; m <= time.December; m++ {
+			if w == period.ShortMonthName(m) || w == period.MonthName(m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readPrognoses reads the sheet Prognos.

@@ -338,6 +338,35 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
+			name: "budget: month headers with the plan year or a full stop, the plan year after a name",
+			sheet: []sheet{{sheetBudget, [][]any{
+				{"Rad", "Årsbudget 2026", "2026-01", "feb.", "Mar 2026", "april 2026", "202605", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"},
+				append([]any{"Intäkter", 1200}, ones()[:12]...),
+			}}, {"-" + sheetPrognosis, nil}},
+			want: []want{{w, sheetBudget, "B2", "är inte summan av månaderna"}},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Budget) != 1 || in.Budget[0].Monthly == nil || in.Budget[0].Monthly[4] != money.Kr || in.Budget[0].Annual != 1200*money.Kr {
+					t.Errorf("budget = %+v", in.Budget)
+				}
+			},
+		},
+		{
+			name: "budget: a month header that is not read is an error, not a budget periodized by 1/12",
+			sheet: []sheet{{sheetBudget, [][]any{
+				{"Rad", "Årsbudget", "Budget jan", "2025-02", "Kommentar"},
+				{"Intäkter", 1200, 100, 100, "x"},
+			}}},
+			want: []want{
+				{e, sheetBudget, "C1", `"Budget jan" ser ut som en månadskolumn`},
+				{e, sheetBudget, "D1", `"2025-02" ser ut som en månadskolumn`},
+			},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Budget) != 0 {
+					t.Errorf("budget = %+v", in.Budget)
+				}
+			},
+		},
+		{
 			name: "period: the periods' Swedish names",
 			sheet: []sheet{{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"},
 				{"Sjukfrånvaro", "Uppföljningsrapport 1", 5},
