@@ -58,6 +58,11 @@ package underlag
 //     cell is a date when it is a date serial of 1990–2099. Without a year
 //     (neither År nor --year) a period code is an error at its cell;
 //     months written with their year still read.
+//   - An amount may carry its unit after the number ("1,2 mnkr", "-300
+//     tkr"), as Inställningar's amounts do; a unit other than the
+//     header's is an error.
+//   - Rad matches ignoring case, spaces and diacritics, and takes
+//     "Övriga driftkostnader" for Övriga driftskostnader.
 //   - Indicator values accept 5,2 and 5.2 and 5,2 %; a number cell with a
 //     percent format (0,052 shown as 5,2 %) is read as 5,2.
 //

@@ -1056,7 +1056,20 @@ func (t *table) amountAt(r dataRow, c column) (money.Amount, cellState) {
 	if t.mergedAmount(r, col) {
 		return 0, invalid
 	}
-	a, err := money.Parse(s, c.unit)
+	unit := c.unit
+	if f := strings.Fields(s); len(f) > 1 {
+		// "419 mnkr", "−613 500 tkr": a unit written after the number, as
+		// Inställningar takes it, unless the header gives another.
+		if cu, ok := money.ParseUnit(f[len(f)-1]); ok {
+			if cu != c.unit && c.unit != money.UnitKr {
+				t.problem(problem.Error, r, col, s, fmt.Sprintf("har enheten %s men rubriken anger %s", cu, c.unit),
+					"Ange enheten på ett ställe: i rubriken, eller efter talet i varje cell")
+				return 0, invalid
+			}
+			s, unit = strings.Join(f[:len(f)-1], " "), cu
+		}
+	}
+	a, err := money.Parse(s, unit)
 	if err == money.ErrTooLarge {
 		t.problem(problem.Error, r, col, s, "är ett orimligt stort belopp", "Kontrollera beloppet och kolumnens enhet")
 		return 0, invalid

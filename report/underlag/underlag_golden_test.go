@@ -42,6 +42,7 @@ func TestBadInputsTable(t *testing.T) {
 		bad("kolumn saknas", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Belopp"}}}),
 		bad("dubbla rubriker", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos", "Prognos"}}}),
 		bad("felaktigt belopp", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR1", "Intäkter", "12,3,4"}}}),
+		bad("enhet i cellen mot rubrikens", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos (tkr)"}, {"UR1", "Intäkter", "1,1 mnkr"}}}),
 		bad("okänd period", sheet{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos"}, {"UR3", "Intäkter", 1}}}),
 		bad("okänd rad", sheet{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Hyror", 1}}}),
 		bad("okänd bedömning", sheet{sheetAssess, [][]any{{"Nr", "Period", "Bedömning"}, {"1", "UR1", "Grönt"}}}),

@@ -461,7 +461,7 @@ func (u *underlagReader) readChart() {
 // standard line; other names are lines of their own.
 func chartLine(s string) string {
 	for _, l := range append(append([]string(nil), report.OperatingLines...), report.LineBalanceSheet, report.LineUnclassified) {
-		if fold(l) == fold(s) {
+		if lineKey(l) == lineKey(s) {
 			return l
 		}
 	}
@@ -493,11 +493,17 @@ func (u *underlagReader) setLines() {
 // matchLine gives the canonical line a Rad names.
 func (u *underlagReader) matchLine(s string) (string, bool) {
 	for _, l := range u.lines {
-		if fold(l) == fold(s) {
+		if lineKey(l) == lineKey(s) {
 			return l, true
 		}
 	}
 	return "", false
+}
+
+// lineKey is the form in which line names are compared: folded, and
+// "driftkostnader" for "driftskostnader", since Swedish writes both.
+func lineKey(s string) string {
+	return strings.ReplaceAll(fold(s), "driftskostnad", "driftkostnad")
 }
 
 // isNetRow reports whether a Rad is a sum row rather than a line.

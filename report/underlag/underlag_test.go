@@ -367,6 +367,20 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
+			name: "amount: a unit after the number; Övriga driftkostnader without the s",
+			sheet: []sheet{{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Intäkter", "1,2 mnkr"}, {"Övriga driftkostnader", "-300 tkr"}}},
+				{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos (tkr)"}, {"UR1", "Intäkter", "1 100 tkr"}, {"UR1", "övriga driftkostnader", "0,3 mnkr"}}}},
+			want: []want{{e, sheetPrognosis, "C3", `"0,3 mnkr" har enheten mnkr men rubriken anger tkr`}},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Budget) != 2 || in.Budget[0].Annual != 1_200_000*money.Kr || in.Budget[1].Line != report.LineOther || in.Budget[1].Annual != -300_000*money.Kr {
+					t.Errorf("budget = %+v", in.Budget)
+				}
+				if len(in.Prognoses) != 1 || in.Prognoses[0].Annual != 1_100_000*money.Kr {
+					t.Errorf("prognoses = %+v", in.Prognoses)
+				}
+			},
+		},
+		{
 			name: "period: the periods' Swedish names",
 			sheet: []sheet{{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"},
 				{"Sjukfrånvaro", "Uppföljningsrapport 1", 5},
