@@ -428,6 +428,7 @@ func (c *computation) operating(s ledgerSums) {
 		}
 		ol := OperatingLine{Line: line, AnnualBudget: b.Annual, BudgetAcc: accumulatedBudget(b, m),
 			OutcomeAcc: -outcome}
+		missingInPrognosis := false
 		ol.DeviationAcc = ol.OutcomeAcc - ol.BudgetAcc
 		switch {
 		case annual:
@@ -436,9 +437,7 @@ func (c *computation) operating(s ledgerSums) {
 			ol.Prognosis, ol.Comment = p.Annual, strings.TrimSpace(p.Comment)
 		case !progMonth.IsZero():
 			ol.Prognosis = b.Annual
-			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), SheetPrognosis, problem.Problem{Severity: problem.Warning, Value: line,
-				Message: fmt.Sprintf("prognosen från %s saknar raden; årsbudgeten används", progMonth.Swedish()),
-				Hint:    "Lägg in raden i prognosen"}))
+			missingInPrognosis = true
 		default:
 			ol.Prognosis = b.Annual
 		}
@@ -451,6 +450,14 @@ func (c *computation) operating(s ledgerSums) {
 		if optional && ol == (OperatingLine{Line: line, PriorYearAcc: ol.PriorYearAcc, CostDevelopment: ol.CostDevelopment}) &&
 			(ol.PriorYearAcc == nil || *ol.PriorYearAcc == 0) {
 			continue // "Finansiella poster (when non-zero)"
+		}
+		if missingInPrognosis {
+			// Said only of a line the report shows: an optional line
+			// with no figure through the report month is left out, and a
+			// warning about it would name a row the reader cannot find.
+			c.probs.Add(sheetProblem(c.prognosisPlace(prognosis), SheetPrognosis, problem.Problem{Severity: problem.Warning, Value: line,
+				Message: fmt.Sprintf("prognosen från %s saknar raden; årsbudgeten används", progMonth.Swedish()),
+				Hint:    "Lägg in raden i prognosen"}))
 		}
 		if !hasBudget && line != LineUnclassified && (hasOutcome || hasPrognosis) {
 			c.probs.Add(sheetProblem(c.budgetPlace(), SheetBudget, problem.Problem{Severity: problem.Warning, Value: line,

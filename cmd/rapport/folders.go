@@ -35,7 +35,10 @@ func findFolders(inputs []string) ([]folder, error) {
 	}
 	for _, dir := range inputs {
 		st, err := os.Stat(dir)
-		if err != nil || !st.IsDir() {
+		switch {
+		case err == nil && !st.IsDir():
+			return nil, fmt.Errorf("--in %s är en fil, inte en mapp: ange mappen med underlag.xlsx och huvudboken (en huvudbok utanför mappen anges med --ledger)", dir)
+		case err != nil:
 			return nil, fmt.Errorf("--in %s: mappen finns inte", dir)
 		}
 		if isUnitFolder(dir) {

@@ -205,6 +205,10 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		log = slog.New(slog.DiscardHandler)
 	}
 	start := time.Now()
+	if st, err := os.Stat(o.out); err == nil && !st.IsDir() {
+		// Said before the inputs are read: nothing could be written.
+		return usageErrorAs(stderr, o.logFormat, "generate", fmt.Errorf("--out %s är en fil, inte en mapp: ange mappen som rapporterna ska skrivas till (den skapas om den inte finns)", o.out))
+	}
 	folders, err := findFolders(o.inputs)
 	if err != nil {
 		return usageErrorAs(stderr, o.logFormat, "generate", err)
@@ -244,7 +248,7 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if unlock == nil {
 			// The folder is made only when there is something to put in it.
 			if err := os.MkdirAll(o.out, 0o755); err != nil {
-				writeErr = fmt.Errorf("kan inte skapa mappen %s: %v", o.out, err)
+				writeErr = fmt.Errorf("kan inte skapa mappen %s: %s", o.out, osReason(err))
 				break
 			}
 			unlock, writeErr = lockFolder(ctx, o.out, msgs)
@@ -424,6 +428,13 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 	}
 	res.unit, res.year = in.Settings.Unit, in.Settings.Year
 	res.probs = in.Problems
+	if iopt, _ := importOptions(f, o); iopt.Year != 0 && in.Settings.Year != 0 && iopt.Year != in.Settings.Year {
+		// The workbook is of another year than the run (--year, or
+		// --period due in January): that is the error, said by the
+		// import. Checking the workbook's own year's periods against the
+		// ledger would only add messages about reports nobody asked for.
+		return res
+	}
 	switch p := strings.ToLower(o.periodArg); {
 	case p == "all":
 		var probs problem.List

@@ -189,6 +189,8 @@ func osReason(err error) string {
 		return "åtkomst nekad (filen kan vara öppen i ett annat program, eller mappen skrivskyddad)"
 	case errors.Is(err, fs.ErrNotExist):
 		return "finns inte"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "en del av sökvägen är en fil, inte en mapp"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

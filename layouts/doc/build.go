@@ -180,6 +180,17 @@ func councilOf(organisation string) string {
 	return "regionfullmäktige"
 }
 
+// funding is the word for the unit's funding from its organisation
+// (SPEC 7.5): kommunbidrag in a municipality, regionbidrag in a region.
+func fundingOf(organisation string) string {
+	if councilOf(organisation) == "kommunfullmäktige" {
+		return "kommunbidrag"
+	}
+	return "regionbidrag"
+}
+
+func (b *builder) funding() string { return fundingOf(b.r.Organisation) }
+
 // add appends blocks; every chart gets its text alternative here, so that
 // none is added without one.
 func (b *builder) add(bl ...Block) {
@@ -254,7 +265,7 @@ func glossaryTerms(r *report.Report) [][2]string {
 		{"Utfall", "Bokförda intäkter och kostnader enligt huvudboken. Intäkter visas positiva och kostnader negativa."},
 		{"Utfall ack föregående år", "Utfall för samma månader föregående år, för jämförelse."},
 		{"Netto", "Summan av raderna i driftbudgeten: intäkter minus kostnader."},
-		{"Nettokostnad", "Ett negativt netto när enhetens finansiering (regionbidrag) inte är en rad i driftbudgeten: vad verksamheten kostar, inte ett underskott."},
+		{"Nettokostnad", "Ett negativt netto när enhetens finansiering (" + fundingOf(r.Organisation) + ") inte är en rad i driftbudgeten: vad verksamheten kostar, inte ett underskott."},
 		{"Förändring", "Hur ett måls bedömning har ändrats sedan föregående rapport samma år: ↑ bättre, ↓ sämre, – oförändrad."},
 		{"Trend", "En indikators värde jämfört med samma period föregående år: ↑ förbättrad, ↓ försämrad."},
 		{"Väsentlighet", "Avvikelser som är mindre än väsentlighetsgränsen tas inte upp i sammanfattningens punkter eller i avvikelserapportens listor; de finns kvar i tabellerna."},

@@ -622,8 +622,14 @@ func (b *builder) economy() {
 	if b.annual() {
 		note = "Positiva avvikelser är bättre än budget; negativa avvikelser är markerade med rött. Investeringsbudgetavvikelsen är positiv när investeringarna förbrukade mindre än budgeterat."
 	}
-	if !r.NetIsResult {
-		note += " Periodresultat är enhetens nettokostnad: regionbidraget ingår inte i raderna."
+	switch {
+	case r.NetIsResult:
+	case e.PeriodResult.TenthsOfMnkr() < 0:
+		note += " Periodresultat är enhetens nettokostnad: " + b.funding() + "et ingår inte i raderna."
+	default:
+		// A unit whose revenues exceed its costs has no net cost to
+		// speak of; the funding is still outside the lines.
+		note += " Periodresultat är enhetens netto utan " + b.funding() + ": bidraget ingår inte i raderna."
 	}
 	b.add(Table{
 		Caption: layouts.Caption(3, b.unit),
@@ -872,9 +878,11 @@ func (b *builder) investmentRow(row report.InvestmentRow, kind RowKind, years in
 // material deviation with its reason.
 func (b *builder) otherDeviations() {
 	dev := b.r.Deviations
-	b.add(Heading{Level: 2, Text: "Mål som bedöms inte uppfyllas"})
+	// "inte" before the verb, as Swedish puts it in a subordinate
+	// clause; "Inget mål bedöms inte …" would be a double negative.
+	b.add(Heading{Level: 2, Text: "Mål som inte bedöms uppfyllas"})
 	if len(dev.Goals) == 0 {
-		b.text(Italic, "Inget mål bedöms inte uppfyllas för perioden.")
+		b.text(Italic, "Inget mål har bedömningen %s för perioden.", report.NotMet.AssessmentWord(b.kind))
 	}
 	for _, g := range dev.Goals {
 		if g.BoardGoal == "" || g.Nr == "" {

@@ -250,3 +250,55 @@ func TestGlossaryExamplesFollowIndicators(t *testing.T) {
 		})
 	}
 }
+
+// TestDeviationReportGoalWords: the deviation report's goal list is
+// headed and, when empty, worded in grammatical Swedish (SPEC 7.1), with
+// the period's own word and no double negative.
+func TestDeviationReportGoalWords(t *testing.T) {
+	r := testreports.Handmade("M02")
+	got := mustBuild(t, r)
+	if !strings.Contains(got, "Mål som inte bedöms uppfyllas\n") || strings.Contains(got, "som bedöms inte") {
+		t.Error("the goals not met are not headed \"Mål som inte bedöms uppfyllas\"")
+	}
+	r.Deviations.Goals = nil
+	got = mustBuild(t, r)
+	if !strings.Contains(got, "Inget mål har bedömningen Bedöms inte uppfyllas för perioden.") || strings.Contains(got, "Inget mål bedöms inte") {
+		t.Error("no goal not met is not worded \"Inget mål har bedömningen Bedöms inte uppfyllas för perioden.\"")
+	}
+}
+
+// TestPeriodResultNote: table 3's note calls Periodresultat a net cost
+// only when it is one, and names the funding of a region or of a
+// municipality (SPEC 7.5).
+func TestPeriodResultNote(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		org    string
+		result money.Amount
+		funded bool
+		want   string
+		never  []string
+	}{
+		{"region, net cost", "Region Norrby", -3 * money.Mnkr, false,
+			"Periodresultat är enhetens nettokostnad: regionbidraget ingår inte i raderna.", []string{"kommunbidrag"}},
+		{"municipality, net cost", "Norrby kommun", -3 * money.Mnkr, false,
+			"Periodresultat är enhetens nettokostnad: kommunbidraget ingår inte i raderna.", []string{"regionbidrag"}},
+		{"region, positive net", "Region Norrby", 2 * money.Mnkr, false,
+			"Periodresultat är enhetens netto utan regionbidrag: bidraget ingår inte i raderna.", []string{"enhetens nettokostnad"}},
+		{"funded", "Region Norrby", 2 * money.Mnkr, true, "", []string{"enhetens nettokostnad", "enhetens netto utan"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade("UR1")
+			r.Organisation, r.Economy.PeriodResult, r.NetIsResult = tc.org, tc.result, tc.funded
+			got := mustBuild(t, r)
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("document lacks %q", tc.want)
+			}
+			for _, w := range tc.never {
+				if strings.Contains(got, w) {
+					t.Errorf("document says %q", w)
+				}
+			}
+		})
+	}
+}

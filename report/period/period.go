@@ -233,3 +233,15 @@ func (m *Month) UnmarshalText(b []byte) error {
 
 // MarshalText writes the kind as its Swedish word.
 func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a kind written by MarshalText, so that a report
+// written with --format json reads back.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for _, c := range []Kind{Deviation, Full, Annual} {
+		if string(b) == c.String() {
+			*k = c
+			return nil
+		}
+	}
+	return fmt.Errorf("okänd rapporttyp %q", b)
+}
