@@ -232,6 +232,19 @@ func TestPrognosisPath(t *testing.T) {
 	}
 }
 
+// indicatorInputs is handInputs with one indicator and its values, read
+// from a row of the sheet Indikatorer.
+func indicatorInputs(def IndicatorDef, values map[period.Month]float64) *Inputs {
+	in := handInputs()
+	in.IndicatorDefs = []IndicatorDef{def}
+	in.IndicatorValue = nil
+	for m, v := range values {
+		in.IndicatorValue = append(in.IndicatorValue, IndicatorValue{Name: def.Name, Month: m, Value: v,
+			Place: Place{File: UnderlagFile, Sheet: SheetIndValues, Row: 2}})
+	}
+	return in
+}
+
 func TestIndicatorMeasures(t *testing.T) {
 	f := ptrF
 	type values map[period.Month]float64
@@ -285,12 +298,7 @@ func TestIndicatorMeasures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := handInputs()
-			in.IndicatorDefs = []IndicatorDef{tc.def}
-			in.IndicatorValue = nil
-			for m, v := range tc.values {
-				in.IndicatorValue = append(in.IndicatorValue, IndicatorValue{Name: tc.def.Name, Month: m, Value: v})
-			}
+			in := indicatorInputs(tc.def, tc.values)
 			r, _ := mustCompute(t, in, tc.code, ComputeOptions{})
 			got := r.Indicators[0]
 			if !sameF(got.Value, tc.value) || got.ValueLabel != tc.label || got.ValueAt != tc.valueAt {
@@ -732,13 +740,7 @@ func TestIndicatorGapWarnings(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := handInputs()
-			in.IndicatorDefs = []IndicatorDef{tc.def}
-			in.IndicatorValue = nil
-			for m, v := range tc.values {
-				in.IndicatorValue = append(in.IndicatorValue, IndicatorValue{Name: tc.def.Name, Month: m, Value: v,
-					Place: Place{File: UnderlagFile, Sheet: SheetIndValues, Row: 2}})
-			}
+			in := indicatorInputs(tc.def, tc.values)
 			_, probs := mustCompute(t, in, "UR1", ComputeOptions{})
 			var got []problem.Problem
 			for _, p := range probs {
