@@ -58,6 +58,7 @@ package underlag
 //     cell is a date when it is a date serial of 1990–2099. Without a year
 //     (neither År nor --year) a period code is an error at its cell;
 //     months written with their year still read.
+//   - A leading en dash is a minus ("–5 000", as word processors write it).
 //   - An amount may carry its unit after the number ("1,2 mnkr", "-300
 //     tkr"), as Inställningar's amounts do; a unit other than the
 //     header's is an error.
@@ -95,6 +96,9 @@ package underlag
 //     1000–2999 that it does not map stay balance sheet; a Rad naming no
 //     standard line is a line of its own, and budget rows may name it.
 //     Overlapping ranges are errors.
+//   - A row of Investeringar whose Grupp or Investering begins with Summa,
+//     Delsumma, Totalt or Total as a word is a sum row: never an
+//     investment, since table 5 sums them itself.
 //   - An investment without Prognos or Kommentar is a warning; without
 //     Ackumulerad förbrukning only when it has no Projekt (otherwise the
 //     ledger may supply it).

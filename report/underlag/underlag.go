@@ -1056,6 +1056,7 @@ func (t *table) amountAt(r dataRow, c column) (money.Amount, cellState) {
 	if t.mergedAmount(r, col) {
 		return 0, invalid
 	}
+	s = leadingDash(s)
 	unit := c.unit
 	if f := strings.Fields(s); len(f) > 1 {
 		// "419 mnkr", "−613 500 tkr": a unit written after the number, as
@@ -1188,8 +1189,19 @@ func (t *table) number(r dataRow, key string) (float64, cellState) {
 	return v, present
 }
 
-// parseNumber reads "5,2", "5.2", "−5,2", "5,2 %", "1 234,5".
+// leadingDash reads a leading en dash as a minus sign: text pasted from a
+// word processor writes "–5 000" for −5 000, and in a number cell a dash
+// means nothing else.
+func leadingDash(s string) string {
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(s), "–"); ok {
+		return "-" + rest
+	}
+	return s
+}
+
+// parseNumber reads "5,2", "5.2", "−5,2", "–5,2", "5,2 %", "1 234,5".
 func parseNumber(s string) (float64, bool) {
+	s = leadingDash(s)
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
 	s = strings.ReplaceAll(s, "−", "-")
 	s = strings.Map(func(r rune) rune {

@@ -108,7 +108,7 @@ func FuzzSheetScan(f *testing.F) {
 // lies in the plan year or a year written in the cell.
 func FuzzCellWords(f *testing.F) {
 	for _, s := range []string{"Jan 2026", "jan.", "2026-01", "Budget jan", "Årsbudget 2026", "Uppföljningsrapport 1",
-		"Månadsrapport mars", "Delår 1", "Exempel på åtgärder", "EXEMPEL –", "46112", "UR1 "} {
+		"Månadsrapport mars", "Delår 1", "Exempel på åtgärder", "EXEMPEL –", "46112", "UR1 ", "–5 000", "Summa reinvesteringar"} {
 		f.Add(s)
 	}
 	u := &underlagReader{in: &report.Inputs{Calendar: period.DefaultCalendar}, year: 2026}
@@ -117,6 +117,10 @@ func FuzzCellWords(f *testing.F) {
 		_ = budget.fieldNamed(fold(s))
 		_ = looksLikeMonth(s)
 		_ = isExampleText(s)
+		_ = isSumText(s)
+		if v, ok := parseNumber(s); ok && v != v {
+			t.Fatalf("parseNumber(%q) = NaN", s)
+		}
 		if m, msg := u.parsePeriod(s); msg == "" && m.Year != 2026 && !strings.Contains(s, strconv.Itoa(m.Year)) && !strings.ContainsAny(s, "0123456789") {
 			t.Fatalf("parsePeriod(%q) = %v without a year in the cell", s, m)
 		}

@@ -925,6 +925,11 @@ func (u *underlagReader) readInvestments() {
 	for _, r := range t.rows {
 		g := t.text(r, fGroup)
 		name, nameCol, _ := t.raw(r, fInvestment)
+		if isSumText(g) || isSumText(name) {
+			// "Summa reinvesteringar", a total under the table: table 5
+			// sums the investments itself, and this one would count twice.
+			continue
+		}
 		if g != "" {
 			group = canonicalGroup(g)
 		}
@@ -989,6 +994,21 @@ func (u *underlagReader) readInvestments() {
 		}
 		u.in.Investments = append(u.in.Investments, inv)
 	}
+}
+
+// isSumText reports whether a cell begins with Summa, Delsumma, Totalt or
+// Total as a word, as a sum row in a hand-filled table does: "Summa",
+// "Summa reinvesteringar", "TOTALT:", not "Totalrenovering".
+func isSumText(s string) bool {
+	w := strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "summa", "delsumma", "totalt", "total":
+		return true
+	}
+	return false
 }
 
 // canonicalGroup spells a known group as the plan does.

@@ -381,6 +381,25 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
+			name: "investments: a sum row under the table or a group is no investment; an en dash is a minus",
+			sheet: []sheet{{sheetInvest, [][]any{
+				{"Grupp", "Investering", "Total budget", "2026", "Period", "Ackumulerad förbrukning", "Prognos", "Kommentar"},
+				{"Reinvesteringar", "IT utrustning", 100, 50, "UR1", 10, 50, "Enligt plan."},
+				{"", "Totalrenovering", 40, 20, "UR1", 2, "–20", "Enligt plan."},
+				{"", "Summa", 140, 70, "UR1", 12, 70},
+				{"Summa reinvesteringar", "", 140, 70, "UR1", 12, 70},
+				{"TOTALT:", nil, 140, 70},
+			}}, {sheetIndValues, [][]any{{"Indikator", "Period", "Värde"}, {"Sjukfrånvaro", "2026-01", "–0,5"}}}},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Investments) != 2 || in.Investments[1].Name != "Totalrenovering" || *in.Investments[1].Prognosis != -20*money.Kr {
+					t.Errorf("investments = %+v", in.Investments)
+				}
+				if len(in.IndicatorValue) != 1 || in.IndicatorValue[0].Value != -0.5 {
+					t.Errorf("indicator values = %+v", in.IndicatorValue)
+				}
+			},
+		},
+		{
 			name: "period: the periods' Swedish names",
 			sheet: []sheet{{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"},
 				{"Sjukfrånvaro", "Uppföljningsrapport 1", 5},
