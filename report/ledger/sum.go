@@ -52,9 +52,11 @@ type summer struct {
 	dec      *decoder // CSV text encoding; nil for XLSX
 
 	accounts   map[string]int32 // text as in the file → index in accNames
+	accounts4  []int32          // index+1 by a four-digit account text's value, the common case; nil until one is seen
 	accNames   []string
 	months     map[string]monthKind    // by text
 	serials    map[string]period.Month // by date serial as stored
+	serialDays []int32                 // Month.Index()+1 by whole date serial below maxSerialDay; nil until one is seen
 	projects   map[string]int32        // text → index in projNames; 0 is no project
 	projNames  []string
 	slotOf     map[idKey]int32
@@ -198,11 +200,14 @@ func (s *summer) row(rowNum, width int, get func(col int) value) {
 	l := s.l
 	l.RowsRead++
 
-	if label, col, ok := s.summaryLabel(width, get); ok {
+	// The account cell is read once, for both the summary-row test and
+	// the account.
+	av := get(s.lay.col[fieldAccount])
+	if label, col, ok := s.summaryLabel(width, av, get); ok {
 		s.summaryRow(rowNum, label, col, get)
 		return
 	}
-	acc, ok := s.account(rowNum, get)
+	acc, ok := s.account(rowNum, av)
 	if !ok {
 		// A "Summa" row's other cells say nothing more worth reading.
 		l.ErrorRows++
@@ -277,11 +282,10 @@ const maxBoundaries = 1 << 16
 // summaryLabel tells a summary row: one whose account cell is empty or
 // text and whose text — the account cell's, else the first text cell's
 // (the account name column, where Raindance and Visma print "Summa …") —
-// begins with Summa, Delsumma, Totalt or Total. It returns the text and
-// its column.
-func (s *summer) summaryLabel(width int, get func(int) value) (string, int, bool) {
+// begins with Summa, Delsumma, Totalt or Total. av is the account cell's
+// value. It returns the text and its column.
+func (s *summer) summaryLabel(width int, av value, get func(int) value) (string, int, bool) {
 	acol := s.lay.col[fieldAccount]
-	av := get(acol)
 	if av.kind != kindText || av.noValue || av.tooLarge || av.badString {
 		return "", 0, false
 	}
@@ -422,9 +426,9 @@ func (s *summer) cellProblem(col, row int, v value) bool {
 	return true
 }
 
-func (s *summer) account(row int, get func(int) value) (int32, bool) {
+// account reads the row's account from its cell's value v.
+func (s *summer) account(row int, v value) (int32, bool) {
 	col := s.lay.col[fieldAccount]
-	v := get(col)
 	if s.cellProblem(col, row, v) {
 		return 0, false
 	}
@@ -432,6 +436,10 @@ func (s *summer) account(row int, get func(int) value) (int32, bool) {
 	if len(t) == 0 {
 		s.problemAt(col, row, "", "kontonummer saknas", "Fyll i kontot eller ta bort raden")
 		return 0, false
+	}
+	four := fourDigits(t)
+	if four >= 0 && s.accounts4 != nil && s.accounts4[four] != 0 {
+		return s.accounts4[four] - 1, true
 	}
 	if id, ok := s.accounts[string(t)]; ok {
 		return id, true
@@ -451,7 +459,50 @@ func (s *summer) account(row int, get func(int) value) (int32, bool) {
 	id := int32(len(s.accNames))
 	s.accNames = append(s.accNames, digits)
 	s.accounts[string(t)] = id
+	if four >= 0 {
+		if s.accounts4 == nil {
+			s.accounts4 = make([]int32, 10000)
+		}
+		s.accounts4[four] = id + 1
+	}
 	return id, true
+}
+
+// fourDigits gives the value of a text of exactly four digits, or -1. A
+// look-up by it is an array index where the map's is a hash of the text;
+// at a million rows that is a few per cent of reading a workbook.
+func fourDigits(t []byte) int {
+	if len(t) != 4 {
+		return -1
+	}
+	n := 0
+	for _, c := range t {
+		if c-'0' > 9 {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// maxSerialDay bounds the date serials looked up by index (serialDays):
+// 100 000 is the year 2173.
+const maxSerialDay = 100000
+
+// wholeSerial gives a date serial written as a whole number below
+// maxSerialDay, or -1.
+func wholeSerial(t []byte) int {
+	if len(t) == 0 || len(t) > 5 {
+		return -1
+	}
+	n := 0
+	for _, c := range t {
+		if c-'0' > 9 {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // accountDigits accepts an account of digits; a number cell or text
@@ -584,12 +635,22 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 		return monthKind{}, false
 	}
 	if v.kind == kindDateNum {
+		day := wholeSerial(t)
+		if day >= 0 && s.serialDays != nil && s.serialDays[day] != 0 {
+			i := int(s.serialDays[day]) - 1
+			return monthKind{m: period.Month{Year: i / 12, Month: time.Month(i%12 + 1)}}, true
+		}
 		if m, ok := s.serials[string(t)]; ok {
 			return monthKind{m: m}, true
 		}
 		if f, err := strconv.ParseFloat(string(t), 64); err == nil {
 			if m, err := period.FromExcelSerial(f, s.date1904); err == nil {
-				if len(s.serials) < cacheLimit {
+				if day >= 0 {
+					if s.serialDays == nil {
+						s.serialDays = make([]int32, maxSerialDay)
+					}
+					s.serialDays[day] = int32(m.Index() + 1)
+				} else if len(s.serials) < cacheLimit {
 					s.serials[string(t)] = m
 				}
 				return monthKind{m: m}, true
