@@ -315,33 +315,14 @@ func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name st
 	sheet := res.sheet
 
 	var (
-		sum     *summer
-		lastRow int
-		cells   []xlsxstream.Cell
-		byCol   []int32 // 0-based column → index in cells+1; 0 = absent
-		seen    int
-		content bool
+		sum       *summer
+		lastRow   int
+		cells     []xlsxstream.Cell
+		vals      rowValues
+		denseCols int // the columns the layout reads by index
+		seen      int
+		content   bool
 	)
-	get := func(col int) value {
-		if col < 0 || col >= len(byCol) || byCol[col] == 0 {
-			return value{}
-		}
-		c := &cells[byCol[col]-1]
-		v := value{text: c.Value, tooLarge: c.TooLarge, badString: c.BadIndex}
-		switch c.Type {
-		case xlsxstream.Number:
-			v.kind = kindNumber
-			if c.Date {
-				v.kind = kindDateNum
-			}
-		case xlsxstream.Bool:
-			v.kind = kindBool
-		case xlsxstream.Error:
-			v.kind = kindError
-		}
-		v.noValue = c.Formula && len(c.Value) == 0
-		return v
-	}
 	for rows.Next() {
 		rowNum := rows.Row()
 		cells = rows.Cells()
@@ -382,6 +363,9 @@ func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name st
 					return res, nil
 				}
 				sum = newSummer(l, lay, sheet, false)
+				for _, c := range lay.col {
+					denseCols = max(denseCols, c+1)
+				}
 				sum.date1904 = wb.Date1904
 				lastRow = rowNum
 			}
@@ -396,24 +380,21 @@ func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name st
 		if rowNum > lastRow {
 			lastRow = rowNum
 		}
-		byCol = byCol[:0]
+		vals.reset()
 		blank := true
 		for i := range cells {
-			col := cells[i].Col
-			for len(byCol) < col {
-				byCol = append(byCol, 0)
-			}
-			byCol[col-1] = int32(i + 1)
-			if blank && !isBlank(get(col-1)) {
+			v := cellValue(&cells[i])
+			if blank && !isBlank(v) {
 				blank = false
 			}
+			vals.set(cells[i].Col-1, denseCols, v)
 		}
 		if blank {
 			l.RowsRead++
 			l.BlankRows++
 			continue
 		}
-		sum.row(rowNum, len(byCol), get)
+		sum.row(rowNum, &vals)
 	}
 	_, total := rows.Progress()
 	*done += total
@@ -442,6 +423,24 @@ func (l *Ledger) readSheet(ctx context.Context, wb *xlsxstream.Workbook, name st
 }
 
 // sheetProblem adds an error about a whole sheet.
+// cellValue is a workbook cell as the summer reads it.
+func cellValue(c *xlsxstream.Cell) value {
+	v := value{text: c.Value, tooLarge: c.TooLarge, badString: c.BadIndex}
+	switch c.Type {
+	case xlsxstream.Number:
+		v.kind = kindNumber
+		if c.Date {
+			v.kind = kindDateNum
+		}
+	case xlsxstream.Bool:
+		v.kind = kindBool
+	case xlsxstream.Error:
+		v.kind = kindError
+	}
+	v.noValue = c.Formula && len(c.Value) == 0
+	return v
+}
+
 func (l *Ledger) sheetProblem(sheet, msg, hint string) {
 	l.Problems.Add(problem.Problem{Severity: problem.Error, File: l.File, Sheet: sheet, Message: msg, Hint: hint})
 }
@@ -819,20 +818,12 @@ type csvRows struct {
 	l     *Ledger
 	sum   *summer
 	delim byte
-	width int // fields of the header row
-	vals  []value
-	get   func(col int) value
+	width int       // fields of the header row
+	vals  rowValues // every field of a record is in its dense part
 }
 
 func newCSVRows(sum *summer, delim byte, width int) *csvRows {
-	c := &csvRows{l: sum.l, sum: sum, delim: delim, width: width}
-	c.get = func(col int) value {
-		if col < 0 || col >= len(c.vals) {
-			return value{}
-		}
-		return c.vals[col]
-	}
-	return c
+	return &csvRows{l: sum.l, sum: sum, delim: delim, width: width}
 }
 
 // record counts and sums one data record, the recN-th of the file.
@@ -851,7 +842,7 @@ func (c *csvRows) record(rec [][]byte, recN int) {
 			"Sätt citattecken kring värden som innehåller avgränsaren (t.ex. \"-1 000,50\"), eller exportera med semikolon som avgränsare")
 		return
 	}
-	c.vals = c.vals[:0]
+	c.vals.reset()
 	blank := true
 	for _, f := range rec {
 		v := value{text: f}
@@ -861,14 +852,14 @@ func (c *csvRows) record(rec [][]byte, recN int) {
 		if blank && !isBlank(v) {
 			blank = false
 		}
-		c.vals = append(c.vals, v)
+		c.vals.dense = append(c.vals.dense, v)
 	}
 	if blank {
 		l.RowsRead++
 		l.BlankRows++
 		return
 	}
-	sum.row(recN, len(c.vals), c.get)
+	sum.row(recN, &c.vals)
 }
 
 // extraFields reports whether a record has non-empty fields beyond the

@@ -216,36 +216,35 @@ type monthKind struct {
 	kind PeriodKind
 }
 
-// row handles one data row of width cells. get gives the cell in a
-// 0-based column.
-func (s *summer) row(rowNum, width int, get func(col int) value) {
+// row handles one data row, its values by column in r.
+func (s *summer) row(rowNum int, r *rowValues) {
 	l := s.l
 	l.RowsRead++
 
-	switch label, col, kind := s.summaryLabel(width, get); kind {
+	switch label, col, kind := s.summaryLabel(r); kind {
 	case rowSummary:
-		s.summaryRow(rowNum, label, col, get)
+		s.summaryRow(rowNum, label, col, r)
 		return
 	case rowText:
-		s.textRow(rowNum, width, label, col, get)
+		s.textRow(rowNum, label, col, r)
 		return
 	}
-	acc, kind := s.account(rowNum, get)
+	acc, kind := s.account(rowNum, r)
 	switch kind {
 	case rowText:
 		// A heading that begins with its group's number, "40
 		// Personalkostnader", without an amount.
 		col := s.lay.col[fieldAccount]
-		s.textRow(rowNum, width, string(s.text(get(col))), col, get)
+		s.textRow(rowNum, string(s.text(r.at(col))), col, r)
 		return
 	case rowError:
 		// A "Summa" row's other cells say nothing more worth reading.
 		l.ErrorRows++
 		return
 	}
-	amt, ok2 := s.amount(rowNum, get)
-	mk, ok3 := s.month(rowNum, get)
-	proj, ok4 := s.project(rowNum, get)
+	amt, ok2 := s.amount(rowNum, r)
+	mk, ok3 := s.month(rowNum, r)
+	proj, ok4 := s.project(rowNum, r)
 	if !(ok2 && ok3 && ok4) {
 		l.ErrorRows++
 		return
@@ -253,7 +252,7 @@ func (s *summer) row(rowNum, width int, get func(col int) value) {
 	abs, fits := l.absTotal.AddChecked(amt.Abs())
 	if !fits {
 		col := s.amountCol()
-		s.problemAt(col, rowNum, string(s.text(get(col))),
+		s.problemAt(col, rowNum, string(s.text(r.at(col))),
 			"beloppet gör huvudbokens summa för stor för att räknas exakt (beloppen tillsammans över 92 000 biljoner kr): raden summeras inte",
 			"Kontrollera beloppen och enheten i rubriken (kr, tkr, mnkr); så stora belopp förekommer inte i en verklig huvudbok")
 		l.ErrorRows++
@@ -263,7 +262,7 @@ func (s *summer) row(rowNum, width int, get func(col int) value) {
 	mo := mk.m
 	var unit int32
 	if l.route != nil {
-		unit = s.unit(rowNum, get)
+		unit = s.unit(rowNum, r)
 	}
 	// Integer ids hash far faster than a Key of strings; slots with equal
 	// Keys (an account written two ways) merge in flush.
@@ -331,9 +330,9 @@ const (
 // header in a print export, a footer ("Utskrivet av …"). It returns the
 // text and its column. A row whose account cell begins with a digit
 // returns at once: that is every posting.
-func (s *summer) summaryLabel(width int, get func(int) value) (string, int, rowKind) {
+func (s *summer) summaryLabel(r *rowValues) (string, int, rowKind) {
 	acol := s.lay.col[fieldAccount]
-	av := get(acol)
+	av := r.at(acol)
 	if av.kind != kindText || av.noValue || av.tooLarge || av.badString {
 		return "", 0, rowPosting
 	}
@@ -344,24 +343,21 @@ func (s *summer) summaryLabel(width int, get func(int) value) (string, int, rowK
 	col := acol
 	if len(t) == 0 {
 		col = -1
-		for c := 0; c < width; c++ {
-			if c == acol || s.isAmountCol(c) {
-				continue
-			}
-			v := get(c)
-			if v.kind != kindText || v.tooLarge || v.badString {
-				continue
+		r.each(func(c int, v value) bool {
+			if c == acol || s.isAmountCol(c) || v.kind != kindText || v.tooLarge || v.badString {
+				return true
 			}
 			if tt := s.text(v); len(tt) > 0 {
 				t, col = tt, c
-				break
+				return false
 			}
-		}
+			return true
+		})
 	}
 	switch {
 	case col >= 0 && isSummaryText(t):
 		return string(t), col, rowSummary
-	case s.moneyless(get) || s.repeatedHeader(get):
+	case s.moneyless(r) || s.repeatedHeader(r):
 		return string(t), col, rowText
 	}
 	return "", 0, rowPosting
@@ -369,17 +365,17 @@ func (s *summer) summaryLabel(width int, get func(int) value) (string, int, rowK
 
 // moneyless reports whether a row's amount cells are all empty, or hold
 // only the rule a print layout draws under a header ("-----").
-func (s *summer) moneyless(get func(int) value) bool {
-	return s.every(get, func(_ int, v value) bool {
+func (s *summer) moneyless(r *rowValues) bool {
+	return s.every(r, func(_ int, v value) bool {
 		return v.kind == kindText && !v.noValue && !v.tooLarge && !v.badString && isRule(s.text(v))
 	}, fieldAmount, fieldDebit, fieldCredit)
 }
 
 // every reports whether ok holds for the cell of each of the fields that
 // the header has.
-func (s *summer) every(get func(int) value, ok func(col int, v value) bool, fields ...field) bool {
+func (s *summer) every(r *rowValues, ok func(col int, v value) bool, fields ...field) bool {
 	for _, f := range fields {
-		if c := s.lay.col[f]; c >= 0 && !ok(c, get(c)) {
+		if c := s.lay.col[f]; c >= 0 && !ok(c, r.at(c)) {
 			return false
 		}
 	}
@@ -401,8 +397,8 @@ func isRule(t []byte) bool {
 
 // repeatedHeader reports whether a row repeats the header's account and
 // amount cells, as print exports do at the top of every page.
-func (s *summer) repeatedHeader(get func(int) value) bool {
-	return s.every(get, func(c int, v value) bool {
+func (s *summer) repeatedHeader(r *rowValues) bool {
+	return s.every(r, func(c int, v value) bool {
 		return v.kind == kindText && c < len(s.lay.headers) &&
 			normalizeHeader(string(s.text(v))) == normalizeHeader(s.lay.headers[c])
 	}, fieldAccount, fieldAmount, fieldDebit)
@@ -413,16 +409,13 @@ func (s *summer) repeatedHeader(get func(int) value) bool {
 // rules and control characters (a DOS end-of-file mark, a form feed), it
 // is named in one warning per sheet, so that a controller sees what was
 // left out.
-func (s *summer) textRow(rowNum, width int, label string, col int, get func(int) value) {
+func (s *summer) textRow(rowNum int, label string, col int, r *rowValues) {
 	s.l.BlankRows++
-	for c := 0; c < width; c++ {
-		v := get(c)
-		if v.kind != kindText || !isRule(bytes.TrimFunc(s.text(v), unicode.IsControl)) {
-			break
-		}
-		if c == width-1 {
-			return
-		}
+	ruled := r.each(func(_ int, v value) bool {
+		return v.kind == kindText && isRule(bytes.TrimFunc(s.text(v), unicode.IsControl))
+	})
+	if ruled {
+		return
 	}
 	if s.textRows++; s.textRows == 1 {
 		if col < 0 {
@@ -458,9 +451,9 @@ func isSummaryText(t []byte) bool {
 // data rows since the previous summary row, or of all data rows above it,
 // or — for subtotals of subtotals — of the rows since any earlier summary
 // row. A verified row is counted and skipped; any other is an error.
-func (s *summer) summaryRow(rowNum int, label string, labelCol int, get func(int) value) {
+func (s *summer) summaryRow(rowNum int, label string, labelCol int, r *rowValues) {
 	l := s.l
-	amt, ok := s.amount(rowNum, get)
+	amt, ok := s.amount(rowNum, r)
 	if !ok {
 		l.ErrorRows++
 		return
@@ -485,7 +478,7 @@ func (s *summer) summaryRow(rowNum int, label string, labelCol int, get func(int
 	col := s.amountCol()
 	msg := fmt.Sprintf("summeringsraden %q har beloppet %s kr, men raderna sedan föregående summeringsrad summerar till %s kr och alla rader ovanför till %s kr: raden stämmer inte och summeras inte",
 		truncate(label), amt.FormatKr(), since.FormatKr(), s.running.FormatKr())
-	s.problemAt(col, rowNum, string(s.text(get(col))), msg,
+	s.problemAt(col, rowNum, string(s.text(r.at(col))), msg,
 		"Kontrollera att inga rader saknas eller är fel ovanför summeringsraden (felaktiga rader räknas inte med), eller ta bort summeringsraderna ur exporten")
 }
 
@@ -542,9 +535,9 @@ func (s *summer) cellProblem(col, row int, v value) bool {
 // account reads a row's account: rowPosting with its id, rowError when
 // the cell is reported, or rowText for a text that is no account in a
 // row without an amount (a heading such as "40 Personalkostnader").
-func (s *summer) account(row int, get func(int) value) (int32, rowKind) {
+func (s *summer) account(row int, r *rowValues) (int32, rowKind) {
 	col := s.lay.col[fieldAccount]
-	v := get(col)
+	v := r.at(col)
 	if s.cellProblem(col, row, v) {
 		return 0, rowError
 	}
@@ -565,7 +558,7 @@ func (s *summer) account(row int, get func(int) value) (int32, rowKind) {
 		digits, ok = namedAccount(t)
 	}
 	if !ok {
-		if v.kind == kindText && s.moneyless(get) {
+		if v.kind == kindText && s.moneyless(r) {
 			return 0, rowText
 		}
 		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
@@ -695,12 +688,12 @@ func allZero(b []byte) bool {
 
 // amount reads a row's amount: the amount column, or Debet − Kredit,
 // where an empty cell is 0 and both empty is a missing amount.
-func (s *summer) amount(row int, get func(int) value) (money.Amount, bool) {
+func (s *summer) amount(row int, r *rowValues) (money.Amount, bool) {
 	if col := s.lay.col[fieldAmount]; col >= 0 {
-		return s.amountAt(row, col, s.lay.unit[fieldAmount], get(col), false)
+		return s.amountAt(row, col, s.lay.unit[fieldAmount], r.at(col), false)
 	}
 	dcol, ccol := s.lay.col[fieldDebit], s.lay.col[fieldCredit]
-	dv, cv := get(dcol), get(ccol)
+	dv, cv := r.at(dcol), r.at(ccol)
 	if isBlank(dv) && isBlank(cv) {
 		s.problemAt(dcol, row, "", "belopp saknas: både debet och kredit är tomma", "Fyll i debet eller kredit (0 om raden inte ska påverka) eller ta bort raden")
 		return 0, false
@@ -767,12 +760,12 @@ func (s *summer) amountAt(row, col int, u money.Unit, v value, blankOK bool) (mo
 	return a, true
 }
 
-func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
+func (s *summer) month(row int, r *rowValues) (monthKind, bool) {
 	col, isDate := s.lay.col[fieldPeriod], false
 	if col < 0 {
 		col, isDate = s.lay.col[fieldDate], true
 	}
-	v := get(col)
+	v := r.at(col)
 	if s.cellProblem(col, row, v) {
 		return monthKind{}, false
 	}
@@ -827,7 +820,7 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 	if err != nil && !isDate && s.lay.col[fieldYear] >= 0 {
 		// Only the month, with the year in a column of its own. The
 		// result depends on two cells and is not cached by the month's.
-		if ym, ok := s.withYear(t, v.kind == kindNumber, get); ok {
+		if ym, ok := s.withYear(t, v.kind == kindNumber, r); ok {
 			return ym, true
 		}
 	}
@@ -857,8 +850,8 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 
 // withYear reads a period that holds only the month — 3, 03, mars, or
 // 00 and 13–15 — with the row's year column: År 2026, Period 3.
-func (s *summer) withYear(t []byte, number bool, get func(int) value) (monthKind, bool) {
-	yv := get(s.lay.col[fieldYear])
+func (s *summer) withYear(t []byte, number bool, r *rowValues) (monthKind, bool) {
+	yv := r.at(s.lay.col[fieldYear])
 	y := s.text(yv)
 	if yv.kind == kindNumber {
 		if d, ok := accountDigits(y, true); ok {
@@ -938,12 +931,12 @@ func specialPeriod(t []byte, number bool) (period.Month, PeriodKind, bool) {
 
 // unit routes a row by its responsibility; a row without one goes to no
 // unit. A number cell gives its integer digits, as an account does.
-func (s *summer) unit(row int, get func(int) value) int32 {
+func (s *summer) unit(row int, r *rowValues) int32 {
 	col := s.lay.col[fieldResponsibility]
 	if col < 0 {
 		return routeNone
 	}
-	v := get(col)
+	v := r.at(col)
 	t := s.text(v)
 	return s.l.route.route(t, func() string {
 		if v.kind == kindNumber {
@@ -960,12 +953,12 @@ func (s *summer) unit(row int, get func(int) value) int32 {
 	})
 }
 
-func (s *summer) project(row int, get func(int) value) (int32, bool) {
+func (s *summer) project(row int, r *rowValues) (int32, bool) {
 	col := s.lay.col[fieldProject]
 	if col < 0 {
 		return 0, true
 	}
-	v := get(col)
+	v := r.at(col)
 	if s.cellProblem(col, row, v) {
 		return 0, false
 	}
