@@ -333,7 +333,9 @@ const (
 func (s *summer) summaryLabel(r *rowValues) (string, int, rowKind) {
 	acol := s.lay.col[fieldAccount]
 	av := r.at(acol)
-	if av.kind != kindText || av.noValue || av.tooLarge || av.badString {
+	// An empty cell with a style has no type and reads as an empty
+	// number: it is as empty as a missing one.
+	if av.kind != kindText && !isBlank(av) || av.noValue || av.tooLarge || av.badString {
 		return "", 0, rowPosting
 	}
 	t := s.text(av)
@@ -367,7 +369,7 @@ func (s *summer) summaryLabel(r *rowValues) (string, int, rowKind) {
 // only the rule a print layout draws under a header ("-----").
 func (s *summer) moneyless(r *rowValues) bool {
 	return s.every(r, func(_ int, v value) bool {
-		return v.kind == kindText && !v.noValue && !v.tooLarge && !v.badString && isRule(s.text(v))
+		return isBlank(v) || v.kind == kindText && !v.noValue && !v.tooLarge && !v.badString && isRule(s.text(v))
 	}, fieldAmount, fieldDebit, fieldCredit)
 }
 
@@ -412,7 +414,7 @@ func (s *summer) repeatedHeader(r *rowValues) bool {
 func (s *summer) textRow(rowNum int, label string, col int, r *rowValues) {
 	s.l.BlankRows++
 	ruled := r.each(func(_ int, v value) bool {
-		return v.kind == kindText && isRule(bytes.TrimFunc(s.text(v), unicode.IsControl))
+		return isBlank(v) || v.kind == kindText && isRule(bytes.TrimFunc(s.text(v), unicode.IsControl))
 	})
 	if ruled {
 		return

@@ -96,4 +96,3 @@ func equalNames(a, b []string) bool {
 	}
 	return true
 }
-
