@@ -1014,7 +1014,8 @@ func (u *underlagReader) readInvestments() {
 type investSums struct {
 	counted map[string]bool
 	now     investSum
-	marks   []investSum // the sums at the start and at each sum row
+	marks   []investSum // the sums at each sum row and where a group begins
+	group   string      // the group of the last investment counted
 }
 
 type investSum struct {
@@ -1031,6 +1032,12 @@ func (s *investSums) add(inv report.Investment) {
 		s.counted = map[string]bool{}
 	}
 	s.counted[k] = true
+	if fold(inv.Group) != s.group {
+		// A group's sum row may follow its rows without a subtotal
+		// above them.
+		s.mark()
+		s.group = fold(inv.Group)
+	}
 	s.now.total += inv.TotalBudget
 	for y, a := range inv.PlanYears {
 		if s.now.years == nil {
@@ -1040,15 +1047,18 @@ func (s *investSums) add(inv report.Investment) {
 	}
 }
 
+// mark keeps the sums so far, for a later sum row to count from.
+func (s *investSums) mark() {
+	s.marks = append(s.marks, investSum{total: s.now.total, years: maps.Clone(s.now.years)})
+}
+
 // check reports a sum row whose Total budget and plan years are not the
-// sum of the investments since an earlier sum row or of all above; a row
+// sum of the investments since an earlier sum row or the start of their
+// group, or of all above; a row
 // without those figures but with others cannot be checked and is reported
 // too. A row without any figure drops nothing.
 func (s *investSums) check(t *table, r dataRow, years []int, col int) {
-	defer func() {
-		snap := investSum{total: s.now.total, years: maps.Clone(s.now.years)}
-		s.marks = append(s.marks, snap)
-	}()
+	defer s.mark()
 	total, tst := t.amount(r, fTotalBudget)
 	if tst == invalid {
 		return
@@ -1076,7 +1086,11 @@ func (s *investSums) check(t *table, r dataRow, years []int, col int) {
 			return
 		}
 	} else {
-		for _, from := range append([]investSum{{}}, s.marks...) {
+		for i := -1; i < len(s.marks); i++ {
+			from := investSum{} // all above
+			if i >= 0 {
+				from = s.marks[i]
+			}
 			ok := tst != present || total == s.now.total-from.total
 			for y, a := range yearAmt {
 				ok = ok && a == s.now.years[y]-from.years[y]

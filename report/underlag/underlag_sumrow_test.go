@@ -33,6 +33,17 @@ func TestInvestmentSumRows(t *testing.T) {
 			names: []string{"IT utrustning", "Ombyggnad"},
 		},
 		{
+			name: "a group's sum row without a subtotal above it",
+			rows: [][]any{header,
+				{"Redan beslutade investeringar", "Ny entré", 300, 100, "UR1", 10, 100, "Enligt plan."},
+				{"Reinvesteringar", "IT utrustning", 100, 50, "UR1", 10, 50, "Enligt plan."},
+				{"", "Ombyggnad", 40, 20, "UR1", 2, 20, "Enligt plan."},
+				{"Summa reinvesteringar", "", 140, 70, "UR1", 12, 70},
+				{"Totalt", "", 440, 170},
+			},
+			names: []string{"Ny entré", "IT utrustning", "Ombyggnad"},
+		},
+		{
 			name: "an empty sum row drops nothing",
 			rows: [][]any{header,
 				{"Reinvesteringar", "IT utrustning", 100, 50, "UR1", 10, 50, "Enligt plan."},
