@@ -644,7 +644,8 @@ func accountDigits(t []byte, number bool) (string, bool) {
 // namedAccount reads an account as some exports write it, the number
 // with its name or as Excel's text formula: "4010 Löner", "4010 - Löner",
 // "4010: Löner", ="4010". Only the number is kept; the name must begin
-// with a letter, so that "4010 4020" or "4010-20" stay errors, and the
+// with a letter and not be a summary word ("4010 Summa" is the account's
+// sum), so that "4010 4020" or "4010-20" stay errors, and the
 // number must have the four digits of an account: "40 Personalkostnader"
 // is the heading of an account group (kontogrupp), not an account.
 func namedAccount(t []byte) (string, bool) {
@@ -665,6 +666,11 @@ func namedAccount(t []byte) (string, bool) {
 		return "", false // no separator: "4010abc"
 	}
 	if r, _ := utf8.DecodeRune(rest); !unicode.IsLetter(r) {
+		return "", false
+	}
+	if isSummaryText(rest) {
+		// "4010 Summa", "4010 Totalt": the account's sum, no name. Read
+		// as a posting it would count the account a second time.
 		return "", false
 	}
 	return string(t[:i]), true

@@ -46,3 +46,28 @@ func TestWorkbookTextRowsStyledCells(t *testing.T) {
 			problems: []string{`Huvudbok!A6: kontonummer saknas`}},
 	})
 }
+
+// TestNamedAccountSummaryWords: an account written with its name ("4010
+// Löner") is read as the account, but a summary word after the number
+// ("4010 Summa", "4010 Totalt") names no account: such a row holds the
+// account's sum and, read as a posting, counted every krona of the account
+// twice. It is a row with a non-numeric account, an error (SPEC 2.1).
+func TestNamedAccountSummaryWords(t *testing.T) {
+	runCases(t, []ledgerCase{
+		{name: "a name after the number is the account",
+			data:  []byte("Konto;Period;Belopp\n4010 Löner;202603;100\n4010 - Löner;202603;50\n"),
+			total: 15000, counts: counts{2, 2, 0, 0}},
+		{name: "Summa after the number",
+			data:  []byte("Konto;Period;Belopp\n4010 Löner;202603;100\n4010 Summa;202603;100\n"),
+			total: 10000, counts: counts{2, 1, 0, 1},
+			problems: []string{`"4010 Summa" är inget kontonummer`}},
+		{name: "Totalt after a dash",
+			data:  []byte("Konto;Period;Belopp\n4010;202603;100\n4010 – Totalt:;202603;100\n"),
+			total: 10000, counts: counts{2, 1, 0, 1},
+			problems: []string{`"4010 – Totalt:" är inget kontonummer`}},
+		{name: "S:a in a workbook-like text cell",
+			data:  []byte("Konto;Period;Belopp\n4010;202603;100\n4010 S:a;202603;100\n"),
+			total: 10000, counts: counts{2, 1, 0, 1},
+			problems: []string{`"4010 S:a" är inget kontonummer`}},
+	})
+}
