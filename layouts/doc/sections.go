@@ -480,14 +480,20 @@ func (b *builder) employees() {
 	value, perIndicator := layouts.ValueHeader(r.Indicators)
 	rows := []Row{}
 	for _, in := range r.Indicators {
+		// Only a value measured against a target or a reference gets a
+		// symbol: a missing value is not "Ej bedömt" (SPEC 7.4).
+		status := Cell{Text: in.Grade.Word()}
+		if in.Grade.Judged() {
+			status.Level = levelPtr(gradeLevel(in.Grade))
+		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{
 			{Text: in.Name},
 			{Text: valueText(in.Value, in.Unit), Bad: in.Grade.Off()},
 			{Text: valueText(in.PriorYear, in.Unit)},
 			{Text: valueText(in.Target, in.Unit)},
 			{Text: valueText(in.Reference, in.Unit)},
-			{Text: in.Grade.Word(), Level: levelPtr(gradeLevel(in.Grade))},
-			{Text: layouts.TrendText(in.Trend)},
+			status,
+			{Text: orDash(layouts.TrendText(in.Trend))},
 		}})
 	}
 	var notes []string

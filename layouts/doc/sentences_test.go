@@ -302,3 +302,37 @@ func TestPeriodResultNote(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorWithoutValue: an indicator without a value for the period
+// says so in table 2's Status, with no goal word and no symbol, and its
+// Trend claims nothing (SPEC 7.4).
+func TestIndicatorWithoutValue(t *testing.T) {
+	for _, code := range []period.Code{"UR1", "M10", "ÅR"} {
+		t.Run(string(code), func(t *testing.T) {
+			r := testreports.Handmade(code)
+			in := &r.Indicators[0]
+			in.Value, in.PriorYear, in.ValueLabel = nil, nil, ""
+			in.Grade, in.Trend, in.Level = report.GradeNoValue, report.ChangeNone, report.NotAssessed
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var row *Row
+			for _, bl := range d.Blocks {
+				if tb, ok := bl.(Table); ok && tb.Caption == layouts.Caption(2, r.Unit) {
+					row = &tb.Rows[0]
+				}
+			}
+			if row == nil {
+				t.Fatal("no table 2")
+			}
+			status, trend := row.Cells[5], row.Cells[6]
+			if status.Text != "Värde saknas" || status.Level != nil {
+				t.Errorf("Status = %q with symbol %v, want \"Värde saknas\" without a symbol", status.Text, status.Level)
+			}
+			if trend.Text != "–" {
+				t.Errorf("Trend = %q, want \"–\"", trend.Text)
+			}
+		})
+	}
+}
