@@ -75,23 +75,38 @@ func (b *builder) summary() {
 }
 
 // resultSentence is the period's net in words: a net cost when the unit's
-// funding is not among its lines (SPEC 7.5), else a result.
+// funding is not among its lines and the net is negative, else a result
+// (SPEC 7.5). It and prognosisSentence word their figures alike
+// ("Nettokostnaden för … är", "Resultatet för … är"), so that a board
+// member reads the same word for the same kind of figure.
 func (b *builder) resultSentence() string {
 	e := b.r.Economy
 	span, against := "perioden "+b.months(), "budget för perioden"
 	if b.annual() {
 		span, against = strconv.Itoa(b.r.Year), "årsbudget"
 	}
-	if !b.r.NetIsResult && e.PeriodResult.TenthsOfMnkr() < 0 {
-		return fmt.Sprintf("Nettokostnaden för %s är %s mnkr, vilket är %s.", span,
-			(-e.PeriodResult).FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
+	noun, shown := b.netNoun(e.PeriodResult)
+	definite := map[string]string{"nettokostnad": "Nettokostnaden", "resultat": "Resultatet"}[noun]
+	return fmt.Sprintf("%s för %s är %s mnkr, vilket är %s.", definite, span,
+		shown.FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
+}
+
+// netNoun is the word for a net figure and the amount to show with it:
+// "nettokostnad" and the cost as a positive number for a negative net
+// without the funding among the lines, else "resultat" and the net as it
+// is (SPEC 7.5).
+func (b *builder) netNoun(net money.Amount) (string, money.Amount) {
+	if !b.r.NetIsResult && net.TenthsOfMnkr() < 0 {
+		return "nettokostnad", -net
 	}
-	return fmt.Sprintf("%s redovisar för %s ett resultat på %s mnkr, vilket är %s.", b.unit, span,
-		e.PeriodResult.FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
+	return "resultat", net
 }
 
 // prognosisSentence is the year's prognosis in words; the annual report
-// has none.
+// has none. When the year's figure is of the other kind than the
+// period's (a result for the period, a net cost for the year, as when
+// revenues come early in the year), the sentence says so instead of
+// switching words unannounced.
 func (b *builder) prognosisSentence() string {
 	op := b.r.Operating
 	switch {
@@ -101,10 +116,12 @@ func (b *builder) prognosisSentence() string {
 		return "Ingen prognos har lämnats för perioden; årsbudgeten står som prognos."
 	}
 	dev := versusBudget(b.r.Economy.PrognosisBudgetDeviation, "årsbudget")
-	if !b.r.NetIsResult && op.Net.Prognosis.TenthsOfMnkr() < 0 {
-		return fmt.Sprintf("Prognosen för helårets nettokostnad är %s mnkr, vilket är %s.", (-op.Net.Prognosis).FormatMnkr(), dev)
+	noun, shown := b.netNoun(op.Net.Prognosis)
+	if period, _ := b.netNoun(b.r.Economy.PeriodResult); period != noun {
+		article := map[string]string{"nettokostnad": "en", "resultat": "ett"}[noun]
+		return fmt.Sprintf("För helåret är prognosen i stället %s %s på %s mnkr, vilket är %s.", article, noun, shown.FormatMnkr(), dev)
 	}
-	return fmt.Sprintf("Prognosen för helåret är ett resultat på %s mnkr, vilket är %s.", op.Net.Prognosis.FormatMnkr(), dev)
+	return fmt.Sprintf("Prognosen för helårets %s är %s mnkr, vilket är %s.", noun, shown.FormatMnkr(), dev)
 }
 
 // pathSentence says how the prognosis moved since the previous report

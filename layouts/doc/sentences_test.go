@@ -158,17 +158,74 @@ func TestMaterialityAndDirection(t *testing.T) {
 	}
 }
 
-// TestNetCostOrResult: a negative Netto without funding is a net cost; with
-// the funding among the lines it is a result.
+// TestNetCostOrResult: a negative Netto without funding is a net cost;
+// a positive one, or any Netto with the funding among the lines, is a
+// result (SPEC 7.5). The period's and the year's sentences word their
+// figures alike, and say so when the year's is of the other kind; in
+// every period kind.
 func TestNetCostOrResult(t *testing.T) {
-	r := testreports.Handmade("UR1")
-	if got := mustBuild(t, r); !strings.Contains(got, "Nettokostnaden för perioden januari–april 2026 är") || strings.Contains(got, "ett resultat på −") {
-		t.Error("a net cost is worded as a result")
-	}
-	r.NetIsResult = true
-	r.Economy.PeriodResult = money.Amount(12 * money.Mnkr)
-	if got := mustBuild(t, r); !strings.Contains(got, "Regionstyrelsen redovisar för perioden januari–april 2026 ett resultat på 12,0 mnkr") {
-		t.Error("a result after funding is not worded as a result")
+	for _, tc := range []struct {
+		name           string
+		code           period.Code
+		result, annual money.Amount // period net; the year's prognosis
+		funded         bool
+		want           []string
+		never          []string
+	}{
+		{"UR1 net cost, year net cost", "UR1", -371 * money.Mnkr, -1115 * money.Mnkr, false,
+			[]string{"Nettokostnaden för perioden januari–april 2026 är 371,0 mnkr", "Prognosen för helårets nettokostnad är 1 115,0 mnkr"},
+			[]string{"resultat på", "Resultatet för"}},
+		{"UR1 positive net, year net cost", "UR1", 2 * money.Mnkr, -5 * money.Mnkr, false,
+			[]string{"Resultatet för perioden januari–april 2026 är 2,0 mnkr", "För helåret är prognosen i stället en nettokostnad på 5,0 mnkr"},
+			[]string{"Prognosen för helårets nettokostnad", "Nettokostnaden för"}},
+		{"UR1 net cost, year positive", "UR1", -3 * money.Mnkr, 1 * money.Mnkr, false,
+			[]string{"Nettokostnaden för perioden januari–april 2026 är 3,0 mnkr", "För helåret är prognosen i stället ett resultat på 1,0 mnkr"},
+			[]string{"helårets nettokostnad", "Resultatet för"}},
+		{"UR1 positive both", "UR1", 2 * money.Mnkr, 4 * money.Mnkr, false,
+			[]string{"Resultatet för perioden januari–april 2026 är 2,0 mnkr", "Prognosen för helårets resultat är 4,0 mnkr"},
+			[]string{"nettokostnad på", "Nettokostnaden för", "helårets nettokostnad"}},
+		{"UR1 funded", "UR1", 12 * money.Mnkr, -1 * money.Mnkr, true,
+			[]string{"Resultatet för perioden januari–april 2026 är 12,0 mnkr", "Prognosen för helårets resultat är −1,0 mnkr"},
+			[]string{"nettokostnad på", "Nettokostnaden för", "helårets nettokostnad"}},
+		{"M10 positive net, year net cost", "M10", 2 * money.Mnkr, -5 * money.Mnkr, false,
+			[]string{"Resultatet för perioden januari–oktober 2026 är 2,0 mnkr", "För helåret är prognosen i stället en nettokostnad på 5,0 mnkr"},
+			[]string{"Prognosen för helårets nettokostnad", "Nettokostnaden för"}},
+		{"ÅR net cost", "ÅR", -26 * money.Mnkr, -26 * money.Mnkr, false,
+			[]string{"Nettokostnaden för 2026 är 26,0 mnkr"}, []string{"Resultatet för", "prognos"}},
+		{"ÅR positive net", "ÅR", 3 * money.Mnkr, 3 * money.Mnkr, false,
+			[]string{"Resultatet för 2026 är 3,0 mnkr"}, []string{"Nettokostnaden för", "nettokostnad på", "prognos"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade(tc.code)
+			r.NetIsResult, r.Economy.PeriodResult = tc.funded, tc.result
+			r.Operating.Net.Prognosis = tc.annual
+			r.Operating.PrognosisIsBudget = false
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The sentences before the first table: the summary's or the
+			// deviation report's opening.
+			var got string
+			for _, bl := range d.Blocks {
+				if p, ok := bl.(Paragraph); ok && p.Style == Body {
+					got = p.Text
+					if strings.Contains(got, " mnkr") {
+						break
+					}
+				}
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%q lacks %q", got, w)
+				}
+			}
+			for _, w := range tc.never {
+				if strings.Contains(got, w) {
+					t.Errorf("%q says %q", got, w)
+				}
+			}
+		})
 	}
 }
 
