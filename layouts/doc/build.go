@@ -83,6 +83,7 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 		for _, t := range s.Lead {
 			b.paragraphs(Body, b.r.Texts[t])
 		}
+		b.led = len(b.blocks) > body
 		switch s.ID {
 		case layouts.Summary:
 			b.summary()
@@ -157,6 +158,9 @@ type builder struct {
 	council string // "regionfullmäktige" or "kommunfullmäktige"
 	kind    period.Kind
 	blocks  []Block
+	// led tells that the controllers' own text opens the current
+	// section: the written summary (SPEC 7.2).
+	led bool
 }
 
 // annual reports whether the report is the year's outcome, whose

@@ -16,7 +16,7 @@ import (
 // changed since the previous report, and the material deviations.
 func (b *builder) summary() {
 	r := b.r
-	b.text(Body, "%s", joinSentences(b.resultSentence(), b.prognosisSentence(), b.pathSentence()))
+	b.keyFigures()
 
 	b.add(Heading{Level: 2, Text: "Sammanfattning av måluppfyllelse"})
 	b.text(Body, "%s", b.goalCountSentence())
@@ -625,7 +625,21 @@ func indicatorChart(in report.IndicatorResult, year int) Chart {
 
 // prognosisSummary opens a deviation report with the economic prognosis in
 // words.
-func (b *builder) prognosisSummary() {
+func (b *builder) prognosisSummary() { b.keyFigures() }
+
+// keyFiguresTitle heads the generated sentences on the period's net and
+// the prognosis where the controller's written summary comes first.
+const keyFiguresTitle = "Ekonomin i siffror"
+
+// keyFigures is the period's net, the year's prognosis and its change
+// since the previous report in words. Without a written summary these
+// sentences are the summary; after the controller's own summary they
+// stand under a heading of their own, so that they read as the key
+// figures and not as a second summary that repeats the first (SPEC 7.2).
+func (b *builder) keyFigures() {
+	if b.led {
+		b.add(Heading{Level: 2, Text: keyFiguresTitle})
+	}
 	b.text(Body, "%s", joinSentences(b.resultSentence(), b.prognosisSentence(), b.pathSentence()))
 }
 

@@ -1,6 +1,8 @@
 package doc
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -389,6 +391,63 @@ func TestIndicatorWithoutValue(t *testing.T) {
 			}
 			if trend.Text != "–" {
 				t.Errorf("Trend = %q, want \"–\"", trend.Text)
+			}
+		})
+	}
+}
+
+// TestKeyFiguresBesideWrittenSummary: where the controller wrote a
+// Sammanfattning, it comes first and the generated sentences on the net
+// and the prognosis follow under their own heading, not as a second
+// summary straight after it; without one they open the section
+// themselves (SPEC 7.2).
+func TestKeyFiguresBesideWrittenSummary(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		code    period.Code
+		summary string
+		heading bool
+	}{
+		{"UR1 with a written summary", "UR1", "Verksamheten följer planen.", true},
+		{"UR1 without", "UR1", "", false},
+		{"UR1 with a blank summary", "UR1", " \n ", false},
+		{"M10 with a written summary", "M10", "Prognosen är bättre än budget.", true},
+		{"M10 without", "M10", "", false},
+		{"ÅR with a written summary", "ÅR", "Året gick enligt plan.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade(tc.code)
+			if r.Texts == nil {
+				r.Texts = map[report.TextSection]string{}
+			}
+			r.Texts[report.TextSummary] = tc.summary
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The first section: its blocks up to the first table.
+			var seq []string
+			for _, bl := range d.Blocks[1:] {
+				if _, ok := bl.(Table); ok {
+					break
+				}
+				switch x := bl.(type) {
+				case Heading:
+					seq = append(seq, "H"+strconv.Itoa(x.Level)+" "+x.Text)
+				case Paragraph:
+					seq = append(seq, x.Text)
+				}
+			}
+			i := slices.IndexFunc(seq, func(s string) bool { return strings.Contains(s, " mnkr, vilket är ") })
+			if i < 0 {
+				t.Fatalf("no sentence on the net in %q", seq)
+			}
+			if tc.heading {
+				if seq[0] != strings.TrimSpace(tc.summary) || i < 2 || seq[i-1] != "H2 "+keyFiguresTitle {
+					t.Errorf("want the written summary, then %q over the key figures; got %q", keyFiguresTitle, seq)
+				}
+			} else if i != 0 || slices.Contains(seq, "H2 "+keyFiguresTitle) {
+				t.Errorf("without a written summary the key figures open the section; got %q", seq)
 			}
 		})
 	}
