@@ -53,7 +53,7 @@ func (b *builder) summary() {
 		var items []string
 		for _, g := range r.Goals {
 			if g.Change == report.ChangeBetter || g.Change == report.ChangeWorse {
-				items = append(items, fmt.Sprintf("%s: %s %s (var %s).", goalLabel(g, 80), g.Change.Symbol(),
+				items = append(items, fmt.Sprintf("%s: %s %s (var %s).", b.goalLabel(g, 80), g.Change.Symbol(),
 					g.Level.AssessmentWord(b.kind), g.Previous.AssessmentWord(period.Full)))
 			}
 		}
@@ -221,7 +221,7 @@ func (b *builder) deviationBullets() []string {
 		if b.annual() {
 			verb = "är inte uppfyllt"
 		}
-		items = append(items, fmt.Sprintf("%s %s.", goalLabel(g, 90), verb))
+		items = append(items, fmt.Sprintf("%s %s.", b.goalLabel(g, 90), verb))
 	}
 	for _, in := range r.Deviations.Indicators {
 		items = append(items, indicatorDeviation(in))
@@ -342,9 +342,9 @@ func indicatorDeviation(in report.IndicatorResult) string {
 
 // goalLabel names a goal in a sentence: "Mål 4 (Regionstyrelsen ska …)";
 // a council goal without a board goal has no number of its own.
-func goalLabel(g report.GoalResult, n int) string {
+func (b *builder) goalLabel(g report.GoalResult, n int) string {
 	if g.BoardGoal == "" || g.Nr == "" {
-		return "Regionfullmäktiges mål " + shorten(g.CouncilGoal, n)
+		return b.councilGoals() + " " + shorten(g.CouncilGoal, n)
 	}
 	return "Mål " + g.Nr + " (" + shorten(g.BoardGoal, n) + ")"
 }
@@ -388,7 +388,7 @@ func (b *builder) goals() {
 	if n := len(r.Goals) - len(boardGoals(r.Goals)); n > 0 {
 		note += " Mål utan eget mål för " + b.unit + " följs upp av " + b.council + " och räknas inte bland styrelsens mål."
 	}
-	cols := layouts.Table1Columns
+	cols := layouts.Table1ColumnsFor(b.council, b.unit)
 	b.add(Table{
 		Caption: layouts.Caption(1, b.unit),
 		Columns: []Column{col(cols[0], 3.4, Left), col(cols[1], 5, Left), col(cols[2], 2.5, Left), col(cols[3], 2.3, Left)},
@@ -397,7 +397,7 @@ func (b *builder) goals() {
 	})
 	for _, g := range r.Goals {
 		if g.BoardGoal == "" || g.Nr == "" {
-			b.add(Heading{Level: 3, Text: "Regionfullmäktiges mål: " + g.CouncilGoal, Outline: "Regionfullmäktiges mål: " + shorten(g.CouncilGoal, 60)})
+			b.add(Heading{Level: 3, Text: b.councilGoals() + ": " + g.CouncilGoal, Outline: b.councilGoals() + ": " + shorten(g.CouncilGoal, 60)})
 		} else {
 			b.add(Heading{Level: 3, Text: "Mål " + g.Nr + ". " + g.BoardGoal, Outline: "Mål " + g.Nr + ". " + shorten(g.BoardGoal, 70)})
 		}
@@ -409,7 +409,7 @@ func (b *builder) goals() {
 			if meta != "" {
 				meta += "\n"
 			}
-			meta += strings.ToUpper(b.council[:1]) + b.council[1:] + "s mål: " + g.CouncilGoal
+			meta += b.councilGoals() + ": " + g.CouncilGoal
 		}
 		if meta != "" {
 			b.add(Paragraph{Style: Small, Text: meta, KeepWithNext: true})
@@ -437,6 +437,10 @@ func (b *builder) goals() {
 		}
 	}
 }
+
+// councilGoals is "Regionfullmäktiges mål", or "Kommunfullmäktiges mål"
+// in a municipality: the plan's words for the assembly's goals.
+func (b *builder) councilGoals() string { return layouts.Table1ColumnsFor(b.council, b.unit)[0] }
 
 // changeText is table 1's Förändring: "↑ (var Bedöms delvis uppfyllas)".
 func changeText(g report.GoalResult) string {
@@ -923,7 +927,7 @@ func (b *builder) otherDeviations() {
 	}
 	for _, g := range dev.Goals {
 		if g.BoardGoal == "" || g.Nr == "" {
-			b.add(Heading{Level: 3, Text: "Regionfullmäktiges mål: " + g.CouncilGoal, Outline: "Regionfullmäktiges mål: " + shorten(g.CouncilGoal, 60)})
+			b.add(Heading{Level: 3, Text: b.councilGoals() + ": " + g.CouncilGoal, Outline: b.councilGoals() + ": " + shorten(g.CouncilGoal, 60)})
 		} else {
 			b.add(Heading{Level: 3, Text: "Mål " + g.Nr + ". " + g.BoardGoal, Outline: "Mål " + g.Nr + ". " + shorten(g.BoardGoal, 70)})
 		}

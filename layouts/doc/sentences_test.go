@@ -452,3 +452,40 @@ func TestKeyFiguresBesideWrittenSummary(t *testing.T) {
 		})
 	}
 }
+
+// TestTable1NamesTheUnitsOwnAssembly: table 1's columns, the goal
+// headings and the summary name the report's own assembly and unit in the
+// plan's places, not Region Halland's (SPEC 7.1).
+func TestTable1NamesTheUnitsOwnAssembly(t *testing.T) {
+	for _, tc := range []struct {
+		name, org, unit string
+		want, never     []string
+	}{
+		{"the plan's own", "Region Halland", "Regionstyrelsen",
+			[]string{"Regionfullmäktiges mål\tRegionstyrelsens mål\tBedömning\tFörändring", "Regionfullmäktiges mål: En region som utvecklar och förbättrar cancervården"},
+			[]string{"Kommunfullmäktiges"}},
+		{"a region's committee", "Region Norrby", "Miljönämnden",
+			[]string{"Regionfullmäktiges mål\tMiljönämndens mål\tBedömning", "Regionfullmäktiges mål: En region som utvecklar"},
+			[]string{"Regionstyrelsens mål", "Kommunfullmäktiges"}},
+		{"a municipality's committee", "Norrby kommun", "Kultur- och fritidsnämnden",
+			[]string{"Kommunfullmäktiges mål\tKultur- och fritidsnämndens mål\tBedömning", "Kommunfullmäktiges mål: En region som utvecklar",
+				"Kommunfullmäktiges mål: En organisation med robust verksamhet"},
+			[]string{"Regionstyrelsens mål", "Regionfullmäktiges", "regionfullmäktige"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade("UR1")
+			r.Organisation, r.Unit = tc.org, tc.unit
+			got := mustBuild(t, r)
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("document lacks %q", w)
+				}
+			}
+			for _, w := range tc.never {
+				if strings.Contains(got, w) {
+					t.Errorf("document says %q", w)
+				}
+			}
+		})
+	}
+}
