@@ -52,8 +52,14 @@ func (b *builder) summary() {
 		b.add(Heading{Level: 2, Text: "Förändringar sedan " + r.Previous.Name})
 		var items []string
 		for _, g := range r.Goals {
-			if g.Change == report.ChangeBetter || g.Change == report.ChangeWorse {
+			switch {
+			case g.Change == report.ChangeBetter || g.Change == report.ChangeWorse:
 				items = append(items, fmt.Sprintf("%s: %s %s (var %s).", b.goalLabel(g, 80), g.Change.Symbol(),
+					g.Level.AssessmentWord(b.kind), g.Previous.AssessmentWord(period.Full)))
+			case newlyAssessed(g):
+				// Assessed on one side only: a change of assessment
+				// without a direction.
+				items = append(items, fmt.Sprintf("%s: %s (var %s).", b.goalLabel(g, 80),
 					g.Level.AssessmentWord(b.kind), g.Previous.AssessmentWord(period.Full)))
 			}
 		}
@@ -422,8 +428,11 @@ func (b *builder) goals() {
 		}
 		st := Status{Label: "Bedömning", Level: g.Level, Word: g.Level.AssessmentWord(b.kind)}
 		var notes []string
-		if (g.Change == report.ChangeBetter || g.Change == report.ChangeWorse) && r.Previous != nil {
+		switch {
+		case (g.Change == report.ChangeBetter || g.Change == report.ChangeWorse) && r.Previous != nil:
 			notes = append(notes, g.Change.Symbol()+" sedan "+r.Previous.Name+", var "+g.Previous.AssessmentWord(period.Full))
+		case newlyAssessed(g) && r.Previous != nil:
+			notes = append(notes, "i "+r.Previous.Name+": "+g.Previous.AssessmentWord(period.Full))
 		}
 		if !g.Assessed.IsZero() && g.Assessed != r.Month {
 			notes = append(notes, "bedömning från "+g.Assessed.Swedish())
@@ -453,7 +462,19 @@ func changeText(g report.GoalResult) string {
 	case report.ChangeSame:
 		return "–"
 	}
+	if newlyAssessed(g) {
+		// No arrow, but not an empty cell either: the board sees what
+		// the goal was assessed as before.
+		return "(var " + g.Previous.AssessmentWord(period.Full) + ")"
+	}
 	return ""
+}
+
+// newlyAssessed reports a board goal assessed in one of this report and
+// the previous one but not in the other: its assessment changed, though
+// it cannot be said to be better or worse (ChangeNone).
+func newlyAssessed(g report.GoalResult) bool {
+	return g.Change == report.ChangeNone && g.Previous != nil && *g.Previous != g.Level && g.BoardGoal != ""
 }
 
 // planFollowUp follows up the plan's other parts with the goals' words
@@ -473,7 +494,9 @@ func (b *builder) planFollowUp() {
 		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: it.Activity}, {Text: it.Level.AssessmentWord(b.kind), Level: levelPtr(it.Level)}}})
 	}
-	b.add(Table{Caption: "Uppföljning av verksamhetsplanens övriga delar",
+	// The section's heading already says what is followed up; the
+	// caption says what the table holds.
+	b.add(Table{Caption: "Bedömning per del och aktivitet",
 		Columns: []Column{col("Aktivitet", 7, Left), col("Bedömning", 3, Left)}, Rows: rows})
 	for _, it := range items {
 		b.add(Heading{Level: 3, Text: it.Part + ": " + it.Activity, Outline: shorten(it.Part+": "+it.Activity, 70)})
@@ -978,12 +1001,12 @@ func (b *builder) otherDeviations() {
 		b.text(Italic, "Alla indikatorer ligger inom sina mål- och referensvärden.")
 	}
 	for _, in := range dev.Indicators {
-		text := indicatorDeviation(in)
+		// The name stands above as a lead-in, and the description is
+		// under table 2 of the same report: the paragraph gives the
+		// deviation alone, not the name and the plan's yardstick twice.
+		text := capitalize(strings.TrimPrefix(indicatorDeviation(in), in.Name+": "))
 		if in.PriorYear != nil {
 			text += fmt.Sprintf(" Samma period föregående år: %s.", valueText(in.PriorYear, in.Unit))
-		}
-		if in.Description != "" {
-			text += " " + in.Description
 		}
 		b.add(Paragraph{Style: Lead, Text: in.Name})
 		b.add(Paragraph{Style: Body, Text: text})

@@ -489,3 +489,73 @@ func TestTable1NamesTheUnitsOwnAssembly(t *testing.T) {
 		})
 	}
 }
+
+// TestBoardMemberReading holds wording a board member stumbled on: a
+// caption that repeated its section's heading, an indicator named twice
+// and its yardstick quoted without a unit in the deviation report, a
+// glossary out of alphabetical order, and an empty Förändring for a goal
+// assessed for the first time.
+func TestBoardMemberReading(t *testing.T) {
+	t.Run("plan follow-up caption", func(t *testing.T) {
+		d, err := Build(testreports.Handmade("UR1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		heading := ""
+		for _, bl := range d.Blocks {
+			switch x := bl.(type) {
+			case Heading:
+				heading = x.Text
+			case Table:
+				if x.Caption != "" && x.Caption == heading {
+					t.Errorf("table caption %q repeats its heading", x.Caption)
+				}
+			}
+		}
+	})
+	t.Run("deviation report indicator", func(t *testing.T) {
+		r := testreports.Handmade("M10")
+		if len(r.Deviations.Indicators) == 0 {
+			t.Fatal("the handmade M10 has no indicator off target")
+		}
+		in := r.Deviations.Indicators[0]
+		got := mustBuild(t, r)
+		i := strings.Index(got, "Indikatorer utanför mål- eller referensvärde\n")
+		if i < 0 {
+			t.Fatal("no list of indicators off target")
+		}
+		tail := got[i:]
+		if strings.Contains(tail, in.Name+": ") || (in.Description != "" && strings.Contains(tail, in.Description)) {
+			t.Errorf("the indicator's name or description is repeated:\n%s", tail)
+		}
+		if !strings.Contains(tail, in.Name+"\n"+capitalize(lowerFirst(in.Grade.Word()))+" (") {
+			t.Errorf("the deviation does not follow the indicator's name:\n%s", tail)
+		}
+	})
+	t.Run("glossary in Swedish alphabetical order", func(t *testing.T) {
+		terms := glossaryTerms(testreports.Handmade("UR1"))
+		want := []string{"Ackumulerad budgetavvikelse", "Ackumulerad förbrukning", "Avvikelserapport", "Budget ack", "Förändring",
+			"Mnkr", "Målvärde", "Netto", "Nettokostnad", "Periodiserad budget", "Periodresultat", "Prognos",
+			"Prognos investeringsbudgetavvikelse", "Prognosavvikelse", "Referensvärde", "Trend", "Utfall",
+			"Utfall ack föregående år", "Väsentlighet"}
+		var got []string
+		for _, t := range terms {
+			got = append(got, t[0])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("glossary order\n%q\nwant\n%q", got, want)
+		}
+	})
+	t.Run("goal assessed for the first time", func(t *testing.T) {
+		r := testreports.Handmade("UR1")
+		g := &r.Goals[0]
+		prev := report.NotAssessed
+		g.Level, g.Previous, g.Change = report.Met, &prev, report.ChangeNone
+		if got := changeText(*g); got != "(var Ej bedömt)" {
+			t.Errorf("Förändring = %q, want \"(var Ej bedömt)\"", got)
+		}
+		if got := mustBuild(t, r); !strings.Contains(got, "Mål 1 (Regionstyrelsen ska leda och samordna arbetet med att stärka och utveckla Region …): Bedöms uppfyllas (var Ej bedömt).") {
+			t.Error("the summary does not list the goal whose assessment changed")
+		}
+	})
+}
