@@ -781,8 +781,13 @@ func (b *builder) deviationChart() {
 	}
 	series := []Series{acc, prog}
 	title := "Avvikelse mot budget per rad, mnkr"
-	if b.annual() || op.PrognosisIsOutcome {
+	switch {
+	case b.annual() || op.PrognosisIsOutcome:
 		series = []Series{{Name: "Avvikelse mot årsbudget", Values: acc.Values, Labels: acc.Labels}}
+	case op.PrognosisIsBudget:
+		// With the budget standing in for a prognosis every prognosis
+		// deviation is zero: bars of 0,0 would only look like a forecast.
+		series = []Series{acc}
 	}
 	b.add(Chart{Kind: DeviationChart, Title: title, Unit: "mnkr", Categories: cats, Series: series,
 		Height: 14 + float64(len(cats)*len(series))*4.2})

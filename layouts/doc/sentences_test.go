@@ -559,3 +559,39 @@ func TestBoardMemberReading(t *testing.T) {
 		}
 	})
 }
+
+// TestDeviationChartWithoutPrognosis: when no prognosis is given and the
+// budget stands in for it, the chart shows the accumulated deviation
+// alone, not a row of zero prognosis deviations.
+func TestDeviationChartWithoutPrognosis(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		budget bool
+		series []string
+	}{
+		{"with a prognosis", false, []string{"Avvikelse ack", "Prognosavvikelse"}},
+		{"budget as prognosis", true, []string{"Avvikelse ack"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade("M02")
+			r.Operating.PrognosisIsBudget = tc.budget
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bl := range d.Blocks {
+				if c, ok := bl.(Chart); ok && c.Kind == DeviationChart {
+					var names []string
+					for _, s := range c.Series {
+						names = append(names, s.Name)
+					}
+					if !slices.Equal(names, tc.series) {
+						t.Errorf("series %q, want %q", names, tc.series)
+					}
+					return
+				}
+			}
+			t.Fatal("no deviation chart")
+		})
+	}
+}
