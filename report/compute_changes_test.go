@@ -267,6 +267,19 @@ func TestIndicatorGradeWords(t *testing.T) {
 	}
 }
 
+// indicatorInputs is handInputs with one indicator and its values, read
+// from a row of the sheet Indikatorer.
+func indicatorInputs(def IndicatorDef, values map[period.Month]float64) *Inputs {
+	in := handInputs()
+	in.IndicatorDefs = []IndicatorDef{def}
+	in.IndicatorValue = nil
+	for m, v := range values {
+		in.IndicatorValue = append(in.IndicatorValue, IndicatorValue{Name: def.Name, Month: m, Value: v,
+			Place: Place{File: UnderlagFile, Sheet: SheetIndValues, Row: 2}})
+	}
+	return in
+}
+
 func TestIndicatorMeasures(t *testing.T) {
 	f := ptrF
 	type values map[period.Month]float64
@@ -320,12 +333,7 @@ func TestIndicatorMeasures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := handInputs()
-			in.IndicatorDefs = []IndicatorDef{tc.def}
-			in.IndicatorValue = nil
-			for m, v := range tc.values {
-				in.IndicatorValue = append(in.IndicatorValue, IndicatorValue{Name: tc.def.Name, Month: m, Value: v})
-			}
+			in := indicatorInputs(tc.def, tc.values)
 			r, _ := mustCompute(t, in, tc.code, ComputeOptions{})
 			got := r.Indicators[0]
 			if !sameF(got.Value, tc.value) || got.ValueLabel != tc.label || got.ValueAt != tc.valueAt {
@@ -779,6 +787,53 @@ func TestUnknownBudgetLine(t *testing.T) {
 				if l.Line == tc.wantErr {
 					t.Errorf("%q became a line of table 4: %+v", l.Line, l)
 				}
+			}
+		})
+	}
+}
+
+// A Värde over fewer months than the period's is warned of, naming the
+// months missing; a complete series and an indicator without any value
+// this year (an empty Värde) are not.
+func TestIndicatorGapWarnings(t *testing.T) {
+	type values map[period.Month]float64
+	full := values{mon(2026, 1): 5, mon(2026, 2): 5, mon(2026, 3): 5, mon(2026, 4): 5}
+	tests := []struct {
+		name   string
+		def    IndicatorDef
+		values values
+		want   string // "" for no warning
+	}{
+		{"mean, all months", IndicatorDef{Name: "Sjukfrånvaro"}, full, ""},
+		{"mean, two months missing", IndicatorDef{Name: "Sjukfrånvaro"},
+			values{mon(2026, 1): 5, mon(2026, 4): 5},
+			"Sjukfrånvaro saknar värde för februari och mars 2026: Värde är medelvärdet av 2 månader i stället för 4"},
+		{"mean, the report month missing", IndicatorDef{Name: "Sjukfrånvaro"},
+			values{mon(2026, 1): 5, mon(2026, 2): 5, mon(2026, 3): 5},
+			"Sjukfrånvaro saknar värde för april 2026: Värde är medelvärdet av 3 månader i stället för 4"},
+		{"latest, earlier months missing", IndicatorDef{Name: "Personalomsättning"},
+			values{mon(2026, 4): 8}, ""},
+		{"latest, the report month missing", IndicatorDef{Name: "Personalomsättning"},
+			values{mon(2026, 1): 8, mon(2026, 2): 8},
+			"Personalomsättning saknar värde för april 2026: Värde är det senaste, från februari"},
+		{"no value this year", IndicatorDef{Name: "Sjukfrånvaro"},
+			values{mon(2025, 4): 5}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := indicatorInputs(tc.def, tc.values)
+			_, probs := mustCompute(t, in, "UR1", ComputeOptions{})
+			var got []problem.Problem
+			for _, p := range probs {
+				if p.Sheet == SheetIndValues {
+					got = append(got, p)
+				}
+			}
+			switch {
+			case tc.want == "" && len(got) > 0:
+				t.Errorf("unexpected warnings: %v", got)
+			case tc.want != "" && (len(got) != 1 || got[0].Severity != problem.Warning || !strings.Contains(got[0].String(), tc.want)):
+				t.Errorf("warnings %v, want one holding %q", got, tc.want)
 			}
 		})
 	}

@@ -296,7 +296,52 @@ func (c *computation) indicators() {
 		res.Status = res.Level.Word()
 		res.Trend = indicatorTrend(res)
 		c.r.Indicators = append(c.r.Indicators, res)
+		c.indicatorGaps(def, measure, byMonth)
 	}
+}
+
+// indicatorGaps warns of the months an indicator's Värde lacks: a mean
+// over fewer months than January…report month, or a latest value from an
+// earlier month than the report's. The board would otherwise read a
+// figure over other months than the period's without a word. An indicator
+// without any value this year has an empty Värde, which shows itself.
+func (c *computation) indicatorGaps(def IndicatorDef, measure Measure, byMonth map[period.Month]float64) {
+	year, last := c.month.Year, c.month.Month
+	var missing []string
+	found, latest := 0, time.Month(0)
+	for mo := time.January; mo <= last; mo++ {
+		if _, ok := byMonth[period.Month{Year: year, Month: mo}]; ok {
+			found++
+			latest = mo
+		} else if measure == MeasureMean || mo == last {
+			missing = append(missing, period.MonthName(mo))
+		}
+	}
+	if found == 0 || len(missing) == 0 {
+		return
+	}
+	msg := fmt.Sprintf("%s saknar värde för %s %d", def.Name, joinSwedish(missing), year)
+	if measure == MeasureMean {
+		msg += fmt.Sprintf(": Värde är medelvärdet av %d månader i stället för %d", found, int(last))
+	} else {
+		msg += fmt.Sprintf(": Värde är det senaste, från %s", period.MonthName(latest))
+	}
+	var places []Place
+	for _, v := range c.in.IndicatorValue {
+		if strings.EqualFold(strings.TrimSpace(v.Name), strings.TrimSpace(def.Name)) {
+			places = append(places, v.Place)
+		}
+	}
+	c.probs.Add(sheetProblem(firstPlace(places), SheetIndValues, problem.Problem{Severity: problem.Warning, Value: def.Name,
+		Message: msg, Hint: fmt.Sprintf("Skriv de saknade månadernas värden i bladet %s, om de finns", SheetIndValues)}))
+}
+
+// joinSwedish lists words as Swedish does: "februari, mars och april".
+func joinSwedish(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " och " + words[len(words)-1]
 }
 
 // deviations collects what a deviation report lists as other deviations.

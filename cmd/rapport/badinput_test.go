@@ -210,6 +210,7 @@ func TestBadInputs(t *testing.T) {
 		{"citattecken som inte avslutas på raden", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte(
 			"Konto;Ansvar;Period;Belopp;Text\n4010;100;2026-01;5;\"Kaffe\n4010;100;2026-02;7;mat\n4010;100;2026-02;9;Bildskärm 24\" Dell\n")}, exitInvalid},
 		{"belopp med tre decimaler", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;1.234", "4010;100;2026-02;2,500")}, exitOK},
+		{"rubrik och sidfot utan konto och belopp i huvudbok.csv", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger(";Personalkostnader;;", "4010;100;2026-01;1 000,00", "4010;100;2026-02;500,00", "Utskrivet av Anna Andersson 2026-03-02 10:15")}, exitOK},
 		{"belopp vars summa inte går att räkna exakt", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger(strings.Split(strings.Repeat("4010;100;2026-01;999999999999999\n", 93), "\n")[:93]...)}, exitInvalid},
 		{"huvudbok.xlsx med ett blad utan huvudboksrubrik", map[string][]byte{report.LedgerXLSX: withInfoSheet(t, xlsx)}, exitOK},
 		{"celler i fel ordning i huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: rawLedgerXLSX(t, `<row r="2">`+strings.Repeat(`<c r="A2"><v>4010</v></c>`, 100000)+`</row>`, 0)}, exitInvalid},
@@ -238,7 +239,7 @@ func TestBadInputs(t *testing.T) {
 	var table strings.Builder
 	table.WriteString("# Felaktiga indatamappar och meddelandena de får\n\n")
 	table.WriteString("Varje rad är ett fall i `TestBadInputs` (cmd/rapport): exemplets indatamapp med en sak ändrad, kontrollerad med `rapport validate`; de sista raderna är en mapp med två enheter (exemplets underlag med Ansvar) mot en gemensam huvudbok, `validate --in ENHETER --ledger FIL`.\n")
-	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
+	table.WriteString("Alla utom de som bara ger varningar (textfiler med namnet .xlsx, CSV eller SIE; belopp med fler decimaler än ören; rader utan konto och belopp; ett blad utan huvudboksrubrik) ger slutkod 1, och då skrivs ingenting. Uppdateras med `go test ./cmd/rapport -run TestBadInputs -update`.\n\n")
 	table.WriteString("| Indata | Meddelande |\n| --- | --- |\n")
 	// addRows puts the lines of a run's output that keep takes in the
 	// table, one row each, and says how many.

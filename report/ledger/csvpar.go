@@ -25,9 +25,9 @@ import (
 // what came before it, so the parallel read is a speculation that holds
 // only for a clean file: the moment any chunk meets anything that is not a
 // plainly summed or blank row — a problem, an error or summary row, a
-// quote left open, an encoding that differs from another chunk's, a
-// responsibility that two units select — the
-// parallel result is dropped and the file is read sequentially from the
+// row of text without an amount, a quote left open, an encoding that
+// differs from another chunk's, a responsibility that two units select —
+// the parallel result is dropped and the file is read sequentially from the
 // header on, which gives every message with its row number as always.
 // Rows reported as the first of something (FirstSeen, the first amount
 // with more decimals than öre) are taken from the first chunk that has
@@ -220,7 +220,7 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 	c.sum.flush()
 	l := c.l
 	c.clean = !c.dec.mixed && len(l.Problems) == 0 && l.ErrorRows == 0 &&
-		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && !l.noRespTold && l.overlap == (Bucket{})
+		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && c.sum.textRows == 0 && !l.noRespTold && l.overlap == (Bucket{})
 	for _, u := range l.Units {
 		c.clean = c.clean && len(u.Problems) == 0
 	}

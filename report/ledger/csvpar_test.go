@@ -220,6 +220,26 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			}
 			return "-"
 		}}, true, testUnits(t, "1000-1001", "1002")},
+		{"page headers and a footer as text rows: one warning naming the first", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			switch i {
+			case 1400:
+				return ";;;;;Huvudbok sida 2;"
+			case 1401:
+				return strings.Join(ledgergen.Columns, ";")
+			case 2999:
+				return "Utskrivet av AA 2026-05-02"
+			}
+			return "-"
+		}}, false, nil},
+		{"rules and a DOS end-of-file mark are blank rows", csvShape{rows: 3000, noLastEOL: true, row: func(i int, r *rand.Rand) string {
+			switch {
+			case i%700 == 0:
+				return "-----;-----;----;----;;;------"
+			case i == 2999:
+				return "\x1a"
+			}
+			return "-"
+		}}, true, nil},
 		{"comma-separated, clean", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			return fmt.Sprintf("%d,2026%02d,\"%d,%02d\"", 4000+i%20, 1+i%10, i, i%100)
 		}}, true, nil},
@@ -241,6 +261,10 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 				}
 				if strings.HasPrefix(tc.name, "summary rows") && (want.SummaryRows != 30 || want.ErrorRows != 0) {
 					t.Fatalf("%d summary rows verified, %d error rows: %v", want.SummaryRows, want.ErrorRows, want.Problems)
+				}
+				if strings.HasPrefix(tc.name, "page headers") && (want.BlankRows != 3 || len(want.Problems) != 1 ||
+					!strings.Contains(want.Problems[0].String(), "rad 1402: \"Huvudbok sida 2\" raden har varken kontonummer eller belopp (en rubrik, ett sidhuvud eller en sidfot) och hoppas över som en tom rad, liksom 2 rader till")) {
+					t.Fatalf("%d blank rows: %v", want.BlankRows, want.Problems)
 				}
 				// Routed, a file without a responsibility column is an
 				// error, which the sequential read reports.

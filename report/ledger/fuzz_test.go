@@ -5,6 +5,8 @@ import (
 	"context"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"rapport/fixtures/ledgergen"
 	"rapport/report/money"
 )
@@ -21,9 +23,12 @@ func FuzzLedgerCSV(f *testing.F) {
 		"Konto;Period;Belopp\n4010;202604;\"oavslutat\n",
 		"Kto;Text;Bokf.period;Debet;Kredit;Kst\n4010;;202600;10;;1\n3010;;2026-13;;4;1\n;Delsumma;;10;4\n;Summa;;10;4\n",
 		"Konto;Benämning;Per;Belopp (SEK)\n4010;Lön;2026 14;5\n;Totalt;;6\n",
+		"Rapport\rKonto nr;Period:;Belopp tkr\r4010 Löner;20260315;\u20131,5\r",
+		"Konto|Text|Datum|\"Debet, kr\"|Kredit kr\n=\"4010\"|;202603||1\nKonto|Text|Datum|Debet|Kredit\n-----|---|---|---|---\nS:a;;;1;\nUtskrivet av AA\n\x1a",
 	} {
 		f.Add([]byte(s))
 	}
+	f.Add(utf16NoBOM(f, "Konto\tPeriod\tBelopp\r\n4010\t202603\t-12,50\r\n;Grupp;\r\n", unicode.LittleEndian))
 	f.Add(cp1252(f, "Konto;Månad;Belopp\n4010;maj 2026;1\u00a0000\n"))
 	var gen bytes.Buffer
 	ledgergen.WriteCSV(&gen, ledgergen.Spec{Rows: 20, Seed: 1})

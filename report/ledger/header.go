@@ -20,6 +20,9 @@ const (
 	fieldProject
 	fieldDebit  // Debet: with Kredit instead of one amount column
 	fieldCredit // Kredit
+	// fieldYear is the year beside a period column that holds only the
+	// month (År 2026, Period 3), as some exports split them.
+	fieldYear
 	numFields
 )
 
@@ -42,6 +45,7 @@ var synonyms = [numFields][]string{
 	fieldProject:        {"projekt", "projektnr", "projektkod", "proj"},
 	fieldDebit:          {"debet", "debet sek"},
 	fieldCredit:         {"kredit", "kredit sek"},
+	fieldYear:           {"år", "bokföringsår", "räkenskapsår", "year"},
 }
 
 // FieldNames are the fields a sheet Kolumner may name (its column Fält),
@@ -79,6 +83,7 @@ var displayNames = [numFields]string{
 	fieldProject:        "Projekt, Projektnr, Projektkod, Proj",
 	fieldDebit:          "Debet, Debet SEK",
 	fieldCredit:         "Kredit, Kredit SEK",
+	fieldYear:           "År, Bokföringsår, Räkenskapsår",
 }
 
 // normalizeHeader lower-cases a header and folds runs of any kind of
@@ -123,6 +128,48 @@ func (h headerNames) matchHeader(hd string) (f field, unit money.Unit, rank int)
 	if n == "" {
 		return fieldNone, money.UnitKr, 0
 	}
+	f, unit, rank = h.matchNormalized(n)
+	if f == fieldNone {
+		f, unit, rank = h.matchLoose(n)
+	}
+	return f, unit, rank
+}
+
+// matchLoose matches a header as accounting programs print them where no
+// exact synonym fits: with a trailing colon or period ("Konto:",
+// "Kontonr."), with the unit as a last word instead of in parentheses
+// ("Belopp tkr", "Belopp, kr"), or broken or spaced differently
+// ("Konto nr" or "Konto⏎nr" for Kontonr). Only header rows come here, so
+// the cost is nothing per data row.
+func (h headerNames) matchLoose(n string) (field, money.Unit, int) {
+	if t := strings.TrimSpace(strings.TrimRight(n, ".:")); t != n && t != "" {
+		if f, u, r := h.matchNormalized(t); f != fieldNone {
+			return f, u, r
+		}
+		n = t
+	}
+	if i := strings.LastIndexByte(n, ' '); i > 0 {
+		if u, ok := money.ParseUnit(n[i+1:]); ok {
+			rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n[:i]), ","))
+			if f, _, r := h.matchNormalized(rest); amountField(f) {
+				return f, u, r
+			}
+		}
+	}
+	compact := strings.ReplaceAll(n, " ", "")
+	for f := fieldAccount; f < numFields; f++ {
+		for r, s := range synonyms[f] {
+			if compact == strings.ReplaceAll(s, " ", "") {
+				return f, money.UnitKr, r
+			}
+		}
+	}
+	return fieldNone, money.UnitKr, 0
+}
+
+// matchNormalized is matchHeader for a normalized header: a name from
+// Kolumner, or a synonym with an optional unit suffix in parentheses.
+func (h headerNames) matchNormalized(n string) (f field, unit money.Unit, rank int) {
 	if f, ok := h.custom[n]; ok {
 		return f, money.UnitKr, -1
 	}

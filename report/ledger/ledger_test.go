@@ -128,8 +128,8 @@ func TestCSV(t *testing.T) {
 			total: 123450, counts: counts{1, 1, 0, 0}},
 		{name: "a quoted field across lines is an error; the lines are read one by one",
 			data:  []byte("\"Konto\";\"Period\";\"Belopp\";\"Text\"\n\"4010\";\"202604\";\"1 234,50\";\"a;b \"\"c\"\"\nrad två\"\n"),
-			total: 123450, counts: counts{2, 1, 0, 1},
-			problems: []string{"rad 2–3: ett citattecken i början av ett fält på rad 2 avslutas först på rad 3", `rad 3, kolumn Konto: "rad två\""`}},
+			total: 123450, counts: counts{2, 1, 1, 0}, // the second line has no account or amount: a text row
+			problems: []string{"rad 2–3: ett citattecken i början av ett fält på rad 2 avslutas först på rad 3", `rad 3: "rad två\"" raden har varken kontonummer eller belopp`}},
 		{name: "project column goes into the key",
 			data:  []byte("Konto;Period;Belopp;Projektnr;Ansvar;Vht\n1210;202604;100;P1;10;20\n1210;202604;50;;10;20\n"),
 			total: 15000, counts: counts{2, 2, 0, 0}, project: true,

@@ -527,8 +527,12 @@ func (l *Ledger) checkColumns(best layout, cols []Column) {
 			continue
 		}
 		found := false
+		// The name matches as the header row was matched: also with a
+		// unit as its last word or a colon after it ("Nettobelopp tkr").
+		own := newHeaderNames([]Column{c})
 		for _, h := range best.headers {
-			if hn := normalizeHeader(h); hn == n || withoutUnit(hn) == n {
+			hn := normalizeHeader(h)
+			if _, _, rank := own.matchHeader(h); hn == n || withoutUnit(hn) == n || rank < 0 {
 				found = true
 				break
 			}
@@ -559,7 +563,9 @@ func (l *Ledger) noHeader(best layout, sheet string) {
 // a complete header; failing that, the one most used in the first line.
 func sniffDelimiter(head []byte, dec *decoder, names headerNames) byte {
 	cands := []byte{';', '\t', ','}
-	for _, d := range cands {
+	// A pipe is read too where it makes a complete header, as some
+	// report writers separate with it; it is never guessed.
+	for _, d := range append(cands, '|') {
 		cr := newCSVReader(bufio.NewReader(bytes.NewReader(head)), d)
 		for i := 0; i < maxHeaderRow; i++ {
 			rec, err := cr.next()
@@ -608,11 +614,25 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		// Excel's "Unicode text" is UTF-16 with a byte-order mark.
 		dec.enc = encUTF8
 		src = transform.NewReader(counted, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	default:
+		// Some database tools write UTF-16 without the mark.
+		if order, ok := utf16Order(r); ok {
+			dec.enc = encUTF8
+			src = transform.NewReader(counted, unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder())
+		}
 	}
 	br := bufio.NewReaderSize(src, 1<<20)
 	head, err := br.Peek(64 << 10)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return err
+	}
+	if oldMacLines(head) {
+		// Lines that end in CR alone, as classic Mac OS and some old
+		// report writers end them: one line end for the reader. The
+		// parallel read, which cuts the file at LF, is then not used.
+		src = crToLF{br}
+		br = bufio.NewReaderSize(src, 1<<20)
+		head, _ = br.Peek(64 << 10)
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
 		l.fileProblem("filen är varken en Excel-arbetsbok (.xlsx) eller en textfil (CSV)",
@@ -748,6 +768,50 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 	sum.finish()
 	prog.tick(l.RowsRead, counted.n, size, true)
 	return nil
+}
+
+// oldMacLines reports whether a file's first 64 kB end their lines in CR
+// alone: CRs and not one LF.
+func oldMacLines(head []byte) bool {
+	return bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0
+}
+
+// crToLF turns every CR into LF, for a file whose lines end in CR alone.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
+}
+
+// utf16Order tells UTF-16 text without a byte-order mark by its first
+// characters: ASCII text in UTF-16 has a zero byte beside every letter,
+// on the same side. Text in any 8-bit encoding has no zero bytes at all.
+func utf16Order(r io.ReaderAt) (unicode.Endianness, bool) {
+	buf := make([]byte, 512)
+	n, _ := r.ReadAt(buf, 0)
+	buf = buf[:n&^1]
+	if len(buf) < 16 {
+		return unicode.LittleEndian, false
+	}
+	le, be := true, true
+	for i := 0; i < len(buf); i += 2 {
+		lo, hi := buf[i], buf[i+1]
+		le = le && lo != 0 && hi == 0
+		be = be && lo == 0 && hi != 0
+	}
+	switch {
+	case le:
+		return unicode.LittleEndian, true
+	case be:
+		return unicode.BigEndian, true
+	}
+	return unicode.LittleEndian, false
 }
 
 // csvRows handles the data records of a CSV file below its header.

@@ -244,6 +244,11 @@ func readSIE(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		s.enc = sieUTF8
 		br.Discard(3)
 	}
+	if head, _ := br.Peek(64 << 10); oldMacLines(head) {
+		// Lines that end in CR alone, as programs on classic Mac OS
+		// wrote them.
+		br = bufio.NewReaderSize(crToLF{br}, 64<<10)
+	}
 	prog := progress{fn: opt.Progress}
 	var long []byte
 	for lineNo := 1; ; lineNo++ {

@@ -211,6 +211,27 @@ func TestReadSIE(t *testing.T) {
 			want: want{read: 1, errRows: 1, problems: []string{"rad 8: verifikation A 1 den 2026-01-05 avslutas inte med } (när filen tar slut)"}},
 		},
 		{
+			name: "rader som slutar med CR ensamt (klassisk Mac)",
+			file: "huvudbok.se",
+			data: []byte(strings.ReplaceAll(sieHead+"#VER A 1 20260115\n{\n#TRANS 4010 {} 10.00\n#TRANS 1930 {} -10.00\n}\n", "\n", "\r")),
+			want: want{read: 2, summed: 2, buckets: map[Key]money.Amount{
+				{Account: "4010", Month: mo(2026, 1)}: kr("10"),
+				{Account: "1930", Month: mo(2026, 1)}: kr("-10"),
+			}},
+		},
+		{
+			name: "som programmen skriver: #KSUMMA, #PROSA, #KPTYP, flera #RAR, kvantitet och sign, Ctrl-Z sist",
+			file: "huvudbok.se",
+			data: []byte("#FLAGGA 0\r\n#KSUMMA\r\n#PROGRAM \"Visma Administration\" 2000\r\n#FORMAT PC8\r\n#GEN 20260401 \"AA\"\r\n#SIETYP 4\r\n" +
+				"#PROSA \"Export\"\r\n#KPTYP BAS2014\r\n#RAR 0 20260101 20261231\r\n#RAR -1 20250101 20251231\r\n#UNDERDIM 21 \"Under\" 1\r\n" +
+				"#VER A 1 20260115 \"Lön\" 20260116 \"AA\"\r\n{\r\n#TRANS 4010 {1 \"100\" 6 \"P1\" 21 \"x\"} 1234.50 20260115 \"lön\" 2.5 \"AA\"\r\n" +
+				"#TRANS 1930 {} -1234.50 \"\" \"\" 0\r\n}\r\n#KSUMMA 1234567890\r\n\x1a"),
+			want: want{read: 2, summed: 2, hasProject: true, buckets: map[Key]money.Amount{
+				{Account: "4010", Month: mo(2026, 1), Project: "P1"}: kr("1234.50"),
+				{Account: "1930", Month: mo(2026, 1)}:                kr("-1234.50"),
+			}},
+		},
+		{
 			name: "klammer på #VER-raden och objektlistan utelämnad",
 			file: "huvudbok.se",
 			data: []byte(sieHead + "#VER A 1 20260105 \"x\" {\n#TRANS 4010 10.00\n#TRANS 1930 -10.00 20260106\n}\n"),
@@ -384,6 +405,7 @@ func FuzzLedgerSIE(f *testing.F) {
 		"#FLAGGA 0\r\n#VER\t\"A\"\t1\t20260101\r\n{\r\n#TRANS 4010 \"{1 \\\"1\\\"}\" 1\r\n#RTRANS 4010 {} 1\r\n#BTRANS 4010 {} 1\r\n}\r\n",
 		"#FLAGGA 0\n#TRANS 4010 {} 1\n}\n{\n#VER A 1 2026\n#VER A 2 20260101 {\n#TRANS 4010 {1 \"x} 1,5\n",
 		"#FLAGGA 0\n#FORMAT UTF8\n#SIETYP 2\n#RAR 0 20250701 20260630\n#RES 0 3010 -5\n",
+		"#FLAGGA 0\r#KSUMMA\r#VER A 1 20260115\r{\r#TRANS 4010 {1 100 6 P1} 1.00 20260115 \"x\" 2.5 \"AA\"\r#TRANS 1930 {} -1.00\r}\r#KSUMMA 1\r\x1a",
 	} {
 		f.Add([]byte(s))
 	}

@@ -52,9 +52,11 @@ type summer struct {
 	dec      *decoder // CSV text encoding; nil for XLSX
 
 	accounts   map[string]int32 // text as in the file → index in accNames
+	accounts4  []int32          // index+1 by a four-digit account text's value, the common case; nil until one is seen
 	accNames   []string
 	months     map[string]monthKind    // by text
 	serials    map[string]period.Month // by date serial as stored
+	serialDays []int32                 // Month.Index()+1 by whole date serial below maxSerialDay; nil until one is seen
 	projects   map[string]int32        // text → index in projNames; 0 is no project
 	projNames  []string
 	slotOf     map[idKey]int32
@@ -76,6 +78,12 @@ type summer struct {
 	subOreCol   int // 0-based column of the first sub-öre amount
 	subOreValue string
 	subOreRow   int
+
+	// Rows without account number and amount (headings, page headers,
+	// footers): how many, and the first, for one warning.
+	textRows              int
+	textRowAt, textRowCol int
+	textRowValue          string
 }
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
@@ -148,6 +156,22 @@ func (s *summer) finish() {
 		}
 		s.l.Problems.Add(p)
 	}
+	if s.textRows > 0 {
+		cell := problem.CellName(s.textRowCol+1, s.textRowAt)
+		if s.csv {
+			cell = fmt.Sprintf("rad %d", s.textRowAt)
+		}
+		msg := "raden har varken kontonummer eller belopp (en rubrik, ett sidhuvud eller en sidfot) och hoppas över som en tom rad"
+		switch {
+		case s.textRows == 2:
+			msg += ", liksom 1 rad till"
+		case s.textRows > 2:
+			msg += fmt.Sprintf(", liksom %d rader till", s.textRows-1)
+		}
+		s.l.Problems.Add(problem.Problem{Severity: problem.Warning, File: s.l.File, Sheet: s.sheet, Row: s.textRowAt, Cell: cell, Value: s.textRowValue,
+			Message: msg,
+			Hint:    "Inget belopp går förlorat; kontrollera att raden inte är en kontering som tappat konto och belopp, eller ta bort rubriker och sidfötter ur exporten"})
+	}
 	if s.suppressed > 0 {
 		s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet,
 			Row:     1 << 30,
@@ -198,12 +222,23 @@ func (s *summer) row(rowNum, width int, get func(col int) value) {
 	l := s.l
 	l.RowsRead++
 
-	if label, col, ok := s.summaryLabel(width, get); ok {
+	switch label, col, kind := s.summaryLabel(width, get); kind {
+	case rowSummary:
 		s.summaryRow(rowNum, label, col, get)
 		return
+	case rowText:
+		s.textRow(rowNum, width, label, col, get)
+		return
 	}
-	acc, ok := s.account(rowNum, get)
-	if !ok {
+	acc, kind := s.account(rowNum, get)
+	switch kind {
+	case rowText:
+		// A heading that begins with its group's number, "40
+		// Personalkostnader", without an amount.
+		col := s.lay.col[fieldAccount]
+		s.textRow(rowNum, width, string(s.text(get(col))), col, get)
+		return
+	case rowError:
 		// A "Summa" row's other cells say nothing more worth reading.
 		l.ErrorRows++
 		return
@@ -266,28 +301,45 @@ func (s *summer) amountCol() int {
 	return s.lay.col[fieldCredit]
 }
 
-// summaryWords begin a summary row's text (SPEC 6.1).
-var summaryWords = []string{"summa", "delsumma", "totalt", "total"}
+// summaryWords begin a summary row's text: SPEC 6.1's four, and the
+// abbreviation and compounds that Swedish report writers print ("S:a
+// konto 4010", "Totalsumma", "Slutsumma"). A summary row is verified
+// before it is skipped, so a word too many costs nothing.
+var summaryWords = []string{"summa", "delsumma", "totalt", "total", "s:a", "totalsumma", "slutsumma"}
 
 // maxBoundaries bounds the sums kept for verifying summary rows; past it
 // a summary row is checked against the rows since the previous one and
 // all rows above, as the SPEC asks, and nothing more.
 const maxBoundaries = 1 << 16
 
+// rowKind is what a data row is, before its cells are read as a posting.
+type rowKind uint8
+
+const (
+	rowPosting rowKind = iota // a posting, or a broken one: the cells' checks say which
+	rowSummary                // Summa, Delsumma …: verified, never summed
+	rowText                   // no account number and no amount: a heading, page header or footer
+	rowError                  // a cell that makes the row an error, reported
+)
+
 // summaryLabel tells a summary row: one whose account cell is empty or
 // text and whose text — the account cell's, else the first text cell's
 // (the account name column, where Raindance and Visma print "Summa …") —
-// begins with Summa, Delsumma, Totalt or Total. It returns the text and
-// its column.
-func (s *summer) summaryLabel(width int, get func(int) value) (string, int, bool) {
+// begins with Summa, Delsumma, Totalt or Total. It also tells a text row,
+// which has neither an account number nor an amount: a group heading
+// ("Personalkostnader" in the name column), a page's title and repeated
+// header in a print export, a footer ("Utskrivet av …"). It returns the
+// text and its column. A row whose account cell begins with a digit
+// returns at once: that is every posting.
+func (s *summer) summaryLabel(width int, get func(int) value) (string, int, rowKind) {
 	acol := s.lay.col[fieldAccount]
 	av := get(acol)
 	if av.kind != kindText || av.noValue || av.tooLarge || av.badString {
-		return "", 0, false
+		return "", 0, rowPosting
 	}
 	t := s.text(av)
 	if len(t) > 0 && (t[0] >= '0' && t[0] <= '9') {
-		return "", 0, false // an account, or a broken one: the account check says which
+		return "", 0, rowPosting // an account, or a broken one: the account check says which
 	}
 	col := acol
 	if len(t) == 0 {
@@ -305,14 +357,79 @@ func (s *summer) summaryLabel(width int, get func(int) value) (string, int, bool
 				break
 			}
 		}
-		if col < 0 {
-			return "", 0, false
+	}
+	switch {
+	case col >= 0 && isSummaryText(t):
+		return string(t), col, rowSummary
+	case s.moneyless(get) || s.repeatedHeader(get):
+		return string(t), col, rowText
+	}
+	return "", 0, rowPosting
+}
+
+// moneyless reports whether a row's amount cells are all empty, or hold
+// only the rule a print layout draws under a header ("-----").
+func (s *summer) moneyless(get func(int) value) bool {
+	return s.every(get, func(_ int, v value) bool {
+		return v.kind == kindText && !v.noValue && !v.tooLarge && !v.badString && isRule(s.text(v))
+	}, fieldAmount, fieldDebit, fieldCredit)
+}
+
+// every reports whether ok holds for the cell of each of the fields that
+// the header has.
+func (s *summer) every(get func(int) value, ok func(col int, v value) bool, fields ...field) bool {
+	for _, f := range fields {
+		if c := s.lay.col[f]; c >= 0 && !ok(c, get(c)) {
+			return false
 		}
 	}
-	if !isSummaryText(t) {
-		return "", 0, false
+	return true
+}
+
+// isRule reports whether t is empty or only dashes, equals signs,
+// underscores, stars or dots: a line drawn in text, no value.
+func isRule(t []byte) bool {
+	for _, c := range t {
+		switch c {
+		case '-', '=', '_', '*', '.', ' ', '\t':
+		default:
+			return false
+		}
 	}
-	return string(t), col, true
+	return true
+}
+
+// repeatedHeader reports whether a row repeats the header's account and
+// amount cells, as print exports do at the top of every page.
+func (s *summer) repeatedHeader(get func(int) value) bool {
+	return s.every(get, func(c int, v value) bool {
+		return v.kind == kindText && c < len(s.lay.headers) &&
+			normalizeHeader(string(s.text(v))) == normalizeHeader(s.lay.headers[c])
+	}, fieldAccount, fieldAmount, fieldDebit)
+}
+
+// textRow skips a row without account number and amount. It is counted
+// as a blank row, since it holds nothing to sum; unless it only holds
+// rules and control characters (a DOS end-of-file mark, a form feed), it
+// is named in one warning per sheet, so that a controller sees what was
+// left out.
+func (s *summer) textRow(rowNum, width int, label string, col int, get func(int) value) {
+	s.l.BlankRows++
+	for c := 0; c < width; c++ {
+		v := get(c)
+		if v.kind != kindText || !isRule(bytes.TrimFunc(s.text(v), unicode.IsControl)) {
+			break
+		}
+		if c == width-1 {
+			return
+		}
+	}
+	if s.textRows++; s.textRows == 1 {
+		if col < 0 {
+			col = s.lay.col[fieldAccount]
+		}
+		s.textRowAt, s.textRowCol, s.textRowValue = rowNum, col, truncate(label)
+	}
 }
 
 func (s *summer) isAmountCol(c int) bool {
@@ -422,25 +539,38 @@ func (s *summer) cellProblem(col, row int, v value) bool {
 	return true
 }
 
-func (s *summer) account(row int, get func(int) value) (int32, bool) {
+// account reads a row's account: rowPosting with its id, rowError when
+// the cell is reported, or rowText for a text that is no account in a
+// row without an amount (a heading such as "40 Personalkostnader").
+func (s *summer) account(row int, get func(int) value) (int32, rowKind) {
 	col := s.lay.col[fieldAccount]
 	v := get(col)
 	if s.cellProblem(col, row, v) {
-		return 0, false
+		return 0, rowError
 	}
 	t := s.text(v)
 	if len(t) == 0 {
 		s.problemAt(col, row, "", "kontonummer saknas", "Fyll i kontot eller ta bort raden")
-		return 0, false
+		return 0, rowError
+	}
+	four := fourDigits(t)
+	if four >= 0 && s.accounts4 != nil && s.accounts4[four] != 0 {
+		return s.accounts4[four] - 1, rowPosting
 	}
 	if id, ok := s.accounts[string(t)]; ok {
-		return id, true
+		return id, rowPosting
 	}
 	digits, ok := accountDigits(t, v.kind == kindNumber)
 	if !ok {
+		digits, ok = namedAccount(t)
+	}
+	if !ok {
+		if v.kind == kindText && s.moneyless(get) {
+			return 0, rowText
+		}
 		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
 			"Varje rad ska vara en kontering med ett kontonummer av siffror; ta bort summarader (Summa, Totalt) ur exporten")
-		return 0, false
+		return 0, rowError
 	}
 	if _, seen := s.l.FirstSeen[digits]; !seen {
 		if s.l.FirstSeen == nil {
@@ -451,7 +581,50 @@ func (s *summer) account(row int, get func(int) value) (int32, bool) {
 	id := int32(len(s.accNames))
 	s.accNames = append(s.accNames, digits)
 	s.accounts[string(t)] = id
-	return id, true
+	if four >= 0 {
+		if s.accounts4 == nil {
+			s.accounts4 = make([]int32, 10000)
+		}
+		s.accounts4[four] = id + 1
+	}
+	return id, rowPosting
+}
+
+// fourDigits gives the value of a text of exactly four digits, or -1. A
+// look-up by it is an array index where the map's is a hash of the text;
+// at a million rows that is a few per cent of reading a workbook.
+func fourDigits(t []byte) int {
+	if len(t) != 4 {
+		return -1
+	}
+	n := 0
+	for _, c := range t {
+		if c-'0' > 9 {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// maxSerialDay bounds the date serials looked up by index (serialDays):
+// 100 000 is the year 2173.
+const maxSerialDay = 100000
+
+// wholeSerial gives a date serial written as a whole number below
+// maxSerialDay, or -1.
+func wholeSerial(t []byte) int {
+	if len(t) == 0 || len(t) > 5 {
+		return -1
+	}
+	n := 0
+	for _, c := range t {
+		if c-'0' > 9 {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
 
 // accountDigits accepts an account of digits; a number cell or text
@@ -471,6 +644,35 @@ func accountDigits(t []byte, number bool) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// namedAccount reads an account as some exports write it, the number
+// with its name or as Excel's text formula: "4010 Löner", "4010 - Löner",
+// "4010: Löner", ="4010". Only the number is kept; the name must begin
+// with a letter, so that "4010 4020" or "4010-20" stay errors, and the
+// number must have the four digits of an account: "40 Personalkostnader"
+// is the heading of an account group (kontogrupp), not an account.
+func namedAccount(t []byte) (string, bool) {
+	if len(t) > 3 && t[0] == '=' && t[1] == '"' && t[len(t)-1] == '"' {
+		return accountDigits(bytes.TrimSpace(t[2:len(t)-1]), false)
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i < 4 {
+		return "", false
+	}
+	rest := bytes.TrimLeftFunc(t[i:], func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '–' || r == ':'
+	})
+	if len(rest) == len(t)-i {
+		return "", false // no separator: "4010abc"
+	}
+	if r, _ := utf8.DecodeRune(rest); !unicode.IsLetter(r) {
+		return "", false
+	}
+	return string(t[:i]), true
 }
 
 func allDigits(b []byte) bool {
@@ -584,12 +786,22 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 		return monthKind{}, false
 	}
 	if v.kind == kindDateNum {
+		day := wholeSerial(t)
+		if day >= 0 && s.serialDays != nil && s.serialDays[day] != 0 {
+			i := int(s.serialDays[day]) - 1
+			return monthKind{m: period.Month{Year: i / 12, Month: time.Month(i%12 + 1)}}, true
+		}
 		if m, ok := s.serials[string(t)]; ok {
 			return monthKind{m: m}, true
 		}
 		if f, err := strconv.ParseFloat(string(t), 64); err == nil {
 			if m, err := period.FromExcelSerial(f, s.date1904); err == nil {
-				if len(s.serials) < cacheLimit {
+				if day >= 0 {
+					if s.serialDays == nil {
+						s.serialDays = make([]int32, maxSerialDay)
+					}
+					s.serialDays[day] = int32(m.Index() + 1)
+				} else if len(s.serials) < cacheLimit {
 					s.serials[string(t)] = m
 				}
 				return monthKind{m: m}, true
@@ -612,10 +824,24 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 			mk, err = monthKind{m: sm, kind: kind}, nil
 		}
 	}
+	if err != nil && !isDate && s.lay.col[fieldYear] >= 0 {
+		// Only the month, with the year in a column of its own. The
+		// result depends on two cells and is not cached by the month's.
+		if ym, ok := s.withYear(t, v.kind == kindNumber, get); ok {
+			return ym, true
+		}
+	}
+	if err != nil {
+		// A date written compactly, as SIE and many exports write it:
+		// 20260315, in text or a number cell.
+		if m, ok := compactDate(t, v.kind == kindNumber); ok {
+			mk, err = monthKind{m: m}, nil
+		}
+	}
 	if err != nil && v.kind == kindNumber && isDate {
 		// A date column whose cells lost their date format still holds
-		// serial day numbers.
-		if f, ferr := strconv.ParseFloat(string(t), 64); ferr == nil && f >= 1 && f == float64(int64(f)) {
+		// serial day numbers, with the time of day as a fraction.
+		if f, ferr := strconv.ParseFloat(string(t), 64); ferr == nil && f >= 1 {
 			mk.m, err = period.FromExcelSerial(f, s.date1904)
 		}
 	}
@@ -627,6 +853,51 @@ func (s *summer) month(row int, get func(int) value) (monthKind, bool) {
 		s.months[string(t)] = mk
 	}
 	return mk, true
+}
+
+// withYear reads a period that holds only the month — 3, 03, mars, or
+// 00 and 13–15 — with the row's year column: År 2026, Period 3.
+func (s *summer) withYear(t []byte, number bool, get func(int) value) (monthKind, bool) {
+	yv := get(s.lay.col[fieldYear])
+	y := s.text(yv)
+	if yv.kind == kindNumber {
+		if d, ok := accountDigits(y, true); ok {
+			y = []byte(d)
+		}
+	}
+	if number {
+		if d, ok := accountDigits(t, true); ok {
+			t = []byte(d)
+		}
+	}
+	if len(y) != 4 || !allDigits(y) || len(t) == 0 || len(t) > 9 {
+		return monthKind{}, false
+	}
+	if allDigits(t) && len(t) <= 2 {
+		p := append(append([]byte(nil), y...), t...)
+		if len(t) == 1 {
+			p = append(append(append([]byte(nil), y...), '0'), t...)
+		}
+		if sm, kind, ok := specialPeriod(p, false); ok {
+			return monthKind{m: sm, kind: kind}, true
+		}
+	}
+	m, err := period.ParseMonth(string(t) + " " + string(y))
+	return monthKind{m: m}, err == nil
+}
+
+// compactDate reads a date written YYYYMMDD, a day that exists.
+func compactDate(t []byte, number bool) (period.Month, bool) {
+	if number {
+		if d, ok := accountDigits(t, true); ok {
+			t = []byte(d)
+		}
+	}
+	if len(t) != 8 || !allDigits(t) {
+		return period.Month{}, false
+	}
+	m, err := period.ParseMonth(string(t[:4]) + "-" + string(t[4:6]) + "-" + string(t[6:]))
+	return m, err == nil
 }
 
 // specialPeriod reads an ERP's period 00 (opening balance) or 13–15

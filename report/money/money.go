@@ -76,11 +76,12 @@ var ErrNotAmount = errors.New("inte ett belopp")
 var ErrTooLarge = errors.New("beloppet är orimligt stort")
 
 // Parse reads an amount written in unit u, in Swedish or plain form:
-// "1 234 567,89", "1234567.89", "-1 234,5", "−1 234,5" (U+2212), with space,
-// no-break space or thin space between thousands, "1,234.5" and "1.234,5"
-// (the last separator is the decimal one when both occur), an exponent as
-// spreadsheets store numbers ("1.5E+7"), and parentheses or a trailing minus
-// for negatives. Fractions of an öre are rounded half away from zero.
+// "1 234 567,89", "1234567.89", "-1 234,5", "−1 234,5" (U+2212, or an en
+// dash), with space, no-break space or thin space between thousands,
+// "1,234.5" and "1.234,5" (the last separator is the decimal one when both
+// occur), an exponent as spreadsheets store numbers ("1.5E+7"), and
+// parentheses or a trailing minus for negatives. Fractions of an öre are
+// rounded half away from zero.
 func Parse(s string, u Unit) (Amount, error) {
 	d, ok := parseDecimal(s)
 	if !ok {
@@ -169,7 +170,8 @@ func parseDecimal(s string) (decimal, bool) {
 	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "+"):
 		d.neg = d.neg != (s[0] == '-')
 		s = s[1:]
-	case strings.HasPrefix(s, "−"):
+	case strings.HasPrefix(s, "−"), strings.HasPrefix(s, "–"):
+		// U+2212, and the en dash that Swedish typesetting uses for it.
 		d.neg = !d.neg
 		s = s[len("−"):]
 	case strings.HasSuffix(s, "-") && len(s) > 1:

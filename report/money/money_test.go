@@ -17,6 +17,7 @@ func TestParse(t *testing.T) {
 		{"plain", "1234567.89", UnitKr, 123456789, nil},
 		{"negative", "-1 234,5", UnitKr, -123450, nil},
 		{"true minus", "−1 234,5", UnitKr, -123450, nil},
+		{"en dash as minus", "–1 234,5", UnitKr, -123450, nil},
 		{"no-break space", "1\u00a0234,50", UnitKr, 123450, nil},
 		{"thin space", "1\u2009234,50", UnitKr, 123450, nil},
 		{"narrow no-break space", "1\u202f234", UnitKr, 123400, nil},

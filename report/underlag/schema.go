@@ -32,8 +32,12 @@ package underlag
 //     required column. A column matched twice is an error.
 //   - In Investeringar every header that is a year (2026, 2027 (tkr), …) is
 //     a plan-year column. A note in parentheses, "Värde (%)", is allowed;
-//     monthly budget columns may be headed Jan, januari, 1, 01, M01 or by
-//     a date cell.
+//     monthly budget columns may be headed Jan, jan., januari, 1, 01, M01,
+//     a month of the plan year (2026-01, Jan 2026, januari 2026) or by a
+//     date cell. In Driftbudget without monthly columns, a header that
+//     looks like a month but is not read ("Budget jan", 2025-01) is an
+//     error: the budget would be periodized by 1/12 without a word. A
+//     header may end with the plan year ("Årsbudget 2026").
 //
 // Cells
 //   - An empty row is skipped, as is a row with nothing in the sheet's own
@@ -48,10 +52,18 @@ package underlag
 //     excelize, which would load such a sheet whole.)
 //   - Period: a month (202604, 2026-04, april 2026, a date cell or date
 //     text) or a period code (M01–M12, UR1, UR2, ÅR/AR, or a code of the
-//     Kalender sheet), meaning its last month in the report year. A number
+//     Kalender sheet) or a period's Swedish name as the cover writes it
+//     (Uppföljningsrapport 1, Månadsrapport mars), meaning its last month
+//     in the report year. A number
 //     cell is a date when it is a date serial of 1990–2099. Without a year
 //     (neither År nor --year) a period code is an error at its cell;
 //     months written with their year still read.
+//   - A leading en dash is a minus ("–5 000", as word processors write it).
+//   - An amount may carry its unit after the number ("1,2 mnkr", "-300
+//     tkr"), as Inställningar's amounts do; a unit other than the
+//     header's is an error.
+//   - Rad matches ignoring case, spaces and diacritics, and takes
+//     "Övriga driftkostnader" for Övriga driftskostnader.
 //   - Indicator values accept 5,2 and 5.2 and 5,2 %; a number cell with a
 //     percent format (0,052 shown as 5,2 %) is read as 5,2.
 //
@@ -59,6 +71,12 @@ package underlag
 //   - Mål and Investeringar fill empty Fokusområde, Regionfullmäktiges mål
 //     and Grupp from the row above, as merged cells read; a row holding
 //     only a Fokusområde or only a Grupp is a heading for the rows below.
+//   - A merged cell spanning data rows (a Period merged over the goals it
+//     assesses, an investment's name and budgets over its period rows)
+//     gives its value to every row it covers, in every sheet. An amount
+//     merged over rows of different records (two lines of Prognos, two
+//     investments) is an error at each covered cell: it would count once
+//     per row.
 //   - Driftbudget and Prognos: a row named Netto, Nettobudget, Summa or
 //     Totalt is not a line: it is never summed, only checked against the
 //     sum of the lines (of the same period, for Prognos); a warning when it
@@ -78,6 +96,9 @@ package underlag
 //     1000–2999 that it does not map stay balance sheet; a Rad naming no
 //     standard line is a line of its own, and budget rows may name it.
 //     Overlapping ranges are errors.
+//   - A row of Investeringar whose Grupp or Investering begins with Summa,
+//     Delsumma, Totalt or Total as a word is a sum row: never an
+//     investment, since table 5 sums them itself.
 //   - An investment without Prognos or Kommentar is a warning; without
 //     Ackumulerad förbrukning only when it has no Projekt (otherwise the
 //     ledger may supply it).
@@ -107,7 +128,8 @@ package underlag
 //     mnkr) that brings it nearest the budget and the number to type. A
 //     Prognos row of the other sign than its line's budget is a warning.
 //     A text cell whose first word is "Exempel" (any case; "Exempel:",
-//     "EXEMPEL –"; not "Exempelvis" nor the key Exempeldata) in a data row
+//     "EXEMPEL –"; not "Exempelvis", the key Exempeldata, nor a sentence
+//     going on in lower case, "Exempel på åtgärder är …") in a data row
 //     of any sheet the reader reads, or as a value in Inställningar, is an
 //     error, one per row: the template's example rows left in.
 //   - Finansiella poster is taken as written (either sign is real); where

@@ -537,14 +537,18 @@ type column struct {
 
 // table is a sheet read as a header and data rows.
 type table struct {
-	u      *underlagReader
-	schema *sheetSchema
-	sheet  string // the name in the workbook
-	header int    // row of the header; 0 if none was found
-	cols   map[string]column
-	years  map[int]column
-	rows   []dataRow
-	part   sheetPart // what the byte scan found: formulas, formats, last row
+	u           *underlagReader
+	schema      *sheetSchema
+	sheet       string // the name in the workbook
+	header      int    // row of the header; 0 if none was found
+	cols        map[string]column
+	years       map[int]column
+	rows        []dataRow
+	part        sheetPart // what the byte scan found: formulas, formats, last row
+	headerCells []string  // the header row as written
+	// merged maps a cell that a merged range covers, below its first row,
+	// to the range whose value it was given.
+	merged map[string]mergedRange
 }
 
 // readTable reads a sheet of records. It returns nil when the sheet is
@@ -611,6 +615,7 @@ func (u *underlagReader) readTable(name string) *table {
 		return nil
 	}
 	t.part = u.parts[actual]
+	t.fillMerged()
 	// A row with nothing in the sheet's own columns (a note beside the
 	// table) is no record.
 	kept := t.rows[:0]
@@ -624,6 +629,84 @@ func (u *underlagReader) readTable(name string) *table {
 		u.checkExampleRow(actual, r)
 	}
 	return t
+}
+
+// maxMergeFill bounds the cells that merged ranges fill in one sheet; a
+// hand-filled sheet needs a few hundred, overlapping ranges in a hostile
+// one could ask for billions.
+const maxMergeFill = 200000
+
+// fillMerged gives the cells that a merged range covers below its first
+// row the range's value, as Excel shows them: a Period or Fokusområde
+// merged over a block of rows belongs to every row of the block. Ranges
+// reaching into the header or above are left alone, as are cells that
+// hold a value of their own (LibreOffice can keep hidden contents).
+func (t *table) fillMerged() {
+	if len(t.part.merges) == 0 || len(t.rows) == 0 {
+		return
+	}
+	at := make(map[int]int, len(t.rows)) // row number → index in t.rows
+	for i, r := range t.rows {
+		at[r.n] = i
+	}
+	last := t.rows[len(t.rows)-1].n
+	budget := maxMergeFill
+	for _, m := range t.part.merges {
+		top, ok := at[m.top]
+		if m.top <= t.header || !ok {
+			continue
+		}
+		v := cellAt(t.rows[top].cells, m.col)
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		for n := m.top + 1; n <= min(m.bottom, last) && budget > 0; n++ {
+			budget--
+			i, ok := at[n]
+			if !ok || strings.TrimSpace(cellAt(t.rows[i].cells, m.col)) != "" {
+				continue
+			}
+			for len(t.rows[i].cells) < m.col {
+				t.rows[i].cells = append(t.rows[i].cells, "")
+			}
+			t.rows[i].cells[m.col-1] = v
+			if t.merged == nil {
+				t.merged = map[string]mergedRange{}
+			}
+			t.merged[problem.CellName(m.col, n)] = m
+		}
+	}
+}
+
+// mergedAmount reports an amount that a merged range gave a row other than
+// its first: the one figure would count once per row. Only Investeringar
+// may repeat an amount so, over the period rows of one investment (its
+// Total budget and plan years).
+func (t *table) mergedAmount(r dataRow, col int) bool {
+	m, ok := t.merged[problem.CellName(col, r.n)]
+	if !ok {
+		return false
+	}
+	if t.schema.name == sheetInvest {
+		for _, top := range t.rows {
+			if top.n == m.top {
+				same := true
+				for _, k := range []string{fInvestment, fProject} {
+					if c, ok := t.cols[k]; ok {
+						same = same && fold(cellAt(top.cells, c.col)) == fold(cellAt(r.cells, c.col))
+					}
+				}
+				if same {
+					return false
+				}
+				break
+			}
+		}
+	}
+	t.problem(problem.Error, r, col, strings.TrimSpace(cellAt(r.cells, col)),
+		fmt.Sprintf("kommer från den sammanfogade cellen %s, så beloppet skulle räknas på flera rader", m.ref),
+		"Dela upp den sammanfogade cellen (Start > Sammanfoga och centrera > Dela upp celler) och skriv beloppet på den rad det gäller")
+	return true
 }
 
 // hasData reports whether a row has anything in a column of the sheet.
@@ -788,6 +871,19 @@ func (t *table) fieldNamed(name string) *field {
 			try = append(try, strconv.Itoa(int(m.Month)))
 		}
 	}
+	if f := strings.Fields(name); len(f) > 1 && t.u != nil && t.u.year != 0 && f[len(f)-1] == strconv.Itoa(t.u.year) {
+		// "Årsbudget 2026", "Prognos 2026": the plan year after the name.
+		try = append(try, strings.Join(f[:len(f)-1], " "))
+	}
+	if t.schema.fieldFor(monthKey(1)) != nil {
+		// Monthly columns as a controller heads them: "jan.", or with the
+		// plan year, "2026-01", "Jan 2026", "januari 2026". A month of
+		// another year is no column of this budget.
+		try = append(try, strings.TrimSuffix(name, "."))
+		if m, err := period.ParseMonth(name); err == nil && t.u != nil && (t.u.year == 0 || m.Year == t.u.year) {
+			try = append(try, strconv.Itoa(int(m.Month)))
+		}
+	}
 	for _, n := range try {
 		for i := range t.schema.fields {
 			if containsFolded(t.schema.fields[i].names, n) {
@@ -825,7 +921,7 @@ func (t *table) matchHeader(r dataRow) bool {
 			return false
 		}
 	}
-	t.cols, t.years = cols, years
+	t.cols, t.years, t.headerCells = cols, years, r.cells
 	for _, d := range dups {
 		t.u.probs.Add(problem.At(problem.Error, t.u.file, t.sheet, d[1], r.n, cellAt(r.cells, d[1]),
 			fmt.Sprintf("betyder samma kolumn som %s", problem.CellName(d[0], r.n)),
@@ -957,7 +1053,24 @@ func (t *table) amountAt(r dataRow, c column) (money.Amount, cellState) {
 	if st != present {
 		return 0, st
 	}
-	a, err := money.Parse(s, c.unit)
+	if t.mergedAmount(r, col) {
+		return 0, invalid
+	}
+	s = leadingDash(s)
+	unit := c.unit
+	if f := strings.Fields(s); len(f) > 1 {
+		// "419 mnkr", "−613 500 tkr": a unit written after the number, as
+		// Inställningar takes it, unless the header gives another.
+		if cu, ok := money.ParseUnit(f[len(f)-1]); ok {
+			if cu != c.unit && c.unit != money.UnitKr {
+				t.problem(problem.Error, r, col, s, fmt.Sprintf("har enheten %s men rubriken anger %s", cu, c.unit),
+					"Ange enheten på ett ställe: i rubriken, eller efter talet i varje cell")
+				return 0, invalid
+			}
+			s, unit = strings.Join(f[:len(f)-1], " "), cu
+		}
+	}
+	a, err := money.Parse(s, unit)
 	if err == money.ErrTooLarge {
 		t.problem(problem.Error, r, col, s, "är ett orimligt stort belopp", "Kontrollera beloppet och kolumnens enhet")
 		return 0, invalid
@@ -1016,12 +1129,33 @@ func (u *underlagReader) parsePeriod(s string) (period.Month, string) {
 	}
 	e, ok := u.in.Calendar.Lookup(period.Code(code))
 	if !ok {
+		e, ok = u.periodNamed(s)
+	}
+	if !ok {
 		return period.Month{}, "är inte en period"
 	}
 	if u.year == 0 {
 		return period.Month{}, msgNeedsYear
 	}
 	return period.Month{Year: u.year, Month: e.LastMonth}, ""
+}
+
+// periodNamed finds the period a cell names by its Swedish name, as the
+// report's cover writes it: "Uppföljningsrapport 1", "Årsredovisning", or
+// "Månadsrapport mars" for a month without a row in the calendar.
+func (u *underlagReader) periodNamed(s string) (period.Entry, bool) {
+	name := fold(s)
+	for _, e := range u.in.Calendar {
+		if fold(e.Name) == name {
+			return e, true
+		}
+	}
+	for m := 1; m <= 12; m++ {
+		if e, ok := u.in.Calendar.Lookup(period.Code(fmt.Sprintf("M%02d", m))); ok && fold(e.Name) == name {
+			return e, true
+		}
+	}
+	return period.Entry{}, false
 }
 
 // codes lists the period codes accepted, for messages.
@@ -1055,8 +1189,19 @@ func (t *table) number(r dataRow, key string) (float64, cellState) {
 	return v, present
 }
 
-// parseNumber reads "5,2", "5.2", "−5,2", "5,2 %", "1 234,5".
+// leadingDash reads a leading en dash as a minus sign: text pasted from a
+// word processor writes "–5 000" for −5 000, and in a number cell a dash
+// means nothing else.
+func leadingDash(s string) string {
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(s), "–"); ok {
+		return "-" + rest
+	}
+	return s
+}
+
+// parseNumber reads "5,2", "5.2", "−5,2", "–5,2", "5,2 %", "1 234,5".
 func parseNumber(s string) (float64, bool) {
+	s = leadingDash(s)
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
 	s = strings.ReplaceAll(s, "−", "-")
 	s = strings.Map(func(r rune) rune {

@@ -337,3 +337,35 @@ func TestReadUnderlagCellScan(t *testing.T) {
 		t.Errorf("values = %+v", in.IndicatorValue)
 	}
 }
+
+// A formula cell is uncached unless its <v> holds a value: openpyxl writes
+// an empty <v></v> beside every formula, which must not read as an empty
+// cell (the figure would be dropped without a word).
+func TestScanCellsCachedValue(t *testing.T) {
+	cases := []struct {
+		name     string
+		cell     string
+		uncached bool
+	}{
+		{"value", `<c r="C2"><f>B2/12</f><v>34875000</v></c>`, false},
+		{"no value", `<c r="C2"><f>B2/12</f></c>`, true},
+		{"empty value, as openpyxl writes", `<c r="C2"><f>B2/12</f><v></v></c>`, true},
+		{"empty element value", `<c r="C2"><f>B2/12</f><v/></c>`, true},
+		{"empty value with attribute", `<c r="C2"><f>B2/12</f><v xml:space="preserve"></v></c>`, true},
+		{"empty text result of a text formula", `<c r="C2" t="str"><f>IF(A2="","",A2)</f><v></v></c>`, false},
+		{"shared formula child without value", `<c r="C2"><f t="shared" si="0"/></c>`, true},
+		{"shared formula child with value", `<c r="C2"><f t="shared" si="0"/><v>3</v></c>`, false},
+		{"value zero", `<c r="C2"><f>0</f><v>0</v></c>`, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			uncached, _, ok := scanCells([]byte(`<sheetData><row r="2">`+c.cell+`</row></sheetData>`), nil)
+			if !ok {
+				t.Fatal("scan refused the XML")
+			}
+			if _, got := uncached["C2"]; got != c.uncached {
+				t.Errorf("uncached = %v, want %v", got, c.uncached)
+			}
+		})
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // sheetPart is what a byte scan of a worksheet's XML tells before excelize
@@ -28,6 +30,50 @@ type sheetPart struct {
 	// scanned is false for XML the scan does not understand (namespace
 	// prefixes); then no formula or format is known.
 	scanned bool
+	// merges are the merged ranges that span more than one row.
+	merges []mergedRange
+}
+
+// mergedRange is a merged cell spanning rows top…bottom; col is its first
+// column, where its value is.
+type mergedRange struct {
+	col, top, bottom int
+	ref              string // "B2:B13", for messages
+}
+
+// maxMerges bounds the merged ranges a sheet's scan keeps: a hand-filled
+// sheet has a few dozen, and each is applied to the rows it covers.
+const maxMerges = 10000
+
+// mergedRanges lists a worksheet's merged ranges that span rows
+// (<mergeCell ref="B2:B13"/>); ranges within one row change no record.
+func mergedRanges(b []byte) []mergedRange {
+	var out []mergedRange
+	key := []byte("<mergeCell ")
+	for i := 0; len(out) < maxMerges; {
+		j := bytes.Index(b[i:], key)
+		if j < 0 {
+			break
+		}
+		i += j
+		end := bytes.IndexByte(b[i:], '>')
+		if end < 0 {
+			break
+		}
+		ref := attr(b[i:i+end+1], "ref")
+		i += end + 1
+		from, to, ok := strings.Cut(ref, ":")
+		if !ok {
+			continue
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		_, r2, err2 := excelize.CellNameToCoordinates(to)
+		if err1 != nil || err2 != nil || r2 <= r1 {
+			continue
+		}
+		out = append(out, mergedRange{col: c1, top: r1, bottom: r2, ref: strings.ToUpper(ref)})
+	}
+	return out
 }
 
 // sheetParts maps each worksheet name to its part, scanned. parts holds
@@ -76,6 +122,9 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 		if b, ok := parts[name]; ok {
 			p.lastRow = lastFilledRow(b)
 			p.uncached, p.percent, p.scanned = scanCells(b, percentStyles)
+			if p.scanned {
+				p.merges = mergedRanges(b)
+			}
 		}
 		out[s.Name] = p
 	}
@@ -157,7 +206,7 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 		}
 		body := b[i : i+closeAt]
 		i += closeAt + 4
-		if !bytes.Contains(body, []byte("<f")) || bytes.Contains(body, []byte("<v")) {
+		if !bytes.Contains(body, []byte("<f")) || hasCachedValue(tag, body) {
 			continue
 		}
 		r := ref()
@@ -176,6 +225,33 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 		uncached[r] = fx
 	}
 	return uncached, percent, true
+}
+
+// hasCachedValue reports whether a formula cell's body holds a cached
+// value. openpyxl and other writers that do not calculate write an empty
+// <v></v> (or <v/>) beside the formula: that is no value, and reading it as
+// an empty cell would drop the figure silently. An empty value of a cell
+// typed t="str" is a formula whose result is the empty text (=IF(…;"";…)),
+// which Excel writes so.
+func hasCachedValue(tag, body []byte) bool {
+	i := bytes.Index(body, []byte("<v"))
+	if i < 0 {
+		return false
+	}
+	rest := body[i+2:]
+	if len(rest) == 0 || (rest[0] != '>' && rest[0] != ' ' && rest[0] != '/') {
+		return hasCachedValue(tag, rest) // another element, such as <vm…>
+	}
+	gt := bytes.IndexByte(rest, '>')
+	if gt < 0 {
+		return false
+	}
+	empty := gt > 0 && rest[gt-1] == '/'
+	if !empty {
+		end := bytes.Index(rest[gt+1:], []byte("</v>"))
+		empty = end == 0
+	}
+	return !empty || string(attrValue(tag, []byte(` t="`))) == "str"
 }
 
 // attr returns an attribute's value from a start tag, "" if absent.

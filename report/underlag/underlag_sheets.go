@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -460,7 +461,7 @@ func (u *underlagReader) readChart() {
 // standard line; other names are lines of their own.
 func chartLine(s string) string {
 	for _, l := range append(append([]string(nil), report.OperatingLines...), report.LineBalanceSheet, report.LineUnclassified) {
-		if fold(l) == fold(s) {
+		if lineKey(l) == lineKey(s) {
 			return l
 		}
 	}
@@ -492,11 +493,17 @@ func (u *underlagReader) setLines() {
 // matchLine gives the canonical line a Rad names.
 func (u *underlagReader) matchLine(s string) (string, bool) {
 	for _, l := range u.lines {
-		if fold(l) == fold(s) {
+		if lineKey(l) == lineKey(s) {
 			return l, true
 		}
 	}
 	return "", false
+}
+
+// lineKey is the form in which line names are compared: folded, and
+// "driftkostnader" for "driftskostnader", since Swedish writes both.
+func lineKey(s string) string {
+	return strings.ReplaceAll(fold(s), "driftskostnad", "driftkostnad")
 }
 
 // isNetRow reports whether a Rad is a sum row rather than a line.
@@ -623,7 +630,11 @@ func (t *table) assessed(r dataRow, mst cellState, word string, wcol int) (repor
 	}
 	level, known := report.ParseLevel(word)
 	if !known {
-		t.problem(problem.Error, r, wcol, word, "är ingen bedömning", "Välj ett av: "+strings.Join(report.AssessmentWords, ", "))
+		hint := "Välj ett av: " + strings.Join(report.AssessmentWords, ", ")
+		if near := report.NearestAssessmentWord(word); near != "" {
+			hint = fmt.Sprintf("Menar du %q? ", near) + hint
+		}
+		t.problem(problem.Error, r, wcol, word, "är ingen bedömning", hint)
 	}
 	return level, known
 }
@@ -699,6 +710,21 @@ func (u *underlagReader) readBudget() {
 			months++
 		} else {
 			missing = append(missing, period.ShortMonthName(time.Month(m)))
+		}
+	}
+	if months == 0 {
+		// A monthly column whose header is not read would leave the budget
+		// periodized by 1/12 without a word: say which header it is.
+		for i, h := range t.headerCells {
+			if _, known := t.fieldAt(i + 1); !known && looksLikeMonth(h) {
+				u.probs.Add(problem.At(problem.Error, u.file, t.sheet, i+1, t.header, h,
+					"ser ut som en månadskolumn men går inte att läsa som en månad i planåret, så månadsbudgeten skulle inte användas",
+					"Skriv månaderna som Jan, Feb … Dec (eller januari … december, 2026-01 …) i planåret, eller ta bort månadskolumnerna"))
+				months = -1
+			}
+		}
+		if months < 0 {
+			return
 		}
 	}
 	if months > 0 && months < 12 {
@@ -793,6 +819,34 @@ func (u *underlagReader) readBudget() {
 	}
 }
 
+// fieldAt reports whether a column of the header was matched to a field.
+func (t *table) fieldAt(col int) (string, bool) {
+	for k, c := range t.cols {
+		if c.col == col {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// looksLikeMonth reports whether a header names a month in a form the
+// reader does not take ("Budget jan", "2025-01"): a word that is a month's
+// name or abbreviation, or a month with a year.
+func looksLikeMonth(h string) bool {
+	if _, err := period.ParseMonth(h); err == nil {
+		return true
+	}
+	words := strings.FieldsFunc(fold(h), func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, w := range words {
+		for m := time.January; m <= time.December; m++ {
+			if w == period.ShortMonthName(m) || w == period.MonthName(m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // readPrognoses reads the sheet Prognos.
 func (u *underlagReader) readPrognoses() {
 	t := u.readTable(sheetPrognosis)
@@ -871,6 +925,11 @@ func (u *underlagReader) readInvestments() {
 	for _, r := range t.rows {
 		g := t.text(r, fGroup)
 		name, nameCol, _ := t.raw(r, fInvestment)
+		if isSumText(g) || isSumText(name) {
+			// "Summa reinvesteringar", a total under the table: table 5
+			// sums the investments itself, and this one would count twice.
+			continue
+		}
 		if g != "" {
 			group = canonicalGroup(g)
 		}
@@ -935,6 +994,21 @@ func (u *underlagReader) readInvestments() {
 		}
 		u.in.Investments = append(u.in.Investments, inv)
 	}
+}
+
+// isSumText reports whether a cell begins with Summa, Delsumma, Totalt or
+// Total as a word, as a sum row in a hand-filled table does: "Summa",
+// "Summa reinvesteringar", "TOTALT:", not "Totalrenovering".
+func isSumText(s string) bool {
+	w := strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "summa", "delsumma", "totalt", "total":
+		return true
+	}
+	return false
 }
 
 // canonicalGroup spells a known group as the plan does.

@@ -297,3 +297,32 @@ func assertLen(t *testing.T, what string, got, want int) {
 		t.Errorf("%s: %d, want %d", what, got, want)
 	}
 }
+
+// The template's example rows begin "Exempel:"; a controller's sentence
+// may begin "Exempel på …" and is no example.
+func TestIsExampleText(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"Exempel: IT-system", true},
+		{"  EXEMPEL – fokusområde", true},
+		{"Exempel", true},
+		{"exempel.", true},
+		{"Exempel IT-system", true},
+		{"Exempel 1", true},
+		{"Exempel på åtgärder som vidtagits: färre konsulter.", false},
+		{"Exempel där prognosen ändrats är FVIS.", false},
+		{"Exempelvis fler besök", false},
+		{"Exempeldata", false},
+		{"Ett exempel: IT", false},
+		{"", false},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			if got := isExampleText(c.in); got != c.want {
+				t.Errorf("isExampleText(%q) = %v, want %v", c.in, got, c.want)
+			}
+		})
+	}
+}

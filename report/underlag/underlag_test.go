@@ -338,6 +338,88 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
+			name: "budget: month headers with the plan year or a full stop, the plan year after a name",
+			sheet: []sheet{{sheetBudget, [][]any{
+				{"Rad", "Årsbudget 2026", "2026-01", "feb.", "Mar 2026", "april 2026", "202605", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"},
+				append([]any{"Intäkter", 1200}, ones()[:12]...),
+			}}, {"-" + sheetPrognosis, nil}},
+			want: []want{{w, sheetBudget, "B2", "är inte summan av månaderna"}},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Budget) != 1 || in.Budget[0].Monthly == nil || in.Budget[0].Monthly[4] != money.Kr || in.Budget[0].Annual != 1200*money.Kr {
+					t.Errorf("budget = %+v", in.Budget)
+				}
+			},
+		},
+		{
+			name: "budget: a month header that is not read is an error, not a budget periodized by 1/12",
+			sheet: []sheet{{sheetBudget, [][]any{
+				{"Rad", "Årsbudget", "Budget jan", "2025-02", "Kommentar"},
+				{"Intäkter", 1200, 100, 100, "x"},
+			}}},
+			want: []want{
+				{e, sheetBudget, "C1", `"Budget jan" ser ut som en månadskolumn`},
+				{e, sheetBudget, "D1", `"2025-02" ser ut som en månadskolumn`},
+			},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Budget) != 0 {
+					t.Errorf("budget = %+v", in.Budget)
+				}
+			},
+		},
+		{
+			name: "amount: a unit after the number; Övriga driftkostnader without the s",
+			sheet: []sheet{{sheetBudget, [][]any{{"Rad", "Årsbudget"}, {"Intäkter", "1,2 mnkr"}, {"Övriga driftkostnader", "-300 tkr"}}},
+				{sheetPrognosis, [][]any{{"Period", "Rad", "Årsprognos (tkr)"}, {"UR1", "Intäkter", "1 100 tkr"}, {"UR1", "övriga driftkostnader", "0,3 mnkr"}}}},
+			want: []want{{e, sheetPrognosis, "C3", `"0,3 mnkr" har enheten mnkr men rubriken anger tkr`}},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Budget) != 2 || in.Budget[0].Annual != 1_200_000*money.Kr || in.Budget[1].Line != report.LineOther || in.Budget[1].Annual != -300_000*money.Kr {
+					t.Errorf("budget = %+v", in.Budget)
+				}
+				if len(in.Prognoses) != 1 || in.Prognoses[0].Annual != 1_100_000*money.Kr {
+					t.Errorf("prognoses = %+v", in.Prognoses)
+				}
+			},
+		},
+		{
+			name: "investments: a sum row under the table or a group is no investment; an en dash is a minus",
+			sheet: []sheet{{sheetInvest, [][]any{
+				{"Grupp", "Investering", "Total budget", "2026", "Period", "Ackumulerad förbrukning", "Prognos", "Kommentar"},
+				{"Reinvesteringar", "IT utrustning", 100, 50, "UR1", 10, 50, "Enligt plan."},
+				{"", "Totalrenovering", 40, 20, "UR1", 2, "–20", "Enligt plan."},
+				{"", "Summa", 140, 70, "UR1", 12, 70},
+				{"Summa reinvesteringar", "", 140, 70, "UR1", 12, 70},
+				{"TOTALT:", nil, 140, 70},
+			}}, {sheetIndValues, [][]any{{"Indikator", "Period", "Värde"}, {"Sjukfrånvaro", "2026-01", "–0,5"}}}},
+			check: func(t *testing.T, in *report.Inputs) {
+				if len(in.Investments) != 2 || in.Investments[1].Name != "Totalrenovering" || *in.Investments[1].Prognosis != -20*money.Kr {
+					t.Errorf("investments = %+v", in.Investments)
+				}
+				if len(in.IndicatorValue) != 1 || in.IndicatorValue[0].Value != -0.5 {
+					t.Errorf("indicator values = %+v", in.IndicatorValue)
+				}
+			},
+		},
+		{
+			name: "period: the periods' Swedish names",
+			sheet: []sheet{{sheetIndValues, [][]any{{"Indikator", "Period", "Värde"},
+				{"Sjukfrånvaro", "Uppföljningsrapport 1", 5},
+				{"Sjukfrånvaro", "månadsrapport  februari ", 5},
+				{"Sjukfrånvaro", "Månadsrapport mars", 5},
+				{"Sjukfrånvaro", "Uppfoljningsrapport 2", 5},
+				{"Personalomsättning", "Delår 1", 8},
+			}}},
+			want: []want{{e, sheetIndValues, "B6", `"Delår 1" är inte en period`}},
+			check: func(t *testing.T, in *report.Inputs) {
+				got := []string{}
+				for _, v := range in.IndicatorValue {
+					got = append(got, v.Month.String())
+				}
+				if strings.Join(got, " ") != "2026-04 2026-02 2026-03 2026-08" {
+					t.Errorf("months = %v", got)
+				}
+			},
+		},
+		{
 			name:  "period: code needs a year",
 			sheet: []sheet{{sheetSettings, [][]any{{"Enhet", "X"}}}},
 			want:  []want{{e, sheetAssess, "B2", "året inte är känt"}},

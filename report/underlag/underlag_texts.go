@@ -154,15 +154,25 @@ func parseMeasure(s string) (report.Measure, bool) {
 
 // isExampleText reports whether a cell is a template example left in: a
 // text whose first word is "Exempel" ("Exempel: IT-system"). "Exempelvis"
-// and the key Exempeldata are words of their own, not examples.
+// and the key Exempeldata are words of their own, not examples; nor is a
+// sentence that goes on in lower case, "Exempel på åtgärder är …", as a
+// controller's analysis may well begin.
 func isExampleText(s string) bool {
 	s = strings.TrimSpace(s)
 	const w = "exempel"
 	if len(s) < len(w) || !strings.EqualFold(s[:len(w)], w) {
 		return false
 	}
-	next, _ := utf8.DecodeRuneInString(s[len(w):])
-	return next == utf8.RuneError || !unicode.IsLetter(next) && !unicode.IsDigit(next)
+	rest := s[len(w):]
+	next, _ := utf8.DecodeRuneInString(rest)
+	if next != utf8.RuneError && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+		return false
+	}
+	if after := strings.TrimLeftFunc(rest, unicode.IsSpace); len(after) < len(rest) {
+		word, _ := utf8.DecodeRuneInString(after)
+		return !unicode.IsLower(word)
+	}
+	return true
 }
 
 // checkExampleRow reports a row holding a template example: one error

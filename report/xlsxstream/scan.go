@@ -323,6 +323,9 @@ func cellAttrs(attrs []byte) (r, s, t []byte, hasR, hasS bool) {
 		for i < len(attrs) && attrs[i] == ' ' {
 			i++
 		}
+		if i == len(attrs) {
+			return
+		}
 		if i+3 < len(attrs) && attrs[i+1] == '=' && attrs[i+2] == '"' {
 			// Values here are a few bytes: a plain loop beats IndexByte's call.
 			j := 0

@@ -122,7 +122,15 @@ func (r *Rows) Next() bool {
 	var sp *span
 	prevCol := 0
 	for {
-		if inRow && !inCell {
+		if r.inData && !inRow && !generalOnly {
+			switch r.fastRow() {
+			case fastDone:
+				return true
+			case fastFailed:
+				return false
+			}
+		}
+		if inRow && !inCell && !generalOnly {
 			switch r.fastCell(&prevCol) {
 			case fastDone:
 				continue
@@ -268,12 +276,17 @@ func (r *Rows) Next() bool {
 	}
 }
 
+// generalOnly turns the fast paths off, for tests that hold them to the
+// general tokenizer.
+var generalOnly = false
+
 type fastResult int
 
 const (
 	fastNo fastResult = iota
 	fastDone
 	fastFailed
+	fastShort // the bytes buffered end inside the row
 )
 
 // fastCell takes a whole cell, <c …><v>text</v></c>, <c …><is><t>text</t></is></c> or <c …/>, straight
@@ -336,43 +349,306 @@ func (r *Rows) fastCell(prevCol *int) fastResult {
 
 // startCell records a cell from its tag's attributes.
 func (r *Rows) startCell(attrs []byte, prevCol *int) bool {
+	typ, ok := r.addCell(attrs, prevCol)
+	if ok {
+		r.spans = append(r.spans, span{start: len(r.arena), end: len(r.arena), isStart: -1, typ: typ})
+	}
+	return ok
+}
+
+// addCell appends a cell read from its tag's attributes, after checking
+// them: its column (after the previous cell's), style and type. typ is
+// typShared, typInline or 0.
+func (r *Rows) addCell(attrs []byte, prevCol *int) (typ uint8, ok bool) {
 	col := *prevCol + 1
-	ref, st, typ, hasR, hasS := cellAttrs(attrs)
+	ref, st, t, hasR, hasS := cellAttrs(attrs)
 	if hasR {
 		c, row, ok := r.parseCellRef(ref)
 		if !ok || row != r.row && row != 0 {
 			r.err = ErrBadReference
-			return false
+			return 0, false
 		}
 		col = c
 	}
 	if col > maxCols {
 		r.err = ErrBadReference
-		return false
+		return 0, false
 	}
 	if col <= *prevCol {
 		r.err = &PosError{Row: r.row, Col: col, Err: ErrCellOrder}
-		return false
+		return 0, false
 	}
 	if len(r.arena) > MaxRowBytes {
 		r.err = &PosError{Row: r.row, Err: ErrRowTooLarge}
-		return false
+		return 0, false
 	}
 	*prevCol = col
-	style := 0
+	r.cells = append(r.cells, Cell{})
+	c := &r.cells[len(r.cells)-1]
+	c.Col = col
 	if hasS {
-		style, _ = atoiBounded(st, 1<<30)
+		c.Style, _ = atoiBounded(st, 1<<30)
 	}
-	sp := span{start: len(r.arena), end: len(r.arena), isStart: -1}
-	switch string(typ) {
+	switch string(t) {
 	case "s":
-		sp.typ = typShared
+		typ = typShared
 	case "inlineStr":
-		sp.typ = typInline
+		typ = typInline
 	}
-	r.cells = append(r.cells, Cell{Col: col, Style: style, Type: cellType(typ)})
-	r.spans = append(r.spans, sp)
-	return true
+	c.Type = cellType(t)
+	return typ, true
+}
+
+// quickCell reads, in one pass, a cell written the way large exports
+// write nearly all their cells: a tag with only r (in the row's own
+// digits), s (digits) and t (letters), each after one space and in double
+// quotes, then "/>", "></c>", "><v>text</v></c>" or
+// "><is><t>text</t></is></c>". It appends the finished cell and returns
+// the bytes it took, from c's "<c ". Anything else it declines (0),
+// appending nothing, for fastRowIn's general cell reading: attribute
+// values without '>' or quotes make the first '>' the tag's end, as the
+// general reading takes it.
+func (r *Rows) quickCell(c []byte, prevCol *int) int {
+	col, style, hasR := *prevCol+1, 0, false
+	var t []byte
+	i := 2
+	for {
+		if i+4 >= len(c) {
+			return 0
+		}
+		if c[i] != ' ' {
+			break
+		}
+		if c[i+2] != '=' || c[i+3] != '"' {
+			return 0
+		}
+		j := i + 4
+		switch c[i+1] {
+		case 'r':
+			n := 0
+			for j < len(c) && j < i+7 && c[j]-'A' < 26 {
+				n = n*26 + int(c[j]-'A'+1)
+				j++
+			}
+			ref := r.rowRef
+			if n == 0 || hasR || len(ref) == 0 || len(c)-j < len(ref) || string(c[j:j+len(ref)]) != string(ref) {
+				return 0
+			}
+			j += len(ref)
+			col, hasR = n, true
+		case 's':
+			n := 0
+			for j < len(c) && j < i+13 && c[j]-'0' < 10 {
+				n = n*10 + int(c[j]-'0')
+				j++
+			}
+			if j == i+4 {
+				return 0
+			}
+			style = n
+		case 't':
+			k := j
+			for k < len(c) && k < j+10 && (c[k]|0x20)-'a' < 26 {
+				k++
+			}
+			t = c[j:k]
+			j = k
+		default:
+			return 0
+		}
+		if j >= len(c) || c[j] != '"' {
+			return 0
+		}
+		i = j + 1
+	}
+	if col > maxCols || col <= *prevCol {
+		return 0
+	}
+	var val []byte
+	inline := false
+	rest := c[i:]
+	switch {
+	case len(rest) >= 2 && rest[0] == '/' && rest[1] == '>':
+		i += 2
+	case len(rest) >= 5 && string(rest[:5]) == "></c>":
+		i += 5
+	case len(rest) >= 4 && string(rest[:4]) == "><v>":
+		m := bytes.IndexByte(rest[4:], '<')
+		if m < 0 || m > MaxCellBytes || len(rest) < 4+m+8 || string(rest[4+m:4+m+8]) != "</v></c>" {
+			return 0
+		}
+		val = rest[4 : 4+m]
+		i += 4 + m + 8
+	case len(rest) >= 8 && string(rest[:8]) == "><is><t>":
+		m := bytes.IndexByte(rest[8:], '<')
+		if m < 0 || m > MaxCellBytes || len(rest) < 8+m+13 || string(rest[8+m:8+m+13]) != "</t></is></c>" {
+			return 0
+		}
+		val, inline = rest[8:8+m], true
+		i += 8 + m + 13
+	default:
+		return 0
+	}
+	*prevCol = col
+	r.cells = append(r.cells, Cell{})
+	cell := &r.cells[len(r.cells)-1]
+	cell.Col, cell.Style = col, style
+	var typ uint8
+	switch string(t) {
+	case "":
+	case "s":
+		typ, cell.Type = typShared, String
+	case "inlineStr":
+		typ, cell.Type = typInline, String
+	default:
+		cell.Type = cellType(t)
+	}
+	if inline && typ != typInline {
+		val = nil // an <is> counts only in an inline-string cell
+	}
+	r.finishCell(cell, val, typ, inline)
+	return i
+}
+
+// rowEnd closes a row.
+const rowEnd = "</row>"
+
+// fastRow takes a whole row, <row …>cells</row>, straight from the buffer
+// when it lies there whole and each of its cells has one of the shapes
+// that writers of large exports use, with nothing between them:
+// <c …/>, <c …></c>, <c …><v>text</v></c> or <c …><is><t>text</t></is></c>.
+// Values then point into the buffer, not copied. It declines (fastNo)
+// anything else with the row untouched, for the general way to take, and
+// fails (fastFailed) only where the general way would fail on the same
+// cell with the same error. Most of a ledger's time is spent here: this
+// is what keeps parsing cheaper than inflating.
+func (r *Rows) fastRow() fastResult {
+	sc := r.sc
+	if sc.end-sc.pos < len(rowEnd)+5 || sc.buf[sc.pos] != '<' {
+		return fastNo
+	}
+	res := r.fastRowIn(sc.buf[sc.pos:sc.end])
+	if res == fastShort && sc.err == nil && 2*(sc.end-sc.pos) < len(sc.buf) {
+		// The row runs past what is buffered: read on, without growing
+		// the buffer, and try once more.
+		if sc.fill() {
+			res = r.fastRowIn(sc.buf[sc.pos:sc.end])
+		}
+	}
+	if res == fastShort {
+		return fastNo
+	}
+	return res
+}
+
+// fastRowIn is fastRow on the buffered bytes b, which begin with '<'. It
+// returns fastShort where the row runs past b.
+func (r *Rows) fastRowIn(b []byte) fastResult {
+	if len(b) < 5 || string(b[:4]) != "<row" || !isSpace(b[4]) && b[4] != '>' {
+		return fastNo
+	}
+	j := bytes.IndexByte(b, '>')
+	if j < 0 {
+		return fastShort
+	}
+	if b[j-1] == '/' {
+		return fastNo // a self-closing row is rare: the general way
+	}
+	prevRow := r.row
+	undo := func(res fastResult) fastResult {
+		r.row = prevRow
+		r.cells = r.cells[:0]
+		return res
+	}
+	decline := func() fastResult { return undo(fastNo) }
+	short := func() fastResult { return undo(fastShort) }
+	n := r.row + 1
+	r.rowRef = r.rowRef[:0]
+	if v, ok := attr(b[4:j], "r"); ok {
+		var err error
+		if n, err = atoiBounded(v, maxRows); err != nil {
+			return fastNo
+		}
+		r.rowRef = append(r.rowRef, v...)
+	}
+	r.row = n
+	r.cells, r.spans, r.arena = r.cells[:0], r.spans[:0], r.arena[:0]
+	prevCol := 0
+	i := j + 1
+	for {
+		c := b[i:]
+		if len(c) < len(rowEnd) {
+			return short()
+		}
+		if c[0] != '<' {
+			return decline()
+		}
+		if c[1] == '/' {
+			if string(c[:len(rowEnd)]) != rowEnd {
+				return decline()
+			}
+			i += len(rowEnd)
+			break
+		}
+		if c[1] != 'c' || !isSpace(c[2]) {
+			return decline()
+		}
+		if n := r.quickCell(c, &prevCol); n > 0 {
+			i += n
+			continue
+		}
+		k := bytes.IndexByte(c, '>')
+		if k < 0 {
+			return short()
+		}
+		attrs := c[3:k]
+		var val []byte
+		inline := false
+		if len(attrs) > 0 && attrs[len(attrs)-1] == '/' {
+			attrs = attrs[:len(attrs)-1]
+			i += k + 1
+		} else {
+			rest := c[k+1:]
+			switch {
+			case len(rest) >= 3 && rest[0] == '<' && rest[1] == 'v' && rest[2] == '>':
+				m := bytes.IndexByte(rest[3:], '<')
+				if m < 0 || len(rest) < 3+m+8 {
+					return short()
+				}
+				if m > MaxCellBytes || string(rest[3+m:3+m+8]) != "</v></c>" {
+					return decline()
+				}
+				val = rest[3 : 3+m]
+				i += k + 1 + 3 + m + 8
+			case len(rest) >= 7 && string(rest[:7]) == "<is><t>":
+				m := bytes.IndexByte(rest[7:], '<')
+				if m < 0 || len(rest) < 7+m+13 {
+					return short()
+				}
+				if m > MaxCellBytes || string(rest[7+m:7+m+13]) != "</t></is></c>" {
+					return decline()
+				}
+				val, inline = rest[7:7+m], true
+				i += k + 1 + 7 + m + 13
+			case len(rest) < 13:
+				return short() // too little to tell the shape
+			case string(rest[:4]) == "</c>":
+				i += k + 1 + 4
+			default:
+				return decline()
+			}
+		}
+		typ, ok := r.addCell(attrs, &prevCol)
+		if !ok {
+			return fastFailed
+		}
+		if inline && typ != typInline {
+			val = nil // an <is> counts only in an inline-string cell
+		}
+		r.finishCell(&r.cells[len(r.cells)-1], val, typ, inline)
+	}
+	r.sc.pos += i
+	return fastDone
 }
 
 // fastValue takes the common shape of a cell, <v>text</v></c>, in one
@@ -409,35 +685,41 @@ func startOf(sp *span, is bool) int {
 // finishRow turns spans into values once the arena no longer moves.
 func (r *Rows) finishRow() {
 	for i := range r.cells {
-		c, sp := &r.cells[i], &r.spans[i]
+		sp := &r.spans[i]
 		raw := r.arena[sp.start:sp.end]
 		isInline := sp.isStart >= 0 && sp.typ == typInline
 		if isInline {
 			raw = r.arena[sp.isStart:sp.isEnd]
 		}
-		if needsUnescape(raw) {
-			r.scratch = unescapeXML(r.scratch[:0], raw)
-			raw = append(raw[:0:0], r.scratch...)
-		}
-		if isInline {
-			raw = unescapeOOXML(raw)
-		}
-		switch c.Type {
-		case String:
-			if sp.typ == typShared && len(raw) > 0 {
-				idx, ok := smallIndex(raw)
-				if !ok || idx >= r.wb.sst.len() {
-					c.BadIndex = true
-					raw = nil
-				} else {
-					raw = r.wb.sst.get(idx)
-				}
-			}
-		case Number:
-			c.Date = r.wb.isDateStyle(c.Style)
-		}
-		c.Value = raw
+		r.finishCell(&r.cells[i], raw, sp.typ, isInline)
 	}
+}
+
+// finishCell sets a cell's value from its raw text as stored: XML
+// unescaped, a shared string looked up, a number's date format told.
+func (r *Rows) finishCell(c *Cell, raw []byte, typ uint8, isInline bool) {
+	if needsUnescape(raw) {
+		r.scratch = unescapeXML(r.scratch[:0], raw)
+		raw = append(raw[:0:0], r.scratch...)
+	}
+	if isInline {
+		raw = unescapeOOXML(raw)
+	}
+	switch c.Type {
+	case String:
+		if typ == typShared && len(raw) > 0 {
+			idx, ok := smallIndex(raw)
+			if !ok || idx >= r.wb.sst.len() {
+				c.BadIndex = true
+				raw = nil
+			} else {
+				raw = r.wb.sst.get(idx)
+			}
+		}
+	case Number:
+		c.Date = r.wb.isDateStyle(c.Style)
+	}
+	c.Value = raw
 }
 
 func cellType(t []byte) CellType {
