@@ -217,16 +217,7 @@ func TestNetCostOrResult(t *testing.T) {
 					}
 				}
 			}
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("%q lacks %q", got, w)
-				}
-			}
-			for _, w := range tc.never {
-				if strings.Contains(got, w) {
-					t.Errorf("%q says %q", got, w)
-				}
-			}
+			saysAndNever(t, got, tc.want, tc.never)
 		})
 	}
 }
@@ -475,18 +466,23 @@ func TestTable1NamesTheUnitsOwnAssembly(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := testreports.Handmade("UR1")
 			r.Organisation, r.Unit = tc.org, tc.unit
-			got := mustBuild(t, r)
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("document lacks %q", w)
-				}
-			}
-			for _, w := range tc.never {
-				if strings.Contains(got, w) {
-					t.Errorf("document says %q", w)
-				}
-			}
+			saysAndNever(t, mustBuild(t, r), tc.want, tc.never)
 		})
+	}
+}
+
+// saysAndNever checks that text holds every want and none of never.
+func saysAndNever(t *testing.T, text string, want, never []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("document lacks %q", w)
+		}
+	}
+	for _, w := range never {
+		if strings.Contains(text, w) {
+			t.Errorf("document says %q", w)
+		}
 	}
 }
 
