@@ -196,6 +196,22 @@ var (
 // row above its goals.
 var Table1Columns = []string{"Regionfullmäktiges mål", "Regionstyrelsens mål", "Bedömning", "Förändring"}
 
+// Table1ColumnsFor is table 1's columns with the report's own assembly
+// and unit in the plan's places: "Kommunfullmäktiges mål" and
+// "Kultur- och fritidsnämndens mål" in a municipality's committee, the
+// plan's words for Regionstyrelsen. council is the assembly in lower case
+// ("regionfullmäktige").
+func Table1ColumnsFor(council, unit string) []string {
+	c := append([]string(nil), Table1Columns...)
+	if r, n := utf8.DecodeRuneInString(council); n > 0 {
+		c[0] = string(unicode.ToUpper(r)) + council[n:] + "s mål"
+	}
+	if g := Genitive(unit); g != "" {
+		c[1] = g + " mål"
+	}
+	return c
+}
+
 // Columns added by SPEC 7.3 and 7.2, shared by the PDF and the workbook.
 const (
 	TrendColumn           = "Trend"

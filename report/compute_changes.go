@@ -281,12 +281,40 @@ func (c *computation) textWarnings() {
 			Hint:    fmt.Sprintf("Skriv en sammanfattning för %s i bladet %s", r.Period.Code, SheetTexts)}))
 	}
 	e := r.Economy
-	if (e.AccumulatedBudgetDeviation < 0 || e.PrognosisBudgetDeviation < 0) && !has(TextActions) {
+	if negative := negativeDeviations(r.Period.Kind, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation); negative != "" && !has(TextActions) {
 		c.probs.Add(sheetProblem(place, SheetTexts, problem.Problem{Severity: problem.Warning, Value: string(r.Period.Code),
-			Message: fmt.Sprintf("avvikelsen är negativ (ackumulerat %s kr, prognos %s kr) men %s saknar text i avsnittet %s",
-				e.AccumulatedBudgetDeviation.FormatKr(), e.PrognosisBudgetDeviation.FormatKr(), r.Period.Name, TextActions),
-			Hint: fmt.Sprintf("Beskriv åtgärderna för %s i bladet %s", r.Period.Code, SheetTexts)}))
+			Message: fmt.Sprintf("%s men %s saknar text i avsnittet %s", negative, r.Period.Name, TextActions),
+			Hint:    fmt.Sprintf("Beskriv åtgärderna för %s i bladet %s", r.Period.Code, SheetTexts)}))
 	}
+}
+
+// negativeDeviations names what is negative of table 3's Ackumulerad
+// budgetavvikelse and Prognos budgetavvikelse, each with its figure, so
+// that the warning never quotes a deviation that is not negative: "prognos
+// budgetavvikelse är negativ (−3 999 999,90 kr)". Empty when neither is.
+// The annual report has no prognosis: its prognosis deviation is the
+// year's outcome against the annual budget, and when the two deviations
+// agree to the öre it is named once.
+func negativeDeviations(k period.Kind, acc, prog money.Amount) string {
+	progLabel := "prognos budgetavvikelse"
+	if k == period.Annual {
+		if acc == prog {
+			if acc < 0 {
+				return fmt.Sprintf("budgetavvikelsen för helåret är negativ (%s kr)", acc.FormatKr())
+			}
+			return ""
+		}
+		progLabel = "budgetavvikelsen för helåret"
+	}
+	switch {
+	case acc < 0 && prog < 0:
+		return fmt.Sprintf("ackumulerad budgetavvikelse (%s kr) och %s (%s kr) är negativa", acc.FormatKr(), progLabel, prog.FormatKr())
+	case acc < 0:
+		return fmt.Sprintf("ackumulerad budgetavvikelse är negativ (%s kr)", acc.FormatKr())
+	case prog < 0:
+		return fmt.Sprintf("%s är negativ (%s kr)", progLabel, prog.FormatKr())
+	}
+	return ""
 }
 
 // materiality is Väsentlighet: the setting, else the default.
@@ -361,7 +389,7 @@ func measured(byMonth map[period.Month]float64, year int, first, last time.Month
 // IndicatorDecimals: a mean of 5,0333 shown "5,0" reaches a target of 5,0.
 func indicatorGrade(res IndicatorResult) IndicatorGrade {
 	if res.Value == nil {
-		return GradeNone
+		return GradeNoValue
 	}
 	value := money.Round(*res.Value, IndicatorDecimals)
 	atLeast := func(goal float64) bool {

@@ -232,6 +232,41 @@ func TestPrognosisPath(t *testing.T) {
 	}
 }
 
+// TestIndicatorGradeWords holds table 2's Status to SPEC 7.4: never a
+// goal word, and an indicator without a value says that the value is
+// missing rather than that it was judged.
+func TestIndicatorGradeWords(t *testing.T) {
+	tests := []struct {
+		name   string
+		grade  IndicatorGrade
+		word   string
+		judged bool
+	}{
+		{"target met", GradeTargetMet, "Målvärdet nås", true},
+		{"target not met", GradeTargetNotMet, "Målvärdet nås inte", true},
+		{"better than reference", GradeBetterThanRef, "Bättre än referensvärdet", true},
+		{"worse than reference", GradeWorseThanRef, "Sämre än referensvärdet", true},
+		{"a value, nothing to compare with", GradeNone, "Inget mål- eller referensvärde", false},
+		{"no value for the period", GradeNoValue, "Värde saknas", false},
+	}
+	goalWords := map[string]bool{}
+	for _, l := range Levels {
+		for _, k := range []period.Kind{period.Full, period.Annual} {
+			goalWords[l.AssessmentWord(k)] = true
+		}
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.grade.Word(); got != tc.word || goalWords[got] {
+				t.Errorf("Word() = %q, want %q (and no goal word)", got, tc.word)
+			}
+			if got := tc.grade.Judged(); got != tc.judged {
+				t.Errorf("Judged() = %v, want %v", got, tc.judged)
+			}
+		})
+	}
+}
+
 // indicatorInputs is handInputs with one indicator and its values, read
 // from a row of the sheet Indikatorer.
 func indicatorInputs(def IndicatorDef, values map[period.Month]float64) *Inputs {
@@ -294,7 +329,7 @@ func TestIndicatorMeasures(t *testing.T) {
 		{"no value this year",
 			"UR1", IndicatorDef{Name: "Sjukfrånvaro", Target: f(5.2), LowerIsBetter: true},
 			values{mon(2026, 5): 4.0, mon(2025, 3): 5.0},
-			nil, "", period.Month{}, nil, GradeNone, "Ej bedömt", ChangeNone, false},
+			nil, "", period.Month{}, nil, GradeNoValue, "Ej bedömt", ChangeNone, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -648,6 +683,52 @@ func TestTextWarnings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNegativeDeviationWording: the warning on missing actions names
+// what is negative, one deviation or both, with the figures that are
+// negative only; the annual report speaks of the year, not a prognosis.
+func TestNegativeDeviationWording(t *testing.T) {
+	kr := func(f float64) money.Amount { return money.Amount(f * 100) }
+	tests := []struct {
+		name      string
+		kind      period.Kind
+		acc, prog money.Amount
+		want      string
+	}{
+		{"only the prognosis", period.Full, kr(30633308.12), kr(-3999999.90),
+			"prognos budgetavvikelse är negativ (−3 999 999,90 kr)"},
+		{"only the accumulated", period.Deviation, kr(-1234.5), kr(2000),
+			"ackumulerad budgetavvikelse är negativ (−1 234,50 kr)"},
+		{"both", period.Full, kr(-1), kr(-2),
+			"ackumulerad budgetavvikelse (−1,00 kr) och prognos budgetavvikelse (−2,00 kr) är negativa"},
+		{"neither", period.Full, 0, kr(5), ""},
+		{"annual: the year once", period.Annual, kr(-211772.64), kr(-211772.64),
+			"budgetavvikelsen för helåret är negativ (−211 772,64 kr)"},
+		{"annual: the two differ", period.Annual, kr(-1), kr(-2),
+			"ackumulerad budgetavvikelse (−1,00 kr) och budgetavvikelsen för helåret (−2,00 kr) är negativa"},
+		{"annual: neither", period.Annual, kr(3), kr(3), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// Thousands are separated by a no-break space (SPEC 8).
+			if got := strings.ReplaceAll(negativeDeviations(tc.kind, tc.acc, tc.prog), money.NoBreakSpace, " "); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// End to end: a negative prognosis alone names the prognosis only.
+	in := handInputs()
+	in.Prognoses = append(in.Prognoses, Prognosis{Month: mon(2026, 2), Line: LinePersonnel, Annual: kr(-2600000)})
+	r, probs := mustCompute(t, in, "M02", ComputeOptions{})
+	p := findProblem(probs, problem.Warning, "saknar text i avsnittet Åtgärder")
+	if p == nil {
+		t.Fatal("no warning on the missing actions")
+	}
+	want := negativeDeviations(period.Deviation, r.Economy.AccumulatedBudgetDeviation, r.Economy.PrognosisBudgetDeviation)
+	if !strings.HasPrefix(p.Message, want+" men ") || (r.Economy.AccumulatedBudgetDeviation >= 0 && strings.Contains(p.Message, "ackumulerad")) {
+		t.Errorf("message %q, want it to begin %q", p.Message, want)
 	}
 }
 

@@ -107,11 +107,15 @@ func (c Change) Symbol() string {
 type IndicatorGrade int
 
 const (
-	GradeNone          IndicatorGrade = iota // no value or nothing to compare with
+	GradeNone          IndicatorGrade = iota // a value but neither target nor reference to compare with
 	GradeTargetMet                           // "Målvärdet nås"
 	GradeTargetNotMet                        // "Målvärdet nås inte"
 	GradeBetterThanRef                       // "Bättre än referensvärdet"
 	GradeWorseThanRef                        // "Sämre än referensvärdet"
+	// GradeNoValue is an indicator without a value for the period: the
+	// status says the value is missing, not that it was judged. It comes
+	// last so that the JSON numbers of the other grades stay as they were.
+	GradeNoValue // "Värde saknas"
 )
 
 // Word is the grade as table 2 shows it.
@@ -125,9 +129,17 @@ func (g IndicatorGrade) Word() string {
 		return "Bättre än referensvärdet"
 	case GradeWorseThanRef:
 		return "Sämre än referensvärdet"
+	case GradeNoValue:
+		return "Värde saknas"
 	}
-	return "Ej bedömt"
+	// A value with nothing to measure it against: no goal word ("Ej
+	// bedömt" belongs to goals, SPEC 7.4), but what is missing.
+	return "Inget mål- eller referensvärde"
 }
+
+// Judged reports whether the grade compares a value with a target or a
+// reference: only then do table 2's Status symbol and Trend say anything.
+func (g IndicatorGrade) Judged() bool { return g != GradeNone && g != GradeNoValue }
 
 // Off reports whether the grade is a deviation to list.
 func (g IndicatorGrade) Off() bool { return g == GradeTargetNotMet || g == GradeWorseThanRef }

@@ -382,7 +382,10 @@ func TestConformanceOtherUnitAndYear(t *testing.T) {
 			"Periodresultat 2,3", "Ackumulerad budgetavvikelse 30,6", "Prognos budgetavvikelse −4,0", "Prognos investeringsbudgetavvikelse 0,8",
 			"Netto −85,0 −28,3 2,3 30,6 −89,0 −4,0 1,0",
 			"Bedöms uppfyllas", "Bedöms inte uppfyllas", "Sida 1 av", "Region Norrby",
-		}, []string{"Helt uppfyllt", "Prognosen ser negativ ut", "Regionstyrelsens driftbudget"}},
+			// A positive net for the period, a net cost for the year: each
+			// figure has its word, and the change of word is said (SPEC 7.5).
+			"Resultatet för perioden januari–april 2027 är 2,3 mnkr", "För helåret är prognosen i stället en nettokostnad på 89,0 mnkr",
+		}, []string{"Helt uppfyllt", "Prognosen ser negativ ut", "Regionstyrelsens driftbudget", "Prognosen för helårets nettokostnad"}},
 		{"ÅR", []string{"Uppfyllt", "Delvis uppfyllt", "Årsredovisning 2027"},
 			[]string{"Bedöms uppfyllas", "Bedöms delvis uppfyllas", "Prognosen för helårets"}},
 	} {
@@ -567,7 +570,7 @@ func TestConformanceFunding(t *testing.T) {
 		t.Errorf("net is result %v, Periodresultat %s", r.NetIsResult, r.Economy.PeriodResult.FormatKr())
 	}
 	text := squash(tool(t, "pdftotext", "-layout", filepath.Join(out, norrbyUnit+"_2027_UR2.pdf"), "-"))
-	for _, w := range []string{"ett resultat på 56,9 mnkr", "Regionbidrag 91,0 60,7 60,7 0,0 91,0 0,0"} {
+	for _, w := range []string{"Resultatet för perioden januari–augusti 2027 är 56,9 mnkr", "Regionbidrag 91,0 60,7 60,7 0,0 91,0 0,0"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("PDF lacks %q", w)
 		}

@@ -2,9 +2,13 @@ package doc
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"rapport/layouts"
 	"rapport/report"
@@ -83,6 +87,7 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 		for _, t := range s.Lead {
 			b.paragraphs(Body, b.r.Texts[t])
 		}
+		b.led = len(b.blocks) > body
 		switch s.ID {
 		case layouts.Summary:
 			b.summary()
@@ -157,6 +162,9 @@ type builder struct {
 	council string // "regionfullmäktige" or "kommunfullmäktige"
 	kind    period.Kind
 	blocks  []Block
+	// led tells that the controllers' own text opens the current
+	// section: the written summary (SPEC 7.2).
+	led bool
 }
 
 // annual reports whether the report is the year's outcome, whose
@@ -249,7 +257,7 @@ func glossaryTerms(r *report.Report) [][2]string {
 			reference = ", till exempel " + owner + lowerFirst(in.Name) + " " + money.FormatNumber(*in.Reference, report.IndicatorDecimals) + " " + unitWord(in.Unit)
 		}
 	}
-	return [][2]string{
+	terms := [][2]string{
 		{"Ackumulerad förbrukning", "Vad en investering har kostat från årets början till och med rapportmånaden."},
 		{"Ackumulerad budgetavvikelse", "Utfall ackumulerat minus periodiserad budget för samma månader. Positivt belopp betyder bättre än budget."},
 		{"Avvikelserapport", "Kort månadsrapport (efter februari och oktober) som redovisar ekonomisk prognos, medarbetarindikatorer och övriga avvikelser."},
@@ -270,6 +278,11 @@ func glossaryTerms(r *report.Report) [][2]string {
 		{"Trend", "En indikators värde jämfört med samma period föregående år: ↑ förbättrad, ↓ försämrad."},
 		{"Väsentlighet", "Avvikelser som är mindre än väsentlighetsgränsen tas inte upp i sammanfattningens punkter eller i avvikelserapportens listor; de finns kvar i tabellerna."},
 	}
+	// A board member looks a word up alphabetically, in Swedish order
+	// (å, ä, ö after z).
+	c := collate.New(language.Swedish)
+	slices.SortStableFunc(terms, func(a, b [2]string) int { return c.CompareString(a[0], b[0]) })
+	return terms
 }
 
 // reconciliation shows that every krona of the ledger is accounted for,

@@ -16,7 +16,7 @@ import (
 // changed since the previous report, and the material deviations.
 func (b *builder) summary() {
 	r := b.r
-	b.text(Body, "%s", joinSentences(b.resultSentence(), b.prognosisSentence(), b.pathSentence()))
+	b.keyFigures()
 
 	b.add(Heading{Level: 2, Text: "Sammanfattning av måluppfyllelse"})
 	b.text(Body, "%s", b.goalCountSentence())
@@ -52,8 +52,14 @@ func (b *builder) summary() {
 		b.add(Heading{Level: 2, Text: "Förändringar sedan " + r.Previous.Name})
 		var items []string
 		for _, g := range r.Goals {
-			if g.Change == report.ChangeBetter || g.Change == report.ChangeWorse {
-				items = append(items, fmt.Sprintf("%s: %s %s (var %s).", goalLabel(g, 80), g.Change.Symbol(),
+			switch {
+			case g.Change == report.ChangeBetter || g.Change == report.ChangeWorse:
+				items = append(items, fmt.Sprintf("%s: %s %s (var %s).", b.goalLabel(g, 80), g.Change.Symbol(),
+					g.Level.AssessmentWord(b.kind), g.Previous.AssessmentWord(period.Full)))
+			case newlyAssessed(g):
+				// Assessed on one side only: a change of assessment
+				// without a direction.
+				items = append(items, fmt.Sprintf("%s: %s (var %s).", b.goalLabel(g, 80),
 					g.Level.AssessmentWord(b.kind), g.Previous.AssessmentWord(period.Full)))
 			}
 		}
@@ -75,23 +81,38 @@ func (b *builder) summary() {
 }
 
 // resultSentence is the period's net in words: a net cost when the unit's
-// funding is not among its lines (SPEC 7.5), else a result.
+// funding is not among its lines and the net is negative, else a result
+// (SPEC 7.5). It and prognosisSentence word their figures alike
+// ("Nettokostnaden för … är", "Resultatet för … är"), so that a board
+// member reads the same word for the same kind of figure.
 func (b *builder) resultSentence() string {
 	e := b.r.Economy
 	span, against := "perioden "+b.months(), "budget för perioden"
 	if b.annual() {
 		span, against = strconv.Itoa(b.r.Year), "årsbudget"
 	}
-	if !b.r.NetIsResult && e.PeriodResult.TenthsOfMnkr() < 0 {
-		return fmt.Sprintf("Nettokostnaden för %s är %s mnkr, vilket är %s.", span,
-			(-e.PeriodResult).FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
+	noun, shown := b.netNoun(e.PeriodResult)
+	definite := map[string]string{"nettokostnad": "Nettokostnaden", "resultat": "Resultatet"}[noun]
+	return fmt.Sprintf("%s för %s är %s mnkr, vilket är %s.", definite, span,
+		shown.FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
+}
+
+// netNoun is the word for a net figure and the amount to show with it:
+// "nettokostnad" and the cost as a positive number for a negative net
+// without the funding among the lines, else "resultat" and the net as it
+// is (SPEC 7.5).
+func (b *builder) netNoun(net money.Amount) (string, money.Amount) {
+	if !b.r.NetIsResult && net.TenthsOfMnkr() < 0 {
+		return "nettokostnad", -net
 	}
-	return fmt.Sprintf("%s redovisar för %s ett resultat på %s mnkr, vilket är %s.", b.unit, span,
-		e.PeriodResult.FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
+	return "resultat", net
 }
 
 // prognosisSentence is the year's prognosis in words; the annual report
-// has none.
+// has none. When the year's figure is of the other kind than the
+// period's (a result for the period, a net cost for the year, as when
+// revenues come early in the year), the sentence says so instead of
+// switching words unannounced.
 func (b *builder) prognosisSentence() string {
 	op := b.r.Operating
 	switch {
@@ -101,10 +122,12 @@ func (b *builder) prognosisSentence() string {
 		return "Ingen prognos har lämnats för perioden; årsbudgeten står som prognos."
 	}
 	dev := versusBudget(b.r.Economy.PrognosisBudgetDeviation, "årsbudget")
-	if !b.r.NetIsResult && op.Net.Prognosis.TenthsOfMnkr() < 0 {
-		return fmt.Sprintf("Prognosen för helårets nettokostnad är %s mnkr, vilket är %s.", (-op.Net.Prognosis).FormatMnkr(), dev)
+	noun, shown := b.netNoun(op.Net.Prognosis)
+	if period, _ := b.netNoun(b.r.Economy.PeriodResult); period != noun {
+		article := map[string]string{"nettokostnad": "en", "resultat": "ett"}[noun]
+		return fmt.Sprintf("För helåret är prognosen i stället %s %s på %s mnkr, vilket är %s.", article, noun, shown.FormatMnkr(), dev)
 	}
-	return fmt.Sprintf("Prognosen för helåret är ett resultat på %s mnkr, vilket är %s.", op.Net.Prognosis.FormatMnkr(), dev)
+	return fmt.Sprintf("Prognosen för helårets %s är %s mnkr, vilket är %s.", noun, shown.FormatMnkr(), dev)
 }
 
 // pathSentence says how the prognosis moved since the previous report
@@ -204,7 +227,7 @@ func (b *builder) deviationBullets() []string {
 		if b.annual() {
 			verb = "är inte uppfyllt"
 		}
-		items = append(items, fmt.Sprintf("%s %s.", goalLabel(g, 90), verb))
+		items = append(items, fmt.Sprintf("%s %s.", b.goalLabel(g, 90), verb))
 	}
 	for _, in := range r.Deviations.Indicators {
 		items = append(items, indicatorDeviation(in))
@@ -325,9 +348,9 @@ func indicatorDeviation(in report.IndicatorResult) string {
 
 // goalLabel names a goal in a sentence: "Mål 4 (Regionstyrelsen ska …)";
 // a council goal without a board goal has no number of its own.
-func goalLabel(g report.GoalResult, n int) string {
+func (b *builder) goalLabel(g report.GoalResult, n int) string {
 	if g.BoardGoal == "" || g.Nr == "" {
-		return "Regionfullmäktiges mål " + shorten(g.CouncilGoal, n)
+		return b.councilGoals() + " " + shorten(g.CouncilGoal, n)
 	}
 	return "Mål " + g.Nr + " (" + shorten(g.BoardGoal, n) + ")"
 }
@@ -371,7 +394,7 @@ func (b *builder) goals() {
 	if n := len(r.Goals) - len(boardGoals(r.Goals)); n > 0 {
 		note += " Mål utan eget mål för " + b.unit + " följs upp av " + b.council + " och räknas inte bland styrelsens mål."
 	}
-	cols := layouts.Table1Columns
+	cols := layouts.Table1ColumnsFor(b.council, b.unit)
 	b.add(Table{
 		Caption: layouts.Caption(1, b.unit),
 		Columns: []Column{col(cols[0], 3.4, Left), col(cols[1], 5, Left), col(cols[2], 2.5, Left), col(cols[3], 2.3, Left)},
@@ -380,7 +403,7 @@ func (b *builder) goals() {
 	})
 	for _, g := range r.Goals {
 		if g.BoardGoal == "" || g.Nr == "" {
-			b.add(Heading{Level: 3, Text: "Regionfullmäktiges mål: " + g.CouncilGoal, Outline: "Regionfullmäktiges mål: " + shorten(g.CouncilGoal, 60)})
+			b.add(Heading{Level: 3, Text: b.councilGoals() + ": " + g.CouncilGoal, Outline: b.councilGoals() + ": " + shorten(g.CouncilGoal, 60)})
 		} else {
 			b.add(Heading{Level: 3, Text: "Mål " + g.Nr + ". " + g.BoardGoal, Outline: "Mål " + g.Nr + ". " + shorten(g.BoardGoal, 70)})
 		}
@@ -392,7 +415,7 @@ func (b *builder) goals() {
 			if meta != "" {
 				meta += "\n"
 			}
-			meta += strings.ToUpper(b.council[:1]) + b.council[1:] + "s mål: " + g.CouncilGoal
+			meta += b.councilGoals() + ": " + g.CouncilGoal
 		}
 		if meta != "" {
 			b.add(Paragraph{Style: Small, Text: meta, KeepWithNext: true})
@@ -405,8 +428,11 @@ func (b *builder) goals() {
 		}
 		st := Status{Label: "Bedömning", Level: g.Level, Word: g.Level.AssessmentWord(b.kind)}
 		var notes []string
-		if (g.Change == report.ChangeBetter || g.Change == report.ChangeWorse) && r.Previous != nil {
+		switch {
+		case (g.Change == report.ChangeBetter || g.Change == report.ChangeWorse) && r.Previous != nil:
 			notes = append(notes, g.Change.Symbol()+" sedan "+r.Previous.Name+", var "+g.Previous.AssessmentWord(period.Full))
+		case newlyAssessed(g) && r.Previous != nil:
+			notes = append(notes, "i "+r.Previous.Name+": "+g.Previous.AssessmentWord(period.Full))
 		}
 		if !g.Assessed.IsZero() && g.Assessed != r.Month {
 			notes = append(notes, "bedömning från "+g.Assessed.Swedish())
@@ -421,6 +447,10 @@ func (b *builder) goals() {
 	}
 }
 
+// councilGoals is "Regionfullmäktiges mål", or "Kommunfullmäktiges mål"
+// in a municipality: the plan's words for the assembly's goals.
+func (b *builder) councilGoals() string { return layouts.Table1ColumnsFor(b.council, b.unit)[0] }
+
 // changeText is table 1's Förändring: "↑ (var Bedöms delvis uppfyllas)".
 func changeText(g report.GoalResult) string {
 	switch g.Change {
@@ -432,7 +462,19 @@ func changeText(g report.GoalResult) string {
 	case report.ChangeSame:
 		return "–"
 	}
+	if newlyAssessed(g) {
+		// No arrow, but not an empty cell either: the board sees what
+		// the goal was assessed as before.
+		return "(var " + g.Previous.AssessmentWord(period.Full) + ")"
+	}
 	return ""
+}
+
+// newlyAssessed reports a board goal assessed in one of this report and
+// the previous one but not in the other: its assessment changed, though
+// it cannot be said to be better or worse (ChangeNone).
+func newlyAssessed(g report.GoalResult) bool {
+	return g.Change == report.ChangeNone && g.Previous != nil && *g.Previous != g.Level && g.BoardGoal != ""
 }
 
 // planFollowUp follows up the plan's other parts with the goals' words
@@ -452,7 +494,9 @@ func (b *builder) planFollowUp() {
 		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: it.Activity}, {Text: it.Level.AssessmentWord(b.kind), Level: levelPtr(it.Level)}}})
 	}
-	b.add(Table{Caption: "Uppföljning av verksamhetsplanens övriga delar",
+	// The section's heading already says what is followed up; the
+	// caption says what the table holds.
+	b.add(Table{Caption: "Bedömning per del och aktivitet",
 		Columns: []Column{col("Aktivitet", 7, Left), col("Bedömning", 3, Left)}, Rows: rows})
 	for _, it := range items {
 		b.add(Heading{Level: 3, Text: it.Part + ": " + it.Activity, Outline: shorten(it.Part+": "+it.Activity, 70)})
@@ -480,14 +524,20 @@ func (b *builder) employees() {
 	value, perIndicator := layouts.ValueHeader(r.Indicators)
 	rows := []Row{}
 	for _, in := range r.Indicators {
+		// Only a value measured against a target or a reference gets a
+		// symbol: a missing value is not "Ej bedömt" (SPEC 7.4).
+		status := Cell{Text: in.Grade.Word()}
+		if in.Grade.Judged() {
+			status.Level = levelPtr(gradeLevel(in.Grade))
+		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{
 			{Text: in.Name},
 			{Text: valueText(in.Value, in.Unit), Bad: in.Grade.Off()},
 			{Text: valueText(in.PriorYear, in.Unit)},
 			{Text: valueText(in.Target, in.Unit)},
 			{Text: valueText(in.Reference, in.Unit)},
-			{Text: in.Grade.Word(), Level: levelPtr(gradeLevel(in.Grade))},
-			{Text: layouts.TrendText(in.Trend)},
+			status,
+			{Text: orDash(layouts.TrendText(in.Trend))},
 		}})
 	}
 	var notes []string
@@ -602,7 +652,21 @@ func indicatorChart(in report.IndicatorResult, year int) Chart {
 
 // prognosisSummary opens a deviation report with the economic prognosis in
 // words.
-func (b *builder) prognosisSummary() {
+func (b *builder) prognosisSummary() { b.keyFigures() }
+
+// keyFiguresTitle heads the generated sentences on the period's net and
+// the prognosis where the controller's written summary comes first.
+const keyFiguresTitle = "Ekonomin i siffror"
+
+// keyFigures is the period's net, the year's prognosis and its change
+// since the previous report in words. Without a written summary these
+// sentences are the summary; after the controller's own summary they
+// stand under a heading of their own, so that they read as the key
+// figures and not as a second summary that repeats the first (SPEC 7.2).
+func (b *builder) keyFigures() {
+	if b.led {
+		b.add(Heading{Level: 2, Text: keyFiguresTitle})
+	}
 	b.text(Body, "%s", joinSentences(b.resultSentence(), b.prognosisSentence(), b.pathSentence()))
 }
 
@@ -717,8 +781,13 @@ func (b *builder) deviationChart() {
 	}
 	series := []Series{acc, prog}
 	title := "Avvikelse mot budget per rad, mnkr"
-	if b.annual() || op.PrognosisIsOutcome {
+	switch {
+	case b.annual() || op.PrognosisIsOutcome:
 		series = []Series{{Name: "Avvikelse mot årsbudget", Values: acc.Values, Labels: acc.Labels}}
+	case op.PrognosisIsBudget:
+		// With the budget standing in for a prognosis every prognosis
+		// deviation is zero: bars of 0,0 would only look like a forecast.
+		series = []Series{acc}
 	}
 	b.add(Chart{Kind: DeviationChart, Title: title, Unit: "mnkr", Categories: cats, Series: series,
 		Height: 14 + float64(len(cats)*len(series))*4.2})
@@ -886,7 +955,7 @@ func (b *builder) otherDeviations() {
 	}
 	for _, g := range dev.Goals {
 		if g.BoardGoal == "" || g.Nr == "" {
-			b.add(Heading{Level: 3, Text: "Regionfullmäktiges mål: " + g.CouncilGoal, Outline: "Regionfullmäktiges mål: " + shorten(g.CouncilGoal, 60)})
+			b.add(Heading{Level: 3, Text: b.councilGoals() + ": " + g.CouncilGoal, Outline: b.councilGoals() + ": " + shorten(g.CouncilGoal, 60)})
 		} else {
 			b.add(Heading{Level: 3, Text: "Mål " + g.Nr + ". " + g.BoardGoal, Outline: "Mål " + g.Nr + ". " + shorten(g.BoardGoal, 70)})
 		}
@@ -937,12 +1006,12 @@ func (b *builder) otherDeviations() {
 		b.text(Italic, "Alla indikatorer ligger inom sina mål- och referensvärden.")
 	}
 	for _, in := range dev.Indicators {
-		text := indicatorDeviation(in)
+		// The name stands above as a lead-in, and the description is
+		// under table 2 of the same report: the paragraph gives the
+		// deviation alone, not the name and the plan's yardstick twice.
+		text := capitalize(strings.TrimPrefix(indicatorDeviation(in), in.Name+": "))
 		if in.PriorYear != nil {
 			text += fmt.Sprintf(" Samma period föregående år: %s.", valueText(in.PriorYear, in.Unit))
-		}
-		if in.Description != "" {
-			text += " " + in.Description
 		}
 		b.add(Paragraph{Style: Lead, Text: in.Name})
 		b.add(Paragraph{Style: Body, Text: text})

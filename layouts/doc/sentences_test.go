@@ -1,6 +1,8 @@
 package doc
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -158,17 +160,65 @@ func TestMaterialityAndDirection(t *testing.T) {
 	}
 }
 
-// TestNetCostOrResult: a negative Netto without funding is a net cost; with
-// the funding among the lines it is a result.
+// TestNetCostOrResult: a negative Netto without funding is a net cost;
+// a positive one, or any Netto with the funding among the lines, is a
+// result (SPEC 7.5). The period's and the year's sentences word their
+// figures alike, and say so when the year's is of the other kind; in
+// every period kind.
 func TestNetCostOrResult(t *testing.T) {
-	r := testreports.Handmade("UR1")
-	if got := mustBuild(t, r); !strings.Contains(got, "Nettokostnaden för perioden januari–april 2026 är") || strings.Contains(got, "ett resultat på −") {
-		t.Error("a net cost is worded as a result")
-	}
-	r.NetIsResult = true
-	r.Economy.PeriodResult = money.Amount(12 * money.Mnkr)
-	if got := mustBuild(t, r); !strings.Contains(got, "Regionstyrelsen redovisar för perioden januari–april 2026 ett resultat på 12,0 mnkr") {
-		t.Error("a result after funding is not worded as a result")
+	for _, tc := range []struct {
+		name           string
+		code           period.Code
+		result, annual money.Amount // period net; the year's prognosis
+		funded         bool
+		want           []string
+		never          []string
+	}{
+		{"UR1 net cost, year net cost", "UR1", -371 * money.Mnkr, -1115 * money.Mnkr, false,
+			[]string{"Nettokostnaden för perioden januari–april 2026 är 371,0 mnkr", "Prognosen för helårets nettokostnad är 1 115,0 mnkr"},
+			[]string{"resultat på", "Resultatet för"}},
+		{"UR1 positive net, year net cost", "UR1", 2 * money.Mnkr, -5 * money.Mnkr, false,
+			[]string{"Resultatet för perioden januari–april 2026 är 2,0 mnkr", "För helåret är prognosen i stället en nettokostnad på 5,0 mnkr"},
+			[]string{"Prognosen för helårets nettokostnad", "Nettokostnaden för"}},
+		{"UR1 net cost, year positive", "UR1", -3 * money.Mnkr, 1 * money.Mnkr, false,
+			[]string{"Nettokostnaden för perioden januari–april 2026 är 3,0 mnkr", "För helåret är prognosen i stället ett resultat på 1,0 mnkr"},
+			[]string{"helårets nettokostnad", "Resultatet för"}},
+		{"UR1 positive both", "UR1", 2 * money.Mnkr, 4 * money.Mnkr, false,
+			[]string{"Resultatet för perioden januari–april 2026 är 2,0 mnkr", "Prognosen för helårets resultat är 4,0 mnkr"},
+			[]string{"nettokostnad på", "Nettokostnaden för", "helårets nettokostnad"}},
+		{"UR1 funded", "UR1", 12 * money.Mnkr, -1 * money.Mnkr, true,
+			[]string{"Resultatet för perioden januari–april 2026 är 12,0 mnkr", "Prognosen för helårets resultat är −1,0 mnkr"},
+			[]string{"nettokostnad på", "Nettokostnaden för", "helårets nettokostnad"}},
+		{"M10 positive net, year net cost", "M10", 2 * money.Mnkr, -5 * money.Mnkr, false,
+			[]string{"Resultatet för perioden januari–oktober 2026 är 2,0 mnkr", "För helåret är prognosen i stället en nettokostnad på 5,0 mnkr"},
+			[]string{"Prognosen för helårets nettokostnad", "Nettokostnaden för"}},
+		{"ÅR net cost", "ÅR", -26 * money.Mnkr, -26 * money.Mnkr, false,
+			[]string{"Nettokostnaden för 2026 är 26,0 mnkr"}, []string{"Resultatet för", "prognos"}},
+		{"ÅR positive net", "ÅR", 3 * money.Mnkr, 3 * money.Mnkr, false,
+			[]string{"Resultatet för 2026 är 3,0 mnkr"}, []string{"Nettokostnaden för", "nettokostnad på", "prognos"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade(tc.code)
+			r.NetIsResult, r.Economy.PeriodResult = tc.funded, tc.result
+			r.Operating.Net.Prognosis = tc.annual
+			r.Operating.PrognosisIsBudget = false
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The sentences before the first table: the summary's or the
+			// deviation report's opening.
+			var got string
+			for _, bl := range d.Blocks {
+				if p, ok := bl.(Paragraph); ok && p.Style == Body {
+					got = p.Text
+					if strings.Contains(got, " mnkr") {
+						break
+					}
+				}
+			}
+			saysAndNever(t, got, tc.want, tc.never)
+		})
 	}
 }
 
@@ -299,6 +349,245 @@ func TestPeriodResultNote(t *testing.T) {
 					t.Errorf("document says %q", w)
 				}
 			}
+		})
+	}
+}
+
+// TestIndicatorWithoutValue: an indicator without a value for the period
+// says so in table 2's Status, with no goal word and no symbol, and its
+// Trend claims nothing (SPEC 7.4).
+func TestIndicatorWithoutValue(t *testing.T) {
+	for _, code := range []period.Code{"UR1", "M10", "ÅR"} {
+		t.Run(string(code), func(t *testing.T) {
+			r := testreports.Handmade(code)
+			in := &r.Indicators[0]
+			in.Value, in.PriorYear, in.ValueLabel = nil, nil, ""
+			in.Grade, in.Trend, in.Level = report.GradeNoValue, report.ChangeNone, report.NotAssessed
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var row *Row
+			for _, bl := range d.Blocks {
+				if tb, ok := bl.(Table); ok && tb.Caption == layouts.Caption(2, r.Unit) {
+					row = &tb.Rows[0]
+				}
+			}
+			if row == nil {
+				t.Fatal("no table 2")
+			}
+			status, trend := row.Cells[5], row.Cells[6]
+			if status.Text != "Värde saknas" || status.Level != nil {
+				t.Errorf("Status = %q with symbol %v, want \"Värde saknas\" without a symbol", status.Text, status.Level)
+			}
+			if trend.Text != "–" {
+				t.Errorf("Trend = %q, want \"–\"", trend.Text)
+			}
+		})
+	}
+}
+
+// TestKeyFiguresBesideWrittenSummary: where the controller wrote a
+// Sammanfattning, it comes first and the generated sentences on the net
+// and the prognosis follow under their own heading, not as a second
+// summary straight after it; without one they open the section
+// themselves (SPEC 7.2).
+func TestKeyFiguresBesideWrittenSummary(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		code    period.Code
+		summary string
+		heading bool
+	}{
+		{"UR1 with a written summary", "UR1", "Verksamheten följer planen.", true},
+		{"UR1 without", "UR1", "", false},
+		{"UR1 with a blank summary", "UR1", " \n ", false},
+		{"M10 with a written summary", "M10", "Prognosen är bättre än budget.", true},
+		{"M10 without", "M10", "", false},
+		{"ÅR with a written summary", "ÅR", "Året gick enligt plan.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade(tc.code)
+			if r.Texts == nil {
+				r.Texts = map[report.TextSection]string{}
+			}
+			r.Texts[report.TextSummary] = tc.summary
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The first section: its blocks up to the first table.
+			var seq []string
+			for _, bl := range d.Blocks[1:] {
+				if _, ok := bl.(Table); ok {
+					break
+				}
+				switch x := bl.(type) {
+				case Heading:
+					seq = append(seq, "H"+strconv.Itoa(x.Level)+" "+x.Text)
+				case Paragraph:
+					seq = append(seq, x.Text)
+				}
+			}
+			i := slices.IndexFunc(seq, func(s string) bool { return strings.Contains(s, " mnkr, vilket är ") })
+			if i < 0 {
+				t.Fatalf("no sentence on the net in %q", seq)
+			}
+			if tc.heading {
+				if seq[0] != strings.TrimSpace(tc.summary) || i < 2 || seq[i-1] != "H2 "+keyFiguresTitle {
+					t.Errorf("want the written summary, then %q over the key figures; got %q", keyFiguresTitle, seq)
+				}
+			} else if i != 0 || slices.Contains(seq, "H2 "+keyFiguresTitle) {
+				t.Errorf("without a written summary the key figures open the section; got %q", seq)
+			}
+		})
+	}
+}
+
+// TestTable1NamesTheUnitsOwnAssembly: table 1's columns, the goal
+// headings and the summary name the report's own assembly and unit in the
+// plan's places, not Region Halland's (SPEC 7.1).
+func TestTable1NamesTheUnitsOwnAssembly(t *testing.T) {
+	for _, tc := range []struct {
+		name, org, unit string
+		want, never     []string
+	}{
+		{"the plan's own", "Region Halland", "Regionstyrelsen",
+			[]string{"Regionfullmäktiges mål\tRegionstyrelsens mål\tBedömning\tFörändring", "Regionfullmäktiges mål: En region som utvecklar och förbättrar cancervården"},
+			[]string{"Kommunfullmäktiges"}},
+		{"a region's committee", "Region Norrby", "Miljönämnden",
+			[]string{"Regionfullmäktiges mål\tMiljönämndens mål\tBedömning", "Regionfullmäktiges mål: En region som utvecklar"},
+			[]string{"Regionstyrelsens mål", "Kommunfullmäktiges"}},
+		{"a municipality's committee", "Norrby kommun", "Kultur- och fritidsnämnden",
+			[]string{"Kommunfullmäktiges mål\tKultur- och fritidsnämndens mål\tBedömning", "Kommunfullmäktiges mål: En region som utvecklar",
+				"Kommunfullmäktiges mål: En organisation med robust verksamhet"},
+			[]string{"Regionstyrelsens mål", "Regionfullmäktiges", "regionfullmäktige"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade("UR1")
+			r.Organisation, r.Unit = tc.org, tc.unit
+			saysAndNever(t, mustBuild(t, r), tc.want, tc.never)
+		})
+	}
+}
+
+// saysAndNever checks that text holds every want and none of never.
+func saysAndNever(t *testing.T, text string, want, never []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("document lacks %q", w)
+		}
+	}
+	for _, w := range never {
+		if strings.Contains(text, w) {
+			t.Errorf("document says %q", w)
+		}
+	}
+}
+
+// TestBoardMemberReading holds wording a board member stumbled on: a
+// caption that repeated its section's heading, an indicator named twice
+// and its yardstick quoted without a unit in the deviation report, a
+// glossary out of alphabetical order, and an empty Förändring for a goal
+// assessed for the first time.
+func TestBoardMemberReading(t *testing.T) {
+	t.Run("plan follow-up caption", func(t *testing.T) {
+		d, err := Build(testreports.Handmade("UR1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		heading := ""
+		for _, bl := range d.Blocks {
+			switch x := bl.(type) {
+			case Heading:
+				heading = x.Text
+			case Table:
+				if x.Caption != "" && x.Caption == heading {
+					t.Errorf("table caption %q repeats its heading", x.Caption)
+				}
+			}
+		}
+	})
+	t.Run("deviation report indicator", func(t *testing.T) {
+		r := testreports.Handmade("M10")
+		if len(r.Deviations.Indicators) == 0 {
+			t.Fatal("the handmade M10 has no indicator off target")
+		}
+		in := r.Deviations.Indicators[0]
+		got := mustBuild(t, r)
+		i := strings.Index(got, "Indikatorer utanför mål- eller referensvärde\n")
+		if i < 0 {
+			t.Fatal("no list of indicators off target")
+		}
+		tail := got[i:]
+		if strings.Contains(tail, in.Name+": ") || (in.Description != "" && strings.Contains(tail, in.Description)) {
+			t.Errorf("the indicator's name or description is repeated:\n%s", tail)
+		}
+		if !strings.Contains(tail, in.Name+"\n"+capitalize(lowerFirst(in.Grade.Word()))+" (") {
+			t.Errorf("the deviation does not follow the indicator's name:\n%s", tail)
+		}
+	})
+	t.Run("glossary in Swedish alphabetical order", func(t *testing.T) {
+		terms := glossaryTerms(testreports.Handmade("UR1"))
+		want := []string{"Ackumulerad budgetavvikelse", "Ackumulerad förbrukning", "Avvikelserapport", "Budget ack", "Förändring",
+			"Mnkr", "Målvärde", "Netto", "Nettokostnad", "Periodiserad budget", "Periodresultat", "Prognos",
+			"Prognos investeringsbudgetavvikelse", "Prognosavvikelse", "Referensvärde", "Trend", "Utfall",
+			"Utfall ack föregående år", "Väsentlighet"}
+		var got []string
+		for _, t := range terms {
+			got = append(got, t[0])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("glossary order\n%q\nwant\n%q", got, want)
+		}
+	})
+	t.Run("goal assessed for the first time", func(t *testing.T) {
+		r := testreports.Handmade("UR1")
+		g := &r.Goals[0]
+		prev := report.NotAssessed
+		g.Level, g.Previous, g.Change = report.Met, &prev, report.ChangeNone
+		if got := changeText(*g); got != "(var Ej bedömt)" {
+			t.Errorf("Förändring = %q, want \"(var Ej bedömt)\"", got)
+		}
+		if got := mustBuild(t, r); !strings.Contains(got, "Mål 1 (Regionstyrelsen ska leda och samordna arbetet med att stärka och utveckla Region …): Bedöms uppfyllas (var Ej bedömt).") {
+			t.Error("the summary does not list the goal whose assessment changed")
+		}
+	})
+}
+
+// TestDeviationChartWithoutPrognosis: when no prognosis is given and the
+// budget stands in for it, the chart shows the accumulated deviation
+// alone, not a row of zero prognosis deviations.
+func TestDeviationChartWithoutPrognosis(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		budget bool
+		series []string
+	}{
+		{"with a prognosis", false, []string{"Avvikelse ack", "Prognosavvikelse"}},
+		{"budget as prognosis", true, []string{"Avvikelse ack"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := testreports.Handmade("M02")
+			r.Operating.PrognosisIsBudget = tc.budget
+			d, err := Build(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bl := range d.Blocks {
+				if c, ok := bl.(Chart); ok && c.Kind == DeviationChart {
+					var names []string
+					for _, s := range c.Series {
+						names = append(names, s.Name)
+					}
+					if !slices.Equal(names, tc.series) {
+						t.Errorf("series %q, want %q", names, tc.series)
+					}
+					return
+				}
+			}
+			t.Fatal("no deviation chart")
 		})
 	}
 }

@@ -186,9 +186,10 @@ func sampleReport() *report.Report {
 		Example:      true,
 		Indicators: []report.IndicatorResult{
 			{IndicatorDef: report.IndicatorDef{Name: "Personalomsättning", Unit: "%", Reference: ptrF(8.5), LowerIsBetter: true},
-				Value: ptrF(7.9), ValueAt: period.Month{Year: 2026, Month: time.April}, PriorYear: ptrF(8.8), Level: report.Met},
+				Value: ptrF(7.9), ValueAt: period.Month{Year: 2026, Month: time.April}, PriorYear: ptrF(8.8), Level: report.Met, Grade: report.GradeBetterThanRef},
 			{IndicatorDef: report.IndicatorDef{Name: "Sjukfrånvaro", Unit: "%", Target: ptrF(5.2), LowerIsBetter: true},
-				Value: ptrF(5.6), ValueAt: period.Month{Year: 2026, Month: time.March}, PriorYear: ptrF(5.4), Level: report.NotMet, OffTarget: true},
+				Value: ptrF(5.6), ValueAt: period.Month{Year: 2026, Month: time.March}, PriorYear: ptrF(5.4), Level: report.NotMet, OffTarget: true,
+				Grade: report.GradeTargetNotMet},
 		},
 		Economy: report.Economy{
 			PeriodResult:                 net.OutcomeAcc,
@@ -809,6 +810,7 @@ func TestOddReports(t *testing.T) {
 			}
 			r.Investment.Total.Spent, r.Investment.Total.Prognosis, r.Investment.Total.Deviation = nil, nil, nil
 			r.Indicators[0].Value, r.Indicators[0].Target, r.Indicators[0].Reference = nil, nil, nil
+			r.Indicators[0].Grade, r.Indicators[0].Trend = report.GradeNoValue, report.ChangeNone
 			r.Indicators[1].Value = ptrF(math.NaN())
 			return r
 		}},
@@ -841,6 +843,25 @@ func BenchmarkRender(b *testing.B) {
 	for b.Loop() {
 		if err := Render(io.Discard, r); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestIndicatorWithoutValue: table 2's Status of an indicator without a
+// value for the period says the value is missing, never a goal word, and
+// its Trend is empty (SPEC 7.4).
+func TestIndicatorWithoutValue(t *testing.T) {
+	r := sampleReport()
+	in := &r.Indicators[1]
+	in.Value, in.PriorYear = nil, nil
+	in.Grade, in.Trend, in.Level, in.OffTarget = report.GradeNoValue, report.ChangeNone, report.NotAssessed, false
+	f := open(t, render(t, r))
+	col := headerColumns(t, f, sheetEmployees)
+	row := findRow(t, f, sheetEmployees, "Sjukfrånvaro (%)")
+	for _, c := range []struct{ header, want string }{{"Status", "Värde saknas"}, {layouts.TrendColumn, ""}} {
+		cell, _ := excelize.CoordinatesToCellName(col[c.header], row)
+		if got, _ := f.GetCellValue(sheetEmployees, cell); got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.header, cell, got, c.want)
 		}
 	}
 }
