@@ -333,7 +333,9 @@ const (
 func (s *summer) summaryLabel(r *rowValues) (string, int, rowKind) {
 	acol := s.lay.col[fieldAccount]
 	av := r.at(acol)
-	if av.kind != kindText || av.noValue || av.tooLarge || av.badString {
+	// An empty cell with a style has no type and reads as an empty
+	// number: it is as empty as a missing one.
+	if av.kind != kindText && !isBlank(av) || av.noValue || av.tooLarge || av.badString {
 		return "", 0, rowPosting
 	}
 	t := s.text(av)
@@ -367,7 +369,7 @@ func (s *summer) summaryLabel(r *rowValues) (string, int, rowKind) {
 // only the rule a print layout draws under a header ("-----").
 func (s *summer) moneyless(r *rowValues) bool {
 	return s.every(r, func(_ int, v value) bool {
-		return v.kind == kindText && !v.noValue && !v.tooLarge && !v.badString && isRule(s.text(v))
+		return isBlank(v) || v.kind == kindText && !v.noValue && !v.tooLarge && !v.badString && isRule(s.text(v))
 	}, fieldAmount, fieldDebit, fieldCredit)
 }
 
@@ -412,7 +414,7 @@ func (s *summer) repeatedHeader(r *rowValues) bool {
 func (s *summer) textRow(rowNum int, label string, col int, r *rowValues) {
 	s.l.BlankRows++
 	ruled := r.each(func(_ int, v value) bool {
-		return v.kind == kindText && isRule(bytes.TrimFunc(s.text(v), unicode.IsControl))
+		return isBlank(v) || v.kind == kindText && isRule(bytes.TrimFunc(s.text(v), unicode.IsControl))
 	})
 	if ruled {
 		return
@@ -642,7 +644,8 @@ func accountDigits(t []byte, number bool) (string, bool) {
 // namedAccount reads an account as some exports write it, the number
 // with its name or as Excel's text formula: "4010 Löner", "4010 - Löner",
 // "4010: Löner", ="4010". Only the number is kept; the name must begin
-// with a letter, so that "4010 4020" or "4010-20" stay errors, and the
+// with a letter and not be a summary word ("4010 Summa" is the account's
+// sum), so that "4010 4020" or "4010-20" stay errors, and the
 // number must have the four digits of an account: "40 Personalkostnader"
 // is the heading of an account group (kontogrupp), not an account.
 func namedAccount(t []byte) (string, bool) {
@@ -663,6 +666,11 @@ func namedAccount(t []byte) (string, bool) {
 		return "", false // no separator: "4010abc"
 	}
 	if r, _ := utf8.DecodeRune(rest); !unicode.IsLetter(r) {
+		return "", false
+	}
+	if isSummaryText(rest) {
+		// "4010 Summa", "4010 Totalt": the account's sum, no name. Read
+		// as a posting it would count the account a second time.
 		return "", false
 	}
 	return string(t[:i]), true

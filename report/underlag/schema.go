@@ -98,7 +98,11 @@ package underlag
 //     Overlapping ranges are errors.
 //   - A row of Investeringar whose Grupp or Investering begins with Summa,
 //     Delsumma, Totalt or Total as a word is a sum row: never an
-//     investment, since table 5 sums them itself.
+//     investment, since table 5 sums them itself. It is skipped only where
+//     its Total budget and plan years are the sum of the investments since
+//     an earlier sum row or its group's start, or of all above (each
+//     investment once); otherwise it is an error at its cell, so that an
+//     investment named "Total-renovering" is not lost without a word.
 //   - An investment without Prognos or Kommentar is a warning; without
 //     Ackumulerad förbrukning only when it has no Projekt (otherwise the
 //     ledger may supply it).

@@ -234,13 +234,19 @@ func scanCells(b []byte, pctStyles map[int]bool) (uncached map[string]string, pe
 // typed t="str" is a formula whose result is the empty text (=IF(…;"";…)),
 // which Excel writes so.
 func hasCachedValue(tag, body []byte) bool {
-	i := bytes.Index(body, []byte("<v"))
-	if i < 0 {
-		return false
-	}
-	rest := body[i+2:]
-	if len(rest) == 0 || (rest[0] != '>' && rest[0] != ' ' && rest[0] != '/') {
-		return hasCachedValue(tag, rest) // another element, such as <vm…>
+	var rest []byte
+	for {
+		i := bytes.Index(body, []byte("<v"))
+		if i < 0 {
+			return false
+		}
+		rest = body[i+2:]
+		if len(rest) > 0 && (rest[0] == '>' || rest[0] == ' ' || rest[0] == '/') {
+			break
+		}
+		// Another element, such as <vm…>: look on, in a loop, since a
+		// hostile body holds millions of them.
+		body = rest
 	}
 	gt := bytes.IndexByte(rest, '>')
 	if gt < 0 {

@@ -2,6 +2,7 @@ package underlag
 
 import (
 	"fmt"
+	"maps"
 	"rapport/report"
 	"sort"
 	"strconv"
@@ -921,6 +922,7 @@ func (u *underlagReader) readInvestments() {
 		m                    period.Month
 	}
 	seen := map[key]int{}
+	var sums investSums
 	group := ""
 	for _, r := range t.rows {
 		g := t.text(r, fGroup)
@@ -928,6 +930,14 @@ func (u *underlagReader) readInvestments() {
 		if isSumText(g) || isSumText(name) {
 			// "Summa reinvesteringar", a total under the table: table 5
 			// sums the investments itself, and this one would count twice.
+			// It is left out only where its budget is that sum: an
+			// investment named "Total-renovering av kök" would otherwise
+			// vanish from table 5 without a word.
+			col := nameCol
+			if isSumText(g) {
+				col = t.cols[fGroup].col
+			}
+			sums.check(t, r, years, col)
 			continue
 		}
 		if g != "" {
@@ -983,6 +993,7 @@ func (u *underlagReader) readInvestments() {
 			continue
 		}
 		seen[k] = r.n
+		sums.add(inv)
 		if inv.Spent == nil && inv.Project == "" && t.has(fSpent) {
 			t.problem(problem.Warning, r, t.cols[fSpent].col, "", "Ackumulerad förbrukning saknas", "Skriv förbrukningen hittills, eller ett projektnummer så att den räknas från huvudboken")
 		}
@@ -994,6 +1005,105 @@ func (u *underlagReader) readInvestments() {
 		}
 		u.in.Investments = append(u.in.Investments, inv)
 	}
+}
+
+// investSums are the budgets of the investments read so far, each
+// investment counted once (its period rows repeat the same budget), for
+// verifying sum rows as SPEC 6.1 verifies the ledger's: against the
+// investments since any earlier sum row, or all above.
+type investSums struct {
+	counted map[string]bool
+	now     investSum
+	marks   []investSum // the sums at each sum row and where a group begins
+	group   string      // the group of the last investment counted
+}
+
+type investSum struct {
+	total money.Amount
+	years map[int]money.Amount
+}
+
+func (s *investSums) add(inv report.Investment) {
+	k := fold(inv.Group) + "\x00" + fold(inv.Name) + "\x00" + fold(inv.Project)
+	if s.counted[k] {
+		return
+	}
+	if s.counted == nil {
+		s.counted = map[string]bool{}
+	}
+	s.counted[k] = true
+	if fold(inv.Group) != s.group {
+		// A group's sum row may follow its rows without a subtotal
+		// above them.
+		s.mark()
+		s.group = fold(inv.Group)
+	}
+	s.now.total += inv.TotalBudget
+	for y, a := range inv.PlanYears {
+		if s.now.years == nil {
+			s.now.years = map[int]money.Amount{}
+		}
+		s.now.years[y] += a
+	}
+}
+
+// mark keeps the sums so far, for a later sum row to count from.
+func (s *investSums) mark() {
+	s.marks = append(s.marks, investSum{total: s.now.total, years: maps.Clone(s.now.years)})
+}
+
+// check reports a sum row whose Total budget and plan years are not the
+// sum of the investments since an earlier sum row or the start of their
+// group, or of all above; a row
+// without those figures but with others cannot be checked and is reported
+// too. A row without any figure drops nothing.
+func (s *investSums) check(t *table, r dataRow, years []int, col int) {
+	defer s.mark()
+	total, tst := t.amount(r, fTotalBudget)
+	if tst == invalid {
+		return
+	}
+	yearAmt := map[int]money.Amount{}
+	bad := false
+	for _, y := range years {
+		a, st := t.amountAt(r, t.years[y])
+		bad = bad || st == invalid
+		if st == present {
+			yearAmt[y] = a
+		}
+	}
+	if bad {
+		return
+	}
+	if tst != present && len(yearAmt) == 0 {
+		other := false
+		for _, k := range []string{fSpent, fPrognosis, fPriorSpent, fProgTotal} {
+			if _, st := t.amount(r, k); st != absent {
+				other = true
+			}
+		}
+		if !other {
+			return
+		}
+	} else {
+		for i := -1; i < len(s.marks); i++ {
+			from := investSum{} // all above
+			if i >= 0 {
+				from = s.marks[i]
+			}
+			ok := tst != present || total == s.now.total-from.total
+			for y, a := range yearAmt {
+				ok = ok && a == s.now.years[y]-from.years[y]
+			}
+			if ok {
+				return
+			}
+		}
+	}
+	label := strings.TrimSpace(cellAt(r.cells, col))
+	t.problem(problem.Error, r, col, label,
+		fmt.Sprintf("raden börjar som en summarad (%q) men dess Total budget och planår är inte summan av investeringarna ovanför: den räknas varken som summa eller som investering", label),
+		"Är raden en investering: ge den ett namn som inte börjar med Summa, Delsumma, Totalt eller Total. Är den en summarad: rätta beloppen eller ta bort raden (tabell 5 summerar själv)")
 }
 
 // isSumText reports whether a cell begins with Summa, Delsumma, Totalt or
