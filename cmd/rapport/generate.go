@@ -221,7 +221,7 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	// Nothing is written for a unit with errors; the others go ahead.
 	for _, res := range results {
 		if res.unknownPeriod {
-			return usageErrorAs(stderr, o.logFormat, "generate", fmt.Errorf("--period %q finns inte i uppföljningskalendern; ange M01–M12, UR1, UR2, ÅR, all, due eller en period i indatats blad Kalender", o.periodArg))
+			return usageErrorAs(stderr, o.logFormat, "generate", fmt.Errorf("--period %q finns inte i uppföljningskalendern; ange M01–M12, UR1, UR2, ÅR, all, due eller en period i indatas blad Kalender", o.periodArg))
 		}
 	}
 	claimOutputs(results)
