@@ -592,14 +592,7 @@ func fourDigits(t []byte) int {
 	if len(t) != 4 {
 		return -1
 	}
-	n := 0
-	for _, c := range t {
-		if c-'0' > 9 {
-			return -1
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
+	return digitsValue(t)
 }
 
 // maxSerialDay bounds the date serials looked up by index (serialDays):
@@ -612,6 +605,11 @@ func wholeSerial(t []byte) int {
 	if len(t) == 0 || len(t) > 5 {
 		return -1
 	}
+	return digitsValue(t)
+}
+
+// digitsValue gives the value of a short text of only digits, or -1.
+func digitsValue(t []byte) int {
 	n := 0
 	for _, c := range t {
 		if c-'0' > 9 {

@@ -307,25 +307,12 @@ func (r *Rows) fastCell(prevCol *int) fastResult {
 	inline := false
 	end := j + 1
 	if !selfClose {
-		rest := b[j+1:]
-		switch {
-		case len(rest) >= 3 && rest[0] == '<' && rest[1] == 'v' && rest[2] == '>':
-			i := bytes.IndexByte(rest[3:], '<')
-			if i < 0 || len(rest) < 3+i+8 || string(rest[3+i:3+i+8]) != "</v></c>" || i > MaxCellBytes {
-				return fastNo
-			}
-			val = rest[3 : 3+i]
-			end += 3 + i + 8
-		case len(rest) >= 7 && string(rest[:7]) == "<is><t>":
-			i := bytes.IndexByte(rest[7:], '<')
-			if i < 0 || len(rest) < 7+i+13 || string(rest[7+i:7+i+13]) != "</t></is></c>" || i > MaxCellBytes {
-				return fastNo
-			}
-			val, inline = rest[7:7+i], true
-			end += 7 + i + 13
-		default:
+		v, isInline, n, res := cellBody(b[j+1:])
+		if res != fastDone {
 			return fastNo
 		}
+		val, inline = v, isInline
+		end += n
 	} else {
 		attrs = attrs[:len(attrs)-1]
 	}
@@ -389,14 +376,62 @@ func (r *Rows) addCell(attrs []byte, prevCol *int) (typ uint8, ok bool) {
 	if hasS {
 		c.Style, _ = atoiBounded(st, 1<<30)
 	}
+	c.Type, typ = cellTypes(t)
+	return typ, true
+}
+
+// cellTypes reads a cell's t attribute: the value's type, and how the
+// value is stored (typShared, typInline or 0).
+func cellTypes(t []byte) (CellType, uint8) {
 	switch string(t) {
 	case "s":
-		typ = typShared
+		return String, typShared
 	case "inlineStr":
-		typ = typInline
+		return String, typInline
 	}
-	c.Type = cellType(t)
-	return typ, true
+	return cellType(t), 0
+}
+
+// cellBody reads what follows the '>' of a cell's start tag, in the
+// shapes writers of large exports use: "<v>text</v></c>",
+// "<is><t>text</t></is></c>" (inline) or "</c>". It gives the value and
+// the bytes taken; fastNo for any other shape, fastShort where b ends
+// before the shape can be told.
+func cellBody(b []byte) (val []byte, inline bool, n int, res fastResult) {
+	switch {
+	case len(b) >= 3 && b[0] == '<' && b[1] == 'v' && b[2] == '>':
+		m := bytes.IndexByte(b[3:], '<')
+		if m < 0 || len(b) < 3+m+8 {
+			return nil, false, 0, fastShort
+		}
+		if m > MaxCellBytes || string(b[3+m:3+m+8]) != "</v></c>" {
+			return nil, false, 0, fastNo
+		}
+		return b[3 : 3+m], false, 3 + m + 8, fastDone
+	case len(b) >= 7 && string(b[:7]) == "<is><t>":
+		m := bytes.IndexByte(b[7:], '<')
+		if m < 0 || len(b) < 7+m+13 {
+			return nil, false, 0, fastShort
+		}
+		if m > MaxCellBytes || string(b[7+m:7+m+13]) != "</t></is></c>" {
+			return nil, false, 0, fastNo
+		}
+		return b[7 : 7+m], true, 7 + m + 13, fastDone
+	case len(b) < 13:
+		return nil, false, 0, fastShort // too little to tell the shape
+	case string(b[:4]) == "</c>":
+		return nil, false, 4, fastDone
+	}
+	return nil, false, 0, fastNo
+}
+
+// addValue sets the value of the cell just added, with its type as
+// addCell or quickCell read it.
+func (r *Rows) addValue(val []byte, typ uint8, inline bool) {
+	if inline && typ != typInline {
+		val = nil // an <is> counts only in an inline-string cell
+	}
+	r.finishCell(&r.cells[len(r.cells)-1], val, typ, inline)
 }
 
 // quickCell reads, in one pass, a cell written the way large exports
@@ -466,47 +501,23 @@ func (r *Rows) quickCell(c []byte, prevCol *int) int {
 	}
 	var val []byte
 	inline := false
-	rest := c[i:]
 	switch {
-	case len(rest) >= 2 && rest[0] == '/' && rest[1] == '>':
+	case c[i] == '/' && c[i+1] == '>':
 		i += 2
-	case len(rest) >= 5 && string(rest[:5]) == "></c>":
-		i += 5
-	case len(rest) >= 4 && string(rest[:4]) == "><v>":
-		m := bytes.IndexByte(rest[4:], '<')
-		if m < 0 || m > MaxCellBytes || len(rest) < 4+m+8 || string(rest[4+m:4+m+8]) != "</v></c>" {
+	case c[i] == '>':
+		v, isInline, n, res := cellBody(c[i+1:])
+		if res != fastDone {
 			return 0
 		}
-		val = rest[4 : 4+m]
-		i += 4 + m + 8
-	case len(rest) >= 8 && string(rest[:8]) == "><is><t>":
-		m := bytes.IndexByte(rest[8:], '<')
-		if m < 0 || m > MaxCellBytes || len(rest) < 8+m+13 || string(rest[8+m:8+m+13]) != "</t></is></c>" {
-			return 0
-		}
-		val, inline = rest[8:8+m], true
-		i += 8 + m + 13
+		val, inline = v, isInline
+		i += 1 + n
 	default:
 		return 0
 	}
 	*prevCol = col
-	r.cells = append(r.cells, Cell{})
-	cell := &r.cells[len(r.cells)-1]
-	cell.Col, cell.Style = col, style
-	var typ uint8
-	switch string(t) {
-	case "":
-	case "s":
-		typ, cell.Type = typShared, String
-	case "inlineStr":
-		typ, cell.Type = typInline, String
-	default:
-		cell.Type = cellType(t)
-	}
-	if inline && typ != typInline {
-		val = nil // an <is> counts only in an inline-string cell
-	}
-	r.finishCell(cell, val, typ, inline)
+	ct, typ := cellTypes(t)
+	r.cells = append(r.cells, Cell{Col: col, Style: style, Type: ct})
+	r.addValue(val, typ, inline)
 	return i
 }
 
@@ -608,44 +619,21 @@ func (r *Rows) fastRowIn(b []byte) fastResult {
 			attrs = attrs[:len(attrs)-1]
 			i += k + 1
 		} else {
-			rest := c[k+1:]
-			switch {
-			case len(rest) >= 3 && rest[0] == '<' && rest[1] == 'v' && rest[2] == '>':
-				m := bytes.IndexByte(rest[3:], '<')
-				if m < 0 || len(rest) < 3+m+8 {
-					return short()
-				}
-				if m > MaxCellBytes || string(rest[3+m:3+m+8]) != "</v></c>" {
-					return decline()
-				}
-				val = rest[3 : 3+m]
-				i += k + 1 + 3 + m + 8
-			case len(rest) >= 7 && string(rest[:7]) == "<is><t>":
-				m := bytes.IndexByte(rest[7:], '<')
-				if m < 0 || len(rest) < 7+m+13 {
-					return short()
-				}
-				if m > MaxCellBytes || string(rest[7+m:7+m+13]) != "</t></is></c>" {
-					return decline()
-				}
-				val, inline = rest[7:7+m], true
-				i += k + 1 + 7 + m + 13
-			case len(rest) < 13:
-				return short() // too little to tell the shape
-			case string(rest[:4]) == "</c>":
-				i += k + 1 + 4
-			default:
+			v, isInline, n, res := cellBody(c[k+1:])
+			switch res {
+			case fastShort:
+				return short()
+			case fastNo:
 				return decline()
 			}
+			val, inline = v, isInline
+			i += k + 1 + n
 		}
 		typ, ok := r.addCell(attrs, &prevCol)
 		if !ok {
 			return fastFailed
 		}
-		if inline && typ != typInline {
-			val = nil // an <is> counts only in an inline-string cell
-		}
-		r.finishCell(&r.cells[len(r.cells)-1], val, typ, inline)
+		r.addValue(val, typ, inline)
 	}
 	r.sc.pos += i
 	return fastDone
