@@ -99,6 +99,9 @@ func parseFlags(name string, args []string, o *runOptions, generate bool, stdout
 	if o.logFormat != "text" && o.logFormat != "json" {
 		return false, fmt.Errorf("--log-format %q: ange text eller json", o.logFormat)
 	}
+	if n := len(fileSafe(o.unit)) + len(nameTail(o.draft)); o.unit != "" && n > maxNameBytes {
+		return false, fmt.Errorf("--unit är för långt för ett filnamn (%d byte med år, period och filändelse, högst %d): ange ett kortare namn", n, maxNameBytes)
+	}
 	if o.year != 0 && (o.year < 1900 || o.year > 2200) {
 		return false, fmt.Errorf("--year %d är inte ett rimligt år", o.year)
 	}
@@ -471,11 +474,15 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 		res.probs = res.probs.Strict()
 	}
 	res.periods = codes
+	edition := layouts.BoardEdition
+	if o.draft {
+		edition = layouts.DraftEdition
+	}
 	if !res.probs.HasErrors() {
 		// validate finds a name that generate could not write, too.
 		for _, code := range codes {
 			base := fmt.Sprintf("%s_%d_%s", fileSafe(in.Settings.Unit), in.Settings.Year, code)
-			if p, ok := checkOutputName(o.out, base, in.Settings.Unit); !ok {
+			if p, ok := checkOutputName(o.out, base+edition.FileSuffix, in.Settings.Unit, o.unit != ""); !ok {
 				res.probs.Add(p)
 				break
 			}
@@ -485,14 +492,13 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 		return res
 	}
 	for _, r := range reports {
-		base := fmt.Sprintf("%s_%d_%s", fileSafe(r.Unit), r.Year, r.Period.Code)
-		if p, ok := checkOutputName(o.out, base, r.Unit); !ok {
+		// A draft's files have names of their own (U_Y_P_utkast.pdf and
+		// .xlsx), so that a draft never writes or replaces a board file
+		// (SPEC 12.3).
+		base := fmt.Sprintf("%s_%d_%s", fileSafe(r.Unit), r.Year, r.Period.Code) + edition.FileSuffix
+		if p, ok := checkOutputName(o.out, base, r.Unit, o.unit != ""); !ok {
 			res.probs.Add(p)
 			return res
-		}
-		edition := layouts.BoardEdition
-		if o.draft {
-			edition = layouts.DraftEdition
 		}
 		for _, format := range o.formats {
 			var buf bytes.Buffer
@@ -500,9 +506,6 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 			name := base + "." + format
 			switch format {
 			case "pdf":
-				// A draft has a name of its own, so that it never
-				// overwrites the board's file.
-				name = base + edition.FileSuffix + ".pdf"
 				err = pdf.RenderWith(&buf, r, pdf.Options{Version: o.version, Edition: edition})
 			case "xlsx":
 				err = xlsx.RenderWith(&buf, r, xlsx.Options{Version: o.version})

@@ -275,6 +275,12 @@ func TestVersion(t *testing.T) {
 			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.modified", Value: "false"}}}, "dev-0123456789ab"},
 		{"changed checkout", debug.BuildInfo{Settings: []debug.BuildSetting{
 			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.modified", Value: "true"}}}, "dev-0123456789ab-ändrad"},
+		// Go 1.24 and later stamp a checkout's pseudo-version, which
+		// holds the commit already: said once, not twice.
+		{"pseudo-version", debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261125201949-15ed800a9588"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "15ed800a9588a4a5f0b4c2f6f1b1e1d1c1b1a191"}, {Key: "vcs.modified", Value: "false"}}}, "v0.0.0-20261125201949-15ed800a9588"},
+		{"changed pseudo-version", debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261125201949-15ed800a9588+dirty"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "15ed800a9588a4a5f0b4c2f6f1b1e1d1c1b1a191"}, {Key: "vcs.modified", Value: "true"}}}, "v0.0.0-20261125201949-15ed800a9588-ändrad"},
 	}
 	for _, tc := range builds {
 		if got := buildVersion(&tc.bi); got != tc.want {

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestUtkast: generate --utkast writes the controller's review edition
@@ -41,5 +43,53 @@ func TestUtkast(t *testing.T) {
 	board := tool(t, "pdftotext", "-layout", boardPath, "-")
 	if m := regexp.MustCompile(`(?i:huvudbok\.|\.xlsx|\.csv|rad \d+|Avstämning)|UTKAST`).FindString(board); m != "" {
 		t.Errorf("the board's edition holds %q", m)
+	}
+}
+
+// TestDraftNeverTouchesBoardFiles: a draft run after the data changed (a
+// later report date here, as after a late posting) writes
+// U_Y_P_utkast.pdf and U_Y_P_utkast.xlsx and leaves the board's pair as it
+// was, bytes and modification time; into an empty folder it writes no
+// board file at all (SPEC 12.3).
+func TestDraftNeverTouchesBoardFiles(t *testing.T) {
+	out := t.TempDir()
+	if code, _, stderr := runCmd(t, "generate", "--period", "UR1", "--date", "2026-05-01", "--out", out); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	board := []string{"Regionstyrelsen_2026_UR1.pdf", "Regionstyrelsen_2026_UR1.xlsx"}
+	old := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	for _, name := range board {
+		if err := os.Chtimes(filepath.Join(out, name), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := snapshot(t, out)
+	if code, _, stderr := runCmd(t, "generate", "--utkast", "--period", "UR1", "--date", "2026-05-02", "--out", out); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	after := snapshot(t, out)
+	for _, name := range board {
+		b, a := before[name], after[name]
+		if string(a.data) != string(b.data) || !a.mod.Equal(b.mod) {
+			t.Errorf("the draft run changed the board's %s", name)
+		}
+	}
+	for _, name := range []string{"Regionstyrelsen_2026_UR1_utkast.pdf", "Regionstyrelsen_2026_UR1_utkast.xlsx"} {
+		if _, ok := after[name]; !ok {
+			t.Errorf("the draft run wrote no %s; the folder holds %v", name, keys(after))
+		}
+	}
+	if len(after) != 4 {
+		t.Errorf("the folder holds %v, want the board's pair and the draft's", keys(after))
+	}
+
+	empty := t.TempDir()
+	if code, _, stderr := runCmd(t, "generate", "--utkast", "--period", "UR1", "--out", empty); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	got := keys(snapshot(t, empty))
+	sort.Strings(got)
+	if strings.Join(got, " ") != "Regionstyrelsen_2026_UR1_utkast.pdf Regionstyrelsen_2026_UR1_utkast.xlsx" {
+		t.Errorf("a draft run into an empty folder wrote %v", got)
 	}
 }

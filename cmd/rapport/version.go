@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 )
 
 // version is the release, set when building one:
@@ -43,11 +44,18 @@ func buildVersion(bi *debug.BuildInfo) string {
 			modified = s.Value == "true"
 		}
 	}
+	// Since Go 1.24 a build in a checkout gets a pseudo-version that
+	// already holds the commit (v0.0.0-20261125201949-15ed800a9588) and
+	// "+dirty" for uncommitted changes: the commit is said once.
+	v, dirty := strings.CutSuffix(v, "+dirty")
 	if rev != "" {
-		v += "-" + rev[:min(12, len(rev))]
-		if modified {
-			v += "-ändrad"
+		short := rev[:min(12, len(rev))]
+		if !strings.Contains(v, short) {
+			v += "-" + short
 		}
+	}
+	if modified || dirty {
+		v += "-ändrad"
 	}
 	return v
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gofrs/flock"
 
+	"rapport/layouts"
 	"rapport/report"
 	"rapport/report/problem"
 )
@@ -302,16 +303,32 @@ func removeLeftovers(dir string) {
 // ".tmp" to it.
 const maxNameBytes = 200
 
+// nameTail is what a file name adds to the unit's: year, a period code
+// (a Kalender code has at most six letters), a draft's suffix and the
+// longest extension.
+func nameTail(draft bool) string {
+	if draft {
+		return "_2026_ABCDEF" + layouts.DraftEdition.FileSuffix + ".xlsx"
+	}
+	return "_2026_ABCDEF.xlsx"
+}
+
 // checkOutputName makes sure the files named base + ".pdf" etc. lie in the
 // output folder itself: no separator, no "..", no absolute path, whatever
 // the unit name or a Kalender period code held, and a name short enough
 // to create. The problem names where the unit name comes from.
-func checkOutputName(dir, base, unit string) (problem.Problem, bool) {
+func checkOutputName(dir, base, unit string, unitFlag bool) (problem.Problem, bool) {
 	p := problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: report.SheetSettings, Value: unit}
 	name := base + ".xlsx"
 	if len(name) > maxNameBytes {
 		p.Message = fmt.Sprintf("Enhet är för lång för ett filnamn (%s blir %d byte, högst %d)", base, len(name), maxNameBytes)
 		p.Hint = "Korta enhetens namn i Inställningar (Enhet) eller ange ett kortare med --unit"
+		if unitFlag {
+			// The name is the command line's, not the workbook's.
+			p = problem.Problem{Severity: problem.Error,
+				Message: fmt.Sprintf("--unit är för långt för ett filnamn (%s blir %d byte, högst %d)", base, len(name), maxNameBytes),
+				Hint:    "Ange ett kortare namn med --unit"}
+		}
 		return p, false
 	}
 	if !insideDir(dir, name) {
