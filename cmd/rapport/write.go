@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,18 +80,86 @@ func writeFiles(files []outFile) ([]string, error) {
 		}
 		temps[i] = t
 	}
-	var done []string
+	// Each old file that is replaced is kept under a second name (a hard
+	// link, else a copy) until all renames are done: when one fails, the
+	// files already renamed get their old content back, so that a
+	// period's PDF and workbook are both new or both old (SPEC 15).
+	backups := make([]string, len(files))
+	defer func() {
+		for _, b := range backups {
+			if b != "" {
+				os.Remove(b)
+			}
+		}
+	}()
+	for i, f := range files {
+		if temps[i] == "" || statuses[i] == statusNew {
+			continue
+		}
+		b, err := backup(f.path, modes[i])
+		if err != nil {
+			return nil, fmt.Errorf("%v; inga filer ändrades", err)
+		}
+		backups[i] = b
+	}
+	var done []int
 	for i, f := range files {
 		if temps[i] == "" {
 			continue
 		}
 		if err := rename(temps[i], f.path); err != nil {
-			return nil, renameError(f.path, err, done, files, temps, i)
+			left := restore(done, files, backups)
+			return nil, renameError(f.path, err, left, len(done)-len(left), files, temps, i)
 		}
 		temps[i] = ""
-		done = append(done, f.path)
+		done = append(done, i)
 	}
 	return statuses, nil
+}
+
+// backup keeps the content of the file at path under a temporary name
+// beside it: a hard link, which costs nothing, or where the file system
+// has none a copy.
+func backup(path string, mode os.FileMode) (string, error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	for range 10 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.bak.tmp", base, rand.Uint32()))
+		err := os.Link(path, name)
+		if err == nil {
+			return name, nil
+		}
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		data, rerr := os.ReadFile(path)
+		if rerr != nil {
+			return "", fmt.Errorf("kan inte läsa %s: %s", path, osReason(rerr))
+		}
+		return writeTemp(path, data, mode)
+	}
+	return "", fmt.Errorf("kan inte skriva i %s", dir)
+}
+
+// restore puts the old files back over the files[i] of done that a failed
+// run already renamed, and removes those that were new. It returns the
+// files it could not restore: they are new, their partners old.
+func restore(done []int, files []outFile, backups []string) []string {
+	var left []string
+	for _, i := range done {
+		var err error
+		if backups[i] == "" {
+			err = os.Remove(files[i].path)
+		} else if err = rename(backups[i], files[i].path); err == nil {
+			backups[i] = ""
+		}
+		if err != nil {
+			left = append(left, files[i].path)
+		}
+	}
+	return left
 }
 
 // compareExisting tells what writing data to path would do, and the mode
@@ -147,8 +216,9 @@ func writeTemp(path string, data []byte, mode os.FileMode) (string, error) {
 }
 
 // renameError says which of a unit's files are new and which are still
-// from an earlier run after the rename of files[failed] failed.
-func renameError(path string, err error, done []string, files []outFile, temps []string, failed int) error {
+// from an earlier run after the rename of files[failed] failed: done are
+// those left new, restored the number put back to their old content.
+func renameError(path string, err error, done []string, restored int, files []outFile, temps []string, failed int) error {
 	var old []string
 	for i := failed; i < len(files); i++ {
 		if temps[i] != "" {
@@ -160,10 +230,13 @@ func renameError(path string, err error, done []string, files []outFile, temps [
 		news = append(news, filepath.Base(d))
 	}
 	msg := fmt.Sprintf("kan inte byta ut %s: %s", path, osReason(err))
-	if len(news) > 0 {
+	switch {
+	case len(news) > 0:
 		msg += fmt.Sprintf(". Filerna hör nu inte ihop: nya är %s, gamla (från en tidigare körning) är %s",
 			strings.Join(news, ", "), strings.Join(old, ", "))
-	} else {
+	case restored > 0:
+		msg += "; de andra filerna fick tillbaka sitt gamla innehåll, så inga filer ändrades"
+	default:
 		msg += "; inga filer ändrades"
 	}
 	if fileInUse(err) {
@@ -290,7 +363,7 @@ func readHolder(path string) string {
 // removeLeftovers deletes temporary files that a killed run left behind.
 // It runs under the folder's lock, so no live run is writing them.
 func removeLeftovers(dir string) {
-	for _, pattern := range []string{".*.pdf.*.tmp", ".*.xlsx.*.tmp"} {
+	for _, pattern := range []string{".*.pdf.*.tmp", ".*.xlsx.*.tmp", ".*.json.*.tmp"} {
 		names, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, n := range names {
 			os.Remove(n)

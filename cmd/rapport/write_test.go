@@ -1,10 +1,10 @@
 package main
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -48,36 +48,47 @@ func TestWriteOverNonRegularFile(t *testing.T) {
 	}
 }
 
-// TestFailedRenameNamesOldAndNew: when the second of a unit's renames
-// fails, the first file is new and the second old, and the message says
-// exactly that, with the hint for a file Excel holds open.
-func TestFailedRenameNamesOldAndNew(t *testing.T) {
+// TestFailedRenameRestoresThePair: when the second of a unit's renames
+// fails (a workbook open in Excel on a share), the first file gets its old
+// content back, so the pair is both old, never a new PDF beside an old
+// workbook; a file that was new is removed again. Only when putting the
+// old file back fails too does the message name a mixed pair.
+func TestFailedRenameRestoresThePair(t *testing.T) {
+	inUse := &os.LinkError{Op: "rename", Err: fs.ErrPermission}
 	tests := []struct {
 		name     string
-		failAt   int
-		err      error
+		old      bool  // the old pair exists
+		fail     []int // the renames (counted from 0) that fail
 		want     []string
-		wantData [2]string
+		wantData [2]string // "" = no file
 	}{
-		{"second of two, in use", 1, &os.LinkError{Op: "rename", Err: fs.ErrPermission},
-			[]string{"kan inte byta ut", "nya är a.pdf, gamla (från en tidigare körning) är a.xlsx", "Stäng filen i Excel (eller PDF-läsaren) och kör igen"},
-			[2]string{"ny pdf", "gammal xlsx"}},
-		{"first of two", 0, &os.LinkError{Op: "rename", Err: errors.New("boom")},
-			[]string{"kan inte byta ut", "inga filer ändrades"},
+		{"second of two, in use", true, []int{1},
+			[]string{"kan inte byta ut", "a.xlsx", "de andra filerna fick tillbaka sitt gamla innehåll, så inga filer ändrades", "Stäng filen i Excel (eller PDF-läsaren) och kör igen"},
 			[2]string{"gammal pdf", "gammal xlsx"}},
+		{"first of two", true, []int{0},
+			[]string{"kan inte byta ut", "; inga filer ändrades"},
+			[2]string{"gammal pdf", "gammal xlsx"}},
+		{"second of two new files", false, []int{1},
+			[]string{"kan inte byta ut", "inga filer ändrades"},
+			[2]string{"", ""}},
+		{"second of two, and putting the first back", true, []int{1, 2},
+			[]string{"kan inte byta ut", "nya är a.pdf, gamla (från en tidigare körning) är a.xlsx"},
+			[2]string{"ny pdf", "gammal xlsx"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			pdf, xl := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "a.xlsx")
-			os.WriteFile(pdf, []byte("gammal pdf"), 0o644)
-			os.WriteFile(xl, []byte("gammal xlsx"), 0o644)
+			if tc.old {
+				os.WriteFile(pdf, []byte("gammal pdf"), 0o644)
+				os.WriteFile(xl, []byte("gammal xlsx"), 0o644)
+			}
 			n := 0
 			defer func(r func(string, string) error) { rename = r }(rename)
 			rename = func(from, to string) error {
 				defer func() { n++ }()
-				if n == tc.failAt {
-					return tc.err
+				if slices.Contains(tc.fail, n) {
+					return inUse
 				}
 				return os.Rename(from, to)
 			}
@@ -99,6 +110,35 @@ func TestFailedRenameNamesOldAndNew(t *testing.T) {
 				t.Errorf("temporary files left: %v", tmp)
 			}
 		})
+	}
+}
+
+// TestFailedRenameOnDisk: the same with a rename the file system itself
+// refuses: a folder appears at the workbook's path after the check (as
+// another program could make one), so the workbook's rename fails and the
+// PDF, already replaced, gets its old content back.
+func TestFailedRenameOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	pdf, xl := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "a.xlsx")
+	os.WriteFile(pdf, []byte("gammal pdf"), 0o644)
+	defer func(r func(string, string) error) { rename = r }(rename)
+	rename = func(from, to string) error {
+		if to == xl {
+			if err := os.Mkdir(xl, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(xl, "x"), nil, 0o644)
+		}
+		return os.Rename(from, to)
+	}
+	if _, err := writeFiles([]outFile{{pdf, []byte("ny pdf")}, {xl, []byte("ny xlsx")}}); err == nil || !strings.Contains(err.Error(), "inga filer ändrades") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(pdf); string(b) != "gammal pdf" {
+		t.Errorf("a.pdf = %q, want the old one", b)
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(tmp) != 0 {
+		t.Errorf("temporary files left: %v", tmp)
 	}
 }
 
