@@ -126,11 +126,11 @@ func ImportUnits(ctx context.Context, opts []ImportOptions) ([]*Inputs, error) {
 	// The workbooks are small and independent: opened side by side, so
 	// that twenty units do not wait for each other.
 	errs := make([]error, n)
-	parallel(n, func(i int) { wbs[i], errs[i] = openUnderlagFrom(opts[i]) })
+	probs := make([]problem.List, n)
+	parallel(n, func(i int) { wbs[i], probs[i], errs[i] = openUnderlagFrom(opts[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	probs := make([]problem.List, n)
 	units, unitOf := routeUnits(opts, wbs, probs)
 	var lprobs problem.List
 	// The ledger is one file, read once: the Kolumner of the first unit's
@@ -209,9 +209,7 @@ func readUnit(opt ImportOptions, wb Workbook, l *ledger.Ledger, probs problem.Li
 	if wb != nil {
 		in = wb.Read(year)
 	} else {
-		probs.Add(problem.Problem{Severity: problem.Error, File: UnderlagFile,
-			Message: "filen saknas i indatamappen " + displayDir(opt.Dir),
-			Hint:    "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"})
+		// openUnderlagFrom said why: missing, two of them, or no file.
 		in = &Inputs{Calendar: period.DefaultCalendar, Chart: RegionBas}
 	}
 	if year != 0 && opt.Year == 0 {
@@ -250,20 +248,56 @@ func displayDir(d string) string {
 	return d
 }
 
-// openUnderlagFrom opens underlag.xlsx in the folder; nil if it is absent.
-func openUnderlagFrom(opt ImportOptions) (Workbook, error) {
-	f, err := opt.Folder.Open(UnderlagFile)
+// openUnderlagFrom opens underlag.xlsx (in any case) in the folder; with
+// none, two, or one that is not a regular file, the workbook is nil and
+// the problem says why.
+func openUnderlagFrom(opt ImportOptions) (Workbook, problem.List, error) {
+	var probs problem.List
+	found, err := findInput(opt.Folder, []string{UnderlagFile}, "underlag")
+	if err != nil {
+		return nil, nil, fmt.Errorf("kan inte läsa indatamappen %s: %w", displayDir(opt.Dir), err)
+	}
+	switch len(found.found) {
+	case 0:
+		hint := "Skapa den med 'rapport template --out underlag.xlsx' och fyll i den"
+		if len(found.near) > 0 {
+			hint = strings.TrimSpace(didYouMean(found.near)) + " Byt i så fall namn på filen till underlag.xlsx"
+		}
+		probs.Add(problem.Problem{Severity: problem.Error, File: UnderlagFile,
+			Message: "filen saknas i indatamappen " + displayDir(opt.Dir), Hint: hint})
+		return nil, probs, nil
+	case 1:
+	default:
+		probs.Add(problem.Problem{Severity: problem.Error, File: found.found[0],
+			Message: "indatamappen har " + bothOrAll(found.found) + "; rapport vet inte vilken som gäller",
+			Hint:    "Ta bort eller byt namn på alla utom en"})
+		return nil, probs, nil
+	}
+	name := found.found[0]
+	if p, bad := notRegular(opt.Folder, name); bad {
+		probs.Add(p)
+		return nil, probs, nil
+	}
+	f, err := opt.Folder.Open(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, probs, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("kan inte öppna %s: %w", UnderlagFile, err)
+		return nil, nil, fmt.Errorf("kan inte öppna %s: %w", name, err)
 	}
 	defer f.Close()
 	if opt.OpenWorkbook == nil {
-		return nil, errors.New("report.Import: ImportOptions.OpenWorkbook saknas")
+		return nil, nil, errors.New("report.Import: ImportOptions.OpenWorkbook saknas")
 	}
-	return opt.OpenWorkbook(f, UnderlagFile, WorkbookOptions{Unit: opt.Unit, TmpDir: opt.TmpDir}), nil
+	return opt.OpenWorkbook(f, UnderlagFile, WorkbookOptions{Unit: opt.Unit, TmpDir: opt.TmpDir}), nil, nil
+}
+
+// bothOrAll names two files ("både a och b") or more ("flera filer (a, b, c)").
+func bothOrAll(names []string) string {
+	if len(names) == 2 {
+		return "både " + names[0] + " och " + names[1]
+	}
+	return "flera filer (" + strings.Join(names, ", ") + ")"
 }
 
 // readLedgerFrom reads the ledger named by --ledger, or the one ledger
@@ -271,24 +305,33 @@ func openUnderlagFrom(opt ImportOptions) (Workbook, error) {
 func readLedgerFrom(ctx context.Context, opt ImportOptions, units []ledger.Unit, cols []ledger.Column, probs *problem.List) (*ledger.Ledger, error) {
 	lopt := ledger.Options{Progress: opt.Progress, Units: units, Columns: cols}
 	if opt.LedgerPath != "" {
-		if _, err := os.Stat(opt.LedgerPath); err != nil {
+		st, err := os.Stat(opt.LedgerPath)
+		if err != nil {
 			probs.Add(problem.Problem{Severity: problem.Error, File: filepath.Base(opt.LedgerPath),
 				Message: "huvudboken finns inte: " + opt.LedgerPath, Hint: "Kontrollera sökvägen i --ledger"})
 			return nil, nil
 		}
+		if !st.Mode().IsRegular() {
+			// Opening a FIFO waits for a writer that never comes.
+			probs.Add(notRegularProblem(filepath.Base(opt.LedgerPath), st.Mode()))
+			return nil, nil
+		}
 		return ledger.ReadFile(ctx, opt.LedgerPath, lopt)
 	}
-	var found []string
-	for _, name := range ledgerNames {
-		if _, err := fs.Stat(opt.Folder, name); err == nil {
-			found = append(found, name)
-		}
+	files, err := findInput(opt.Folder, ledgerNames, "huvudbok")
+	if err != nil {
+		return nil, fmt.Errorf("kan inte läsa indatamappen %s: %w", displayDir(opt.Dir), err)
 	}
+	found := files.found
 	switch len(found) {
 	case 0:
+		hint := "Lägg exporten från ekonomisystemet i mappen, eller ange den med --ledger"
+		if len(files.near) > 0 {
+			hint = strings.TrimSpace(didYouMean(files.near)) + " Ge i så fall filen ett av namnen ovan, eller ange den med --ledger"
+		}
 		probs.Add(problem.Problem{Severity: problem.Error, File: LedgerXLSX,
 			Message: "ingen huvudbok i indatamappen " + displayDir(opt.Dir) + " (huvudbok.xlsx, huvudbok.csv eller SIE-filen huvudbok.se)",
-			Hint:    "Lägg exporten från ekonomisystemet i mappen, eller ange den med --ledger"})
+			Hint:    hint})
 		return nil, nil
 	case 1:
 	default:
@@ -299,6 +342,10 @@ func readLedgerFrom(ctx context.Context, opt ImportOptions, units []ledger.Unit,
 		probs.Add(problem.Problem{Severity: problem.Error, File: found[0],
 			Message: "indatamappen har " + which + "; rapport vet inte vilken som gäller",
 			Hint:    "Ta bort den ena, eller välj med --ledger"})
+		return nil, nil
+	}
+	if p, bad := notRegular(opt.Folder, found[0]); bad {
+		probs.Add(p)
 		return nil, nil
 	}
 	f, err := opt.Folder.Open(found[0])

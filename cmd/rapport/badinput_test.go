@@ -159,7 +159,8 @@ func odsBytes() []byte {
 }
 
 // exampleFolderWith writes the example input folder with files replaced
-// (nil content removes the file) and returns it.
+// (nil content removes the file; a name ending in / is made a folder) and
+// returns it.
 func exampleFolderWith(t *testing.T, files map[string][]byte) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -168,7 +169,11 @@ func exampleFolderWith(t *testing.T, files map[string][]byte) string {
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, name)
-		if data == nil {
+		if strings.HasSuffix(name, "/") {
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		} else if data == nil {
 			os.Remove(p)
 		} else if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
@@ -206,6 +211,11 @@ func TestBadInputs(t *testing.T) {
 		{"formel utan sparat värde", map[string][]byte{report.LedgerXLSX: formulaLedger(t)}, exitInvalid},
 		{"både huvudbok.xlsx och huvudbok.csv", map[string][]byte{report.LedgerCSV: csvLedger("4010;100;2026-01;5")}, exitInvalid},
 		{"ingen huvudbok", map[string][]byte{report.LedgerXLSX: nil}, exitInvalid},
+		{"huvudbok med felstavat namn", map[string][]byte{report.LedgerXLSX: nil, "huvudbk.csv": csvLedger("4010;100;2026-01;5")}, exitInvalid},
+		{"huvudbok med fel filändelse", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.txt": csvLedger("4010;100;2026-01;5")}, exitInvalid},
+		{"två filer som liknar huvudboken", map[string][]byte{report.LedgerXLSX: nil, "hufvudbok.xlsx": xlsx, "Huvudbok 2026.CSV": csvLedger("4010;100;2026-01;5")}, exitInvalid},
+		{"huvudbok.csv som är en mapp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV + "/": nil}, exitInvalid},
+		{"underlag med annat namn", map[string][]byte{report.UnderlagFile: nil, "Underlag_2026.xlsx": exampleFile(t, report.UnderlagFile)}, exitInvalid},
 		{"PDF med namnet huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")}, exitInvalid},
 		{"citattecken som inte avslutas på raden", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte(
 			"Konto;Ansvar;Period;Belopp;Text\n4010;100;2026-01;5;\"Kaffe\n4010;100;2026-02;7;mat\n4010;100;2026-02;9;Bildskärm 24\" Dell\n")}, exitInvalid},

@@ -70,7 +70,7 @@ func findFolders(inputs []string) ([]folder, error) {
 	return out, nil
 }
 
+// isUnitFolder reports whether dir holds underlag.xlsx, in any case.
 func isUnitFolder(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, report.UnderlagFile))
-	return err == nil
+	return report.HasUnderlag(os.DirFS(dir))
 }

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"rapport/report"
 )
 
 // TestLongUnitFlagBlamesTheFlag: a --unit too long for a file name is the
@@ -20,5 +24,55 @@ func TestLongUnitFlagBlamesTheFlag(t *testing.T) {
 			strings.Contains(stdout+stderr, "Inställningar") {
 			t.Errorf("%v: exit %d\n%s%s", args[:2], code, stdout, stderr)
 		}
+	}
+}
+
+// TestInputNamesAnyCase: input files are found whatever the case of their
+// names, as ERP systems and Windows shares write them (SPEC 15): SIE files
+// as HUVUDBOK.SE or .SI, workbooks saved as .XLSX, and a folder of units
+// whose workbooks are Underlag.XLSX.
+func TestInputNamesAnyCase(t *testing.T) {
+	sie := sieLedger("#VER A 1 20260415\n{\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -1000.00\n}\n")
+	xlsx := exampleFile(t, report.LedgerXLSX)
+	for _, tc := range []struct {
+		ledger   string
+		data     []byte
+		underlag string
+	}{
+		{"huvudbok.SE", sie, report.UnderlagFile},
+		{"huvudbok.SI", sie, report.UnderlagFile},
+		{"HUVUDBOK.SIE", sie, "Underlag.XLSX"},
+		{"Huvudbok.xlsx", xlsx, report.UnderlagFile},
+		{"huvudbok.XLSX", xlsx, "Underlag.XLSX"},
+		{"Huvudbok.Csv", csvLedger("4010;100;2026-04;5"), "UNDERLAG.xlsx"},
+	} {
+		root := t.TempDir()
+		dir := filepath.Join(root, "enhet")
+		os.Mkdir(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, tc.ledger), tc.data, 0o644)
+		os.WriteFile(filepath.Join(dir, tc.underlag), exampleFile(t, report.UnderlagFile), 0o644)
+		// The unit's own folder, and the folder of units above it.
+		for _, in := range []string{dir, root} {
+			code, stdout, stderr := runCmd(t, "validate", "--in", in, "--period", "UR1")
+			if code != exitOK || !strings.Contains(stdout, "inga fel") {
+				t.Errorf("%s, %s in %s: exit %d\n%s%s", tc.ledger, tc.underlag, in, code, stdout, stderr)
+			}
+		}
+	}
+}
+
+// TestTwoLedgersByCase: huvudbok.csv and Huvudbok.CSV side by side (on a
+// file system that tells them apart) is an error naming both: the run
+// cannot know which one the controller meant.
+func TestTwoLedgersByCase(t *testing.T) {
+	dir := exampleFolderWith(t, map[string][]byte{report.LedgerXLSX: nil})
+	os.WriteFile(filepath.Join(dir, "huvudbok.csv"), csvLedger("4010;100;2026-04;5"), 0o644)
+	os.WriteFile(filepath.Join(dir, "Huvudbok.CSV"), csvLedger("4010;100;2026-04;7"), 0o644)
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Skip("the file system does not tell names apart by case")
+	}
+	code, stdout, _ := runCmd(t, "validate", "--in", dir, "--period", "UR1")
+	if code != exitInvalid || !strings.Contains(stdout, "både Huvudbok.CSV och huvudbok.csv") {
+		t.Errorf("exit %d\n%s", code, stdout)
 	}
 }

@@ -67,6 +67,7 @@ func writeFiles(files []outFile) ([]string, error) {
 		for _, t := range temps {
 			if t != "" {
 				os.Remove(t)
+				untrack(t)
 			}
 		}
 	}()
@@ -89,6 +90,7 @@ func writeFiles(files []outFile) ([]string, error) {
 		for _, b := range backups {
 			if b != "" {
 				os.Remove(b)
+				untrack(b)
 			}
 		}
 	}()
@@ -102,6 +104,9 @@ func writeFiles(files []outFile) ([]string, error) {
 		}
 		backups[i] = b
 	}
+	// A signal's watchdog waits for the renames (see abort.go).
+	commitMu.Lock()
+	defer commitMu.Unlock()
 	var done []int
 	for i, f := range files {
 		if temps[i] == "" {
@@ -111,6 +116,7 @@ func writeFiles(files []outFile) ([]string, error) {
 			left := restore(done, files, backups)
 			return nil, renameError(f.path, err, left, len(done)-len(left), files, temps, i)
 		}
+		untrack(temps[i])
 		temps[i] = ""
 		done = append(done, i)
 	}
@@ -127,10 +133,12 @@ func backup(path string, mode os.FileMode) (string, error) {
 	}
 	for range 10 {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.bak.tmp", base, rand.Uint32()))
+		track(name)
 		err := os.Link(path, name)
 		if err == nil {
 			return name, nil
 		}
+		untrack(name)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
@@ -153,6 +161,7 @@ func restore(done []int, files []outFile, backups []string) []string {
 		if backups[i] == "" {
 			err = os.Remove(files[i].path)
 		} else if err = rename(backups[i], files[i].path); err == nil {
+			untrack(backups[i])
 			backups[i] = ""
 		}
 		if err != nil {
@@ -198,6 +207,7 @@ func writeTemp(path string, data []byte, mode os.FileMode) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("kan inte skriva i %s: %s", dir, osReason(err))
 	}
+	track(tmp.Name())
 	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Sync()
@@ -210,6 +220,7 @@ func writeTemp(path string, data []byte, mode os.FileMode) (string, error) {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
+		untrack(tmp.Name())
 		return "", fmt.Errorf("kan inte skriva %s: %s", path, osReason(err))
 	}
 	return tmp.Name(), nil
@@ -291,6 +302,11 @@ var lockWait = 2 * time.Minute
 // holds it and saying who that is. The returned function releases it.
 func lockFolder(ctx context.Context, dir string, msgs *messages) (func(), error) {
 	path := filepath.Join(dir, lockName)
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+		// A FIFO there would make opening it wait forever, a link could
+		// lead anywhere: the lock file must be a file of its own.
+		return nil, fmt.Errorf("låsfilen %s är ingen vanlig fil (%s); ta bort den och kör igen", path, fileKind(st.Mode()))
+	}
 	lock := flock.New(path, flock.SetPermissions(newFileMode))
 	deadline := time.Now().Add(lockWait)
 	told := false
@@ -323,6 +339,23 @@ func lockFolder(ctx context.Context, dir string, msgs *messages) (func(), error)
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
+}
+
+// fileKind names what a path that is no regular file is.
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "en mapp"
+	case mode&fs.ModeSymlink != 0:
+		return "en symbolisk länk"
+	case mode&fs.ModeNamedPipe != 0:
+		return "en namngiven pipe, FIFO"
+	case mode&fs.ModeSocket != 0:
+		return "en socket"
+	case mode&fs.ModeDevice != 0:
+		return "en enhetsfil"
+	}
+	return "ingen fil"
 }
 
 // The holder's text starts at byte 1: Windows locks byte 0 of the file
@@ -436,6 +469,7 @@ func runTempDir() (string, func(), error) {
 	if err != nil {
 		return "", nil, err
 	}
+	track(dir)
 	lock := flock.New(filepath.Join(dir, lockName), flock.SetPermissions(0o600))
 	if ok, err := lock.TryLock(); !ok || err != nil {
 		os.RemoveAll(dir)
@@ -444,6 +478,7 @@ func runTempDir() (string, func(), error) {
 	return dir, func() {
 		lock.Unlock()
 		os.RemoveAll(dir)
+		untrack(dir)
 	}, nil
 }
 
