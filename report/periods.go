@@ -2,23 +2,39 @@ package report
 
 import (
 	"fmt"
+	"time"
 
+	"rapport/report/ledger"
 	"rapport/report/period"
 	"rapport/report/problem"
 )
 
-// LatestMonth is the last month with postings in the year.
+// LatestMonth is the last month with ordinary postings in the year.
 func (in *Inputs) LatestMonth(year int) period.Month {
-	var last period.Month
-	if in.Ledger == nil {
-		return last
-	}
-	for k := range in.Ledger.Buckets {
-		if k.Month.Year == year && (last.IsZero() || k.Month.After(last)) {
-			last = k.Month
+	posted := in.postedMonths(year)
+	for m := time.December; m >= time.January; m-- {
+		if posted[m] {
+			return period.Month{Year: year, Month: m}
 		}
 	}
-	return last
+	return period.Month{}
+}
+
+// postedMonths tells the months of the year that have ordinary postings,
+// by month number. Period 00 and 13–15 are no month's postings: a
+// closing period 13 on Month December does not make the ledger reach
+// December (SPEC 15).
+func (in *Inputs) postedMonths(year int) [13]bool {
+	var posted [13]bool
+	if in.Ledger == nil {
+		return posted
+	}
+	for k, b := range in.Ledger.Buckets {
+		if k.Month.Year == year && k.Kind == ledger.Ordinary && b.Rows > 0 {
+			posted[k.Month.Month] = true
+		}
+	}
+	return posted
 }
 
 // SupportedPeriods are the calendar periods of the year whose last month the
@@ -40,7 +56,7 @@ func (in *Inputs) SupportedPeriods() []period.Code {
 func (in *Inputs) AllPeriods() ([]period.Code, problem.List) {
 	codes := in.SupportedPeriods()
 	if len(codes) > 0 || in.Problems.HasErrors() {
-		return codes, nil
+		return codes, in.checkGaps(codes)
 	}
 	file := LedgerXLSX
 	if in.Ledger != nil {
@@ -78,5 +94,54 @@ func (in *Inputs) CheckReach(codes []period.Code) problem.List {
 				Hint:    "Exportera huvudboken till och med " + need.Swedish() + ", eller välj en tidigare period med --period"})
 		}
 	}
+	return append(probs, in.checkGaps(codes)...)
+}
+
+// checkGaps refuses the periods whose last month has no ordinary
+// postings though later months have, and those that include a month
+// without postings between months that have them: a month an export lost
+// would read as a month without costs. Each such month is one error
+// naming the periods it concerns. A period whose last month the ledger
+// does not reach is left to CheckReach.
+func (in *Inputs) checkGaps(codes []period.Code) problem.List {
+	if in.Ledger == nil {
+		return nil
+	}
+	year := in.Settings.Year
+	posted := in.postedMonths(year)
+	last := in.LatestMonth(year)
+	var probs problem.List
+	for m := time.January; m < time.December; m++ {
+		if posted[m] {
+			continue
+		}
+		var names []string
+		for _, code := range codes {
+			e, ok := in.Calendar.Lookup(code)
+			if !ok || last.IsZero() || e.LastMonth > last.Month {
+				continue
+			}
+			if e.LastMonth == m || e.LastMonth > m && postedBefore(posted, m) {
+				names = append(names, fmt.Sprintf("%s %d (%s)", e.Name, year, e.Months()))
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		missing := period.Month{Year: year, Month: m}
+		probs.Add(problem.Problem{Severity: problem.Error, File: in.Ledger.File, Sheet: in.Ledger.Sheet,
+			Message: fmt.Sprintf("huvudboken saknar poster för %s men har poster för senare månader; %s omfattar månaden och skulle visa den utan utfall",
+				missing.Swedish(), joinSwedish(names)),
+			Hint: "Exportera huvudboken på nytt med alla månader till och med rapportens sista (exporten kan ha tappat " + missing.Swedish() + "), eller välj en tidigare period med --period"})
+	}
 	return probs
+}
+
+func postedBefore(posted [13]bool, m time.Month) bool {
+	for b := time.January; b < m; b++ {
+		if posted[b] {
+			return true
+		}
+	}
+	return false
 }

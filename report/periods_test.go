@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"rapport/report/ledger"
 	"rapport/report/period"
@@ -21,8 +22,15 @@ func TestAllPeriods(t *testing.T) {
 	}{
 		{"ledger to June reaches M02 and UR1", func(*Inputs) {}, []period.Code{"M02", "UR1"}, ""},
 		{"a period ends in the ledger's last month", func(in *Inputs) {
+			in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: 7}}] = ledger.Bucket{Rows: 1}
 			in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: 8}}] = ledger.Bucket{Rows: 1}
 		}, []period.Code{"M02", "UR1", "UR2"}, ""},
+		{"period 13 does not reach December", func(in *Inputs) {
+			for m := 7; m <= 11; m++ {
+				in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: time.Month(m)}}] = ledger.Bucket{Rows: 1}
+			}
+			in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: 12}, Kind: ledger.Closing13}] = ledger.Bucket{Rows: 1}
+		}, []period.Code{"M02", "UR1", "UR2", "M10"}, ""},
 		{"no postings in the plan year", func(in *Inputs) { in.Settings.Year = 2027 },
 			nil, "huvudboken har inga poster för 2027"},
 		{"no ledger names the default file", func(in *Inputs) { in.Ledger = nil },
@@ -64,8 +72,41 @@ func TestCheckReach(t *testing.T) {
 			[]string{"huvudboken når bara till juni 2026, men Uppföljningsrapport 2 2026 gäller",
 				"huvudboken når bara till juni 2026, men Årsredovisning 2026 gäller"}},
 		{"the last month itself is enough", func(in *Inputs) {
+			in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: 7}}] = ledger.Bucket{Rows: 1}
 			in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: 8}}] = ledger.Bucket{Rows: 1}
 		}, []period.Code{"UR2"}, nil},
+		// SPEC 15: period 13–15 postings are not December's, nor period
+		// 00 January's.
+		{"a closing period is not the last month", func(in *Inputs) {
+			for m := 7; m <= 11; m++ {
+				in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: time.Month(m)}}] = ledger.Bucket{Rows: 1}
+			}
+			in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: 12}, Kind: ledger.Closing13}] = ledger.Bucket{Rows: 1}
+		}, []period.Code{"ÅR"}, []string{"huvudboken når bara till november 2026, men Årsredovisning 2026 gäller"}},
+		{"an opening balance is no posting of January", func(in *Inputs) {
+			for m := time.January; m <= time.June; m++ {
+				deleteMonth(in, m)
+			}
+			in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: 1}, Kind: ledger.Opening}] = ledger.Bucket{Rows: 1}
+		}, []period.Code{"M02"}, []string{"huvudboken har inga poster för 2026"}},
+		{"a month lost between two is an error for the periods that include it", func(in *Inputs) {
+			deleteMonth(in, 3)
+		}, []period.Code{"M02", "UR1"}, []string{"huvudboken saknar poster för mars 2026 men har poster för senare månader; Uppföljningsrapport 1 2026 (januari–april) omfattar"}},
+		{"one error per lost month, naming every period", func(in *Inputs) {
+			for m := 7; m <= 12; m++ {
+				in.Ledger.Buckets[ledger.Key{Account: "3011", Month: period.Month{Year: 2026, Month: time.Month(m)}}] = ledger.Bucket{Rows: 1}
+			}
+			deleteMonth(in, 3)
+			deleteMonth(in, 5)
+		}, []period.Code{"M02", "UR1", "ÅR"}, []string{
+			"huvudboken saknar poster för mars 2026 men har poster för senare månader; Uppföljningsrapport 1 2026 (januari–april) och Årsredovisning 2026 (januari–december) omfattar",
+			"huvudboken saknar poster för maj 2026 men har poster för senare månader; Årsredovisning 2026 (januari–december) omfattar"}},
+		{"the last month needs postings of its own", func(in *Inputs) {
+			deleteMonth(in, 4)
+		}, []period.Code{"UR1"}, []string{"huvudboken saknar poster för april 2026"}},
+		{"months before the first posting are no gap", func(in *Inputs) {
+			deleteMonth(in, 1)
+		}, []period.Code{"M02"}, nil},
 		{"no postings in the year", func(in *Inputs) { in.Settings.Year = 2027 }, []period.Code{"M02"},
 			[]string{"huvudboken har inga poster för 2027"}},
 		{"an unknown code is left to Compute", func(*Inputs) {}, []period.Code{"X9"}, nil},
@@ -85,5 +126,29 @@ func TestCheckReach(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// deleteMonth removes a month's postings of 2026 from the ledger.
+func deleteMonth(in *Inputs, m time.Month) {
+	for k := range in.Ledger.Buckets {
+		if k.Month == (period.Month{Year: 2026, Month: m}) {
+			delete(in.Ledger.Buckets, k)
+		}
+	}
+}
+
+// TestAllPeriodsGap: "--period all" refuses the periods that include a
+// month without postings between months that have them.
+func TestAllPeriodsGap(t *testing.T) {
+	in := handInputs()
+	deleteMonth(in, 2)
+	codes, probs := in.AllPeriods()
+	if !slices.Equal(codes, []period.Code{"M02", "UR1"}) {
+		t.Errorf("periods = %v", codes)
+	}
+	if len(probs) != 1 || probs[0].Severity != problem.Error ||
+		!strings.HasPrefix(probs[0].Message, "huvudboken saknar poster för februari 2026 men har poster för senare månader; Månadsrapport februari 2026 (januari–februari) och Uppföljningsrapport 1 2026 (januari–april)") {
+		t.Errorf("problems %v, want one error for February", probs)
 	}
 }

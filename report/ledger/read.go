@@ -453,6 +453,16 @@ func (l *Ledger) xlsxProblem(sheet string, err error) {
 		l.Problems.Add(problem.At(problem.Error, l.File, sheet, pos.Col, pos.Row, "",
 			"cellen står inte till höger om cellen före den i raden, vilket Excel aldrig skriver: filen är trasig eller konstruerad, och bladet läses inte vidare",
 			"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen"))
+	case errors.As(err, &pos) && errors.Is(err, xlsxstream.ErrRowOrder):
+		msg := fmt.Sprintf("radnumret %d förekommer två gånger i bladet", pos.Row)
+		if pos.Row < pos.After {
+			msg = fmt.Sprintf("rad %d står efter rad %d i filen", pos.Row, pos.After)
+		}
+		p := problem.At(problem.Error, l.File, sheet, 0, pos.Row, "",
+			msg+", vilket Excel aldrig skriver: raden skulle summeras som en annan rad eller två gånger, så filen är trasig eller konstruerad och bladet läses inte vidare",
+			"Exportera huvudboken på nytt, eller öppna den i Excel och spara den igen")
+		p.Cell = fmt.Sprintf("rad %d", pos.Row)
+		l.Problems.Add(p)
 	case errors.As(err, &pos) && errors.Is(err, xlsxstream.ErrRowTooLarge):
 		p := problem.At(problem.Error, l.File, sheet, 0, pos.Row, "",
 			fmt.Sprintf("raden har orimligt mycket text (över %d MB): filen är trasig eller konstruerad, och bladet läses inte vidare", xlsxstream.MaxRowBytes>>20),

@@ -560,8 +560,21 @@ func (s *summer) account(row int, r *rowValues) (int32, rowKind) {
 		digits, ok = namedAccount(t)
 	}
 	if !ok {
-		if v.kind == kindText && s.moneyless(r) {
+		sep, joined := joinedPosting(t)
+		if v.kind == kindText && s.moneyless(r) && !joined {
 			return 0, rowText
+		}
+		if joined {
+			// SPEC 15: a row that begins with an account number and
+			// holds an amount is never a heading or footer.
+			where := " och inte med filens avgränsare"
+			if !s.csv {
+				where = " i en och samma cell"
+			}
+			s.problemAt(col, row, string(t), "börjar med ett kontonummer och har ett belopp, men fälten är åtskilda med "+delimiterName(sep)+where+
+				": raderna eller fälten har troligen slagits ihop, och raden summeras inte",
+				"Exportera huvudboken på nytt med samma avgränsare på alla rader, eller rätta raden så att varje fält står i sin kolumn")
+			return 0, rowError
 		}
 		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
 			"Varje rad ska vara en kontering med ett kontonummer av siffror; ta bort summarader (Summa, Totalt) ur exporten")
@@ -583,6 +596,49 @@ func (s *summer) account(row int, r *rowValues) (int32, rowKind) {
 		s.accounts4[four] = id + 1
 	}
 	return id, rowPosting
+}
+
+// joinedPosting tells an account cell that begins with an account
+// number and goes on, after a delimiter, with a field that reads as an
+// amount: a posting whose fields were joined by another delimiter than
+// the file's ("4010\t100\t2026-01\t500" in a file separated by ';'), or
+// several such postings in one line. It returns that delimiter.
+func joinedPosting(t []byte) (byte, bool) {
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(t) || !isDelimiter(t[i]) {
+		return 0, false
+	}
+	for _, f := range bytes.FieldsFunc(t[i:], func(r rune) bool { return r < utf8.RuneSelf && isDelimiter(byte(r)) }) {
+		f = trimSpace(f)
+		if _, ok := plainAmountSep(f, money.UnitKr, true); ok {
+			return t[i], true
+		}
+		if _, err := money.Parse(string(f), money.UnitKr); err == nil {
+			return t[i], true
+		}
+	}
+	return 0, false
+}
+
+// isDelimiter reports whether c separates the fields of some CSV export.
+func isDelimiter(c byte) bool { return c == ';' || c == ',' || c == '\t' || c == '|' }
+
+// delimiterName names a delimiter in a message.
+func delimiterName(c byte) string {
+	switch c {
+	case '\t':
+		return "tabb"
+	case ',':
+		return "komma"
+	case ';':
+		return "semikolon"
+	case '|':
+		return "lodstreck"
+	}
+	return fmt.Sprintf("%q", c)
 }
 
 // fourDigits gives the value of a text of exactly four digits, or -1. A

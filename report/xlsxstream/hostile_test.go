@@ -97,6 +97,18 @@ func TestHostileSheets(t *testing.T) {
 			open:  ErrTooDeep},
 		{name: "nesting to the bound is read",
 			parts: map[string]string{"xl/worksheets/sheet1.xml": sheetOf(`<row r="1"><c r="A1"><v>1</v></c>` + nest(MaxDepth-3) + `</row>`)}},
+		// SPEC 15: a row number that appears twice would be summed twice.
+		{name: "a row number twice",
+			parts: map[string]string{"xl/worksheets/sheet1.xml": sheetOf(`<row r="6"><c r="A6"><v>1</v></c></row><row r="7"><c r="A7"><v>1</v></c></row><row r="7"><c r="A7"><v>1</v></c></row>`)},
+			rows:  ErrRowOrder, pos: &PosError{Row: 7}},
+		{name: "a row number twice, in the slow path",
+			parts: map[string]string{"xl/worksheets/sheet1.xml": sheetOf(`<row r="7"><c r="A7"><f>1</f><v>1</v></c></row><row r="7"/>`)},
+			rows:  ErrRowOrder, pos: &PosError{Row: 7}},
+		{name: "a row above the one before",
+			parts: map[string]string{"xl/worksheets/sheet1.xml": sheetOf(`<row r="9"><c r="A9"><v>1</v></c></row><row r="3"><c r="A3"><v>1</v></c></row>`)},
+			rows:  ErrRowOrder, pos: &PosError{Row: 3}},
+		{name: "rows without numbers follow the one before",
+			parts: map[string]string{"xl/worksheets/sheet1.xml": sheetOf(`<row r="2"><c><v>1</v></c></row><row><c><v>1</v></c></row><row r="4"><c><v>1</v></c></row>`)}},
 		{name: "cells that skip columns are read",
 			parts: map[string]string{"xl/worksheets/sheet1.xml": sheetOf(`<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row><row r="2"><c><v>1</v></c><c><v>2</v></c></row>`)}},
 	} {

@@ -32,12 +32,19 @@ const MaxRowBytes = 16 << 20
 // of cells all claiming A1 would otherwise grow without bound.
 var ErrCellOrder = errors.New("xlsxstream: cellen står inte efter föregående cell i raden")
 
+// ErrRowOrder is returned for a row whose number is not after the
+// previous row's: a row number that appears twice, or one that goes back.
+// Excel never writes one; read on, the row's cells would be summed as if
+// they were another row's, or a second time.
+var ErrRowOrder = errors.New("xlsxstream: raden står inte under raden före den")
+
 // ErrRowTooLarge is returned for a row with more than MaxRowBytes of text.
 var ErrRowTooLarge = errors.New("xlsxstream: raden har orimligt mycket text")
 
 // PosError is an error at a cell (Col > 0) or a row (Col 0) of a sheet.
 type PosError struct {
 	Row, Col int
+	After    int // for ErrRowOrder: the number of the row before it
 	Err      error
 }
 
@@ -168,6 +175,10 @@ func (r *Rows) Next() bool {
 						return false
 					}
 					r.rowRef = append(r.rowRef, v...)
+				}
+				if n <= r.row {
+					r.err = &PosError{Row: n, After: r.row, Err: ErrRowOrder}
+					return false
 				}
 				r.row = n
 				r.cells = r.cells[:0]
@@ -581,6 +592,9 @@ func (r *Rows) fastRowIn(b []byte) fastResult {
 			return fastNo
 		}
 		r.rowRef = append(r.rowRef, v...)
+	}
+	if n <= prevRow {
+		return fastNo // the general way reports it
 	}
 	r.row = n
 	r.cells, r.spans, r.arena = r.cells[:0], r.spans[:0], r.arena[:0]
