@@ -157,7 +157,10 @@ type siePosting struct {
 	amount money.Amount
 }
 
-// sieVoucher is the #VER block being read.
+// sieVoucher is the #VER block being read. Its rows are kept until
+// foldRows of them are, and then folded into sieReader.folds, so that a
+// voucher of a million rows takes the memory of the places it sums into,
+// not of its rows.
 type sieVoucher struct {
 	state  int    // one of the vs… constants
 	line   int    // of #VER
@@ -168,6 +171,23 @@ type sieVoucher struct {
 	broken bool // a problem is already reported; nothing is summed
 	rows   []siePosting
 	sum    money.Amount
+	abs    money.Amount // Σ|amount| of the folded rows
+	absBig bool         // … which does not fit in an int64
+}
+
+// foldRows is how many rows of a voucher are kept before they are folded.
+const foldRows = 4096
+
+// sieFoldKey is where a posting of the open voucher is summed.
+type sieFoldKey struct{ acc, proj, resp, month int32 }
+
+// sieFold is the folded rows of the open voucher that sum in one place.
+type sieFold struct {
+	key    sieFoldKey
+	month  period.Month
+	line   int // of the first row
+	amount money.Amount
+	rows   int
 }
 
 const (
@@ -187,9 +207,9 @@ type sieBalance struct {
 // vouchers for the #RES reconciliation (the bucket's month is the
 // posting's transaction date, which may fall in another).
 type sieSlot struct {
-	key               Key
-	acc, vMonth, unit int32
-	b                 Bucket
+	key                     Key
+	acc, proj, vMonth, unit int32
+	b                       Bucket
 }
 
 // sieSlotKey is a sieSlot by ids: integer ids hash far faster than a Key
@@ -213,7 +233,12 @@ type sieReader struct {
 	respUnit []int32 // by object id: the route + respShift; 0 = not yet decided
 	hasResp  bool    // a posting had an object of dimension 1
 
-	v sieVoucher
+	v       sieVoucher
+	foldOf  map[sieFoldKey]int32 // the open voucher's folded rows
+	folds   []sieFold
+	seenNum map[uint64]int    // a voucher's series id<<40 | number → its #VER line
+	seenID  map[string]int    // other series and numbers → the #VER line
+	series  map[string]uint64 // series → id, for seenNum
 
 	names              map[string]string // #KONTO: account → name
 	rarStart, rarEnd   int               // #RAR 0, YYYYMMDD; 0 = none
@@ -230,6 +255,10 @@ func readSIE(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		objects:  map[string]int32{},
 		objNames: []string{""},
 		slotOf:   map[sieSlotKey]int32{},
+		foldOf:   map[sieFoldKey]int32{},
+		seenNum:  map[uint64]int{},
+		seenID:   map[string]int{},
+		series:   map[string]uint64{},
 		names:    map[string]string{},
 		res:      map[string]sieBalance{},
 	}
@@ -418,6 +447,14 @@ func (s *sieReader) ver(n int, toks []sieToken) {
 	s.v.id = append(append(append(s.v.id, tokText(toks, 1)...), ' '), tokText(toks, 2)...)
 	d := tokText(toks, 3)
 	date, ok := sieDate(d)
+	if ok {
+		s.v.date, s.v.month = date, monthOf(date)
+	}
+	if first := s.seen(tokText(toks, 1), tokText(toks, 2), n); first != 0 {
+		s.problem(n, "", fmt.Sprintf("verifikation %s finns redan på rad %d: samma serie och nummer två gånger i filen, och den andra summeras inte", s.voucherAt(n), first),
+			"Filen är troligen två exporter som slagits ihop eller samma verifikationer exporterade två gånger; exportera SIE-filen på nytt från bokföringsprogrammet, en gång för hela perioden")
+		s.v.broken = true
+	}
 	if !ok {
 		what := "är inget verifikationsdatum"
 		if len(d) == 0 {
@@ -428,11 +465,54 @@ func (s *sieReader) ver(n int, toks []sieToken) {
 		s.v.broken = true
 		return
 	}
-	s.v.date, s.v.month = date, monthOf(date)
 	if len(toks) > 1 && toks[len(toks)-1].list && toks[len(toks)-1].open && len(bytes.TrimSpace(toks[len(toks)-1].text)) == 0 {
 		// "#VER A 1 20260105 "text" {": the brace on the #VER line itself.
 		s.v.state = vsOpen
 	}
+}
+
+// maxSeenNumber bounds the numbers kept as integers in seenNum: 40 bits.
+const maxSeenNumber = 1<<40 - 1
+
+// seen records a voucher's series and number, and returns the #VER line
+// where they were first seen, or 0. A series and number are unique in an
+// SIE file: the same twice is the same voucher twice, as when two exports
+// are joined. SIE 4 lets a file meant for import leave the number out
+// (#VER A "" …: the program that reads it numbers the vouchers), so only a
+// voucher with a number is checked; the series may be empty. Numbers are
+// compared as written ("01" is not "1"). Memory stays small: a number of
+// digits without a leading zero is kept as an integer with its series' id,
+// anything else as text.
+func (s *sieReader) seen(series, number []byte, n int) int {
+	if len(number) == 0 {
+		return 0
+	}
+	if allDigits(number) && number[0] != '0' && len(number) <= 12 {
+		num := uint64(0)
+		for _, c := range number {
+			num = num*10 + uint64(c-'0')
+		}
+		id, ok := s.series[string(series)]
+		if !ok && len(s.series) < cacheLimit {
+			id = uint64(len(s.series))
+			s.series[string(series)] = id
+			ok = true
+		}
+		if ok && num <= maxSeenNumber {
+			k := id<<40 | num
+			if first := s.seenNum[k]; first != 0 {
+				return first
+			}
+			s.seenNum[k] = n
+			return 0
+		}
+	}
+	k := string(series) + "\x00" + string(number)
+	if first := s.seenID[k]; first != 0 {
+		return first
+	}
+	s.seenID[k] = n
+	return 0
 }
 
 func (s *sieReader) openBrace(n int) {
@@ -536,10 +616,36 @@ func (s *sieReader) trans(n int, toks []sieToken) {
 	p, ok := s.posting(n, toks)
 	if !ok {
 		s.v.broken = true
+	}
+	if s.v.broken {
 		return
 	}
 	s.v.rows = append(s.v.rows, p)
 	s.v.sum += p.amount
+	if len(s.v.rows) >= foldRows {
+		s.fold()
+	}
+}
+
+// fold moves the open voucher's rows into its folds.
+func (s *sieReader) fold() {
+	v := &s.v
+	for _, p := range v.rows {
+		var fits bool
+		if v.abs, fits = v.abs.AddChecked(p.amount.Abs()); !fits {
+			v.absBig = true
+		}
+		k := sieFoldKey{p.acc, p.proj, p.resp, int32(p.month.Index())}
+		i, ok := s.foldOf[k]
+		if !ok {
+			i = int32(len(s.folds))
+			s.folds = append(s.folds, sieFold{key: k, month: p.month, line: p.line})
+			s.foldOf[k] = i
+		}
+		s.folds[i].amount += p.amount
+		s.folds[i].rows++
+	}
+	v.rows = v.rows[:0]
 }
 
 func (s *sieReader) posting(n int, toks []sieToken) (siePosting, bool) {
@@ -581,8 +687,8 @@ func (s *sieReader) posting(n int, toks []sieToken) (siePosting, bool) {
 		if t.open {
 			return bad(t.text, "objektlistan avslutas inte med }", "Objektlistan skrivs {dimension \"objekt\" …}, t.ex. {1 \"100\" 6 \"P123\"}")
 		}
-		if !s.objectList(&p, inner) {
-			return bad(inner, "är ingen objektlista av par (dimension, objekt)", "Objektlistan skrivs {dimension \"objekt\" …}, t.ex. {1 \"100\" 6 \"P123\"}")
+		if msg := s.objectList(&p, inner); msg != "" {
+			return bad(inner, msg, "Objektlistan skrivs {dimension \"objekt\" …} med ett objekt per dimension, t.ex. {1 \"100\" 6 \"P123\"}")
 		}
 		i++
 	}
@@ -616,23 +722,27 @@ func (s *sieReader) posting(n int, toks []sieToken) (siePosting, bool) {
 }
 
 // objectList reads "1 "100" 6 "P123"": dimension 1 is the responsibility,
-// dimension 6 the project; other dimensions are read and left.
-func (s *sieReader) objectList(p *siePosting, inner []byte) bool {
+// dimension 6 the project; other dimensions are read and left. It returns
+// what is wrong with the list, or "". A dimension given twice with two
+// objects is wrong (a posting cannot belong to two Ansvar); the same
+// object twice is not.
+func (s *sieReader) objectList(p *siePosting, inner []byte) string {
 	toks := s.objTok.split(inner)
 	if len(toks)%2 != 0 {
-		return false
+		return "är ingen objektlista av par (dimension, objekt)"
 	}
 	for j := 0; j < len(toks); j += 2 {
 		dim, obj := toks[j].text, toks[j+1].text
 		if !allDigits(dim) || toks[j+1].list {
-			return false
+			return "är ingen objektlista av par (dimension, objekt)"
 		}
 		var dst *int32
+		what := "kostnadsställen (Ansvar)"
 		switch string(dim) {
 		case "1":
 			dst = &p.resp
 		case "6":
-			dst = &p.proj
+			dst, what = &p.proj, "projekt"
 			if len(obj) > 0 {
 				s.l.HasProject = true
 			}
@@ -642,15 +752,25 @@ func (s *sieReader) objectList(p *siePosting, inner []byte) bool {
 		if len(obj) == 0 {
 			continue
 		}
-		id, ok := s.objects[string(obj)]
-		if !ok {
-			id = int32(len(s.objNames))
-			s.objNames = append(s.objNames, string(s.decode(obj)))
-			s.objects[string(obj)] = id
+		id := s.objectID(obj)
+		if *dst != 0 && *dst != id {
+			return fmt.Sprintf("objektlistan har två olika objekt i dimension %s, \"%s\" och \"%s\": raden kan inte höra till två %s",
+				dim, s.objNames[*dst], s.objNames[id], what)
 		}
 		*dst = id
 	}
-	return true
+	return ""
+}
+
+// objectID is an object's id in objNames.
+func (s *sieReader) objectID(obj []byte) int32 {
+	id, ok := s.objects[string(obj)]
+	if !ok {
+		id = int32(len(s.objNames))
+		s.objNames = append(s.objNames, string(s.decode(obj)))
+		s.objects[string(obj)] = id
+	}
+	return id
 }
 
 // closeVoucher sums a balanced voucher, or counts its rows as errors.
@@ -669,11 +789,16 @@ func (s *sieReader) closeVoucher() {
 		// As in the CSV and XLSX readers, Σ|amount| stays within int64,
 		// so that no sum of postings can wrap (a voucher's own sum
 		// included: 93 postings at the per-row bound wrap to any value).
-		abs, fits := l.absTotal, true
+		if len(s.folds) > 0 {
+			s.fold()
+		}
+		abs, fits := l.absTotal.AddChecked(v.abs)
+		fits = fits && !v.absBig
 		for _, p := range v.rows {
-			if abs, fits = abs.AddChecked(p.amount.Abs()); !fits {
+			if !fits {
 				break
 			}
+			abs, fits = abs.AddChecked(p.amount.Abs())
 		}
 		if !fits {
 			l.ErrorRows += v.trans
@@ -683,40 +808,55 @@ func (s *sieReader) closeVoucher() {
 		}
 		l.absTotal = abs
 		for _, p := range v.rows {
-			s.sum(p)
+			s.sum(sieFold{key: sieFoldKey{p.acc, p.proj, p.resp, 0}, month: p.month, line: p.line, amount: p.amount, rows: 1})
+		}
+		for _, f := range s.folds {
+			s.sum(f)
 		}
 	}
 	s.v = sieVoucher{rows: v.rows[:0], id: v.id[:0]}
+	if len(s.folds) > 0 {
+		if len(s.folds) > 1024 {
+			// Clearing a map takes the time of its largest size: a
+			// voucher of many places would slow every voucher after it.
+			s.foldOf = map[sieFoldKey]int32{}
+		} else {
+			clear(s.foldOf)
+		}
+		s.folds = s.folds[:0]
+	}
 }
 
-// sum adds one posting of a balanced voucher to its bucket. When units
-// select their rows (SPEC 6.2), the posting's responsibility, its object
-// of dimension 1, routes it: the slot's key carries the unit.
-func (s *sieReader) sum(p siePosting) {
+// sum adds postings of a balanced voucher, in one place, to their bucket.
+// When units select their rows (SPEC 6.2), the postings' responsibility,
+// their object of dimension 1, routes them: the slot's key carries the
+// unit. f.key.month is not read.
+func (s *sieReader) sum(f sieFold) {
 	l := s.l
 	vMonth := int32(s.v.month.Index())
+	acc, proj := f.key.acc, f.key.proj
 	var unit int32
 	if l.route != nil {
-		unit = s.unitOf(p)
+		unit = s.unitOf(f.key.resp, f.line)
 	}
-	k := sieSlotKey{p.acc, p.proj, int32(p.month.Index()), vMonth, unit}
+	k := sieSlotKey{acc, proj, int32(f.month.Index()), vMonth, unit}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
-		s.slots = append(s.slots, sieSlot{key: Key{Account: s.accNames[p.acc], Month: p.month, Project: s.objNames[p.proj]},
-			acc: p.acc, vMonth: vMonth, unit: unit})
+		s.slots = append(s.slots, sieSlot{key: Key{Account: s.accNames[acc], Month: f.month, Project: s.objNames[proj]},
+			acc: acc, proj: proj, vMonth: vMonth, unit: unit})
 		s.slotOf[k] = i
-		if _, seen := l.FirstSeen[s.accNames[p.acc]]; !seen {
+		if _, seen := l.FirstSeen[s.accNames[acc]]; !seen {
 			if l.FirstSeen == nil {
 				l.FirstSeen = map[string]problem.Position{}
 			}
-			l.FirstSeen[s.accNames[p.acc]] = problem.Position{File: l.File, Row: p.line, Line: true}
+			l.FirstSeen[s.accNames[acc]] = problem.Position{File: l.File, Row: f.line, Line: true}
 		}
 	}
-	s.slots[i].b.Amount += p.amount
-	s.slots[i].b.Rows++
-	l.Total += p.amount
-	l.RowsSummed++
+	s.slots[i].b.Amount += f.amount
+	s.slots[i].b.Rows += f.rows
+	l.Total += f.amount
+	l.RowsSummed += f.rows
 	if s.v.month.Year > s.latestYear {
 		s.latestYear = s.v.month.Year
 	}
@@ -726,23 +866,23 @@ func (s *sieReader) sum(p siePosting) {
 // sieReader.respUnit, where 0 means undecided.
 const respShift = 1 - routeOverlap
 
-// unitOf routes a posting by its object of dimension 1, decided once per
-// object.
-func (s *sieReader) unitOf(p siePosting) int32 {
-	for int(p.resp) >= len(s.respUnit) {
+// unitOf routes postings by their object of dimension 1, resp, decided
+// once per object; line is the first posting's.
+func (s *sieReader) unitOf(resp int32, line int) int32 {
+	for int(resp) >= len(s.respUnit) {
 		s.respUnit = append(s.respUnit, 0)
 	}
-	if u := s.respUnit[p.resp]; u != 0 {
+	if u := s.respUnit[resp]; u != 0 {
 		return u - respShift
 	}
-	code := s.objNames[p.resp]
+	code := s.objNames[resp]
 	if code != "" {
 		s.hasResp = true
 	}
 	u := s.l.route.route([]byte(code), func() string { return code }, func() (string, int, string) {
-		return "", p.line, fmt.Sprintf("rad %d", p.line)
+		return "", line, fmt.Sprintf("rad %d", line)
 	})
-	s.respUnit[p.resp] = u + respShift
+	s.respUnit[resp] = u + respShift
 	return u
 }
 
