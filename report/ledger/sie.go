@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -197,11 +198,26 @@ const (
 	vsStray          // a { without #VER, or #TRANS rows after a #VER without {
 )
 
-// sieBalance is a #RES line.
+// sieBalance is a #RES, #IB or #UB line.
 type sieBalance struct {
 	amount money.Amount
 	line   int
 }
+
+// siePsaldo is a #PSALDO line of the current year: an account's balance
+// for a month, of all its postings or of those with an object of
+// dimension 1 (resp), 6 (proj) or both.
+type siePsaldo struct {
+	line       int
+	acc        int32
+	month      period.Month
+	resp, proj int32 // ids in objNames; 0 = any
+	amount     money.Amount
+}
+
+// sieRespKey is where postings are summed for a #PSALDO by Ansvar: proj
+// −1 is any project.
+type sieRespKey struct{ acc, resp, proj, vMonth int32 }
 
 // sieSlot is a bucket while postings are summed, with the month of the
 // vouchers for the #RES reconciliation (the bucket's month is the
@@ -243,7 +259,11 @@ type sieReader struct {
 	names              map[string]string // #KONTO: account → name
 	rarStart, rarEnd   int               // #RAR 0, YYYYMMDD; 0 = none
 	res                map[string]sieBalance
-	latestYear         int // of the summed vouchers
+	ib, ub             map[string]sieBalance // #IB 0 and #UB 0
+	psaldo             []siePsaldo
+	psaldoLate         int                         // #PSALDO lines by Ansvar after summed vouchers: not reconciled
+	respSum            map[sieRespKey]money.Amount // what #PSALDO lines by Ansvar ask for, summed
+	latestYear         int                         // of the summed vouchers
 	sieType            string
 	labels, transLines int
 }
@@ -261,6 +281,9 @@ func readSIE(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		series:   map[string]uint64{},
 		names:    map[string]string{},
 		res:      map[string]sieBalance{},
+		ib:       map[string]sieBalance{},
+		ub:       map[string]sieBalance{},
+		respSum:  map[sieRespKey]money.Amount{},
 	}
 	if ext := strings.ToLower(filepath.Ext(l.File)); ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
 		l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
@@ -422,7 +445,96 @@ func (s *sieReader) label(n int, label string, toks []sieToken) {
 		if len(s.res) < cacheLimit {
 			s.res[string(acc)] = sieBalance{a, n}
 		}
+	case "#IB", "#UB":
+		// #IB årsnr konto saldo kvantitet
+		acc, amt := tokText(toks, 2), tokText(toks, 3)
+		if string(tokText(toks, 1)) != "0" || !allDigits(acc) {
+			return
+		}
+		a, ok := sieAmount(amt)
+		if !ok {
+			s.warn(n, s.value(amt), "är inget belopp i "+label+" och stäms inte av", "SIE skriver belopp med punkt som decimaltecken, t.ex. -1234.50")
+			return
+		}
+		m := s.ib
+		if label == "#UB" {
+			m = s.ub
+		}
+		if len(m) < cacheLimit {
+			m[string(acc)] = sieBalance{a, n}
+		}
+	case "#PSALDO":
+		s.psaldoLine(n, toks)
 	}
+}
+
+// psaldoLine reads #PSALDO årsnr period konto {objekt} saldo kvantitet of
+// the current year. A line with objects of other dimensions than 1 and 6
+// is left: their postings are not told apart. A line by Ansvar after
+// summed vouchers is left too: its postings are summed only from the
+// line on (the standard puts balances before the vouchers), and summing
+// every posting by Ansvar and month in case would take memory unbounded
+// by the report's.
+func (s *sieReader) psaldoLine(n int, toks []sieToken) {
+	per, acc := tokText(toks, 2), tokText(toks, 3)
+	if string(tokText(toks, 1)) != "0" || len(per) != 6 || !allDigits(per) || !allDigits(acc) || len(s.psaldo) >= cacheLimit {
+		return
+	}
+	date, ok := sieDate(append(append([]byte{}, per...), '0', '1'))
+	if !ok {
+		return
+	}
+	ps := siePsaldo{line: n, month: monthOf(date)}
+	i := 4
+	if i < len(toks) && toks[i].list {
+		if toks[i].open {
+			return
+		}
+		objs := s.objTok.split(toks[i].text)
+		if len(objs)%2 != 0 {
+			return
+		}
+		for j := 0; j < len(objs); j += 2 {
+			dim, obj := string(objs[j].text), objs[j+1].text
+			var dst *int32
+			switch {
+			case len(obj) == 0:
+				continue
+			case dim == "1":
+				dst = &ps.resp
+			case dim == "6":
+				dst = &ps.proj
+			default:
+				return
+			}
+			id := s.objectID(obj)
+			if *dst != 0 && *dst != id {
+				return
+			}
+			*dst = id
+		}
+		i++
+	}
+	amt := tokText(toks, i)
+	a, ok := sieAmount(amt)
+	if !ok {
+		s.warn(n, s.value(amt), "är inget belopp i #PSALDO och stäms inte av", "SIE skriver belopp med punkt som decimaltecken, t.ex. -1234.50")
+		return
+	}
+	ps.amount = a
+	ps.acc = s.accountID(acc)
+	if ps.resp != 0 {
+		if s.l.RowsSummed > 0 {
+			s.psaldoLate++
+			return
+		}
+		proj := ps.proj
+		if proj == 0 {
+			proj = -1
+		}
+		s.respSum[sieRespKey{ps.acc, ps.resp, proj, int32(ps.month.Index())}] = 0
+	}
+	s.psaldo = append(s.psaldo, ps)
 }
 
 // tokText is the text of the i-th token, or nil.
@@ -665,13 +777,7 @@ func (s *sieReader) posting(n int, toks []sieToken) (siePosting, bool) {
 	case toks[1].list || !allDigits(acc):
 		return bad(acc, "är inget kontonummer", "En #TRANS-rad är: #TRANS konto {objekt} belopp datum, med ett konto av siffror")
 	}
-	id, ok := s.accounts[string(acc)]
-	if !ok {
-		id = int32(len(s.accNames))
-		s.accNames = append(s.accNames, string(acc))
-		s.accounts[string(acc)] = id
-	}
-	p.acc = id
+	p.acc = s.accountID(acc)
 	i := 2
 	if i < len(toks) && (toks[i].list || toks[i].quoted && bytes.HasPrefix(bytes.TrimSpace(toks[i].text), []byte("{"))) {
 		// Some writers quote the object list: "{1 \"100\"}".
@@ -760,6 +866,17 @@ func (s *sieReader) objectList(p *siePosting, inner []byte) string {
 		*dst = id
 	}
 	return ""
+}
+
+// accountID is an account's id in accNames.
+func (s *sieReader) accountID(acc []byte) int32 {
+	id, ok := s.accounts[string(acc)]
+	if !ok {
+		id = int32(len(s.accNames))
+		s.accNames = append(s.accNames, string(acc))
+		s.accounts[string(acc)] = id
+	}
+	return id
 }
 
 // objectID is an object's id in objNames.
@@ -855,6 +972,17 @@ func (s *sieReader) sum(f sieFold) {
 	}
 	s.slots[i].b.Amount += f.amount
 	s.slots[i].b.Rows += f.rows
+	if len(s.respSum) > 0 && f.key.resp != 0 {
+		k := sieRespKey{acc, f.key.resp, -1, vMonth}
+		if sum, ok := s.respSum[k]; ok {
+			s.respSum[k] = sum + f.amount
+		}
+		if k.proj = proj; proj != 0 {
+			if sum, ok := s.respSum[k]; ok {
+				s.respSum[k] = sum + f.amount
+			}
+		}
+	}
 	l.Total += f.amount
 	l.RowsSummed += f.rows
 	if s.v.month.Year > s.latestYear {
@@ -920,11 +1048,16 @@ func (s *sieReader) finish() {
 	}
 }
 
-// reconcile compares each #RES of the current year with its account's
-// summed #TRANS in the vouchers of that year: #RAR 0, else the latest
-// year of the vouchers.
+// reconcileHint is the hint of every reconciliation warning.
+const reconcileHint = "Filen kan vara ofullständig (verifikationer saknas eller summeras inte) eller saldona inaktuella; exportera SIE typ 4 för hela räkenskapsåret på nytt"
+
+// reconcile compares the balances of the file with its summed #TRANS
+// rows, in the vouchers of the current year: #RAR 0, else the latest year
+// of the vouchers. Each #RES with its account's sum; #UB − #IB with it,
+// and each #PSALDO with the sum of its month (and objects). A difference
+// is a warning at the balance's line.
 func (s *sieReader) reconcile() {
-	if len(s.res) == 0 {
+	if len(s.res) == 0 && (s.transLines == 0 || len(s.ub) == 0 && len(s.psaldo) == 0) {
 		return
 	}
 	from, to := period.Month{Year: s.latestYear, Month: time.January}, period.Month{Year: s.latestYear, Month: time.December}
@@ -942,29 +1075,165 @@ func (s *sieReader) reconcile() {
 			got[sl.acc] += sl.b.Amount
 		}
 	}
-	accs := make([]string, 0, len(s.res))
-	for a := range s.res {
-		accs = append(accs, a)
-	}
-	slices.Sort(accs)
-	for _, a := range accs {
+	for _, a := range slices.Sorted(maps.Keys(s.res)) {
 		r := s.res[a]
-		id, ok := s.accounts[a]
-		sum := got[id]
-		if !ok {
-			sum = 0
-		}
+		sum := s.yearSum(got, a)
 		if sum == r.amount {
 			continue
 		}
-		name := "konto " + a
-		if n := s.names[a]; n != "" {
-			name += " " + n
-		}
 		s.warn(r.line, "", fmt.Sprintf("%s: #RES anger %s kr för %s, men de summerade #TRANS-raderna blir %s kr (skillnad %s kr)",
-			name, r.amount.FormatKr(), year, sum.FormatKr(), (r.amount-sum).FormatKr()),
-			"Filen kan vara ofullständig (verifikationer saknas eller summeras inte) eller saldona inaktuella; exportera SIE typ 4 för hela räkenskapsåret på nytt")
+			s.accountName(a), r.amount.FormatKr(), year, sum.FormatKr(), (r.amount-sum).FormatKr()), reconcileHint)
 	}
+	if s.transLines == 0 {
+		// A file of balances only is an error already; its balances
+		// would all differ from nothing.
+		return
+	}
+	s.reconcileBalances(got, year)
+	s.reconcilePsaldo(from, to)
+}
+
+// reconcileBalances compares #UB − #IB of each account that has either
+// with its summed #TRANS rows of the year. A missing #IB or #UB is 0 (a
+// program leaves out balances of 0), but a file without any #UB is not
+// reconciled: it does not give the closing balances.
+func (s *sieReader) reconcileBalances(got map[int32]money.Amount, year string) {
+	if len(s.ub) == 0 {
+		return
+	}
+	accs := slices.Sorted(maps.Keys(s.ub))
+	for a := range s.ib {
+		if _, ok := s.ub[a]; !ok {
+			accs = append(accs, a)
+		}
+	}
+	slices.Sort(accs)
+	for _, a := range accs {
+		ib, hasIB := s.ib[a]
+		ub, hasUB := s.ub[a]
+		change, sum := ub.amount-ib.amount, s.yearSum(got, a)
+		if change == sum {
+			continue
+		}
+		ibText, ubText, line := "#IB saknas (0 kr)", "#UB saknas (0 kr)", ub.line
+		if hasIB {
+			ibText = fmt.Sprintf("#IB %s kr på rad %d", ib.amount.FormatKr(), ib.line)
+		}
+		if hasUB {
+			ubText = fmt.Sprintf("#UB %s kr", ub.amount.FormatKr())
+		} else {
+			line = ib.line
+		}
+		s.warn(line, "", fmt.Sprintf("%s: #UB − #IB anger en förändring på %s kr för %s (%s, %s), men de summerade #TRANS-raderna blir %s kr (skillnad %s kr)",
+			s.accountName(a), change.FormatKr(), year, ubText, ibText, sum.FormatKr(), (change-sum).FormatKr()), reconcileHint)
+	}
+}
+
+// maxPsaldoWarnings bounds the #PSALDO lines named one by one: when a
+// file lacks vouchers, every month of every account differs.
+const maxPsaldoWarnings = 20
+
+// maxAccumulatedMonths bounds the months summed for a balance account's
+// accumulated #PSALDO; a fiscal year has at most 18.
+const maxAccumulatedMonths = 24
+
+// reconcilePsaldo compares each #PSALDO with the summed #TRANS rows of its
+// month, by the vouchers' dates, and of its objects where it names them.
+// The standard's periodsaldo of a balance account (class 1 and 2) may be
+// the month's change or the balance at its end: either passes, and one by
+// object is not reconciled (its opening balance, #OIB, is not read).
+func (s *sieReader) reconcilePsaldo(from, to period.Month) {
+	if len(s.psaldo) == 0 {
+		return
+	}
+	type accMonth struct{ acc, vMonth, proj int32 } // proj −1: every project
+	byMonth := map[accMonth]money.Amount{}
+	for _, sl := range s.slots {
+		byMonth[accMonth{sl.acc, sl.vMonth, -1}] += sl.b.Amount
+		if sl.proj != 0 {
+			byMonth[accMonth{sl.acc, sl.vMonth, sl.proj}] += sl.b.Amount
+		}
+	}
+	told, more, moreAt := 0, 0, 0
+	for _, ps := range s.psaldo {
+		vm := int32(ps.month.Index())
+		var sum money.Amount
+		switch {
+		case ps.resp != 0:
+			proj := ps.proj
+			if proj == 0 {
+				proj = -1
+			}
+			sum = s.respSum[sieRespKey{ps.acc, ps.resp, proj, vm}]
+		case ps.proj != 0:
+			sum = byMonth[accMonth{ps.acc, vm, ps.proj}]
+		default:
+			sum = byMonth[accMonth{ps.acc, vm, -1}]
+		}
+		if sum == ps.amount {
+			continue
+		}
+		acc := s.accNames[ps.acc]
+		also := ""
+		if acc[0] == '1' || acc[0] == '2' {
+			if ps.resp != 0 || ps.proj != 0 {
+				continue
+			}
+			if n := ps.month.Index() - from.Index(); n >= 0 && n < maxAccumulatedMonths && !ps.month.After(to) {
+				total := s.ib[acc].amount
+				for m := from; !m.After(ps.month); m = m.Add(1) {
+					total += byMonth[accMonth{ps.acc, int32(m.Index()), -1}]
+				}
+				if total == ps.amount {
+					continue
+				}
+				also = fmt.Sprintf(", och med #IB till och med månaden %s kr", total.FormatKr())
+			}
+		}
+		if told == maxPsaldoWarnings {
+			if more == 0 {
+				moreAt = ps.line
+			}
+			more++
+			continue
+		}
+		told++
+		name := s.accountName(acc)
+		if ps.resp != 0 || ps.proj != 0 {
+			var objs []string
+			if ps.resp != 0 {
+				objs = append(objs, fmt.Sprintf("1 %q", s.objNames[ps.resp]))
+			}
+			if ps.proj != 0 {
+				objs = append(objs, fmt.Sprintf("6 %q", s.objNames[ps.proj]))
+			}
+			name += ", objekt {" + strings.Join(objs, " ") + "}"
+		}
+		s.warn(ps.line, "", fmt.Sprintf("%s: #PSALDO anger %s kr för %s, men de summerade #TRANS-raderna för månaden blir %s kr%s (skillnad %s kr)",
+			name, ps.amount.FormatKr(), ps.month.Swedish(), sum.FormatKr(), also, (ps.amount-sum).FormatKr()), reconcileHint)
+	}
+	if more > 0 {
+		s.warn(moreAt, "", fmt.Sprintf("och %d #PSALDO-rader till stämmer inte med de summerade #TRANS-raderna", more), reconcileHint)
+	}
+}
+
+// yearSum is an account's sum in got, by account id.
+func (s *sieReader) yearSum(got map[int32]money.Amount, acc string) money.Amount {
+	id, ok := s.accounts[acc]
+	if !ok {
+		return 0
+	}
+	return got[id]
+}
+
+// accountName is "konto 4010 Löner" for messages, with the #KONTO name
+// when the file has one.
+func (s *sieReader) accountName(acc string) string {
+	name := "konto " + acc
+	if n := s.names[acc]; n != "" {
+		name += " " + n
+	}
+	return name
 }
 
 func isoDate(d int) string { return fmt.Sprintf("%04d-%02d-%02d", d/10000, d/100%100, d%100) }

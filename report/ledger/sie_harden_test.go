@@ -196,3 +196,84 @@ func TestSIEBigVoucherMemory(t *testing.T) {
 		t.Errorf("%d rows allocated %d bytes, over 4 bytes a row", n, alloc)
 	}
 }
+
+// TestSIEReconcileBalances: #IB, #UB and #PSALDO are reconciled with the
+// summed #TRANS rows like #RES: a difference is a warning naming the line.
+func TestSIEReconcileBalances(t *testing.T) {
+	// Lines 8–18: two vouchers in January, one in February.
+	vouchers := "#VER A 1 20260110\n{\n#TRANS 4010 {1 \"100\" 6 \"P1\"} 60.00\n#TRANS 4010 {1 \"200\"} 40.00\n#TRANS 1930 {} -100.00\n}\n" +
+		"#VER A 2 20260220\n{\n#TRANS 4010 {1 \"100\"} 25.00 20260301\n#TRANS 1930 {} -25.00\n}\n"
+	cases := []struct {
+		name     string
+		balances string // after the vouchers, from line 19
+		before   string // before them, from line 8 (the vouchers move down)
+		want     []string
+	}{
+		{name: "allt stämmer", balances: "#IB 0 1930 1000.00\n#UB 0 1930 875.00\n#RES 0 4010 125.00\n#IB -1 1930 5.00\n#UB -1 1930 1000.00\n" +
+			"#PSALDO 0 202601 4010 {} 100.00\n#PSALDO 0 202602 4010 {} 25.00\n#PSALDO 0 202601 4010 {6 \"P1\"} 60.00\n#PSALDO 0 202601 1930 {} -100.00\n#PSALDO 0 202602 1930 {} 875.00\n"},
+		{name: "#UB stämmer inte", balances: "#IB 0 1930 1000.00\n#UB 0 1930 800.00\n",
+			want: []string{"huvudbok.se: rad 20: konto 1930: #UB − #IB anger en förändring på −200,00 kr för räkenskapsåret 2026-01-01–2026-12-31 (#UB 800,00 kr, #IB 1\u00a0000,00 kr på rad 19), men de summerade #TRANS-raderna blir −125,00 kr (skillnad −75,00 kr)"}},
+		{name: "#IB utan #UB för kontot", balances: "#IB 0 1930 1000.00\n#UB 0 1510 0.00\n#IB 0 2440 -50.00\n",
+			want: []string{"rad 19: konto 1930: #UB − #IB anger en förändring på −1\u00a0000,00 kr för räkenskapsåret 2026-01-01–2026-12-31 (#UB saknas (0 kr), #IB 1\u00a0000,00 kr på rad 19)",
+				"rad 21: konto 2440: #UB − #IB anger en förändring på 50,00 kr"}},
+		{name: "#UB utan #IB", balances: "#UB 0 1930 -100.00\n",
+			want: []string{"rad 19: konto 1930: #UB − #IB anger en förändring på −100,00 kr för räkenskapsåret 2026-01-01–2026-12-31 (#UB −100,00 kr, #IB saknas (0 kr)), men de summerade #TRANS-raderna blir −125,00 kr (skillnad 25,00 kr)"}},
+		{name: "ingen #UB i filen: #IB stäms inte av", balances: "#IB 0 1930 1000.00\n"},
+		{name: "#PSALDO för en månad utan verifikationer", balances: "#PSALDO 0 202601 4010 {} 100.00\n#PSALDO 0 202603 4010 {} 25.00\n",
+			want: []string{"rad 20: konto 4010: #PSALDO anger 25,00 kr för mars 2026, men de summerade #TRANS-raderna för månaden blir 0,00 kr (skillnad 25,00 kr)"}},
+		{name: "#PSALDO per projekt", balances: "#PSALDO 0 202601 4010 {6 \"P1\"} 60.00\n#PSALDO 0 202601 4010 {6 \"P2\"} 40.00\n",
+			want: []string{"rad 20: konto 4010, objekt {6 \"P2\"}: #PSALDO anger 40,00 kr för januari 2026, men de summerade #TRANS-raderna för månaden blir 0,00 kr"}},
+		{name: "#PSALDO per Ansvar, före verifikationerna", before: "#PSALDO 0 202601 4010 {1 \"100\"} 60.00\n#PSALDO 0 202601 4010 {1 \"200\"} 30.00\n#PSALDO 0 202602 4010 {1 \"100\" 6 \"P1\"} 25.00\n#PSALDO 0 202602 4010 {1 \"100\"} 25.00\n",
+			want: []string{"rad 9: konto 4010, objekt {1 \"200\"}: #PSALDO anger 30,00 kr för januari 2026, men de summerade #TRANS-raderna för månaden blir 40,00 kr (skillnad −10,00 kr)",
+				"rad 10: konto 4010, objekt {1 \"100\" 6 \"P1\"}: #PSALDO anger 25,00 kr för februari 2026, men de summerade #TRANS-raderna för månaden blir 0,00 kr"}},
+		// The standard puts balances before the vouchers; a line by
+		// Ansvar after them would need every posting by Ansvar kept.
+		{name: "#PSALDO per Ansvar efter verifikationerna stäms inte av", balances: "#PSALDO 0 202601 4010 {1 \"200\"} 30.00\n"},
+		{name: "#PSALDO med en annan dimension stäms inte av", balances: "#PSALDO 0 202601 4010 {2 \"X\"} 30.00\n#PSALDO -1 202501 4010 {} 30.00\n"},
+		{name: "balanskonto: förändring eller saldo vid månadens slut", balances: "#IB 0 1930 1000.00\n#UB 0 1930 875.00\n#PSALDO 0 202601 1930 {} 900.00\n#PSALDO 0 202602 1930 {} -25.00\n#PSALDO 0 202602 1930 {} 870.00\n#PSALDO 0 202601 1930 {1 \"100\"} 5.00\n",
+			want: []string{"rad 23: konto 1930: #PSALDO anger 870,00 kr för februari 2026, men de summerade #TRANS-raderna för månaden blir −25,00 kr, och med #IB till och med månaden 875,00 kr (skillnad 895,00 kr)"}},
+		{name: "#PSALDO som inte är ett belopp", balances: "#PSALDO 0 202601 4010 {} 1,00\n#IB 0 1930 x\n",
+			want: []string{"rad 19: \"1,00\" är inget belopp i #PSALDO och stäms inte av", "rad 20: \"x\" är inget belopp i #IB och stäms inte av"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := read(t, []byte(sieHead+c.before+vouchers+c.balances), "huvudbok.se")
+			if l.RowsSummed != 5 {
+				t.Errorf("%d rows summed", l.RowsSummed)
+			}
+			if len(l.Problems) != len(c.want) {
+				t.Fatalf("%d problems, want %d:\n%s", len(l.Problems), len(c.want), dump(l.Problems))
+			}
+			for i, w := range c.want {
+				if p := l.Problems[i]; p.Severity != problem.Warning || !strings.Contains(p.String(), w) {
+					t.Errorf("problem %d:\n%s: %s\nwant a warning with\n%s", i, p.Severity, p, w)
+				}
+			}
+		})
+	}
+}
+
+// TestSIEReconcilePsaldoCap: a file whose vouchers are missing differs
+// in every month of every account: 20 lines are named, then a count.
+func TestSIEReconcilePsaldoCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(sieHead + "#VER A 1 20260110\n{\n#TRANS 4010 {} 1.00\n#TRANS 1930 {} -1.00\n}\n")
+	for acc := 5000; acc < 5003; acc++ {
+		for m := 1; m <= 12; m++ {
+			fmt.Fprintf(&b, "#PSALDO 0 2026%02d %d {} 10.00\n", m, acc)
+		}
+	}
+	l := read(t, []byte(b.String()), "huvudbok.se")
+	if len(l.Problems) != maxPsaldoWarnings+1 {
+		t.Fatalf("%d problems:\n%s", len(l.Problems), dump(l.Problems))
+	}
+	if last := l.Problems[len(l.Problems)-1].String(); !strings.Contains(last, "rad 33: och 16 #PSALDO-rader till stämmer inte med de summerade #TRANS-raderna") {
+		t.Errorf("last problem %q", last)
+	}
+	// A file of balances only is an error already: its balances are
+	// not each a warning.
+	l = read(t, []byte("#FLAGGA 0\n#SIETYP 3\n#UB 0 1930 5.00\n#PSALDO 0 202601 4010 {} 5.00\n"), "huvudbok.se")
+	if len(l.Problems) != 1 || l.Problems[0].Severity != problem.Error {
+		t.Errorf("problems:\n%s", dump(l.Problems))
+	}
+}
