@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -157,7 +158,10 @@ type siePosting struct {
 	amount money.Amount
 }
 
-// sieVoucher is the #VER block being read.
+// sieVoucher is the #VER block being read. Its rows are kept until
+// foldRows of them are, and then folded into sieReader.folds, so that a
+// voucher of a million rows takes the memory of the places it sums into,
+// not of its rows.
 type sieVoucher struct {
 	state  int    // one of the vs… constants
 	line   int    // of #VER
@@ -168,6 +172,23 @@ type sieVoucher struct {
 	broken bool // a problem is already reported; nothing is summed
 	rows   []siePosting
 	sum    money.Amount
+	abs    money.Amount // Σ|amount| of the folded rows
+	absBig bool         // … which does not fit in an int64
+}
+
+// foldRows is how many rows of a voucher are kept before they are folded.
+const foldRows = 4096
+
+// sieFoldKey is where a posting of the open voucher is summed.
+type sieFoldKey struct{ acc, proj, resp, month int32 }
+
+// sieFold is the folded rows of the open voucher that sum in one place.
+type sieFold struct {
+	key    sieFoldKey
+	month  period.Month
+	line   int // of the first row
+	amount money.Amount
+	rows   int
 }
 
 const (
@@ -177,19 +198,34 @@ const (
 	vsStray          // a { without #VER, or #TRANS rows after a #VER without {
 )
 
-// sieBalance is a #RES line.
+// sieBalance is a #RES, #IB or #UB line.
 type sieBalance struct {
 	amount money.Amount
 	line   int
 }
 
+// siePsaldo is a #PSALDO line of the current year: an account's balance
+// for a month, of all its postings or of those with an object of
+// dimension 1 (resp), 6 (proj) or both.
+type siePsaldo struct {
+	line       int
+	acc        int32
+	month      period.Month
+	resp, proj int32 // ids in objNames; 0 = any
+	amount     money.Amount
+}
+
+// sieRespKey is where postings are summed for a #PSALDO by Ansvar: proj
+// −1 is any project.
+type sieRespKey struct{ acc, resp, proj, vMonth int32 }
+
 // sieSlot is a bucket while postings are summed, with the month of the
 // vouchers for the #RES reconciliation (the bucket's month is the
 // posting's transaction date, which may fall in another).
 type sieSlot struct {
-	key               Key
-	acc, vMonth, unit int32
-	b                 Bucket
+	key                     Key
+	acc, proj, vMonth, unit int32
+	b                       Bucket
 }
 
 // sieSlotKey is a sieSlot by ids: integer ids hash far faster than a Key
@@ -213,12 +249,21 @@ type sieReader struct {
 	respUnit []int32 // by object id: the route + respShift; 0 = not yet decided
 	hasResp  bool    // a posting had an object of dimension 1
 
-	v sieVoucher
+	v       sieVoucher
+	foldOf  map[sieFoldKey]int32 // the open voucher's folded rows
+	folds   []sieFold
+	seenNum map[uint64]int    // a voucher's series id<<40 | number → its #VER line
+	seenID  map[string]int    // other series and numbers → the #VER line
+	series  map[string]uint64 // series → id, for seenNum
 
 	names              map[string]string // #KONTO: account → name
 	rarStart, rarEnd   int               // #RAR 0, YYYYMMDD; 0 = none
 	res                map[string]sieBalance
-	latestYear         int // of the summed vouchers
+	ib, ub             map[string]sieBalance // #IB 0 and #UB 0
+	psaldo             []siePsaldo
+	psaldoLate         int                         // #PSALDO lines by Ansvar after summed vouchers: not reconciled
+	respSum            map[sieRespKey]money.Amount // what #PSALDO lines by Ansvar ask for, summed
+	latestYear         int                         // of the summed vouchers
 	sieType            string
 	labels, transLines int
 }
@@ -230,8 +275,15 @@ func readSIE(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		objects:  map[string]int32{},
 		objNames: []string{""},
 		slotOf:   map[sieSlotKey]int32{},
+		foldOf:   map[sieFoldKey]int32{},
+		seenNum:  map[uint64]int{},
+		seenID:   map[string]int{},
+		series:   map[string]uint64{},
 		names:    map[string]string{},
 		res:      map[string]sieBalance{},
+		ib:       map[string]sieBalance{},
+		ub:       map[string]sieBalance{},
+		respSum:  map[sieRespKey]money.Amount{},
 	}
 	if ext := strings.ToLower(filepath.Ext(l.File)); ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" {
 		l.Problems.Add(problem.Problem{Severity: problem.Warning, File: l.File,
@@ -393,7 +445,96 @@ func (s *sieReader) label(n int, label string, toks []sieToken) {
 		if len(s.res) < cacheLimit {
 			s.res[string(acc)] = sieBalance{a, n}
 		}
+	case "#IB", "#UB":
+		// #IB årsnr konto saldo kvantitet
+		acc, amt := tokText(toks, 2), tokText(toks, 3)
+		if string(tokText(toks, 1)) != "0" || !allDigits(acc) {
+			return
+		}
+		a, ok := sieAmount(amt)
+		if !ok {
+			s.warn(n, s.value(amt), "är inget belopp i "+label+" och stäms inte av", "SIE skriver belopp med punkt som decimaltecken, t.ex. -1234.50")
+			return
+		}
+		m := s.ib
+		if label == "#UB" {
+			m = s.ub
+		}
+		if len(m) < cacheLimit {
+			m[string(acc)] = sieBalance{a, n}
+		}
+	case "#PSALDO":
+		s.psaldoLine(n, toks)
 	}
+}
+
+// psaldoLine reads #PSALDO årsnr period konto {objekt} saldo kvantitet of
+// the current year. A line with objects of other dimensions than 1 and 6
+// is left: their postings are not told apart. A line by Ansvar after
+// summed vouchers is left too: its postings are summed only from the
+// line on (the standard puts balances before the vouchers), and summing
+// every posting by Ansvar and month in case would take memory unbounded
+// by the report's.
+func (s *sieReader) psaldoLine(n int, toks []sieToken) {
+	per, acc := tokText(toks, 2), tokText(toks, 3)
+	if string(tokText(toks, 1)) != "0" || len(per) != 6 || !allDigits(per) || !allDigits(acc) || len(s.psaldo) >= cacheLimit {
+		return
+	}
+	date, ok := sieDate(append(append([]byte{}, per...), '0', '1'))
+	if !ok {
+		return
+	}
+	ps := siePsaldo{line: n, month: monthOf(date)}
+	i := 4
+	if i < len(toks) && toks[i].list {
+		if toks[i].open {
+			return
+		}
+		objs := s.objTok.split(toks[i].text)
+		if len(objs)%2 != 0 {
+			return
+		}
+		for j := 0; j < len(objs); j += 2 {
+			dim, obj := string(objs[j].text), objs[j+1].text
+			var dst *int32
+			switch {
+			case len(obj) == 0:
+				continue
+			case dim == "1":
+				dst = &ps.resp
+			case dim == "6":
+				dst = &ps.proj
+			default:
+				return
+			}
+			id := s.objectID(obj)
+			if *dst != 0 && *dst != id {
+				return
+			}
+			*dst = id
+		}
+		i++
+	}
+	amt := tokText(toks, i)
+	a, ok := sieAmount(amt)
+	if !ok {
+		s.warn(n, s.value(amt), "är inget belopp i #PSALDO och stäms inte av", "SIE skriver belopp med punkt som decimaltecken, t.ex. -1234.50")
+		return
+	}
+	ps.amount = a
+	ps.acc = s.accountID(acc)
+	if ps.resp != 0 {
+		if s.l.RowsSummed > 0 {
+			s.psaldoLate++
+			return
+		}
+		proj := ps.proj
+		if proj == 0 {
+			proj = -1
+		}
+		s.respSum[sieRespKey{ps.acc, ps.resp, proj, int32(ps.month.Index())}] = 0
+	}
+	s.psaldo = append(s.psaldo, ps)
 }
 
 // tokText is the text of the i-th token, or nil.
@@ -418,6 +559,14 @@ func (s *sieReader) ver(n int, toks []sieToken) {
 	s.v.id = append(append(append(s.v.id, tokText(toks, 1)...), ' '), tokText(toks, 2)...)
 	d := tokText(toks, 3)
 	date, ok := sieDate(d)
+	if ok {
+		s.v.date, s.v.month = date, monthOf(date)
+	}
+	if first := s.seen(tokText(toks, 1), tokText(toks, 2), n); first != 0 {
+		s.problem(n, "", fmt.Sprintf("verifikation %s finns redan på rad %d: samma serie och nummer två gånger i filen, och den andra summeras inte", s.voucherAt(n), first),
+			"Filen är troligen två exporter som slagits ihop eller samma verifikationer exporterade två gånger; exportera SIE-filen på nytt från bokföringsprogrammet, en gång för hela perioden")
+		s.v.broken = true
+	}
 	if !ok {
 		what := "är inget verifikationsdatum"
 		if len(d) == 0 {
@@ -428,11 +577,54 @@ func (s *sieReader) ver(n int, toks []sieToken) {
 		s.v.broken = true
 		return
 	}
-	s.v.date, s.v.month = date, monthOf(date)
 	if len(toks) > 1 && toks[len(toks)-1].list && toks[len(toks)-1].open && len(bytes.TrimSpace(toks[len(toks)-1].text)) == 0 {
 		// "#VER A 1 20260105 "text" {": the brace on the #VER line itself.
 		s.v.state = vsOpen
 	}
+}
+
+// maxSeenNumber bounds the numbers kept as integers in seenNum: 40 bits.
+const maxSeenNumber = 1<<40 - 1
+
+// seen records a voucher's series and number, and returns the #VER line
+// where they were first seen, or 0. A series and number are unique in an
+// SIE file: the same twice is the same voucher twice, as when two exports
+// are joined. SIE 4 lets a file meant for import leave the number out
+// (#VER A "" …: the program that reads it numbers the vouchers), so only a
+// voucher with a number is checked; the series may be empty. Numbers are
+// compared as written ("01" is not "1"). Memory stays small: a number of
+// digits without a leading zero is kept as an integer with its series' id,
+// anything else as text.
+func (s *sieReader) seen(series, number []byte, n int) int {
+	if len(number) == 0 {
+		return 0
+	}
+	if allDigits(number) && number[0] != '0' && len(number) <= 12 {
+		num := uint64(0)
+		for _, c := range number {
+			num = num*10 + uint64(c-'0')
+		}
+		id, ok := s.series[string(series)]
+		if !ok && len(s.series) < cacheLimit {
+			id = uint64(len(s.series))
+			s.series[string(series)] = id
+			ok = true
+		}
+		if ok && num <= maxSeenNumber {
+			k := id<<40 | num
+			if first := s.seenNum[k]; first != 0 {
+				return first
+			}
+			s.seenNum[k] = n
+			return 0
+		}
+	}
+	k := string(series) + "\x00" + string(number)
+	if first := s.seenID[k]; first != 0 {
+		return first
+	}
+	s.seenID[k] = n
+	return 0
 }
 
 func (s *sieReader) openBrace(n int) {
@@ -536,10 +728,36 @@ func (s *sieReader) trans(n int, toks []sieToken) {
 	p, ok := s.posting(n, toks)
 	if !ok {
 		s.v.broken = true
+	}
+	if s.v.broken {
 		return
 	}
 	s.v.rows = append(s.v.rows, p)
 	s.v.sum += p.amount
+	if len(s.v.rows) >= foldRows {
+		s.fold()
+	}
+}
+
+// fold moves the open voucher's rows into its folds.
+func (s *sieReader) fold() {
+	v := &s.v
+	for _, p := range v.rows {
+		var fits bool
+		if v.abs, fits = v.abs.AddChecked(p.amount.Abs()); !fits {
+			v.absBig = true
+		}
+		k := sieFoldKey{p.acc, p.proj, p.resp, int32(p.month.Index())}
+		i, ok := s.foldOf[k]
+		if !ok {
+			i = int32(len(s.folds))
+			s.folds = append(s.folds, sieFold{key: k, month: p.month, line: p.line})
+			s.foldOf[k] = i
+		}
+		s.folds[i].amount += p.amount
+		s.folds[i].rows++
+	}
+	v.rows = v.rows[:0]
 }
 
 func (s *sieReader) posting(n int, toks []sieToken) (siePosting, bool) {
@@ -559,13 +777,7 @@ func (s *sieReader) posting(n int, toks []sieToken) (siePosting, bool) {
 	case toks[1].list || !allDigits(acc):
 		return bad(acc, "är inget kontonummer", "En #TRANS-rad är: #TRANS konto {objekt} belopp datum, med ett konto av siffror")
 	}
-	id, ok := s.accounts[string(acc)]
-	if !ok {
-		id = int32(len(s.accNames))
-		s.accNames = append(s.accNames, string(acc))
-		s.accounts[string(acc)] = id
-	}
-	p.acc = id
+	p.acc = s.accountID(acc)
 	i := 2
 	if i < len(toks) && (toks[i].list || toks[i].quoted && bytes.HasPrefix(bytes.TrimSpace(toks[i].text), []byte("{"))) {
 		// Some writers quote the object list: "{1 \"100\"}".
@@ -581,8 +793,8 @@ func (s *sieReader) posting(n int, toks []sieToken) (siePosting, bool) {
 		if t.open {
 			return bad(t.text, "objektlistan avslutas inte med }", "Objektlistan skrivs {dimension \"objekt\" …}, t.ex. {1 \"100\" 6 \"P123\"}")
 		}
-		if !s.objectList(&p, inner) {
-			return bad(inner, "är ingen objektlista av par (dimension, objekt)", "Objektlistan skrivs {dimension \"objekt\" …}, t.ex. {1 \"100\" 6 \"P123\"}")
+		if msg := s.objectList(&p, inner); msg != "" {
+			return bad(inner, msg, "Objektlistan skrivs {dimension \"objekt\" …} med ett objekt per dimension, t.ex. {1 \"100\" 6 \"P123\"}")
 		}
 		i++
 	}
@@ -616,23 +828,27 @@ func (s *sieReader) posting(n int, toks []sieToken) (siePosting, bool) {
 }
 
 // objectList reads "1 "100" 6 "P123"": dimension 1 is the responsibility,
-// dimension 6 the project; other dimensions are read and left.
-func (s *sieReader) objectList(p *siePosting, inner []byte) bool {
+// dimension 6 the project; other dimensions are read and left. It returns
+// what is wrong with the list, or "". A dimension given twice with two
+// objects is wrong (a posting cannot belong to two Ansvar); the same
+// object twice is not.
+func (s *sieReader) objectList(p *siePosting, inner []byte) string {
 	toks := s.objTok.split(inner)
 	if len(toks)%2 != 0 {
-		return false
+		return "är ingen objektlista av par (dimension, objekt)"
 	}
 	for j := 0; j < len(toks); j += 2 {
 		dim, obj := toks[j].text, toks[j+1].text
 		if !allDigits(dim) || toks[j+1].list {
-			return false
+			return "är ingen objektlista av par (dimension, objekt)"
 		}
 		var dst *int32
+		what := "kostnadsställen (Ansvar)"
 		switch string(dim) {
 		case "1":
 			dst = &p.resp
 		case "6":
-			dst = &p.proj
+			dst, what = &p.proj, "projekt"
 			if len(obj) > 0 {
 				s.l.HasProject = true
 			}
@@ -642,15 +858,36 @@ func (s *sieReader) objectList(p *siePosting, inner []byte) bool {
 		if len(obj) == 0 {
 			continue
 		}
-		id, ok := s.objects[string(obj)]
-		if !ok {
-			id = int32(len(s.objNames))
-			s.objNames = append(s.objNames, string(s.decode(obj)))
-			s.objects[string(obj)] = id
+		id := s.objectID(obj)
+		if *dst != 0 && *dst != id {
+			return fmt.Sprintf("objektlistan har två olika objekt i dimension %s, \"%s\" och \"%s\": raden kan inte höra till två %s",
+				dim, s.objNames[*dst], s.objNames[id], what)
 		}
 		*dst = id
 	}
-	return true
+	return ""
+}
+
+// accountID is an account's id in accNames.
+func (s *sieReader) accountID(acc []byte) int32 {
+	id, ok := s.accounts[string(acc)]
+	if !ok {
+		id = int32(len(s.accNames))
+		s.accNames = append(s.accNames, string(acc))
+		s.accounts[string(acc)] = id
+	}
+	return id
+}
+
+// objectID is an object's id in objNames.
+func (s *sieReader) objectID(obj []byte) int32 {
+	id, ok := s.objects[string(obj)]
+	if !ok {
+		id = int32(len(s.objNames))
+		s.objNames = append(s.objNames, string(s.decode(obj)))
+		s.objects[string(obj)] = id
+	}
+	return id
 }
 
 // closeVoucher sums a balanced voucher, or counts its rows as errors.
@@ -669,11 +906,16 @@ func (s *sieReader) closeVoucher() {
 		// As in the CSV and XLSX readers, Σ|amount| stays within int64,
 		// so that no sum of postings can wrap (a voucher's own sum
 		// included: 93 postings at the per-row bound wrap to any value).
-		abs, fits := l.absTotal, true
+		if len(s.folds) > 0 {
+			s.fold()
+		}
+		abs, fits := l.absTotal.AddChecked(v.abs)
+		fits = fits && !v.absBig
 		for _, p := range v.rows {
-			if abs, fits = abs.AddChecked(p.amount.Abs()); !fits {
+			if !fits {
 				break
 			}
+			abs, fits = abs.AddChecked(p.amount.Abs())
 		}
 		if !fits {
 			l.ErrorRows += v.trans
@@ -683,40 +925,66 @@ func (s *sieReader) closeVoucher() {
 		}
 		l.absTotal = abs
 		for _, p := range v.rows {
-			s.sum(p)
+			s.sum(sieFold{key: sieFoldKey{p.acc, p.proj, p.resp, 0}, month: p.month, line: p.line, amount: p.amount, rows: 1})
+		}
+		for _, f := range s.folds {
+			s.sum(f)
 		}
 	}
 	s.v = sieVoucher{rows: v.rows[:0], id: v.id[:0]}
+	if len(s.folds) > 0 {
+		if len(s.folds) > 1024 {
+			// Clearing a map takes the time of its largest size: a
+			// voucher of many places would slow every voucher after it.
+			s.foldOf = map[sieFoldKey]int32{}
+		} else {
+			clear(s.foldOf)
+		}
+		s.folds = s.folds[:0]
+	}
 }
 
-// sum adds one posting of a balanced voucher to its bucket. When units
-// select their rows (SPEC 6.2), the posting's responsibility, its object
-// of dimension 1, routes it: the slot's key carries the unit.
-func (s *sieReader) sum(p siePosting) {
+// sum adds postings of a balanced voucher, in one place, to their bucket.
+// When units select their rows (SPEC 6.2), the postings' responsibility,
+// their object of dimension 1, routes them: the slot's key carries the
+// unit. f.key.month is not read.
+func (s *sieReader) sum(f sieFold) {
 	l := s.l
 	vMonth := int32(s.v.month.Index())
+	acc, proj := f.key.acc, f.key.proj
 	var unit int32
 	if l.route != nil {
-		unit = s.unitOf(p)
+		unit = s.unitOf(f.key.resp, f.line)
 	}
-	k := sieSlotKey{p.acc, p.proj, int32(p.month.Index()), vMonth, unit}
+	k := sieSlotKey{acc, proj, int32(f.month.Index()), vMonth, unit}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
-		s.slots = append(s.slots, sieSlot{key: Key{Account: s.accNames[p.acc], Month: p.month, Project: s.objNames[p.proj]},
-			acc: p.acc, vMonth: vMonth, unit: unit})
+		s.slots = append(s.slots, sieSlot{key: Key{Account: s.accNames[acc], Month: f.month, Project: s.objNames[proj]},
+			acc: acc, proj: proj, vMonth: vMonth, unit: unit})
 		s.slotOf[k] = i
-		if _, seen := l.FirstSeen[s.accNames[p.acc]]; !seen {
+		if _, seen := l.FirstSeen[s.accNames[acc]]; !seen {
 			if l.FirstSeen == nil {
 				l.FirstSeen = map[string]problem.Position{}
 			}
-			l.FirstSeen[s.accNames[p.acc]] = problem.Position{File: l.File, Row: p.line, Line: true}
+			l.FirstSeen[s.accNames[acc]] = problem.Position{File: l.File, Row: f.line, Line: true}
 		}
 	}
-	s.slots[i].b.Amount += p.amount
-	s.slots[i].b.Rows++
-	l.Total += p.amount
-	l.RowsSummed++
+	s.slots[i].b.Amount += f.amount
+	s.slots[i].b.Rows += f.rows
+	if len(s.respSum) > 0 && f.key.resp != 0 {
+		k := sieRespKey{acc, f.key.resp, -1, vMonth}
+		if sum, ok := s.respSum[k]; ok {
+			s.respSum[k] = sum + f.amount
+		}
+		if k.proj = proj; proj != 0 {
+			if sum, ok := s.respSum[k]; ok {
+				s.respSum[k] = sum + f.amount
+			}
+		}
+	}
+	l.Total += f.amount
+	l.RowsSummed += f.rows
 	if s.v.month.Year > s.latestYear {
 		s.latestYear = s.v.month.Year
 	}
@@ -726,23 +994,23 @@ func (s *sieReader) sum(p siePosting) {
 // sieReader.respUnit, where 0 means undecided.
 const respShift = 1 - routeOverlap
 
-// unitOf routes a posting by its object of dimension 1, decided once per
-// object.
-func (s *sieReader) unitOf(p siePosting) int32 {
-	for int(p.resp) >= len(s.respUnit) {
+// unitOf routes postings by their object of dimension 1, resp, decided
+// once per object; line is the first posting's.
+func (s *sieReader) unitOf(resp int32, line int) int32 {
+	for int(resp) >= len(s.respUnit) {
 		s.respUnit = append(s.respUnit, 0)
 	}
-	if u := s.respUnit[p.resp]; u != 0 {
+	if u := s.respUnit[resp]; u != 0 {
 		return u - respShift
 	}
-	code := s.objNames[p.resp]
+	code := s.objNames[resp]
 	if code != "" {
 		s.hasResp = true
 	}
 	u := s.l.route.route([]byte(code), func() string { return code }, func() (string, int, string) {
-		return "", p.line, fmt.Sprintf("rad %d", p.line)
+		return "", line, fmt.Sprintf("rad %d", line)
 	})
-	s.respUnit[p.resp] = u + respShift
+	s.respUnit[resp] = u + respShift
 	return u
 }
 
@@ -780,11 +1048,16 @@ func (s *sieReader) finish() {
 	}
 }
 
-// reconcile compares each #RES of the current year with its account's
-// summed #TRANS in the vouchers of that year: #RAR 0, else the latest
-// year of the vouchers.
+// reconcileHint is the hint of every reconciliation warning.
+const reconcileHint = "Filen kan vara ofullständig (verifikationer saknas eller summeras inte) eller saldona inaktuella; exportera SIE typ 4 för hela räkenskapsåret på nytt"
+
+// reconcile compares the balances of the file with its summed #TRANS
+// rows, in the vouchers of the current year: #RAR 0, else the latest year
+// of the vouchers. Each #RES with its account's sum; #UB − #IB with it,
+// and each #PSALDO with the sum of its month (and objects). A difference
+// is a warning at the balance's line.
 func (s *sieReader) reconcile() {
-	if len(s.res) == 0 {
+	if len(s.res) == 0 && (s.transLines == 0 || len(s.ub) == 0 && len(s.psaldo) == 0) {
 		return
 	}
 	from, to := period.Month{Year: s.latestYear, Month: time.January}, period.Month{Year: s.latestYear, Month: time.December}
@@ -802,29 +1075,165 @@ func (s *sieReader) reconcile() {
 			got[sl.acc] += sl.b.Amount
 		}
 	}
-	accs := make([]string, 0, len(s.res))
-	for a := range s.res {
-		accs = append(accs, a)
-	}
-	slices.Sort(accs)
-	for _, a := range accs {
+	for _, a := range slices.Sorted(maps.Keys(s.res)) {
 		r := s.res[a]
-		id, ok := s.accounts[a]
-		sum := got[id]
-		if !ok {
-			sum = 0
-		}
+		sum := s.yearSum(got, a)
 		if sum == r.amount {
 			continue
 		}
-		name := "konto " + a
-		if n := s.names[a]; n != "" {
-			name += " " + n
-		}
 		s.warn(r.line, "", fmt.Sprintf("%s: #RES anger %s kr för %s, men de summerade #TRANS-raderna blir %s kr (skillnad %s kr)",
-			name, r.amount.FormatKr(), year, sum.FormatKr(), (r.amount-sum).FormatKr()),
-			"Filen kan vara ofullständig (verifikationer saknas eller summeras inte) eller saldona inaktuella; exportera SIE typ 4 för hela räkenskapsåret på nytt")
+			s.accountName(a), r.amount.FormatKr(), year, sum.FormatKr(), (r.amount-sum).FormatKr()), reconcileHint)
 	}
+	if s.transLines == 0 {
+		// A file of balances only is an error already; its balances
+		// would all differ from nothing.
+		return
+	}
+	s.reconcileBalances(got, year)
+	s.reconcilePsaldo(from, to)
+}
+
+// reconcileBalances compares #UB − #IB of each account that has either
+// with its summed #TRANS rows of the year. A missing #IB or #UB is 0 (a
+// program leaves out balances of 0), but a file without any #UB is not
+// reconciled: it does not give the closing balances.
+func (s *sieReader) reconcileBalances(got map[int32]money.Amount, year string) {
+	if len(s.ub) == 0 {
+		return
+	}
+	accs := slices.Sorted(maps.Keys(s.ub))
+	for a := range s.ib {
+		if _, ok := s.ub[a]; !ok {
+			accs = append(accs, a)
+		}
+	}
+	slices.Sort(accs)
+	for _, a := range accs {
+		ib, hasIB := s.ib[a]
+		ub, hasUB := s.ub[a]
+		change, sum := ub.amount-ib.amount, s.yearSum(got, a)
+		if change == sum {
+			continue
+		}
+		ibText, ubText, line := "#IB saknas (0 kr)", "#UB saknas (0 kr)", ub.line
+		if hasIB {
+			ibText = fmt.Sprintf("#IB %s kr på rad %d", ib.amount.FormatKr(), ib.line)
+		}
+		if hasUB {
+			ubText = fmt.Sprintf("#UB %s kr", ub.amount.FormatKr())
+		} else {
+			line = ib.line
+		}
+		s.warn(line, "", fmt.Sprintf("%s: #UB − #IB anger en förändring på %s kr för %s (%s, %s), men de summerade #TRANS-raderna blir %s kr (skillnad %s kr)",
+			s.accountName(a), change.FormatKr(), year, ubText, ibText, sum.FormatKr(), (change-sum).FormatKr()), reconcileHint)
+	}
+}
+
+// maxPsaldoWarnings bounds the #PSALDO lines named one by one: when a
+// file lacks vouchers, every month of every account differs.
+const maxPsaldoWarnings = 20
+
+// maxAccumulatedMonths bounds the months summed for a balance account's
+// accumulated #PSALDO; a fiscal year has at most 18.
+const maxAccumulatedMonths = 24
+
+// reconcilePsaldo compares each #PSALDO with the summed #TRANS rows of its
+// month, by the vouchers' dates, and of its objects where it names them.
+// The standard's periodsaldo of a balance account (class 1 and 2) may be
+// the month's change or the balance at its end: either passes, and one by
+// object is not reconciled (its opening balance, #OIB, is not read).
+func (s *sieReader) reconcilePsaldo(from, to period.Month) {
+	if len(s.psaldo) == 0 {
+		return
+	}
+	type accMonth struct{ acc, vMonth, proj int32 } // proj −1: every project
+	byMonth := map[accMonth]money.Amount{}
+	for _, sl := range s.slots {
+		byMonth[accMonth{sl.acc, sl.vMonth, -1}] += sl.b.Amount
+		if sl.proj != 0 {
+			byMonth[accMonth{sl.acc, sl.vMonth, sl.proj}] += sl.b.Amount
+		}
+	}
+	told, more, moreAt := 0, 0, 0
+	for _, ps := range s.psaldo {
+		vm := int32(ps.month.Index())
+		var sum money.Amount
+		switch {
+		case ps.resp != 0:
+			proj := ps.proj
+			if proj == 0 {
+				proj = -1
+			}
+			sum = s.respSum[sieRespKey{ps.acc, ps.resp, proj, vm}]
+		case ps.proj != 0:
+			sum = byMonth[accMonth{ps.acc, vm, ps.proj}]
+		default:
+			sum = byMonth[accMonth{ps.acc, vm, -1}]
+		}
+		if sum == ps.amount {
+			continue
+		}
+		acc := s.accNames[ps.acc]
+		also := ""
+		if acc[0] == '1' || acc[0] == '2' {
+			if ps.resp != 0 || ps.proj != 0 {
+				continue
+			}
+			if n := ps.month.Index() - from.Index(); n >= 0 && n < maxAccumulatedMonths && !ps.month.After(to) {
+				total := s.ib[acc].amount
+				for m := from; !m.After(ps.month); m = m.Add(1) {
+					total += byMonth[accMonth{ps.acc, int32(m.Index()), -1}]
+				}
+				if total == ps.amount {
+					continue
+				}
+				also = fmt.Sprintf(", och med #IB till och med månaden %s kr", total.FormatKr())
+			}
+		}
+		if told == maxPsaldoWarnings {
+			if more == 0 {
+				moreAt = ps.line
+			}
+			more++
+			continue
+		}
+		told++
+		name := s.accountName(acc)
+		if ps.resp != 0 || ps.proj != 0 {
+			var objs []string
+			if ps.resp != 0 {
+				objs = append(objs, fmt.Sprintf("1 %q", s.objNames[ps.resp]))
+			}
+			if ps.proj != 0 {
+				objs = append(objs, fmt.Sprintf("6 %q", s.objNames[ps.proj]))
+			}
+			name += ", objekt {" + strings.Join(objs, " ") + "}"
+		}
+		s.warn(ps.line, "", fmt.Sprintf("%s: #PSALDO anger %s kr för %s, men de summerade #TRANS-raderna för månaden blir %s kr%s (skillnad %s kr)",
+			name, ps.amount.FormatKr(), ps.month.Swedish(), sum.FormatKr(), also, (ps.amount-sum).FormatKr()), reconcileHint)
+	}
+	if more > 0 {
+		s.warn(moreAt, "", fmt.Sprintf("och %d #PSALDO-rader till stämmer inte med de summerade #TRANS-raderna", more), reconcileHint)
+	}
+}
+
+// yearSum is an account's sum in got, by account id.
+func (s *sieReader) yearSum(got map[int32]money.Amount, acc string) money.Amount {
+	id, ok := s.accounts[acc]
+	if !ok {
+		return 0
+	}
+	return got[id]
+}
+
+// accountName is "konto 4010 Löner" for messages, with the #KONTO name
+// when the file has one.
+func (s *sieReader) accountName(acc string) string {
+	name := "konto " + acc
+	if n := s.names[acc]; n != "" {
+		name += " " + n
+	}
+	return name
 }
 
 func isoDate(d int) string { return fmt.Sprintf("%04d-%02d-%02d", d/10000, d/100%100, d%100) }

@@ -224,6 +224,7 @@ func (w *Workbook) Read(year int) *report.Inputs {
 		})
 	}
 	w.Close()
+	u.controlSummary()
 	u.probs.Sort()
 	u.in.Problems = append(u.in.Problems, u.probs...)
 	return u.in
@@ -253,6 +254,9 @@ type underlagReader struct {
 	lines    []string             // the report lines a Rad may name
 	parts    map[string]sheetPart // by sheet name; nil if the scan failed
 	text     int                  // bytes of cell text read, all sheets
+	// controlCells counts the cells whose control characters were
+	// removed.
+	controlCells int
 	// budgetAt is where each line's Årsbudget was read, for the checks of
 	// the prognoses against it (SPEC 7.6).
 	budgetAt map[string]budgetCell
@@ -797,6 +801,9 @@ func (u *underlagReader) capCells(sheet string, row int, cells []string) []strin
 				fmt.Sprintf("är för lång: %d tecken, men högst %d ryms i en Excel-cell", utf8.RuneCountInString(c), maxCellText),
 				"Korta texten"))
 			cells[i] = truncateRunes(c, maxCellText)
+		}
+		if hasControl(cells[i]) {
+			cells[i] = u.cleanControl(sheet, i+1, row, cells[i])
 		}
 	}
 	return cells
