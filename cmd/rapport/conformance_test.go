@@ -41,6 +41,12 @@ var norrbyLedger = []string{
 	"6010;;202704;700075,75",
 	"8010;;202706;25000",
 	"1220;P9;202703;4000000",
+	// Zero postings on the depot in the months with no other posting: a
+	// ledger with a month missing between months that have postings is
+	// refused (SPEC 15); these move no figure, only the row counts.
+	"1220;P9;202707;0",
+	"1220;P9;202708;0",
+	"1220;P9;202710;0",
 	"3010;;202602;-10000000",
 	"4010;;202601;9000000",
 	"5010;;202610;1000000",
@@ -305,8 +311,9 @@ func TestConformanceOtherUnitAndYear(t *testing.T) {
 		t.Errorf("reconciliation total %s, difference %s, rows %d; want %s, 0, %d",
 			rec.LedgerTotal.FormatKr(), rec.Difference.FormatKr(), rec.RowsRead, total.FormatKr(), len(norrbyLedger))
 	}
-	// Later months of 2027: −500 000 + 6 000 025,25 + 100 000 + 1 500 000 + 25 000.
-	if rec.LaterMonths.Amount != kr(t, "7125025,25") || rec.LaterMonths.Rows != 5 {
+	// Later months of 2027: −500 000 + 6 000 025,25 + 100 000 + 1 500 000 + 25 000,
+	// and the three zero postings of July, August and October.
+	if rec.LaterMonths.Amount != kr(t, "7125025,25") || rec.LaterMonths.Rows != 8 {
 		t.Errorf("later months %d rows %s", rec.LaterMonths.Rows, rec.LaterMonths.Amount.FormatKr())
 	}
 
