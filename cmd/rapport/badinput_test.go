@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -144,6 +145,14 @@ func replacePart(t *testing.T, data []byte, part string, fn func(old []byte, w i
 	return b.Bytes()
 }
 
+// withControlChars is a workbook whose shared strings have each «XX» (two
+// hex digits) replaced by the control character Excel writes as _x00XX_.
+func withControlChars(t *testing.T, data []byte) []byte {
+	return replacePart(t, data, "xl/sharedStrings.xml", func(old []byte, w io.Writer) {
+		w.Write(regexp.MustCompile(`«([0-9A-F]{2})»`).ReplaceAll(old, []byte("_x00${1}_")))
+	})
+}
+
 // sieLedger is an SIE 4 ledger with the given #VER blocks.
 func sieLedger(blocks string) []byte {
 	return []byte("#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#RAR 0 20260101 20261231\n#KONTO 4010 \"L\x94ner\"\n" + blocks)
@@ -233,6 +242,11 @@ func TestBadInputs(t *testing.T) {
 		{"SIE-fil med namnet huvudbok.xlsx", map[string][]byte{report.LedgerXLSX: sieLedger("#VER A 1 20260215\n{\n#TRANS 4010 {1 \"100\"} 1000.00\n#TRANS 1930 {} -1000.00\n}\n")}, exitOK},
 		{"SIE-fil med trasigt #VER-block", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -1000.00\n}\n#VER A 2 20260216\n{\n#TRANS 4010 {} 1000,00\n#TRANS 1930 {} -1000.00\n")}, exitInvalid},
 		{"SIE-fil med obalanserad verifikation", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215 \"Lön\"\n{\n#TRANS 4010 {} 1000.00\n#TRANS 1930 {} -990.00\n}\n")}, exitInvalid},
+		{"SIE-fil med samma verifikation två gånger (två exporter sammanslagna)", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger(strings.Repeat("#VER A 1 20260215 \"Lön\"\n{\n#TRANS 4010 {1 \"100\"} 1000.00\n#TRANS 1930 {} -1000.00\n}\n", 2))}, exitInvalid},
+		{"SIE-fil med två Ansvar på en rad", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#VER A 1 20260215\n{\n#TRANS 4010 {1 \"100\" 1 \"200\"} 1000.00\n#TRANS 1930 {} -1000.00\n}\n")}, exitInvalid},
+		{"SIE-fil vars #IB, #UB och #PSALDO inte stämmer med verifikationerna (varning)", map[string][]byte{report.LedgerXLSX: nil, "huvudbok.se": sieLedger("#IB 0 1930 5000.00\n#UB 0 1930 3000.00\n#PSALDO 0 202602 4010 {1 \"100\"} 1500.00\n" +
+			"#VER A 1 20260215\n{\n#TRANS 4010 {1 \"100\"} 1000.00\n#TRANS 1930 {} -1000.00\n}\n")}, exitOK},
+		{"styrtecken i en text i underlag.xlsx (varning)", map[string][]byte{report.UnderlagFile: withControlChars(t, editedUnderlag(t, cellEdit{"Målbedömning", "D2", "Arbetet går enligt plan.«07» Se «1B»[1mbilaga«1B»[0m."}))}, exitOK},
 		{"underlag.xlsx är en CSV-fil", map[string][]byte{report.UnderlagFile: []byte("Rad;Årsbudget\nIntäkter;1 200\n")}, exitInvalid},
 		{"periodkod som pekar ut ur mappen", map[string][]byte{report.UnderlagFile: calendarUnderlag(t, "/../../../X")}, exitInvalid},
 		{"okänt avsnitt i Texter", map[string][]byte{report.UnderlagFile: editedUnderlag(t,

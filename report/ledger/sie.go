@@ -249,12 +249,10 @@ type sieReader struct {
 	respUnit []int32 // by object id: the route + respShift; 0 = not yet decided
 	hasResp  bool    // a posting had an object of dimension 1
 
-	v       sieVoucher
-	foldOf  map[sieFoldKey]int32 // the open voucher's folded rows
-	folds   []sieFold
-	seenNum map[uint64]int    // a voucher's series id<<40 | number → its #VER line
-	seenID  map[string]int    // other series and numbers → the #VER line
-	series  map[string]uint64 // series → id, for seenNum
+	v      sieVoucher
+	foldOf map[sieFoldKey]int32 // the open voucher's folded rows
+	folds  []sieFold
+	ids    voucherIDs
 
 	names              map[string]string // #KONTO: account → name
 	rarStart, rarEnd   int               // #RAR 0, YYYYMMDD; 0 = none
@@ -276,9 +274,6 @@ func readSIE(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 		objNames: []string{""},
 		slotOf:   map[sieSlotKey]int32{},
 		foldOf:   map[sieFoldKey]int32{},
-		seenNum:  map[uint64]int{},
-		seenID:   map[string]int{},
-		series:   map[string]uint64{},
 		names:    map[string]string{},
 		res:      map[string]sieBalance{},
 		ib:       map[string]sieBalance{},
@@ -562,7 +557,7 @@ func (s *sieReader) ver(n int, toks []sieToken) {
 	if ok {
 		s.v.date, s.v.month = date, monthOf(date)
 	}
-	if first := s.seen(tokText(toks, 1), tokText(toks, 2), n); first != 0 {
+	if first := s.ids.seen(tokText(toks, 1), tokText(toks, 2), n); first != 0 {
 		s.problem(n, "", fmt.Sprintf("verifikation %s finns redan på rad %d: samma serie och nummer två gånger i filen, och den andra summeras inte", s.voucherAt(n), first),
 			"Filen är troligen två exporter som slagits ihop eller samma verifikationer exporterade två gånger; exportera SIE-filen på nytt från bokföringsprogrammet, en gång för hela perioden")
 		s.v.broken = true
@@ -581,50 +576,6 @@ func (s *sieReader) ver(n int, toks []sieToken) {
 		// "#VER A 1 20260105 "text" {": the brace on the #VER line itself.
 		s.v.state = vsOpen
 	}
-}
-
-// maxSeenNumber bounds the numbers kept as integers in seenNum: 40 bits.
-const maxSeenNumber = 1<<40 - 1
-
-// seen records a voucher's series and number, and returns the #VER line
-// where they were first seen, or 0. A series and number are unique in an
-// SIE file: the same twice is the same voucher twice, as when two exports
-// are joined. SIE 4 lets a file meant for import leave the number out
-// (#VER A "" …: the program that reads it numbers the vouchers), so only a
-// voucher with a number is checked; the series may be empty. Numbers are
-// compared as written ("01" is not "1"). Memory stays small: a number of
-// digits without a leading zero is kept as an integer with its series' id,
-// anything else as text.
-func (s *sieReader) seen(series, number []byte, n int) int {
-	if len(number) == 0 {
-		return 0
-	}
-	if allDigits(number) && number[0] != '0' && len(number) <= 12 {
-		num := uint64(0)
-		for _, c := range number {
-			num = num*10 + uint64(c-'0')
-		}
-		id, ok := s.series[string(series)]
-		if !ok && len(s.series) < cacheLimit {
-			id = uint64(len(s.series))
-			s.series[string(series)] = id
-			ok = true
-		}
-		if ok && num <= maxSeenNumber {
-			k := id<<40 | num
-			if first := s.seenNum[k]; first != 0 {
-				return first
-			}
-			s.seenNum[k] = n
-			return 0
-		}
-	}
-	k := string(series) + "\x00" + string(number)
-	if first := s.seenID[k]; first != 0 {
-		return first
-	}
-	s.seenID[k] = n
-	return 0
 }
 
 func (s *sieReader) openBrace(n int) {

@@ -277,3 +277,60 @@ func TestSIEReconcilePsaldoCap(t *testing.T) {
 		t.Errorf("problems:\n%s", dump(l.Problems))
 	}
 }
+
+// FuzzSIEVoucherIdentity: a file read twice over (two exports joined)
+// sums what the file sums once, when every voucher has a number: each
+// voucher of the second copy is the first's again, an error naming the
+// first's line, and is not summed. Without numbers the second copy may
+// be summed, but never more than twice the first. The input is made a
+// whole file first: no byte order mark (a second one would stand inside
+// a line), line feeds for carriage returns, and a } after it so that a
+// voucher left open does not take the second copy's first rows.
+func FuzzSIEVoucherIdentity(f *testing.F) {
+	for _, s := range []string{
+		sieHead + "#VER A 1 20260105\n{\n#TRANS 4010 {} 10.00\n#TRANS 1930 {} -10.00\n}\n#VER B 1 20260106\n{\n#TRANS 4010 {1 \"100\"} 5.00\n#TRANS 1930 {} -5.00\n}\n",
+		sieHead + "#VER \"\" 7 20260105\n{\n#TRANS 4010 {} 1.00\n#TRANS 1930 {} -1.00\n}\n#VER A 01 20260105\n{\n#TRANS 4010 {} 1.00\n#TRANS 1930 {} -1.00\n}\n#VER A 1 20260105\n{\n#TRANS 4010 {} 1.00\n#TRANS 1930 {} -1.00\n}\n",
+		sieHead + "#VER A \"\" 20260105\n{\n#TRANS 4010 {} 1.00\n#TRANS 1930 {} -1.00\n}\n#VER\n{\n#TRANS 4010 {} 2.00 20260105\n#TRANS 1930 {} -2.00 20260105\n}\n",
+		"#VER A 99999999999999999999 20260105 {\n#TRANS 4010 {6 \"P1\" 6 \"P1\"} 1\n#TRANS 1930 -1\n}\n#VER A 1099511627776 20260105\n{\n#TRANS 4010 1\n#TRANS 1930 -1\n}\n",
+		"#TRANS 4010 {} 1\n#TRANS 1930 {} -1\n}\n#VER A 1 20260101\n{\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g := bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("\r"), []byte("\n"))
+		g = append(g, "\n}\n"...)
+		once := read(t, g, "huvudbok.se")
+		twice := read(t, append(append([]byte{}, g...), g...), "huvudbok.se")
+		lines := bytes.Count(g, []byte("\n"))
+		for _, p := range twice.Problems {
+			_, after, ok := strings.Cut(p.Message, "finns redan på rad ")
+			var first int
+			if _, err := fmt.Sscanf(after, "%d", &first); ok && (err != nil || first >= p.Row || first > lines) {
+				t.Fatalf("a voucher at line %d is said to be first at line %d (%v): %s", p.Row, first, err, p)
+			}
+		}
+		if twice.RowsSummed < once.RowsSummed || twice.RowsSummed > 2*once.RowsSummed {
+			t.Fatalf("%d rows summed once, %d twice over", once.RowsSummed, twice.RowsSummed)
+		}
+		// Does every voucher have a number? Lines as the reader splits
+		// them, labels as it reads them.
+		var z sieTokenizer
+		for _, line := range bytes.Split(g, []byte("\n")) {
+			toks := z.split(line)
+			if len(toks) > 0 && !toks[0].quoted && !toks[0].list && strings.EqualFold(string(toks[0].text), "#VER") && len(tokText(toks, 2)) == 0 {
+				return
+			}
+		}
+		if twice.RowsSummed != once.RowsSummed || twice.Total != once.Total || len(twice.Buckets) != len(once.Buckets) {
+			t.Fatalf("once: %d rows, %d öre; twice over: %d rows, %d öre", once.RowsSummed, once.Total, twice.RowsSummed, twice.Total)
+		}
+		for k, b := range once.Buckets {
+			if twice.Buckets[k] != b {
+				t.Fatalf("%+v: %+v once, %+v twice over", k, b, twice.Buckets[k])
+			}
+		}
+		if once.RowsSummed > 0 && !twice.Problems.HasErrors() {
+			t.Fatalf("the second copy is no error:\n%s", dump(twice.Problems))
+		}
+	})
+}

@@ -91,7 +91,7 @@ func (u *underlagReader) cleanControl(sheet string, col, row int, s string) stri
 	for i, r := range found {
 		codes[i] = fmt.Sprintf("U+%04X", r)
 	}
-	u.probs.Add(problem.At(problem.Warning, u.file, sheet, col, row, truncateRunes(clean, 40),
+	u.probs.Add(problem.At(problem.Warning, u.file, sheet, col, row, truncateRunes(clean, 61),
 		fmt.Sprintf("cellen innehåller styrtecken (%s) som inte kan skrivas ut; de tas bort", strings.Join(codes, ", ")),
 		"Skriv om texten i cellen, eller klistra in den som oformaterad text (styrtecken följer ofta med text som kopierats från andra program)"))
 	return clean
