@@ -203,8 +203,13 @@ func (b *builder) funding() string { return fundingOf(b.r.Organisation) }
 // none is added without one.
 func (b *builder) add(bl ...Block) {
 	for _, x := range bl {
-		if c, ok := x.(Chart); ok {
+		switch c := x.(type) {
+		case Chart:
 			c.Alt = altText(c)
+			x = c
+		case Table:
+			// Sums, derived figures, texts and marks follow the values.
+			c.finish()
 			x = c
 		}
 		b.blocks = append(b.blocks, x)
@@ -424,11 +429,14 @@ func monthOf(i int) time.Month { return time.Month(i + 1) }
 func levelPtr(l report.Level) *report.Level { return &l }
 func floatPtr(f float64) *float64           { return &f }
 
-func amountText(a *money.Amount) string {
-	if a == nil {
-		return "–"
+// rowIndexes are the indexes 0…n−1: the rows a total adds when it adds
+// all above it.
+func rowIndexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
 	}
-	return a.FormatMnkr()
+	return out
 }
 
 func orDash(s string) string {
