@@ -131,6 +131,36 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 	return d, nil
 }
 
+// Tables are the captioned tables of r's board edition, followed by those
+// of the plan's tables 1–5 (and the tables that go with them) that the
+// report's kind leaves out of its PDF, each once: the workbook writes
+// them from the same values as the PDF.
+func Tables(r *report.Report) ([]Table, error) {
+	sections := layouts.BoardEdition.Sections(r.Period.Kind)
+	have := map[layouts.SectionID]bool{}
+	for _, s := range sections {
+		have[s.ID] = true
+	}
+	for _, s := range layouts.Sections[period.Full] {
+		if !have[s.ID] {
+			sections = append(sections, s)
+		}
+	}
+	d, err := BuildSections(r, sections)
+	if err != nil {
+		return nil, err
+	}
+	var out []Table
+	seen := map[string]bool{}
+	for _, bl := range d.Blocks {
+		if t, ok := bl.(Table); ok && t.Caption != "" && !seen[t.Caption] {
+			seen[t.Caption] = true
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
 // kindText says on the cover what a report of kind k is.
 func kindText(k period.Kind) (string, error) {
 	switch k {
