@@ -197,6 +197,12 @@ func (b *builder) control() *sheet {
 		row++
 	}
 	row++
+	// The review edition's appendix, as its PDF shows it.
+	for _, prefix := range []string{"Inlästa rader", "Huvudbokens total fördelad"} {
+		for _, t := range b.companions(prefix) {
+			row = b.companion(s, t, row)
+		}
+	}
 
 	if len(r.Problems) > 0 {
 		s.text(ctlLabel, row, "Varningar som rapporten bär", styleGroup)

@@ -492,12 +492,7 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 	annual := r.Period.Kind == period.Annual
 	for _, l := range append(slices.Clone(r.Operating.Lines), r.Operating.Net) {
 		row := findRow(t, f, sheetOperating, l.Line)
-		want := map[string]*money.Amount{"Årsbudget": &l.AnnualBudget, "Budget ack": &l.BudgetAcc, "Utfall ack": &l.OutcomeAcc,
-			"Avvikelse ack": &l.DeviationAcc, "Årsprognos": &l.Prognosis, "Prognosavvikelse": &l.PrognosisDeviation, "Utfall ack föregående år": l.PriorYearAcc}
-		if annual {
-			want = map[string]*money.Amount{"Årsbudget": &l.AnnualBudget, "Utfall": &l.OutcomeAcc, "Avvikelse": &l.PrognosisDeviation, "Utfall föregående år": l.PriorYearAcc}
-		}
-		for h, a := range want {
+		for h, a := range table4Figures(annual, l.AnnualBudget, l.BudgetAcc, l.OutcomeAcc, l.DeviationAcc, l.Prognosis, l.PrognosisDeviation, l.PriorYearAcc) {
 			if col[h] == 0 {
 				t.Errorf("%s has no column %q", sheetOperating, h)
 				continue
@@ -593,6 +588,16 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 		}
 		eq(sheetMonthly, ref(15, row), &want, money.UnitMnkr)
 	}
+}
+
+// table4Figures are a line's figures by table 4's headers: the year's
+// outcome once in the annual report (SPEC 12.1).
+func table4Figures(annual bool, budget, budgetAcc, outcome, dev, prognosis, progDev money.Amount, prior *money.Amount) map[string]*money.Amount {
+	if annual {
+		return map[string]*money.Amount{"Årsbudget": &budget, "Utfall": &outcome, "Avvikelse": &progDev, "Utfall föregående år": prior}
+	}
+	return map[string]*money.Amount{"Årsbudget": &budget, "Budget ack": &budgetAcc, "Utfall ack": &outcome,
+		"Avvikelse ack": &dev, "Årsprognos": &prognosis, "Prognosavvikelse": &progDev, "Utfall ack föregående år": prior}
 }
 
 func TestFiguresExactToOre(t *testing.T) {
