@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io/fs"
 	"math"
 	"os"
@@ -68,7 +69,7 @@ func TestSameFiguresInPDFAndWorkbook(t *testing.T) {
 		for _, edition := range []string{"styrelse", "utkast"} {
 			t.Run(r.name+"/"+edition, func(t *testing.T) {
 				out := t.TempDir()
-				args := append([]string{"generate", "--format", "pdf,xlsx", "--out", out, "--quiet"}, r.args(t)...)
+				args := append([]string{"generate", "--format", "pdf,xlsx,json", "--out", out, "--quiet"}, r.args(t)...)
 				if edition == "utkast" {
 					args = append(args, "--utkast")
 				}
@@ -87,6 +88,10 @@ func TestSameFiguresInPDFAndWorkbook(t *testing.T) {
 					n := compareFigures(t, p, book)
 					if n < 20 {
 						t.Errorf("%s: only %d figures compared", filepath.Base(p), n)
+					}
+					data := strings.TrimSuffix(strings.TrimSuffix(p, ".pdf"), "_utkast") + ".json"
+					if n := compareJSON(t, p, data); n < 20 {
+						t.Errorf("%s: only %d figures compared with %s", filepath.Base(p), n, filepath.Base(data))
 					}
 				}
 			})
@@ -317,6 +322,81 @@ func compareFigures(t *testing.T, pdfPath, bookPath string) int {
 				}
 				if r := money.Round(got, decimals); math.Abs(r-want) > 1e-9 {
 					t.Errorf("%s!%s (%q, %q, column %d): PDF %q, workbook %v", sheet, cell, pt.caption, label, c+1, pr[c], got)
+				}
+			}
+		}
+	}
+	return compared
+}
+
+// compareJSON compares every figure of the PDF's tables with the same
+// cell of the tables --format json writes (SPEC 11): the same text, and a
+// value that rounds to it. It returns how many it compared.
+func compareJSON(t *testing.T, pdfPath, jsonPath string) int {
+	t.Helper()
+	raw, err := os.ReadFile(jsonPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data struct {
+		Tables []struct {
+			Caption string `json:"caption"`
+			Rows    []struct {
+				Cells []struct {
+					Text  string `json:"text"`
+					Value *struct {
+						Value float64 `json:"value"`
+						Text  string  `json:"text"`
+					} `json:"value"`
+				} `json:"cells"`
+			} `json:"rows"`
+		} `json:"tables"`
+	}
+	if err := json.Unmarshal(raw, &data); err != nil {
+		t.Fatalf("%s: %v", jsonPath, err)
+	}
+	compared := 0
+	for _, pt := range pdfTables(t, pdfPath) {
+		ti := -1
+		for i, jt := range data.Tables {
+			if jt.Caption == pt.caption {
+				ti = i
+			}
+		}
+		if ti < 0 || pt.caption == "" {
+			continue
+		}
+		jt := data.Tables[ti]
+		seen := map[string]int{}
+		for _, pr := range pt.rows {
+			if len(pr) < 2 {
+				continue
+			}
+			k := seen[pr[0]]
+			seen[pr[0]]++
+			ri := -1
+			for i, jr := range jt.Rows {
+				if len(jr.Cells) > 0 && jr.Cells[0].Text == pr[0] {
+					if k == 0 {
+						ri = i
+						break
+					}
+					k--
+				}
+			}
+			if ri < 0 {
+				t.Errorf("%s: %q has no row %q", filepath.Base(jsonPath), pt.caption, pr[0])
+				continue
+			}
+			for c := 1; c < len(pr) && c < len(jt.Rows[ri].Cells); c++ {
+				want, decimals, ok := parseFigure(pr[c])
+				if !ok {
+					continue
+				}
+				compared++
+				cell := jt.Rows[ri].Cells[c]
+				if cell.Value == nil || cell.Value.Text != pr[c] || math.Abs(money.Round(cell.Value.Value, decimals)-want) > 1e-9 {
+					t.Errorf("%s: %q row %q column %d: PDF %q, JSON %+v", filepath.Base(jsonPath), pt.caption, pr[0], c+1, pr[c], cell)
 				}
 			}
 		}
