@@ -225,18 +225,19 @@ const (
 // report has no prognosis, so its labels speak of the year's outcome.
 func Table3RowsFor(k period.Kind) []string {
 	if k == period.Annual {
-		return []string{Table3Rows[0], Table3Rows[1], "Budgetavvikelse helår", "Investeringsbudgetavvikelse"}
+		// The year's outcome once (SPEC 12.1): the result, its deviation
+		// from the annual budget and the investments' deviation.
+		return []string{Table3Rows[0], "Budgetavvikelse", "Investeringsbudgetavvikelse"}
 	}
 	return Table3Rows
 }
 
-// Table4ColumnsFor is table 4's columns for a report of kind k: in the
-// annual report the prognosis columns hold the year's outcome and say so.
+// Table4ColumnsFor is table 4's columns for a report of kind k, before
+// the change against the prior year: the annual report shows the year's
+// outcome once (SPEC 12.1), without accumulated or forecast columns.
 func Table4ColumnsFor(k period.Kind) []string {
 	if k == period.Annual {
-		c := append([]string(nil), Table4Columns...)
-		c[5], c[6] = "Årsutfall", "Avvikelse mot årsbudget"
-		return c
+		return []string{Table4Columns[0], Table4Columns[1], "Utfall", "Avvikelse", "Utfall föregående år"}
 	}
 	return Table4Columns
 }

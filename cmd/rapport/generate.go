@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -510,10 +509,9 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 			case "xlsx":
 				err = xlsx.RenderWith(&buf, r, xlsx.Options{Version: o.version})
 			case "json":
-				// The computed report as data, for audit and for tests.
-				enc := json.NewEncoder(&buf)
-				enc.SetIndent("", "  ")
-				err = enc.Encode(r)
+				// The computed report as data, for audit and for tests,
+				// with the tables' figures as the PDF and workbook show them.
+				err = writeReportJSON(&buf, r)
 			}
 			if err != nil {
 				res.err = fmt.Errorf("%s.%s: %v", base, format, err)

@@ -179,25 +179,52 @@ func checkRegionWorkbook(t *testing.T, path string, want *fixtures.Expected, rec
 		return 0
 	}
 	const t3, t4, t5, ctl = "Tabell 3 Ekonomi", "Tabell 4 Driftbudget", "Tabell 5 Investeringsbudget", "Kontroll"
+	// Columns by their headers: the annual report shows the year's
+	// outcome once (SPEC 12.1).
+	columns := func(sheet string) map[string]int {
+		header, _ := f.GetRows(sheet)
+		col := map[string]int{}
+		if len(header) >= headerRow {
+			for i, h := range header[headerRow-1] {
+				col[h] = i + 1
+			}
+		}
+		return col
+	}
+	annual := want.Period == "ÅR"
+	col := columns(t4)
 	for _, l := range append(want.Operating.Lines, want.Operating.Net) {
 		row := rowOf(t4, l.Line)
-		for i, a := range []*money.Amount{&l.AnnualBudget, &l.BudgetAcc, &l.OutcomeAcc, &l.DeviationAcc, &l.Prognosis, &l.PrognosisDeviation, l.PriorYearAcc} {
-			eq(t4, 2+i, row, a, money.UnitMnkr)
+		figures := map[string]*money.Amount{"Årsbudget": &l.AnnualBudget, "Budget ack": &l.BudgetAcc, "Utfall ack": &l.OutcomeAcc,
+			"Avvikelse ack": &l.DeviationAcc, "Årsprognos": &l.Prognosis, "Prognosavvikelse": &l.PrognosisDeviation, "Utfall ack föregående år": l.PriorYearAcc}
+		if annual {
+			figures = map[string]*money.Amount{"Årsbudget": &l.AnnualBudget, "Utfall": &l.OutcomeAcc, "Avvikelse": &l.PrognosisDeviation, "Utfall föregående år": l.PriorYearAcc}
+		}
+		for h, a := range figures {
+			if col[h] == 0 {
+				t.Errorf("%s has no column %q", t4, h)
+				continue
+			}
+			eq(t4, col[h], row, a, money.UnitMnkr)
 		}
 	}
 	e := want.Economy
-	for i, a := range []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation} {
+	t3figures := []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation}
+	if annual {
+		t3figures = []money.Amount{e.PeriodResult, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation}
+	}
+	for i, a := range t3figures {
 		eq(t3, 2, headerRow+1+i, &a, money.UnitMnkr)
 	}
-	header, _ := f.GetRows(t5)
-	col := map[string]int{}
-	for i, h := range header[headerRow-1] {
-		col[h] = i + 1
-	}
+	col = columns(t5)
 	for _, in := range want.Investments {
 		row := rowOf(t5, in.Name)
-		eq(t5, col["Ackumulerad förbrukning"], row, in.Spent, money.UnitMnkr)
-		eq(t5, col["Prognos"], row, in.Prognosis, money.UnitMnkr)
+		if annual {
+			eq(t5, col["Utfall "+strconv.Itoa(want.Year)], row, in.Prognosis, money.UnitMnkr)
+		} else {
+			eq(t5, col["Ackumulerad förbrukning"], row, in.Spent, money.UnitMnkr)
+			eq(t5, col["Prognos"], row, in.Prognosis, money.UnitMnkr)
+		}
 		eq(t5, col["Avvikelse"], row, in.Deviation, money.UnitMnkr)
 	}
 	for _, p := range regionParts(&rec, want) {

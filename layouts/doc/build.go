@@ -131,6 +131,37 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 	return d, nil
 }
 
+// Tables are the captioned tables of r's review edition (the board's and
+// the reconciliation's), followed by those
+// of the plan's tables 1–5 (and the tables that go with them) that the
+// report's kind leaves out of its PDF, each once: the workbook writes
+// them from the same values as the PDF.
+func Tables(r *report.Report) ([]Table, error) {
+	sections := layouts.DraftEdition.Sections(r.Period.Kind)
+	have := map[layouts.SectionID]bool{}
+	for _, s := range sections {
+		have[s.ID] = true
+	}
+	for _, s := range layouts.Sections[period.Full] {
+		if !have[s.ID] {
+			sections = append(sections, s)
+		}
+	}
+	d, err := BuildSections(r, sections)
+	if err != nil {
+		return nil, err
+	}
+	var out []Table
+	seen := map[string]bool{}
+	for _, bl := range d.Blocks {
+		if t, ok := bl.(Table); ok && t.Caption != "" && !seen[t.Caption] {
+			seen[t.Caption] = true
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
 // kindText says on the cover what a report of kind k is.
 func kindText(k period.Kind) (string, error) {
 	switch k {
@@ -203,8 +234,13 @@ func (b *builder) funding() string { return fundingOf(b.r.Organisation) }
 // none is added without one.
 func (b *builder) add(bl ...Block) {
 	for _, x := range bl {
-		if c, ok := x.(Chart); ok {
+		switch c := x.(type) {
+		case Chart:
 			c.Alt = altText(c)
+			x = c
+		case Table:
+			// Sums, derived figures, texts and marks follow the values.
+			c.finish()
 			x = c
 		}
 		b.blocks = append(b.blocks, x)
@@ -294,36 +330,38 @@ func (b *builder) reconciliation() {
 		file = "huvudboken"
 	}
 	b.text(Body, "Avstämningen visar att varje krona i %s finns med i rapporten eller är redovisad som en egen del. Beloppen visas i kronor med ören och med huvudbokens tecken (debet positivt, kredit negativt), så att delarna summerar till filens total.", file)
-	read := []Row{{Kind: Plain, Cells: []Cell{{Text: layouts.RowsReadLabel}, {Text: money.FormatInt(rc.RowsRead)}}}}
-	for _, sh := range rc.Sheets {
-		read = append(read, Row{Kind: Plain, Cells: []Cell{{Text: "Blad " + sh.Sheet + ": rader"}, {Text: money.FormatInt(sh.RowsRead)}}})
+	count := func(label string, n int) Row {
+		return Row{Kind: Plain, Cells: []Cell{{Text: label}, {Value: countValue(n)}}}
 	}
-	read = append(read,
-		Row{Kind: Plain, Cells: []Cell{{Text: layouts.RowsSummedLabel}, {Text: money.FormatInt(rc.RowsSummed)}}},
-		Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: tomma rader"}, {Text: money.FormatInt(rc.BlankRows)}}},
-		Row{Kind: Plain, Cells: []Cell{{Text: "Hoppade över: rader med fel"}, {Text: money.FormatInt(rc.ErrorRows), Bad: rc.ErrorRows > 0}}},
-	)
+	read := []Row{count(layouts.RowsReadLabel, rc.RowsRead)}
+	for _, sh := range rc.Sheets {
+		read = append(read, count("Blad "+sh.Sheet+": rader", sh.RowsRead))
+	}
+	errors := count("Hoppade över: rader med fel", rc.ErrorRows)
+	errors.Cells[1].Bad = rc.ErrorRows > 0
+	read = append(read, count(layouts.RowsSummedLabel, rc.RowsSummed), count("Hoppade över: tomma rader", rc.BlankRows), errors)
 	if rc.SummaryRows > 0 {
-		read = append(read, Row{Kind: Plain, Cells: []Cell{{Text: layouts.SummaryRowsLabel}, {Text: money.FormatInt(rc.SummaryRows)}}})
+		read = append(read, count(layouts.SummaryRowsLabel, rc.SummaryRows))
 	}
 	b.add(Table{Caption: "Inlästa rader",
 		Columns: []Column{col("Rader", 6, Left), col("Antal", 2, Right)},
 		Rows:    read})
-	rows := []Row{}
-	var sum money.Amount
-	sumRows := 0
-	for _, p := range rc.Parts() {
-		sum += p.Amount
-		sumRows += p.Rows
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: p.Label}, {Text: money.FormatInt(p.Rows)}, {Text: p.Amount.FormatKr()}}})
+	kr := func(a money.Amount) *Value { return &Value{Unit: Kronor, Amount: a, Decimals: 2} }
+	part := func(label string, rows int, a money.Amount) Row {
+		return Row{Kind: Plain, Cells: []Cell{{Text: label}, {Value: countValue(rows)}, {Value: kr(a)}}}
 	}
-	rows = append(rows,
-		Row{Kind: Sum, Cells: []Cell{{Text: layouts.PartsSumLabel}, {Text: money.FormatInt(sumRows)}, {Text: sum.FormatKr()}}},
-		Row{Kind: Total, Cells: []Cell{{Text: "Huvudbokens total"}, {Text: money.FormatInt(rc.RowsSummed)}, {Text: rc.LedgerTotal.FormatKr()}}},
-		Row{Kind: Plain, Cells: []Cell{{Text: layouts.DifferenceLabel}, {Text: ""}, {Text: rc.Difference.FormatKr(), Bad: rc.Difference != 0}}},
+	rows := []Row{}
+	for _, p := range rc.Parts() {
+		rows = append(rows, part(p.Label, p.Rows, p.Amount))
+	}
+	sum := Row{Kind: Sum, Cells: []Cell{{Text: layouts.PartsSumLabel}, {Value: countValue(0)}, {Value: kr(0)}}, Adds: rowIndexes(len(rows))}
+	total := part("Huvudbokens total", rc.RowsSummed, rc.LedgerTotal)
+	total.Kind = Total
+	rows = append(rows, sum, total,
+		Row{Kind: Plain, Cells: []Cell{{Text: layouts.DifferenceLabel}, {Text: ""}, {Value: kr(rc.Difference), Bad: rc.Difference != 0}}},
 	)
 	if c := rc.ClosingIncluded; c.Rows != 0 || c.Amount != 0 {
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: c.Label}, {Text: money.FormatInt(c.Rows)}, {Text: c.Amount.FormatKr()}}})
+		rows = append(rows, part(c.Label, c.Rows, c.Amount))
 	}
 	b.add(Table{Caption: "Huvudbokens total fördelad på delar, kr",
 		Columns: []Column{col("Del", 5, Left), col("Rader", 1.6, Right), col("Belopp, kr", 2.6, Right)},
@@ -424,11 +462,14 @@ func monthOf(i int) time.Month { return time.Month(i + 1) }
 func levelPtr(l report.Level) *report.Level { return &l }
 func floatPtr(f float64) *float64           { return &f }
 
-func amountText(a *money.Amount) string {
-	if a == nil {
-		return "–"
+// rowIndexes are the indexes 0…n−1: the rows a total adds when it adds
+// all above it.
+func rowIndexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
 	}
-	return a.FormatMnkr()
+	return out
 }
 
 func orDash(s string) string {

@@ -29,10 +29,10 @@ func (b *builder) summary() {
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{
 			{Text: l.AssessmentWord(b.kind), Level: levelPtr(l)},
 			{Text: levelMeaning(l, b.kind)},
-			{Text: strconv.Itoa(r.GoalCounts[l])},
+			{Value: countValue(r.GoalCounts[l])},
 		}})
 	}
-	rows = append(rows, Row{Kind: Total, Cells: []Cell{{Text: "Summa mål"}, {}, {Text: strconv.Itoa(total)}}})
+	rows = append(rows, Row{Kind: Total, Cells: []Cell{{Text: "Summa mål"}, {}, {Value: countValue(total)}}, Adds: rowIndexes(len(rows))})
 	b.add(Table{
 		Caption: "Teckenförklaring och antal mål per bedömning",
 		Columns: []Column{col("Bedömning", 3.2, Left), col("Betydelse", 6, Left), col("Antal mål", 1.6, Right)},
@@ -396,6 +396,7 @@ func (b *builder) goals() {
 	}
 	cols := layouts.Table1ColumnsFor(b.council, b.unit)
 	b.add(Table{
+		Number:  1,
 		Caption: layouts.Caption(1, b.unit),
 		Columns: []Column{col(cols[0], 3.4, Left), col(cols[1], 5, Left), col(cols[2], 2.5, Left), col(cols[3], 2.3, Left)},
 		Rows:    rows,
@@ -532,10 +533,10 @@ func (b *builder) employees() {
 		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{
 			{Text: in.Name},
-			{Text: valueText(in.Value, in.Unit), Bad: in.Grade.Off()},
-			{Text: valueText(in.PriorYear, in.Unit)},
-			{Text: valueText(in.Target, in.Unit)},
-			{Text: valueText(in.Reference, in.Unit)},
+			{Value: measureValue(in.Value, in.Unit, report.IndicatorDecimals), Bad: in.Grade.Off()},
+			{Value: measureValue(in.PriorYear, in.Unit, report.IndicatorDecimals)},
+			{Value: measureValue(in.Target, in.Unit, report.IndicatorDecimals)},
+			{Value: measureValue(in.Reference, in.Unit, report.IndicatorDecimals)},
 			status,
 			{Text: orDash(layouts.TrendText(in.Trend))},
 		}})
@@ -551,6 +552,7 @@ func (b *builder) employees() {
 	notes = append(notes, "Trend jämför värdet med samma period föregående år: ↑ förbättrad, ↓ försämrad.")
 	c := layouts.Table2Columns
 	b.add(Table{
+		Number:  2,
 		Caption: layouts.Caption(2, b.unit),
 		Columns: []Column{col(c[0], 3, Left), col(value, 1.5, Right), col(c[2], 1.6, Right), col(c[3], 1.4, Right),
 			col(c[4], 1.7, Right), col(c[5], 2.7, Left), col(layouts.TrendColumn, 1.9, Left)},
@@ -599,7 +601,8 @@ func (b *builder) monthlyIndicators() {
 		}
 		for _, p := range pts {
 			if p.Month.Month >= 1 && int(p.Month.Month) <= last {
-				cells[p.Month.Month-1] = Cell{Text: money.FormatNumber(p.Value, 1)}
+				v := p.Value
+				cells[p.Month.Month-1] = Cell{Value: measureValue(&v, "", 1)}
 			}
 		}
 		return cells
@@ -670,74 +673,6 @@ func (b *builder) keyFigures() {
 	b.text(Body, "%s", joinSentences(b.resultSentence(), b.prognosisSentence(), b.pathSentence()))
 }
 
-// economy is tables 3 and 4 with the lines' comments and cost
-// development, the prognosis path, and a chart of the deviations.
-func (b *builder) economy() {
-	r := b.r
-	e := r.Economy
-	t3 := []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation}
-	rows := []Row{}
-	for i, label := range layouts.Table3RowsFor(b.kind) {
-		// Periodresultat is a level, not a deviation: a board's net cost is
-		// negative by nature and is not marked.
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: label}, figureCell(t3[i], i > 0)}})
-	}
-	note := "Positiva avvikelser är bättre än budget; negativa avvikelser är markerade med rött. Prognos investeringsbudgetavvikelse är positiv när investeringarna förbrukar mindre än budgeterat."
-	if b.annual() {
-		note = "Positiva avvikelser är bättre än budget; negativa avvikelser är markerade med rött. Investeringsbudgetavvikelsen är positiv när investeringarna förbrukade mindre än budgeterat."
-	}
-	switch {
-	case r.NetIsResult:
-	case e.PeriodResult.TenthsOfMnkr() < 0:
-		note += " Periodresultat är enhetens nettokostnad: " + b.funding() + "et ingår inte i raderna."
-	default:
-		// A unit whose revenues exceed its costs has no net cost to
-		// speak of; the funding is still outside the lines.
-		note += " Periodresultat är enhetens netto utan " + b.funding() + ": bidraget ingår inte i raderna."
-	}
-	b.add(Table{
-		Caption: layouts.Caption(3, b.unit),
-		Columns: []Column{col(layouts.Table3Columns[0], 6, Left), col(layouts.Table3Columns[1]+" (mnkr)", 2, Right)},
-		Rows:    rows,
-		Note:    note,
-	})
-
-	op := r.Operating
-	withDev := false
-	for _, l := range op.Lines {
-		withDev = withDev || l.CostDevelopment != nil
-	}
-	rows = nil
-	for _, l := range op.Lines {
-		rows = append(rows, operatingRow(l, Plain, withDev))
-	}
-	rows = append(rows, operatingRow(op.Net, Total, withDev))
-	t4 := layouts.Table4ColumnsFor(b.kind)
-	cols := []Column{col(t4[0], 2.4, Left)}
-	for _, t := range t4[1:] {
-		cols = append(cols, col(t, 1.4, Right))
-	}
-	notes := []string{b.prognosisNote()}
-	if withDev {
-		cols = append(cols, col(layouts.CostDevelopmentColumn, 1.6, Right))
-		notes = append(notes, "Förändring mot föregående år = Utfall ack / Utfall ack föregående år − 1.")
-	}
-	b.add(Table{Caption: layouts.Caption(4, b.unit), Columns: cols, Rows: rows, Small: true, Note: strings.TrimSpace(strings.Join(notes, " "))})
-
-	var comments []string
-	for _, l := range op.Lines {
-		if c := strings.TrimSpace(l.Comment); c != "" {
-			comments = append(comments, l.Line+": "+c)
-		}
-	}
-	if len(comments) > 0 {
-		b.add(Paragraph{Style: Lead, Text: "Kommentarer per rad i driftbudgeten"})
-		b.add(List{Style: Body, Items: comments})
-	}
-	b.prognosisPath()
-	b.deviationChart()
-}
-
 // prognosisPath is the year's Prognos budgetavvikelse at each calendar
 // period with a prognosis, as a short table.
 func (b *builder) prognosisPath() {
@@ -750,10 +685,10 @@ func (b *builder) prognosisPath() {
 		if p.Current {
 			name += " (denna rapport)"
 		}
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: name}, figureCell(p.Deviation, true)}})
+		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: name}, {Value: mnkrValue(p.Deviation)}}})
 	}
 	b.add(Table{Caption: "Prognosens utveckling under " + strconv.Itoa(b.r.Year),
-		Columns: []Column{col("Rapport", 6, Left), col("Prognos budgetavvikelse, mnkr", 3, Right)},
+		Columns: []Column{col("Rapport", 6, Left), deviationCol("Prognos budgetavvikelse, mnkr", 3)},
 		Rows:    rows, Note: b.pathSentence()})
 }
 
@@ -783,7 +718,9 @@ func (b *builder) deviationChart() {
 	title := "Avvikelse mot budget per rad, mnkr"
 	switch {
 	case b.annual() || op.PrognosisIsOutcome:
-		series = []Series{{Name: "Avvikelse mot årsbudget", Values: acc.Values, Labels: acc.Labels}}
+		// The year's outcome against the annual budget: table 4's
+		// Avvikelse of the annual report.
+		series = []Series{{Name: "Avvikelse mot årsbudget", Values: prog.Values, Labels: prog.Labels}}
 	case op.PrognosisIsBudget:
 		// With the budget standing in for a prognosis every prognosis
 		// deviation is zero: bars of 0,0 would only look like a forecast.
@@ -791,156 +728,6 @@ func (b *builder) deviationChart() {
 	}
 	b.add(Chart{Kind: DeviationChart, Title: title, Unit: "mnkr", Categories: cats, Series: series,
 		Height: 14 + float64(len(cats)*len(series))*4.2})
-}
-
-func (b *builder) prognosisNote() string {
-	op := b.r.Operating
-	switch {
-	case b.annual() || op.PrognosisIsOutcome:
-		return "Årsredovisning: kolumnerna Årsutfall och Avvikelse mot årsbudget visar årets utfall."
-	case op.PrognosisIsBudget:
-		return "Ingen prognos är lämnad för perioden eller tidigare: årsbudgeten står som årsprognos."
-	case !op.PrognosisMonth.IsZero() && op.PrognosisMonth != b.r.Month:
-		return "Årsprognosen lämnades i " + op.PrognosisMonth.Swedish() + "; ingen senare prognos finns."
-	case !op.PrognosisMonth.IsZero():
-		return "Årsprognosen lämnades i " + op.PrognosisMonth.Swedish() + "."
-	}
-	return ""
-}
-
-func operatingRow(l report.OperatingLine, kind RowKind, withDev bool) Row {
-	label := l.Line
-	if kind == Total {
-		label = layouts.NetLabel
-	}
-	prior := Cell{Text: "–"}
-	if l.PriorYearAcc != nil {
-		prior = Cell{Text: l.PriorYearAcc.FormatMnkr()}
-	}
-	cells := []Cell{
-		{Text: label},
-		{Text: l.AnnualBudget.FormatMnkr()},
-		{Text: l.BudgetAcc.FormatMnkr()},
-		{Text: l.OutcomeAcc.FormatMnkr()},
-		figureCell(l.DeviationAcc, true),
-		{Text: l.Prognosis.FormatMnkr()},
-		figureCell(l.PrognosisDeviation, true),
-		prior,
-	}
-	if withDev {
-		dev := Cell{Text: "–"}
-		if l.CostDevelopment != nil {
-			dev = Cell{Text: signed(*l.CostDevelopment, 1)}
-		}
-		cells = append(cells, dev)
-	}
-	return Row{Kind: kind, Cells: cells}
-}
-
-// signed is a percentage with its sign: "+3,2", "−1,0", "0,0".
-func signed(v float64, decimals int) string {
-	s := money.FormatNumber(v, decimals)
-	if !strings.HasPrefix(s, money.Minus) && strings.Trim(s, "0,") != "" {
-		return "+" + s
-	}
-	return s
-}
-
-// figureCell is a figure cell; a deviation below zero is unfavourable.
-func figureCell(a money.Amount, deviation bool) Cell {
-	return Cell{Text: a.FormatMnkr(), Bad: deviation && a.TenthsOfMnkr() < 0}
-}
-
-// investments is table 5: with Utfall tidigare år and Prognos total when
-// the rows give them, and each comment's period when it is an old one.
-func (b *builder) investments() {
-	inv := b.r.Investment
-	total := false
-	for _, g := range inv.Groups {
-		for _, row := range g.Rows {
-			total = total || row.PriorYearsSpent != nil || row.PrognosisTotal != nil
-		}
-	}
-	cols := []Column{col(layouts.Table5Columns[0], 2.4, Left), col(layouts.Table5Columns[1], 1.1, Right)}
-	if total {
-		cols = append(cols, col(layouts.PriorYearsSpentColumn, 1.2, Right), col(layouts.PrognosisTotalColumn, 1.2, Right))
-	}
-	for _, y := range inv.Years {
-		cols = append(cols, col(strconv.Itoa(y), 0.95, Right))
-	}
-	prognosis := layouts.Table5Columns[3]
-	if b.annual() {
-		// The annual report has no prognosis: the column is the outcome.
-		prognosis = "Utfall " + strconv.Itoa(b.r.Year)
-	}
-	cols = append(cols, col(layouts.Table5Columns[2], 1.8, Right), col(prognosis, 1.15, Right),
-		col(layouts.Table5Columns[4], 1.05, Right))
-	// With the forecast-total columns the table has no room for comments
-	// that a board member can read: they go in a list under it instead.
-	inTable := !total
-	if inTable {
-		cols = append(cols, col(layouts.Table5Columns[5], 3.4, Left))
-	}
-	rows := []Row{}
-	for _, g := range inv.Groups {
-		rows = append(rows, Row{Kind: Group, Cells: []Cell{{Text: g.Name}}})
-		for _, row := range g.Rows {
-			rows = append(rows, b.investmentRow(row, Plain, len(inv.Years), total, inTable))
-		}
-		sum := g.Sum
-		sum.Name = layouts.GroupSumLabel(g.Name)
-		rows = append(rows, b.investmentRow(sum, Sum, len(inv.Years), total, inTable))
-	}
-	t := inv.Total
-	t.Name = layouts.TotalLabel
-	rows = append(rows, b.investmentRow(t, Total, len(inv.Years), total, inTable))
-	note := fmt.Sprintf("Avvikelse = budget %d − prognos %d; positiv avvikelse betyder lägre förbrukning än budgeterat.", b.r.Year, b.r.Year)
-	if b.annual() {
-		note = fmt.Sprintf("Avvikelse = budget %d − utfall %d; positiv avvikelse betyder lägre förbrukning än budgeterat.", b.r.Year, b.r.Year)
-	}
-	if total {
-		note += " Prognos total är investeringens beräknade totala kostnad och jämförs med Total budget; Utfall tidigare år är förbrukningen före " + strconv.Itoa(b.r.Year) + ". Kommentarerna står under tabellen."
-	}
-	b.add(Table{Caption: layouts.Caption(5, b.unit), Columns: cols, Rows: rows, Small: true, Note: note})
-	if inTable {
-		return
-	}
-	var comments []string
-	for _, g := range inv.Groups {
-		for _, row := range g.Rows {
-			if c := layouts.InvestmentComment(row, b.r.Month); c != "" {
-				comments = append(comments, row.Name+": "+c)
-			}
-		}
-	}
-	if len(comments) > 0 {
-		b.add(Paragraph{Style: Lead, Text: "Kommentarer per investering"})
-		b.add(List{Style: Body, Items: comments})
-	}
-}
-
-func (b *builder) investmentRow(row report.InvestmentRow, kind RowKind, years int, total, comment bool) Row {
-	cells := []Cell{{Text: row.Name}, {Text: row.TotalBudget.FormatMnkr()}}
-	if total {
-		over := row.PrognosisTotal != nil && *row.PrognosisTotal > row.TotalBudget && (*row.PrognosisTotal-row.TotalBudget).TenthsOfMnkr() > 0
-		cells = append(cells, Cell{Text: amountText(row.PriorYearsSpent)}, Cell{Text: amountText(row.PrognosisTotal), Bad: over})
-	}
-	for i := 0; i < years; i++ {
-		if i < len(row.PlanYears) {
-			cells = append(cells, Cell{Text: row.PlanYears[i].FormatMnkr()})
-		} else {
-			cells = append(cells, Cell{Text: "–"})
-		}
-	}
-	dev := Cell{Text: "–"}
-	if row.Deviation != nil {
-		dev = figureCell(*row.Deviation, true)
-	}
-	cells = append(cells, Cell{Text: amountText(row.Spent)}, Cell{Text: amountText(row.Prognosis)}, dev)
-	if comment {
-		cells = append(cells, Cell{Text: layouts.InvestmentComment(row, b.r.Month)})
-	}
-	return Row{Kind: kind, Cells: cells}
 }
 
 // otherDeviations is "övriga avvikelser" of a deviation report: each
@@ -986,17 +773,18 @@ func (b *builder) otherDeviations() {
 		}()})
 		rows := []Row{}
 		for _, inv := range invs {
-			budget := "–"
+			var budget *Value
 			if year >= 0 && year < len(inv.PlanYears) {
-				budget = inv.PlanYears[year].FormatMnkr()
+				budget = mnkrValue(inv.PlanYears[year])
 			}
-			rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: inv.Name}, {Text: budget}, {Text: amountText(inv.Prognosis)},
-				figureCell(*inv.Deviation, true), {Text: orDash(layouts.InvestmentComment(inv, b.r.Month))}}})
+			rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: inv.Name}, {Value: budget}, {Value: optMnkr(inv.Prognosis)},
+				{Value: optMnkr(inv.Deviation)}, {Text: orDash(layouts.InvestmentComment(inv, b.r.Month))}}})
 		}
 		b.add(Table{Caption: "Investeringar vars prognos avviker från budget, mnkr",
 			Columns: []Column{col("Investering", 2.5, Left), col(fmt.Sprintf("Budget %d", b.r.Year), 1.3, Right), col("Prognos", 1.2, Right),
-				col("Avvikelse", 1.3, Right), col("Kommentar", 5.2, Left)},
-			Rows: rows, Note: "Avvikelse = budget − prognos; negativ avvikelse betyder att investeringen väntas kosta mer än budgeterat."})
+				deviationCol("Avvikelse", 1.3), col("Kommentar", 5.2, Left)},
+			Rows: rows, Note: "Avvikelse = budget − prognos; negativ avvikelse betyder att investeringen väntas kosta mer än budgeterat.",
+			Derived: []Derived{{Column: 3, Op: Difference, A: 1, B: 2}}})
 	}
 	if b.r.Materiality > 0 {
 		b.text(Small, "Avvikelser mindre än %s mnkr (väsentlighetsgränsen) redovisas inte här; de finns i arbetsboken.", b.r.Materiality.FormatMnkr())

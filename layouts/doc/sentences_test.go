@@ -67,8 +67,8 @@ func TestPeriodWords(t *testing.T) {
 			"Bedöms delvis uppfyllas", "↑ (var Bedöms delvis uppfyllas)", "Inget eget mål för Regionstyrelsen",
 			"Prognosen har förbättrats med", "Nettokostnaden för perioden"},
 			[]string{"Uppfyllt", "Delvis uppfyllt", "Ej uppfyllt", "uppfyllt,", "bedöms sex uppfyllt", "Mål 13", "tretton"}},
-		{"ÅR", []string{"Av dem är", "Nettokostnaden för 2026", "Avvikelse mot årsbudget", "Uppfyllt"},
-			[]string{"Bedöms uppfyllas\t", "Prognosen för helåret", "Prognosen har", "bedöms uppfyllas för perioden"}},
+		{"ÅR", []string{"Av dem är", "Nettokostnaden för 2026", "Utfall föregående år", "Uppfyllt"},
+			[]string{"Bedöms uppfyllas\t", "Prognosen för helåret", "Prognosen har", "bedöms uppfyllas för perioden", "Årsprognos"}},
 	} {
 		t.Run(string(tc.code), func(t *testing.T) {
 			got := mustBuild(t, testreports.Handmade(tc.code))

@@ -124,6 +124,9 @@ type Column struct {
 	Align Align   `json:"align"`
 	// Strong sets the column's cells in bold, as the terms of a glossary.
 	Strong bool `json:"strong,omitempty"`
+	// Deviation marks a column of deviations: a figure that shows below
+	// zero is unfavourable (its cell is Bad), in every output.
+	Deviation bool `json:"deviation,omitempty"`
 }
 
 // RowKind sets a row off: group headings and sums are set apart.
@@ -142,25 +145,44 @@ type Cell struct {
 	Text  string        `json:"text"`
 	Level *report.Level `json:"level,omitempty"`
 	// Bad marks an unfavourable figure: drawn in red; its minus sign is
-	// already in Text.
+	// already in Text. In a Deviation column it follows the value's sign
+	// as shown.
 	Bad bool `json:"bad,omitempty"`
+	// Value is the figure the cell shows, where it shows one: Text is
+	// Value written out. nil in a figure column is a figure the report
+	// does not have ("–" in the PDF, an empty cell in the workbook).
+	Value *Value `json:"value,omitempty"`
+	// From names the cell of another table that holds the same figure,
+	// so that a workbook can refer to it rather than repeat it.
+	From *CellRef `json:"from,omitempty"`
 }
 
 // Row is a table row.
 type Row struct {
 	Kind  RowKind `json:"kind"`
 	Cells []Cell  `json:"cells"`
+	// Adds lists the rows (indexes into Table.Rows) that a sum or total
+	// row adds, column by column; its figure is absent in a column where
+	// one of them has none.
+	Adds []int `json:"adds,omitempty"`
 }
 
 // Table is a captioned table; it splits between rows, repeating its
 // header, and its caption never stands alone at a page foot.
 type Table struct {
+	// Number is the plan's table number, 1–5; 0 for the report's other
+	// tables. The workbook writes tables 2–5 on their own sheets.
+	Number  int      `json:"number,omitempty"`
 	Caption string   `json:"caption,omitempty"`
 	Columns []Column `json:"columns"`
 	Rows    []Row    `json:"rows"`
 	Note    string   `json:"note,omitempty"` // under the table, small
 	// Small sets the whole table a size down, for wide tables.
 	Small bool `json:"small,omitempty"`
+	// Derived are the columns computed from two others of the same row
+	// (a − b, a / b − 1): every output shows the same figure, and a
+	// workbook writes it as a formula.
+	Derived []Derived `json:"derived,omitempty"`
 }
 
 // Series is one named row of values of a chart. A nil value is absent (no

@@ -36,10 +36,11 @@ func (b *builder) monthly() *sheet {
 	// figure (Utfall ack, or Utfall ack föregående år): the trail must
 	// lead to the table.
 	against := func(row, t4Row, col int) {
-		if b.t4 == nil || t4Row == 0 || b.t4.get(col, t4Row) == nil {
+		t4 := b.placed[4]
+		if t4 == nil || t4Row == 0 || col == 0 || t4.s.get(col, t4Row) == nil || t4.s.get(col, t4Row).kind == kindText {
 			return
 		}
-		x := b.t4.atFrom(col, t4Row)
+		x := t4.s.atFrom(col, t4Row)
 		s.formula(t4Col, row, x, styleMnkr)
 		d := minus(s.at(accCol, row), s.at(t4Col, row))
 		cached := "OK"
@@ -56,9 +57,9 @@ func (b *builder) monthly() *sheet {
 		amount func(report.MonthlyOutcome) [12]money.Amount
 		t4Col  int
 	}
-	blocks := []block{{r.Year, m, func(o report.MonthlyOutcome) [12]money.Amount { return o.ThisYear }, t4Outcome}}
+	blocks := []block{{r.Year, m, func(o report.MonthlyOutcome) [12]money.Amount { return o.ThisYear }, b.t4Outcome}}
 	if hasPrior {
-		blocks = append(blocks, block{r.Year - 1, 12, func(o report.MonthlyOutcome) [12]money.Amount { return o.PriorYear }, t4Prior})
+		blocks = append(blocks, block{r.Year - 1, 12, func(o report.MonthlyOutcome) [12]money.Amount { return o.PriorYear }, b.t4Prior})
 	}
 	row := dataRow
 	for _, bl := range blocks {
@@ -196,6 +197,12 @@ func (b *builder) control() *sheet {
 		row++
 	}
 	row++
+	// The review edition's appendix, as its PDF shows it.
+	for _, prefix := range []string{"Inlästa rader", "Huvudbokens total fördelad"} {
+		for _, t := range b.companions(prefix) {
+			row = b.companion(s, t, row)
+		}
+	}
 
 	if len(r.Problems) > 0 {
 		s.text(ctlLabel, row, "Varningar som rapporten bär", styleGroup)

@@ -83,21 +83,31 @@ func checkExpected(t *testing.T, f *excelize.File, want *expected, report func(s
 			report("expected.json: %s!%s = %d öre, want %d", sheet, cell, got, *want)
 		}
 	}
+	annual := period.Code(want.Period) == "ÅR"
+	col := headerColumns(t, f, sheetOperating)
 	for _, l := range append(want.Operating.Lines, want.Operating.Net) {
 		row := findRow(t, f, sheetOperating, l.Line)
-		for i, a := range []*money.Amount{&l.AnnualBudget, &l.BudgetAcc, &l.OutcomeAcc, &l.DeviationAcc, &l.Prognosis, &l.PrognosisDeviation, l.PriorYearAcc} {
-			eq(sheetOperating, ref(2+i, row), a, money.UnitMnkr)
+		for h, a := range table4Figures(annual, l.AnnualBudget, l.BudgetAcc, l.OutcomeAcc, l.DeviationAcc, l.Prognosis, l.PrognosisDeviation, l.PriorYearAcc) {
+			eq(sheetOperating, ref(col[h], row), a, money.UnitMnkr)
 		}
 	}
 	e := want.Economy
-	for i, a := range []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation} {
+	t3 := []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation}
+	if annual {
+		t3 = []money.Amount{e.PeriodResult, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation}
+	}
+	for i, a := range t3 {
 		eq(sheetEconomy, ref(2, dataRow+i), &a, money.UnitMnkr)
 	}
-	col := headerColumns(t, f, sheetInvestment)
+	col = headerColumns(t, f, sheetInvestment)
 	for _, in := range want.Investments {
 		row := findRow(t, f, sheetInvestment, in.Name)
-		eq(sheetInvestment, ref(col["Ackumulerad förbrukning"], row), in.Spent, money.UnitMnkr)
-		eq(sheetInvestment, ref(col["Prognos"], row), in.Prognosis, money.UnitMnkr)
+		if annual {
+			eq(sheetInvestment, ref(col["Utfall "+strconv.Itoa(want.Year)], row), in.Prognosis, money.UnitMnkr)
+		} else {
+			eq(sheetInvestment, ref(col["Ackumulerad förbrukning"], row), in.Spent, money.UnitMnkr)
+			eq(sheetInvestment, ref(col["Prognos"], row), in.Prognosis, money.UnitMnkr)
+		}
 		eq(sheetInvestment, ref(col["Avvikelse"], row), in.Deviation, money.UnitMnkr)
 	}
 	rec := want.Reconciliation

@@ -64,6 +64,7 @@ func TestPrintsInLibreOffice(t *testing.T) {
 	}
 	pages := strings.Split(strings.TrimSuffix(string(text), "\f"), "\f")
 	captions := map[string]string{
+		sheetGoals:      "Tabell 1 Regionstyrelsens mål och bedömning",
 		sheetEmployees:  "Tabell 2 Regionstyrelsens kvalitetsindikatorer för medarbetare",
 		sheetEconomy:    "Tabell 3 Regionstyrelsens kvalitetsindikatorer för Ekonomi",
 		sheetOperating:  "Tabell 4 Regionstyrelsens driftbudget, redovisas i mnkr",

@@ -58,8 +58,8 @@ func TestDimensionIsUsedRange(t *testing.T) {
 	}{"empty", func() *report.Report { return &report.Report{} }}) {
 		t.Run(tc.name, func(t *testing.T) {
 			parts := sheetParts(t, render(t, tc.r()))
-			if len(parts) != 7 {
-				t.Fatalf("%d worksheet parts, want 7", len(parts))
+			if len(parts) != 8 {
+				t.Fatalf("%d worksheet parts, want 8", len(parts))
 			}
 			for name, xml := range parts {
 				m := dimensionElem.FindSubmatch(xml)
@@ -105,7 +105,10 @@ func TestRowIteratorReadsEveryCell(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := tc.r()
 			f := open(t, render(t, r))
-			b := &builder{r: r}
+			b, err := newBuilder(r, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
 			for _, s := range b.sheets() {
 				want := 0
 				for _, c := range s.cells {

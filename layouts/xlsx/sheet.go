@@ -34,7 +34,8 @@ const (
 	styleIndicator
 	styleNote
 	styleCheck
-	styleCount // number of styles; keep last
+	styleChange // a change in percent, with its sign
+	styleCount  // number of styles; keep last
 )
 
 // kind is what a cell holds.

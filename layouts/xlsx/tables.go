@@ -3,16 +3,19 @@ package xlsx
 import (
 	"slices"
 	"strconv"
-	"time"
+	"strings"
 
 	"rapport/layouts"
+	"rapport/layouts/doc"
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
 )
 
-// Sheet names, as SPEC section 4 lists them.
+// Sheet names, as SPEC section 4 lists them, and table 1's (SPEC 11: the
+// workbook holds tables 1–5 as the PDF does).
 const (
+	sheetGoals      = "Tabell 1 Mål"
 	sheetEmployees  = "Tabell 2 Medarbetare"
 	sheetEconomy    = "Tabell 3 Ekonomi"
 	sheetOperating  = "Tabell 4 Driftbudget"
@@ -39,30 +42,16 @@ type definedName struct {
 // builder lays out the report's tables in sheet models. It keeps where the
 // figures that other sheets refer to ended up.
 type builder struct {
-	r     *report.Report
-	opt   Options
-	names []definedName
+	r      *report.Report
+	opt    Options
+	names  []definedName
+	tables []doc.Table     // the document's tables, as the PDF shows them
+	placed map[int]*placed // where tables 1–5 stand
 
-	netRow         int            // table 4's Netto row
-	t4Rows         map[string]int // table 4's row of each line
-	invTotalRow    int            // table 5's total row, 0 if none
-	invDevCol      int            // table 5's Avvikelse column
-	t4, t5, t3, t2 *sheet
+	netRow             int            // table 4's Netto row
+	t4Rows             map[string]int // table 4's row of each line
+	t4Outcome, t4Prior int            // table 4's columns of the outcome and the prior year; 0 if none
 }
-
-// Table 4 columns.
-const (
-	t4Label = iota + 1
-	t4Budget
-	t4BudgetAcc
-	t4Outcome
-	t4Deviation
-	t4Prognosis
-	t4PrognosisDeviation
-	t4Prior
-	t4CostDevelopment
-	t4Comment
-)
 
 // mnkr is the cell value of an amount: mnkr as a float, exact to the öre
 // (amount/1e8 is the double nearest the decimal figure).
@@ -118,98 +107,412 @@ func head(s *sheet, title, sub string, columns []string, textCols ...int) {
 	}
 }
 
-// operating lays out table 4. Figures are values; Avvikelse and
-// Prognosavvikelse are differences and Netto is a sum, all live formulas.
-func (b *builder) operating() *sheet {
-	r := b.r
-	s := newSheet(sheetOperating)
-	cols := append(append([]string(nil), layouts.Table4ColumnsFor(r.Period.Kind)...), layouts.CostDevelopmentColumn, layouts.CommentColumn)
-	head(s, layouts.Caption(4, r.Unit), subtitle(r, "Belopp i mnkr"), cols, t4Comment)
-	row := dataRow
-	hasPrior := r.Operating.Net.PriorYearAcc != nil
-	for _, l := range r.Operating.Lines {
-		if l.PriorYearAcc != nil {
-			hasPrior = true
-		}
+// placed is where a table of the document stands on a sheet: the sheet
+// row of each of its rows; its column c is the sheet's column c+1.
+type placed struct {
+	s    *sheet
+	t    doc.Table
+	rows []int
+}
+
+// figure is the sheet cell of the table's row r, column c, when it holds
+// the table's figure.
+func (p *placed) figure(r, c int) (col, row int, ok bool) {
+	if p == nil || r < 0 || r >= len(p.rows) || c < 0 || c >= len(p.t.Columns) || p.rows[r] == 0 {
+		return 0, 0, false
 	}
-	for _, l := range r.Operating.Lines {
-		s.text(t4Label, row, l.Line, styleText)
-		if b.t4Rows == nil {
-			b.t4Rows = map[string]int{}
+	x := p.s.get(c+1, p.rows[r])
+	return c + 1, p.rows[r], x != nil && x.kind != kindText
+}
+
+// valueStyle is the cell style of a figure of unit u, in a sum row or not.
+func valueStyle(u doc.Unit, sum bool) style {
+	switch u {
+	case doc.Mnkr:
+		if sum {
+			return styleMnkrSum
 		}
-		b.t4Rows[l.Line] = row
-		s.number(t4Budget, row, mnkr(l.AnnualBudget), styleMnkr)
-		s.number(t4BudgetAcc, row, mnkr(l.BudgetAcc), styleMnkr)
-		s.number(t4Outcome, row, mnkr(l.OutcomeAcc), styleMnkr)
-		s.formula(t4Deviation, row, minus(s.at(t4Outcome, row), s.at(t4BudgetAcc, row)), styleMnkr)
-		if r.Operating.PrognosisIsOutcome && l.Prognosis == l.OutcomeAcc {
-			s.formula(t4Prognosis, row, s.at(t4Outcome, row), styleMnkr)
-		} else {
-			s.number(t4Prognosis, row, mnkr(l.Prognosis), styleMnkr)
+		return styleMnkr
+	case doc.Kronor:
+		if sum {
+			return styleKrSum
 		}
-		s.formula(t4PrognosisDeviation, row, minus(s.at(t4Prognosis, row), s.at(t4Budget, row)), styleMnkr)
-		if l.PriorYearAcc != nil {
-			s.number(t4Prior, row, mnkr(*l.PriorYearAcc), styleMnkr)
-			if l.CostDevelopment != nil && *l.PriorYearAcc != 0 {
-				s.formula(t4CostDevelopment, row, costDevelopment(s, row), styleIndicator)
+		return styleKr
+	case doc.Count:
+		if sum {
+			return styleIntSum
+		}
+		return styleInt
+	case doc.Percent:
+		return styleChange
+	}
+	return styleIndicator
+}
+
+// figureColumns are the columns of t that hold figures.
+func figureColumns(t doc.Table) []bool {
+	fig := make([]bool, len(t.Columns))
+	for _, row := range t.Rows {
+		for c, cell := range row.Cells {
+			if c > 0 && c < len(fig) && cell.Value != nil {
+				fig[c] = true
 			}
 		}
-		s.text(t4Comment, row, l.Comment, styleTextWrap)
+	}
+	for _, d := range t.Derived {
+		if d.Column > 0 && d.Column < len(fig) {
+			fig[d.Column] = true
+		}
+	}
+	// A right-aligned column holds figures, where it has any: its "–"
+	// is an empty cell.
+	for c, column := range t.Columns {
+		fig[c] = fig[c] || (c > 0 && column.Align == doc.Right)
+	}
+	return fig
+}
+
+// writeTable writes table t of the document on s, its header at row
+// header and its rows below, the way the PDF shows it: the same words,
+// rows and columns, each figure a number in its unit; a derived figure is
+// a formula on its row's operands and a sum row's figure a SUM of the
+// rows it adds, each with the figure as its cached value; a figure the
+// table does not have is an empty cell. A figure that restates one of
+// another table (From) refers to that table's cell. The figures of a
+// deviation column are red below zero as shown.
+func (b *builder) writeTable(s *sheet, t doc.Table, header int) *placed {
+	p := &placed{s: s, t: t, rows: make([]int, len(t.Rows))}
+	fig := figureColumns(t)
+	for c, column := range t.Columns {
+		st := styleHeader
+		if c > 0 && column.Align == doc.Right {
+			st = styleHeaderNum
+		}
+		s.text(c+1, header, column.Title, st)
+	}
+	row := header + 1
+	for r := range t.Rows {
+		p.rows[r] = row
 		row++
 	}
-	first, last := dataRow, row-1
-	net := row
-	s.text(t4Label, net, layouts.NetLabel, styleTextSum)
-	for _, col := range []int{t4Budget, t4BudgetAcc, t4Outcome, t4Prognosis} {
-		s.formula(col, net, b.sumOrZero(s, col, first, last), styleMnkrSum)
-	}
-	s.formula(t4Deviation, net, minus(s.at(t4Outcome, net), s.at(t4BudgetAcc, net)), styleMnkrSum)
-	s.formula(t4PrognosisDeviation, net, minus(s.at(t4Prognosis, net), s.at(t4Budget, net)), styleMnkrSum)
-	if hasPrior {
-		s.formula(t4Prior, net, b.sumOrZero(s, t4Prior, first, last), styleMnkrSum)
-		if s.get(t4Prior, net).value() != 0 {
-			s.formula(t4CostDevelopment, net, costDevelopment(s, net), styleIndicator)
+	for r, tr := range t.Rows {
+		row := p.rows[r]
+		sum := tr.Kind == doc.Sum || tr.Kind == doc.Total
+		if tr.Kind == doc.Group {
+			if len(tr.Cells) > 0 {
+				s.text(1, row, tr.Cells[0].Text, styleGroup)
+			}
+			continue
 		}
-	} else {
-		s.put(t4Prior, net, &cell{kind: kindText, style: styleMnkrSum}) // keeps the sum row's rule
+		for c := range t.Columns {
+			var cell doc.Cell
+			if c < len(tr.Cells) {
+				cell = tr.Cells[c]
+			}
+			if !fig[c] {
+				st := styleText
+				switch {
+				case sum:
+					st = styleTextSum
+				case c > 0 && t.Columns[c].Title == layouts.CommentColumn:
+					st = styleTextWrap
+				}
+				if cell.Text != "" || sum {
+					s.text(c+1, row, cell.Text, st)
+				}
+				continue
+			}
+			b.writeFigure(p, r, c, cell, sum)
+		}
 	}
-	b.netRow = net
-	s.widths = make([]float64, t4Comment+1)
-	s.widths[t4Comment] = 50
-	s.red = append(s.red,
-		conditional{rng: ref(t4Deviation, dataRow) + ":" + ref(t4Deviation, net)},
-		conditional{rng: ref(t4PrognosisDeviation, dataRow) + ":" + ref(t4PrognosisDeviation, net)})
+	for c, column := range t.Columns {
+		if column.Deviation && len(t.Rows) > 0 {
+			top := ref(c+1, header+1)
+			s.red = append(s.red, conditional{rng: top + ":" + ref(c+1, row-1), expr: "ROUND(" + top + ",1)<0"})
+		}
+	}
+	return p
+}
 
-	notes := []string{"Avvikelse ack = Utfall ack − Budget ack; Prognosavvikelse = Årsprognos − Årsbudget. Positivt är bättre än budget, negativt visas i rött."}
-	switch {
-	case r.Operating.PrognosisIsOutcome:
-		notes = append(notes, "Årsredovisning: årsprognosen är årets utfall.")
-	case r.Operating.PrognosisIsBudget:
-		notes = append(notes, "Ingen prognos är gjord för perioden eller tidigare: årsbudgeten står som årsprognos.")
-	case !r.Operating.PrognosisMonth.IsZero():
-		notes = append(notes, "Årsprognosen är gjord i "+r.Operating.PrognosisMonth.Swedish()+".")
+// writeFigure writes the figure of row r, column c of a placed table.
+func (b *builder) writeFigure(p *placed, r, c int, dc doc.Cell, sum bool) {
+	s, t, row := p.s, p.t, p.rows[r]
+	v := dc.Value
+	if v == nil {
+		switch {
+		case dc.Text != "" && dc.Text != "–":
+			s.text(c+1, row, dc.Text, styleText)
+		case sum:
+			// Empty, with the sum row's rule.
+			s.put(c+1, row, &cell{kind: kindText, style: styleMnkrSum})
+		}
+		return
 	}
-	if !hasPrior {
-		notes = append(notes, "Huvudboken har inga rader för föregående år: kolumnen Utfall ack föregående år är tom.")
+	st := valueStyle(v.Unit, sum)
+	operand := func(i int) *doc.Value {
+		if i < len(t.Rows[r].Cells) {
+			return t.Rows[r].Cells[i].Value
+		}
+		return nil
 	}
-	notes = append(notes, "Förändring mot föregående år = Utfall ack / Utfall ack föregående år − 1, i procent.",
-		"Utfall ack per månad finns i bladet Underlag per månad, per konto och månad i bladet Underlag.")
-	writeNotes(s, net+2, notes)
+	if d, ok := t.DerivedAt(c); ok && d.Matches(v, operand(d.A), operand(d.B)) {
+		a, bb := s.at(d.A+1, row), s.at(d.B+1, row)
+		switch d.Op {
+		case doc.Difference:
+			s.formula(c+1, row, minus(a, bb), st)
+			return
+		case doc.Change:
+			s.formula(c+1, row, expr{formula: a.formula + "/" + bb.formula + "*100-100", value: a.value/bb.value*100 - 100}, st)
+			return
+		}
+	}
+	if adds := t.Rows[r].Adds; len(adds) > 0 {
+		if _, derived := t.DerivedAt(c); !derived {
+			rows := make([]int, len(adds))
+			contiguous := true
+			for i, m := range adds {
+				rows[i] = p.rows[m]
+				contiguous = contiguous && (i == 0 || rows[i] == rows[i-1]+1)
+			}
+			if contiguous {
+				s.formula(c+1, row, s.sumCol(c+1, rows[0], rows[len(rows)-1]), st)
+			} else {
+				s.formula(c+1, row, s.sumCells(c+1, rows), st)
+			}
+			return
+		}
+	}
+	if f := dc.From; f != nil {
+		if src := b.placed[f.Table]; src != nil {
+			if col, srow, ok := src.figure(f.Row, f.Column); ok && src.t.Rows[f.Row].Cells[f.Column].Value != nil &&
+				*src.t.Rows[f.Row].Cells[f.Column].Value == *v {
+				s.formula(c+1, row, src.s.atFrom(col, srow), st)
+				return
+			}
+		}
+	}
+	s.number(c+1, row, v.Float(), st)
+}
 
-	for _, n := range []struct {
-		name string
-		col  int
-	}{{"Nettobudget", t4Budget}, {"Utfall_ack_netto", t4Outcome}, {"Årsprognos_netto", t4Prognosis}} {
-		b.names = append(b.names, definedName{n.name, absRef(s.name, n.col, net)})
+// sheetTable writes a table of the plan on a sheet of its own: its caption
+// as the title, the subtitle, the table and its note, then the notes only
+// a workbook needs. It returns the placed table and the first free row.
+func (b *builder) sheetTable(name string, t doc.Table, sub string, extra ...string) (*placed, int) {
+	s := newSheet(name)
+	s.headerRow = headerRow
+	s.text(1, titleRow, t.Caption, styleTitle)
+	s.text(1, subtitleRow, sub, styleSubtitle)
+	p := b.writeTable(s, t, headerRow)
+	last := headerRow + len(t.Rows)
+	var notes []string
+	if t.Note != "" {
+		notes = append(notes, t.Note)
+	}
+	notes = append(notes, extra...)
+	writeNotes(s, last+2, notes)
+	if t.Number > 0 {
+		b.placed[t.Number] = p
+	}
+	return p, last + 2 + len(notes) + 1
+}
+
+// companion writes a table that goes with a plan's table below it on
+// its sheet, from row: its caption as a heading, the table and its note.
+// It returns the first free row.
+func (b *builder) companion(s *sheet, t doc.Table, row int) int {
+	s.text(1, row, t.Caption, styleGroup)
+	b.writeTable(s, t, row+1)
+	row += 2 + len(t.Rows)
+	if t.Note != "" {
+		writeNotes(s, row+1, []string{t.Note})
+		row += 2
+	}
+	return row + 1
+}
+
+// planTable is table n of the document; ok false if the report has none.
+func (b *builder) planTable(n int) (doc.Table, bool) {
+	for _, t := range b.tables {
+		if t.Number == n {
+			return t, true
+		}
+	}
+	return doc.Table{}, false
+}
+
+// companions are the document's tables whose caption starts with prefix.
+func (b *builder) companions(prefix string) []doc.Table {
+	var out []doc.Table
+	for _, t := range b.tables {
+		if t.Number == 0 && strings.HasPrefix(t.Caption, prefix) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// goalsSheet is table 1 with the count of goals per assessment above it.
+func (b *builder) goalsSheet() *sheet {
+	t, _ := b.planTable(1)
+	s, next := b.sheetTable(sheetGoals, t, subtitle(b.r, ""))
+	for _, c := range b.companions(goalCountsCaption) {
+		next = b.companion(s.s, c, next)
+	}
+	s.s.widths = make([]float64, 5)
+	s.s.widths[1], s.s.widths[2] = 45, 60
+	return s.s
+}
+
+// goalCountsCaption opens the caption of the goal count table.
+const goalCountsCaption = "Teckenförklaring och antal mål"
+
+// employees is table 2, then each indicator's monthly values this year
+// and last.
+func (b *builder) employees() *sheet {
+	t, ok := b.planTable(2)
+	if !ok {
+		// The PDF says so in a sentence; the sheet keeps its table's
+		// caption and columns.
+		unit := b.r.Unit
+		if unit == "" {
+			unit = "Enheten"
+		}
+		var cols []doc.Column
+		for _, c := range append(append([]string(nil), layouts.Table2Columns...), layouts.TrendColumn) {
+			cols = append(cols, doc.Column{Title: c, Align: doc.Left})
+		}
+		t = doc.Table{Number: 2, Caption: layouts.Caption(2, unit), Columns: cols, Note: "Inga indikatorer för medarbetare har rapporterats."}
+	}
+	p, next := b.sheetTable(sheetEmployees, t, subtitle(b.r, ""))
+	s := p.s
+	if len(t.Rows) > 0 {
+		// Status is red where the value misses its target or reference.
+		s.red = append(s.red, conditional{
+			rng: ref(6, dataRow) + ":" + ref(6, dataRow+len(t.Rows)-1),
+			expr: "OR($F" + strconv.Itoa(dataRow) + "=\"" + report.GradeTargetNotMet.Word() + "\",$F" + strconv.Itoa(dataRow) +
+				"=\"" + report.GradeWorseThanRef.Word() + "\")",
+		})
+	}
+	for _, c := range b.companions("Indikatorernas värden per månad") {
+		next = b.companion(s, c, next)
 	}
 	return s
 }
 
-// costDevelopment is Utfall ack / Utfall ack föregående år − 1 in percent,
-// as a live formula.
-func costDevelopment(s *sheet, row int) expr {
-	o, p := s.at(t4Outcome, row), s.at(t4Prior, row)
-	return expr{formula: o.formula + "/" + p.formula + "*100-100", value: o.value/p.value*100 - 100}
+// economy is table 3; its figures refer to tables 4 and 5 where those
+// show the same figure, so that they stay live.
+func (b *builder) economy() *sheet {
+	t, _ := b.planTable(3)
+	p, _ := b.sheetTable(sheetEconomy, t, subtitle(b.r, "Belopp i mnkr"))
+	for r, row := range t.Rows {
+		if len(row.Cells) > 0 {
+			b.names = append(b.names, definedName{strings.ReplaceAll(row.Cells[0].Text, " ", "_"), absRef(p.s.name, 2, p.rows[r])})
+		}
+	}
+	return p.s
+}
+
+// operating is table 4 with the lines' comments beside it, and the
+// prognosis path under it.
+func (b *builder) operating() *sheet {
+	r := b.r
+	t, _ := b.planTable(4)
+	t = withColumn(t, layouts.CommentColumn, func(i int) string {
+		if i < len(r.Operating.Lines) {
+			return r.Operating.Lines[i].Comment
+		}
+		return ""
+	})
+	p, next := b.sheetTable(sheetOperating, t, subtitle(r, "Belopp i mnkr"),
+		"Utfallet per månad finns i bladet Underlag per månad, per konto och månad i bladet Underlag.")
+	s := p.s
+	b.t4Rows = map[string]int{}
+	for i, l := range r.Operating.Lines {
+		if i < len(p.rows) {
+			b.t4Rows[l.Line] = p.rows[i]
+		}
+	}
+	if len(p.rows) > 0 {
+		b.netRow = p.rows[len(p.rows)-1]
+	}
+	b.t4Outcome, b.t4Prior = 0, 0
+	for c, column := range t.Columns {
+		switch column.Title {
+		case "Årsbudget":
+			b.names = append(b.names, definedName{"Nettobudget", absRef(s.name, c+1, b.netRow)})
+		case "Utfall ack", "Utfall":
+			b.t4Outcome = c + 1
+			b.names = append(b.names, definedName{"Utfall_ack_netto", absRef(s.name, c+1, b.netRow)})
+		case "Årsprognos":
+			b.names = append(b.names, definedName{"Årsprognos_netto", absRef(s.name, c+1, b.netRow)})
+		case "Utfall ack föregående år", "Utfall föregående år":
+			b.t4Prior = c + 1
+		}
+	}
+	s.widths = make([]float64, len(t.Columns)+1)
+	s.widths[len(t.Columns)] = 50
+	for _, c := range b.companions("Prognosens utveckling") {
+		next = b.companion(s, c, next)
+	}
+	return s
+}
+
+// investments is table 5, with each investment's comment beside it where
+// the PDF lists the comments under the table, and the investments whose
+// prognosis deviates under it.
+func (b *builder) investments() *sheet {
+	r := b.r
+	t, _ := b.planTable(5)
+	comments := map[int]string{}
+	i := 0
+	for _, g := range r.Investment.Groups {
+		i++ // the group's heading
+		for _, in := range g.Rows {
+			comments[i] = layouts.InvestmentComment(in, r.Month)
+			i++
+		}
+		i++ // the group's sum
+	}
+	hasComment := false
+	for _, c := range t.Columns {
+		hasComment = hasComment || c.Title == layouts.CommentColumn
+	}
+	if !hasComment {
+		t = withColumn(t, layouts.CommentColumn, func(i int) string { return comments[i] })
+	}
+	p, next := b.sheetTable(sheetInvestment, t, subtitle(r, "Belopp i mnkr"))
+	s := p.s
+	s.widths = make([]float64, len(t.Columns)+1)
+	s.widths[len(t.Columns)] = 60
+	for _, c := range b.companions("Investeringar vars prognos avviker") {
+		next = b.companion(s, c, next)
+	}
+	return s
+}
+
+// withColumn is t with a text column added: the workbook's own, for
+// text the PDF puts elsewhere.
+func withColumn(t doc.Table, title string, text func(row int) string) doc.Table {
+	t.Columns = append(append([]doc.Column(nil), t.Columns...), doc.Column{Title: title, Width: 3, Align: doc.Left})
+	rows := make([]doc.Row, len(t.Rows))
+	for i, row := range t.Rows {
+		row.Cells = append(append([]doc.Cell(nil), row.Cells...), doc.Cell{})
+		if row.Kind == doc.Plain {
+			for len(row.Cells) < len(t.Columns) {
+				row.Cells = append(row.Cells, doc.Cell{})
+			}
+			row.Cells[len(t.Columns)-1].Text = text(i)
+		}
+		rows[i] = row
+	}
+	t.Rows = rows
+	return t
+}
+
+// sameOre reports whether a cell value in mnkr is the amount to the öre.
+func sameOre(v float64, a money.Amount) bool {
+	o, err := money.FromFloat(v, money.UnitMnkr)
+	return err == nil && o == a
 }
 
 // sumOrZero is SUM over rows first…last, or a plain 0 when there are no
@@ -225,278 +528,4 @@ func writeNotes(s *sheet, row int, notes []string) {
 	for i, n := range notes {
 		s.text(1, row+i, n, styleNote)
 	}
-}
-
-// investments lays out table 5: a heading per group, its investments, a
-// sum per group and the total, sums and deviations as live formulas.
-func (b *builder) investments() *sheet {
-	r := b.r
-	inv := r.Investment
-	s := newSheet(sheetInvestment)
-	withTotal := false
-	for _, g := range inv.Groups {
-		for _, in := range g.Rows {
-			withTotal = withTotal || in.PriorYearsSpent != nil || in.PrognosisTotal != nil
-		}
-	}
-	cols := []string{layouts.Table5Columns[0], layouts.Table5Columns[1]}
-	extra := 0
-	if withTotal {
-		cols = append(cols, layouts.PriorYearsSpentColumn, layouts.PrognosisTotalColumn)
-		extra = 2
-	}
-	for _, y := range inv.Years {
-		cols = append(cols, strconv.Itoa(y))
-	}
-	cols = append(cols, layouts.Table5Columns[2:]...)
-	head(s, layouts.Caption(5, r.Unit), subtitle(r, "Belopp i mnkr"), cols, len(cols))
-
-	colTotal := 2
-	colPriorYears, colPrognosisTotal := 3, 4
-	colYear := func(i int) int { return 3 + extra + i }
-	colSpent := 3 + extra + len(inv.Years)
-	colPrognosis := colSpent + 1
-	colDeviation := colSpent + 2
-	colComment := colSpent + 3
-	reportYearCol := 0
-	for i, y := range inv.Years {
-		if y == r.Year {
-			reportYearCol = colYear(i)
-		}
-	}
-	amountCols := []int{colTotal}
-	if withTotal {
-		amountCols = append(amountCols, colPriorYears, colPrognosisTotal)
-	}
-	for i := range inv.Years {
-		amountCols = append(amountCols, colYear(i))
-	}
-
-	row := dataRow
-	var sumRows []int
-	var fromLedger []string
-	for _, g := range inv.Groups {
-		s.text(1, row, g.Name, styleGroup)
-		row++
-		first := row
-		for _, in := range g.Rows {
-			s.text(1, row, in.Name, styleText)
-			s.number(colTotal, row, mnkr(in.TotalBudget), styleMnkr)
-			if withTotal {
-				if in.PriorYearsSpent != nil {
-					s.number(colPriorYears, row, mnkr(*in.PriorYearsSpent), styleMnkr)
-				}
-				if in.PrognosisTotal != nil {
-					s.number(colPrognosisTotal, row, mnkr(*in.PrognosisTotal), styleMnkr)
-				}
-			}
-			for i, a := range in.PlanYears {
-				if i < len(inv.Years) {
-					s.number(colYear(i), row, mnkr(a), styleMnkr)
-				}
-			}
-			if in.Spent != nil {
-				s.number(colSpent, row, mnkr(*in.Spent), styleMnkr)
-				if in.SpentFromLedger {
-					fromLedger = append(fromLedger, in.Name)
-				}
-			}
-			if in.Prognosis != nil {
-				s.number(colPrognosis, row, mnkr(*in.Prognosis), styleMnkr)
-			}
-			if in.Deviation != nil {
-				if reportYearCol > 0 && in.Prognosis != nil {
-					s.formula(colDeviation, row, minus(s.at(reportYearCol, row), s.at(colPrognosis, row)), styleMnkr)
-				} else {
-					s.number(colDeviation, row, mnkr(*in.Deviation), styleMnkr)
-				}
-			}
-			s.text(colComment, row, layouts.InvestmentComment(in, r.Month), styleTextWrap)
-			row++
-		}
-		last := row - 1
-		s.text(1, row, layouts.GroupSumLabel(g.Name), styleTextSum)
-		for _, col := range amountCols {
-			s.formula(col, row, b.sumOrZero(s, col, first, last), styleMnkrSum)
-		}
-		for _, c := range []struct {
-			col int
-			a   *money.Amount
-		}{{colSpent, g.Sum.Spent}, {colPrognosis, g.Sum.Prognosis}, {colDeviation, g.Sum.Deviation}} {
-			if c.a != nil {
-				s.formula(c.col, row, b.sumOrZero(s, c.col, first, last), styleMnkrSum)
-			} else {
-				s.put(c.col, row, &cell{kind: kindText, style: styleMnkrSum})
-			}
-		}
-		s.put(colComment, row, &cell{kind: kindText, style: styleTextSum})
-		sumRows = append(sumRows, row)
-		row++
-	}
-	total := row
-	s.text(1, total, layouts.TotalLabel, styleTextSum)
-	totalOf := func(col int) expr {
-		if len(sumRows) == 0 {
-			return expr{formula: "0"}
-		}
-		return s.sumCells(col, sumRows)
-	}
-	for _, col := range amountCols {
-		s.formula(col, total, totalOf(col), styleMnkrSum)
-	}
-	for _, c := range []struct {
-		col int
-		a   *money.Amount
-	}{{colSpent, inv.Total.Spent}, {colPrognosis, inv.Total.Prognosis}, {colDeviation, inv.Total.Deviation}} {
-		if c.a != nil {
-			s.formula(c.col, total, totalOf(c.col), styleMnkrSum)
-		} else {
-			s.put(c.col, total, &cell{kind: kindText, style: styleMnkrSum})
-		}
-	}
-	s.put(colComment, total, &cell{kind: kindText, style: styleTextSum})
-	b.invTotalRow, b.invDevCol = total, colDeviation
-	if inv.Total.Deviation == nil {
-		b.invTotalRow = 0
-	}
-	s.red = append(s.red, conditional{rng: ref(colDeviation, dataRow) + ":" + ref(colDeviation, total)})
-	s.widths = make([]float64, colComment+1)
-	s.widths[colComment] = 60
-
-	notes := []string{"Avvikelse = budget " + strconv.Itoa(r.Year) + " − prognos " + strconv.Itoa(r.Year) +
-		"; positivt är lägre utgift än budget, negativt visas i rött."}
-	if len(fromLedger) > 0 {
-		n := "Ackumulerad förbrukning summerad ur huvudbokens balanskonton per projekt: "
-		for i, name := range fromLedger {
-			if i > 0 {
-				n += ", "
-			}
-			n += name
-		}
-		notes = append(notes, n+".")
-	}
-	writeNotes(s, total+2, notes)
-	return s
-}
-
-// economy lays out table 3. Its figures are references to tables 4 and 5
-// where the cell there holds the report's figure, so that they stay live;
-// otherwise the figure itself.
-func (b *builder) economy() *sheet {
-	r := b.r
-	s := newSheet(sheetEconomy)
-	head(s, layouts.Caption(3, r.Unit), subtitle(r, "Belopp i mnkr"), layouts.Table3Columns)
-	e := r.Economy
-	labels := layouts.Table3RowsFor(r.Period.Kind)
-	figures := []struct {
-		label, name string
-		amount      money.Amount
-		from        *sheet
-		col, row    int
-	}{
-		{labels[0], "Periodresultat", e.PeriodResult, b.t4, t4Outcome, b.netRow},
-		{labels[1], "Ackumulerad_budgetavvikelse", e.AccumulatedBudgetDeviation, b.t4, t4Deviation, b.netRow},
-		{labels[2], "Prognos_budgetavvikelse", e.PrognosisBudgetDeviation, b.t4, t4PrognosisDeviation, b.netRow},
-		{labels[3], "Prognos_investeringsbudgetavvikelse", e.InvestmentPrognosisDeviation, b.t5, b.invDevCol, b.invTotalRow},
-	}
-	for i, f := range figures {
-		row := dataRow + i
-		s.text(1, row, f.label, styleText)
-		if f.from != nil && f.row > 0 {
-			if x := f.from.atFrom(f.col, f.row); sameOre(x.value, f.amount) {
-				s.formula(2, row, x, styleMnkr)
-				b.names = append(b.names, definedName{f.name, absRef(s.name, 2, row)})
-				continue
-			}
-		}
-		s.number(2, row, mnkr(f.amount), styleMnkr)
-		b.names = append(b.names, definedName{f.name, absRef(s.name, 2, row)})
-	}
-	s.red = append(s.red, conditional{rng: ref(2, dataRow+1) + ":" + ref(2, dataRow+3)})
-	writeNotes(s, dataRow+len(figures)+1, []string{
-		"Periodresultat = Utfall ack netto; Ackumulerad budgetavvikelse = Utfall ack netto − Budget ack netto (tabell 4).",
-		"Prognos budgetavvikelse = Årsprognos netto − Årsbudget netto; Prognos investeringsbudgetavvikelse = Σ (budget " +
-			strconv.Itoa(r.Year) + " − prognos) i tabell 5.",
-	})
-	return s
-}
-
-// sameOre reports whether a cell value in mnkr is the amount to the öre.
-func sameOre(v float64, a money.Amount) bool {
-	o, err := money.FromFloat(v, money.UnitMnkr)
-	return err == nil && o == a
-}
-
-// employees lays out table 2 with its trend, then each indicator's
-// monthly values this year and last.
-func (b *builder) employees() *sheet {
-	r := b.r
-	s := newSheet(sheetEmployees)
-	cols := append(append([]string(nil), layouts.Table2Columns...), layouts.TrendColumn)
-	value, perIndicator := layouts.ValueHeader(r.Indicators)
-	cols[1] = value
-	head(s, layouts.Caption(2, r.Unit), subtitle(r, ""), cols, 6, 7)
-	var notes []string
-	row := dataRow
-	for _, in := range r.Indicators {
-		label := in.Name
-		if in.Unit != "" {
-			label += " (" + in.Unit + ")"
-		}
-		s.text(1, row, label, styleText)
-		for i, v := range []*float64{in.Value, in.PriorYear, in.Target, in.Reference} {
-			if v != nil {
-				s.number(2+i, row, *v, styleIndicator)
-			}
-		}
-		s.text(6, row, in.Grade.Word(), styleText)
-		s.text(7, row, layouts.TrendText(in.Trend), styleText)
-		if perIndicator && in.ValueLabel != "" {
-			notes = append(notes, in.Name+": värdet avser "+in.ValueLabel+".")
-		} else if in.ValueLabel == "" && in.Value != nil && !in.ValueAt.IsZero() && in.ValueAt != r.Month {
-			notes = append(notes, in.Name+": värdet avser "+in.ValueAt.Swedish()+".")
-		}
-		if in.Value == nil {
-			notes = append(notes, in.Name+": inget värde för perioden.")
-		}
-		row++
-	}
-	if row > dataRow {
-		s.red = append(s.red, conditional{
-			rng: ref(6, dataRow) + ":" + ref(6, row-1),
-			expr: "OR($F" + strconv.Itoa(dataRow) + "=\"" + report.GradeTargetNotMet.Word() + "\",$F" + strconv.Itoa(dataRow) +
-				"=\"" + report.GradeWorseThanRef.Word() + "\")",
-		})
-	}
-	if len(r.Indicators) == 0 {
-		notes = append(notes, "Inga indikatorer finns för perioden.")
-	}
-	notes = append(notes, "Föregående år avser samma period året innan. Trend jämför värdet med föregående år: ↑ förbättrad, ↓ försämrad.")
-	writeNotes(s, row+1, notes)
-	row += len(notes) + 2
-	last := int(r.Month.Month)
-	if len(r.Indicators) > 0 && last >= 1 && last <= 12 {
-		s.text(1, row, "Indikatorernas värden per månad", styleGroup)
-		row++
-		s.text(1, row, "Indikator och år", styleHeader)
-		for m := 1; m <= last; m++ {
-			s.text(1+m, row, period.ShortMonthName(time.Month(m)), styleHeaderNum)
-		}
-		row++
-		for _, in := range r.Indicators {
-			for _, y := range []struct {
-				year int
-				pts  []report.IndicatorPoint
-			}{{r.Year, in.Series}, {r.Year - 1, in.Prior}} {
-				s.text(1, row, in.Name+" "+strconv.Itoa(y.year), styleText)
-				for _, p := range y.pts {
-					if p.Month.Month >= 1 && int(p.Month.Month) <= last {
-						s.number(1+int(p.Month.Month), row, p.Value, styleIndicator)
-					}
-				}
-				row++
-			}
-		}
-	}
-	return s
 }

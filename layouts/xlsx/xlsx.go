@@ -23,6 +23,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"rapport/layouts/doc"
 	"rapport/report"
 )
 
@@ -46,7 +47,10 @@ func (o Options) Render(w io.Writer, r *report.Report) error {
 	if r == nil {
 		return fmt.Errorf("ingen rapport att skriva")
 	}
-	b := &builder{r: r, opt: o}
+	b, err := newBuilder(r, o)
+	if err != nil {
+		return err
+	}
 	f, err := b.write(b.sheets())
 	if err != nil {
 		return err
@@ -61,14 +65,26 @@ func (o Options) Render(w io.Writer, r *report.Report) error {
 	return nil
 }
 
-// sheets lays out the workbook's sheets in order: tables 3 and 4 refer to
-// cells of tables 4 and 5, so those are laid out first.
+// newBuilder is a builder of r's workbook, with the tables of r's
+// document: the workbook writes what the PDF shows.
+func newBuilder(r *report.Report, o Options) (*builder, error) {
+	tables, err := doc.Tables(r)
+	if err != nil {
+		return nil, err
+	}
+	return &builder{r: r, opt: o, tables: tables, placed: map[int]*placed{}}, nil
+}
+
+// sheets lays out the workbook's sheets in order: table 3 refers to cells
+// of tables 4 and 5, and the monthly trail to table 4, so those are laid
+// out first.
 func (b *builder) sheets() []*sheet {
-	b.t4 = b.operating()
-	b.t5 = b.investments()
-	b.t3 = b.economy()
-	b.t2 = b.employees()
-	return []*sheet{b.t2, b.t3, b.t4, b.t5, b.monthly(), b.accounts(), b.control()}
+	t4 := b.operating()
+	t5 := b.investments()
+	t3 := b.economy()
+	t2 := b.employees()
+	t1 := b.goalsSheet()
+	return []*sheet{t1, t2, t3, t4, t5, b.monthly(), b.accounts(), b.control()}
 }
 
 // write turns the sheet models into an excelize workbook. Every sheet is
@@ -391,8 +407,10 @@ func newStyles(f *excelize.File) ([styleCount]int, error) {
 		krFormat   = `#,##0.00;"−"#,##0.00`
 		intFormat  = `#,##0`
 		indFormat  = `0.0;"−"0.0`
-		rule       = "808080"
-		hairline   = "D9D9D9"
+		// A change shows its sign, as the PDF writes it: +3,2.
+		changeFormat = `"+"0.0;"−"0.0;0.0`
+		rule         = "808080"
+		hairline     = "D9D9D9"
 	)
 	top := []excelize.Border{{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
 	under := []excelize.Border{{Type: "bottom", Color: hairline, Style: 1}}
@@ -419,6 +437,7 @@ func newStyles(f *excelize.File) ([styleCount]int, error) {
 		styleInt:       {CustomNumFmt: ptr(intFormat), Border: under, Alignment: right},
 		styleIntSum:    {CustomNumFmt: ptr(intFormat), Font: &excelize.Font{Bold: true}, Fill: sumFill, Border: top, Alignment: right},
 		styleIndicator: {CustomNumFmt: ptr(indFormat), Border: under, Alignment: right},
+		styleChange:    {CustomNumFmt: ptr(changeFormat), Border: under, Alignment: right},
 		styleNote:      {Font: &excelize.Font{Italic: true, Size: 9, Color: "404040"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 		styleCheck:     {Font: &excelize.Font{Bold: true}, Border: top, Alignment: right},
 	}

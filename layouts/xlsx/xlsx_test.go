@@ -32,8 +32,13 @@ func ptrF(v float64) *float64 { return &v }
 
 // line builds a table-4 line the way Compute does.
 func line(name string, annual, budgetAcc, outcome, prognosis money.Amount, prior *money.Amount) report.OperatingLine {
-	return report.OperatingLine{Line: name, AnnualBudget: annual, BudgetAcc: budgetAcc, OutcomeAcc: outcome,
+	l := report.OperatingLine{Line: name, AnnualBudget: annual, BudgetAcc: budgetAcc, OutcomeAcc: outcome,
 		DeviationAcc: outcome - budgetAcc, Prognosis: prognosis, PrognosisDeviation: prognosis - annual, PriorYearAcc: prior}
+	if prior != nil && *prior != 0 {
+		v := (float64(outcome)/float64(*prior) - 1) * 100
+		l.CostDevelopment = &v
+	}
+	return l
 }
 
 func netOf(lines []report.OperatingLine) report.OperatingLine {
@@ -481,38 +486,73 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 			t.Errorf("%s!%s = %d öre, want %d", sheet, cell, got, *want)
 		}
 	}
+	// Table 4, by its headers: the year's outcome once in the annual
+	// report (SPEC 12.1).
+	col := headerColumns(t, f, sheetOperating)
+	annual := r.Period.Kind == period.Annual
 	for _, l := range append(slices.Clone(r.Operating.Lines), r.Operating.Net) {
 		row := findRow(t, f, sheetOperating, l.Line)
-		for col, a := range []*money.Amount{&l.AnnualBudget, &l.BudgetAcc, &l.OutcomeAcc, &l.DeviationAcc, &l.Prognosis, &l.PrognosisDeviation, l.PriorYearAcc} {
-			eq(sheetOperating, ref(col+2, row), a, money.UnitMnkr)
+		for h, a := range table4Figures(annual, l.AnnualBudget, l.BudgetAcc, l.OutcomeAcc, l.DeviationAcc, l.Prognosis, l.PrognosisDeviation, l.PriorYearAcc) {
+			if col[h] == 0 {
+				t.Errorf("%s has no column %q", sheetOperating, h)
+				continue
+			}
+			eq(sheetOperating, ref(col[h], row), a, money.UnitMnkr)
 		}
 	}
 	e := r.Economy
-	for i, a := range []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation} {
+	t3 := []money.Amount{e.PeriodResult, e.AccumulatedBudgetDeviation, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation}
+	if annual {
+		t3 = []money.Amount{e.PeriodResult, e.PrognosisBudgetDeviation, e.InvestmentPrognosisDeviation}
+	}
+	for i, a := range t3 {
 		eq(sheetEconomy, ref(2, dataRow+i), &a, money.UnitMnkr)
 	}
+	// Table 5: a sum shows no figure where one of its rows has none
+	// (SPEC 11).
 	inv := r.Investment
+	strict := func(name string, rows []report.InvestmentRow, n int) report.InvestmentRow {
+		s := sumRows(name, rows, n)
+		for _, x := range rows {
+			if x.Spent == nil {
+				s.Spent = nil
+			}
+			if x.Prognosis == nil {
+				s.Prognosis = nil
+			}
+			if x.Deviation == nil {
+				s.Deviation = nil
+			}
+		}
+		return s
+	}
 	rows := []report.InvestmentRow{}
+	var sums []report.InvestmentRow
 	for _, g := range inv.Groups {
 		rows = append(rows, g.Rows...)
-		sum := g.Sum
-		sum.Name = layouts.GroupSumLabel(g.Name)
+		sum := strict(layouts.GroupSumLabel(g.Name), g.Rows, len(inv.Years))
+		sums = append(sums, sum)
 		rows = append(rows, sum)
 	}
-	total := inv.Total
-	total.Name = "Totalt"
+	total := strict("Totalt", sums, len(inv.Years))
 	rows = append(rows, total)
 	// Columns by their header: Utfall tidigare år and Prognos total come
 	// only when the inputs give them.
-	col := headerColumns(t, f, sheetInvestment)
+	col = headerColumns(t, f, sheetInvestment)
+	spent, prognosis := col["Ackumulerad förbrukning"], col["Prognos"]
+	if annual {
+		spent, prognosis = 0, col["Utfall "+strconv.Itoa(r.Year)]
+	}
 	for _, in := range rows {
 		row := findRow(t, f, sheetInvestment, in.Name)
 		eq(sheetInvestment, ref(col["Total budget"], row), &in.TotalBudget, money.UnitMnkr)
 		for i, y := range inv.Years {
 			eq(sheetInvestment, ref(col[strconv.Itoa(y)], row), &in.PlanYears[i], money.UnitMnkr)
 		}
-		eq(sheetInvestment, ref(col["Ackumulerad förbrukning"], row), in.Spent, money.UnitMnkr)
-		eq(sheetInvestment, ref(col["Prognos"], row), in.Prognosis, money.UnitMnkr)
+		if spent > 0 {
+			eq(sheetInvestment, ref(spent, row), in.Spent, money.UnitMnkr)
+		}
+		eq(sheetInvestment, ref(prognosis, row), in.Prognosis, money.UnitMnkr)
 		eq(sheetInvestment, ref(col["Avvikelse"], row), in.Deviation, money.UnitMnkr)
 		if c := col[layouts.PrognosisTotalColumn]; c > 0 && in.Name != total.Name && !strings.HasPrefix(in.Name, "Summa") {
 			eq(sheetInvestment, ref(c, row), in.PrognosisTotal, money.UnitMnkr)
@@ -550,6 +590,16 @@ func checkFiguresToOre(t *testing.T, f *excelize.File, r *report.Report) {
 	}
 }
 
+// table4Figures are a line's figures by table 4's headers: the year's
+// outcome once in the annual report (SPEC 12.1).
+func table4Figures(annual bool, budget, budgetAcc, outcome, dev, prognosis, progDev money.Amount, prior *money.Amount) map[string]*money.Amount {
+	if annual {
+		return map[string]*money.Amount{"Årsbudget": &budget, "Utfall": &outcome, "Avvikelse": &progDev, "Utfall föregående år": prior}
+	}
+	return map[string]*money.Amount{"Årsbudget": &budget, "Budget ack": &budgetAcc, "Utfall ack": &outcome,
+		"Avvikelse ack": &dev, "Årsprognos": &prognosis, "Prognosavvikelse": &progDev, "Utfall ack föregående år": prior}
+}
+
 func TestFiguresExactToOre(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -563,7 +613,7 @@ func TestWorkbookShape(t *testing.T) {
 	r := sampleReport()
 	data := render(t, r)
 	f := open(t, data)
-	want := []string{sheetEmployees, sheetEconomy, sheetOperating, sheetInvestment, sheetMonthly, sheetAccounts, sheetControl}
+	want := []string{sheetGoals, sheetEmployees, sheetEconomy, sheetOperating, sheetInvestment, sheetMonthly, sheetAccounts, sheetControl}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %q, want %q", got, want)
 	}
@@ -666,7 +716,7 @@ func TestCachedValuesInXML(t *testing.T) {
 			}
 		}
 		switch zf.Name {
-		case "xl/worksheets/sheet3.xml":
+		case "xl/worksheets/sheet4.xml":
 			m := net.FindSubmatch(b)
 			if m == nil || bytes.Contains(m[0], []byte(`t="str"`)) {
 				t.Errorf("table 4 Netto Utfall ack: %s", m)
@@ -675,7 +725,7 @@ func TestCachedValuesInXML(t *testing.T) {
 			if v, _ := strconv.ParseFloat(string(m[1]), 64); !sameOre(v, sampleReport().Operating.Net.OutcomeAcc) {
 				t.Errorf("cached Netto Utfall ack %s", m[1])
 			}
-		case "xl/worksheets/sheet7.xml":
+		case "xl/worksheets/sheet8.xml":
 			if !check.Match(b) {
 				t.Errorf("Kontroll has no cached OK check cell")
 			}
@@ -763,11 +813,16 @@ func TestGenitiveCaption(t *testing.T) {
 	if got, _ := f.GetCellValue(sheetOperating, "A1"); got != "Tabell 4 Kultur och fritids driftbudget, redovisas i mnkr" {
 		t.Errorf("caption = %q", got)
 	}
-	if got, _ := f.GetCellValue(sheetOperating, "H5"); got != "" {
+	if got, _ := f.GetCellValue(sheetOperating, "E5"); got != "" {
 		t.Errorf("prior year without a ledger year before = %q, want empty", got)
 	}
-	if fo, _ := f.GetCellFormula(sheetOperating, "F5"); fo != "D5" {
-		t.Errorf("annual report Årsprognos = %q, want =D5", fo)
+	// The year's outcome once (SPEC 12.1): Avvikelse = Utfall − Årsbudget.
+	if fo, _ := f.GetCellFormula(sheetOperating, "D5"); fo != "C5-B5" {
+		t.Errorf("annual report Avvikelse = %q, want =C5-B5", fo)
+	}
+	rows, _ := f.GetRows(sheetOperating)
+	if got := rows[headerRow-1]; !slices.Equal(got, []string{"Kontoklass", "Årsbudget", "Utfall", "Avvikelse", "Utfall föregående år", "Kommentar"}) {
+		t.Errorf("annual table 4 header = %q", got)
 	}
 }
 
@@ -857,8 +912,8 @@ func TestIndicatorWithoutValue(t *testing.T) {
 	in.Grade, in.Trend, in.Level, in.OffTarget = report.GradeNoValue, report.ChangeNone, report.NotAssessed, false
 	f := open(t, render(t, r))
 	col := headerColumns(t, f, sheetEmployees)
-	row := findRow(t, f, sheetEmployees, "Sjukfrånvaro (%)")
-	for _, c := range []struct{ header, want string }{{"Status", "Värde saknas"}, {layouts.TrendColumn, ""}} {
+	row := findRow(t, f, sheetEmployees, "Sjukfrånvaro")
+	for _, c := range []struct{ header, want string }{{"Status", "Värde saknas"}, {layouts.TrendColumn, "–"}} {
 		cell, _ := excelize.CoordinatesToCellName(col[c.header], row)
 		if got, _ := f.GetCellValue(sheetEmployees, cell); got != c.want {
 			t.Errorf("%s %s = %q, want %q", c.header, cell, got, c.want)
