@@ -192,6 +192,21 @@ type Operating struct {
 	PrognosisIsOutcome bool `json:"prognosis_is_outcome"`
 }
 
+// HasPriorYear reports whether table 4 has a prior year: the ledger holds
+// the year before. Netto's own prior year is empty when the funding comes
+// from the setting alone (SPEC 12.2), so it cannot tell.
+func (o Operating) HasPriorYear() bool {
+	if o.Net.PriorYearAcc != nil || o.NetBeforeFunding != nil && o.NetBeforeFunding.PriorYearAcc != nil {
+		return true
+	}
+	for _, l := range o.Lines {
+		if l.PriorYearAcc != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // OperatingLine is one row of table 4.
 type OperatingLine struct {
 	Line               string        `json:"line"`

@@ -776,14 +776,14 @@ func (b *builder) economy() {
 	}
 	rows = nil
 	for _, l := range op.Lines {
-		if l.Funding && op.NetBeforeFunding != nil {
-			// SPEC 12.2: the lines before the funding, with their prior
-			// year, above the funding that has none.
-			rows = append(rows, operatingRow(*op.NetBeforeFunding, Sum, withDev))
-		}
 		rows = append(rows, operatingRow(l, Plain, withDev))
 	}
 	rows = append(rows, operatingRow(op.Net, Total, withDev))
+	if nb := op.NetBeforeFunding; nb != nil {
+		// SPEC 12.2: the lines but the funding, with their prior year,
+		// under Netto, whose prior year is empty (as in the workbook).
+		rows = append(rows, operatingRow(*nb, Sum, withDev))
+	}
 	t4 := layouts.Table4ColumnsFor(b.kind)
 	cols := []Column{col(t4[0], 2.4, Left)}
 	for _, t := range t4[1:] {

@@ -44,6 +44,7 @@ type builder struct {
 	names []definedName
 
 	netRow         int            // table 4's Netto row
+	netBeforeRow   int            // table 4's Netto före regionbidrag row; 0 without one
 	t4Rows         map[string]int // table 4's row of each line
 	invTotalRow    int            // table 5's total row, 0 if none
 	invDevCol      int            // table 5's Avvikelse column
@@ -165,7 +166,7 @@ func (b *builder) operating() *sheet {
 	}
 	s.formula(t4Deviation, net, minus(s.at(t4Outcome, net), s.at(t4BudgetAcc, net)), styleMnkrSum)
 	s.formula(t4PrognosisDeviation, net, minus(s.at(t4Prognosis, net), s.at(t4Budget, net)), styleMnkrSum)
-	if hasPrior {
+	if hasPrior && r.Operating.NetBeforeFunding == nil {
 		s.formula(t4Prior, net, b.sumOrZero(s, t4Prior, first, last), styleMnkrSum)
 		if s.get(t4Prior, net).value() != 0 {
 			s.formula(t4CostDevelopment, net, costDevelopment(s, net), styleIndicator)
@@ -174,6 +175,14 @@ func (b *builder) operating() *sheet {
 		s.put(t4Prior, net, &cell{kind: kindText, style: styleMnkrSum}) // keeps the sum row's rule
 	}
 	b.netRow = net
+	notesAt := net + 2
+	if nb := r.Operating.NetBeforeFunding; nb != nil {
+		// SPEC 12.2: the lines but the funding from the setting, which
+		// has no prior year, under Netto, whose prior year is empty.
+		b.netBeforeRow = net + 1
+		b.operatingValues(s, net+1, *nb)
+		notesAt++
+	}
 	s.widths = make([]float64, t4Comment+1)
 	s.widths[t4Comment] = 50
 	s.red = append(s.red,
@@ -194,7 +203,7 @@ func (b *builder) operating() *sheet {
 	}
 	notes = append(notes, "Förändring mot föregående år = Utfall ack / Utfall ack föregående år − 1, i procent.",
 		"Utfall ack per månad finns i bladet Underlag per månad, per konto och månad i bladet Underlag.")
-	writeNotes(s, net+2, notes)
+	writeNotes(s, notesAt, notes)
 
 	for _, n := range []struct {
 		name string
@@ -210,6 +219,35 @@ func (b *builder) operating() *sheet {
 func costDevelopment(s *sheet, row int) expr {
 	o, p := s.at(t4Outcome, row), s.at(t4Prior, row)
 	return expr{formula: o.formula + "/" + p.formula + "*100-100", value: o.value/p.value*100 - 100}
+}
+
+// operatingValues writes a memo row of table 4 as values, with its
+// deviations and cost development as formulas: Netto före regionbidrag,
+// which Netto's sum must not count.
+func (b *builder) operatingValues(s *sheet, row int, l report.OperatingLine) {
+	s.text(t4Label, row, l.Line, styleTextSum)
+	s.number(t4Budget, row, mnkr(l.AnnualBudget), styleMnkrSum)
+	s.number(t4BudgetAcc, row, mnkr(l.BudgetAcc), styleMnkrSum)
+	s.number(t4Outcome, row, mnkr(l.OutcomeAcc), styleMnkrSum)
+	s.formula(t4Deviation, row, minus(s.at(t4Outcome, row), s.at(t4BudgetAcc, row)), styleMnkrSum)
+	s.number(t4Prognosis, row, mnkr(l.Prognosis), styleMnkrSum)
+	s.formula(t4PrognosisDeviation, row, minus(s.at(t4Prognosis, row), s.at(t4Budget, row)), styleMnkrSum)
+	if l.PriorYearAcc != nil {
+		s.number(t4Prior, row, mnkr(*l.PriorYearAcc), styleMnkrSum)
+		if l.CostDevelopment != nil && *l.PriorYearAcc != 0 {
+			s.formula(t4CostDevelopment, row, costDevelopment(s, row), styleIndicator)
+		}
+	}
+}
+
+// auditNetRow is the row of table 4 that the monthly audit trail's sum
+// checks against: the lines from the ledger, so Netto före regionbidrag
+// where the funding comes from the setting alone.
+func (b *builder) auditNetRow() int {
+	if b.netBeforeRow != 0 {
+		return b.netBeforeRow
+	}
+	return b.netRow
 }
 
 // sumOrZero is SUM over rows first…last, or a plain 0 when there are no
