@@ -81,8 +81,27 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 	c.annualTenses()
 
 	probs.Sort()
-	r.Problems = probs.Warnings()
+	r.Problems = carriedWarnings(in.Problems, probs)
 	return r, probs
+}
+
+// carriedWarnings are the warnings the report carries to the controller's
+// draft appendix and the workbook's Kontroll sheet: the inputs' own (the
+// workbook's and the ledger's, a shared ledger's included, such as rows
+// without Ansvar; SPEC 12.5) and the period's, each once, in order.
+func carriedWarnings(imported, computed problem.List) problem.List {
+	var out problem.List
+	seen := map[string]bool{}
+	for _, l := range []problem.List{imported, computed} {
+		for _, p := range l.Warnings() {
+			if k := p.String(); !seen[k] {
+				seen[k] = true
+				out = append(out, p)
+			}
+		}
+	}
+	out.Sort()
+	return out
 }
 
 func reportDate(opt ComputeOptions, s Settings, m period.Month) string {

@@ -302,3 +302,23 @@ func TestCoverFacts(t *testing.T) {
 		t.Errorf("report = %+v", r)
 	}
 }
+
+// TestImportWarningsTravel: SPEC 12.5, the inputs' warnings — a shared
+// ledger's rows without Ansvar among them — reach the report, and so the
+// draft's appendix and the Kontroll sheet, once each.
+func TestImportWarningsTravel(t *testing.T) {
+	in := handInputs()
+	w := problem.Problem{Severity: problem.Warning, File: "huvudbok.csv", Row: 7, Cell: "rad 7",
+		Message: "3 rader (12,00 kr) saknar ansvar (tomt Ansvar; den första är denna) och hör därför inte till någon enhet; de räknas som andra enheters rader"}
+	in.Problems = problem.List{w, w}
+	r, _ := mustCompute(t, in, "UR1", ComputeOptions{})
+	n := 0
+	for _, p := range r.Problems {
+		if p.String() == w.String() {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the ledger's warning is in the report %d times, want once: %v", n, r.Problems)
+	}
+}
