@@ -55,16 +55,20 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 		Period:       entry,
 		Month:        month,
 		ReportDate:   reportDate(opt, in.Settings, month),
+		DateGiven:    opt.ReportDate != "" || in.Settings.ReportDate != "",
+		CaseNumber:   in.Settings.CaseNumber,
+		DecisionBody: in.Settings.DecisionBody,
+		MeetingDate:  in.Settings.MeetingDate,
 		Example:      in.Settings.Example,
 	}
 
 	c := computation{in: in, r: r, month: month, probs: &probs, opt: opt}
+	r.Materiality = materiality(in.Settings)
 	c.sums = c.classifyLedger()
 	c.operating(c.sums)
 	c.accounts(c.sums)
 	c.investments()
 	c.economy()
-	r.Materiality = materiality(in.Settings)
 	r.Previous = previousReport(in.Calendar, month)
 	c.prognosisPath()
 	c.goals()
@@ -73,10 +77,31 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 	c.planFollowUp()
 	c.textWarnings()
 	c.deviations()
+	c.gaps()
+	c.annualTenses()
 
 	probs.Sort()
-	r.Problems = probs.Warnings()
+	r.Problems = carriedWarnings(in.Problems, probs)
 	return r, probs
+}
+
+// carriedWarnings are the warnings the report carries to the controller's
+// draft appendix and the workbook's Kontroll sheet: the inputs' own (the
+// workbook's and the ledger's, a shared ledger's included, such as rows
+// without Ansvar; SPEC 12.5) and the period's, each once, in order.
+func carriedWarnings(imported, computed problem.List) problem.List {
+	var out problem.List
+	seen := map[string]bool{}
+	for _, l := range []problem.List{imported, computed} {
+		for _, p := range l.Warnings() {
+			if k := p.String(); !seen[k] {
+				seen[k] = true
+				out = append(out, p)
+			}
+		}
+	}
+	out.Sort()
+	return out
 }
 
 func reportDate(opt ComputeOptions, s Settings, m period.Month) string {
@@ -398,6 +423,15 @@ func (c *computation) operating(s ledgerSums) {
 		}
 		budget[b.Line] = b
 	}
+	// Funding mapped in Kontoplan is a ledger line: its outcome and prior
+	// year come from the ledger, and the setting is its budget only,
+	// unless Driftbudget gives one (SPEC 12.2).
+	fundingLine := c.mappedFunding()
+	if f := c.in.Settings.Funding; fundingLine != "" {
+		if _, has := budget[fundingLine]; !has {
+			budget[fundingLine] = BudgetLine{Line: fundingLine, Annual: f.Annual, Place: f.Place}
+		}
+	}
 	prognosis, progMonth := c.prognosisAt(c.month, true)
 	annual := r.Period.Kind == period.Annual
 	switch {
@@ -451,7 +485,7 @@ func (c *computation) operating(s ledgerSums) {
 			(ol.PriorYearAcc == nil || *ol.PriorYearAcc == 0) {
 			continue // "Finansiella poster (when non-zero)"
 		}
-		if missingInPrognosis {
+		if missingInPrognosis && line != fundingLine {
 			// Said only of a line the report shows: an optional line
 			// with no figure through the report month is left out, and a
 			// warning about it would name a row the reader cannot find.
@@ -478,30 +512,47 @@ func (c *computation) operating(s ledgerSums) {
 			r.Monthly = append(r.Monthly, mt)
 		}
 	}
-	c.fundingLine()
-	net := OperatingLine{Line: "Netto"}
-	var prior, beforeFunding money.Amount
-	for _, l := range r.Operating.Lines {
-		if !l.Funding {
-			beforeFunding += l.OutcomeAcc
+	c.fundingLine(fundingLine)
+	net := sumLines("Netto", r.Operating.Lines, s.hasPrior, func(OperatingLine) bool { return true })
+	if r.Operating.FundingFromSetting {
+		// The funding row has no prior year: a Netto after funding beside
+		// a prior year before it would compare unlike with unlike. The
+		// lines before funding carry the prior year instead (SPEC 12.2).
+		label := "Netto före " + strings.ToLower(c.in.Settings.Funding.Label)
+		if c.in.Settings.Funding.Label == "" {
+			label = "Netto före regionbidrag"
 		}
-		net.AnnualBudget += l.AnnualBudget
-		net.BudgetAcc += l.BudgetAcc
-		net.OutcomeAcc += l.OutcomeAcc
-		net.DeviationAcc += l.DeviationAcc
-		net.Prognosis += l.Prognosis
-		net.PrognosisDeviation += l.PrognosisDeviation
+		before := sumLines(label, r.Operating.Lines, s.hasPrior, func(l OperatingLine) bool { return !l.Funding })
+		r.Operating.NetBeforeFunding = &before
+		net.PriorYearAcc, net.CostDevelopment = nil, nil
+	}
+	r.Operating.Net = net
+}
+
+// sumLines is a sum row over the lines that keep selects, with the prior
+// year and its cost development when the ledger has an earlier year.
+func sumLines(label string, lines []OperatingLine, hasPrior bool, keep func(OperatingLine) bool) OperatingLine {
+	sum := OperatingLine{Line: label}
+	var prior money.Amount
+	for _, l := range lines {
+		if !keep(l) {
+			continue
+		}
+		sum.AnnualBudget += l.AnnualBudget
+		sum.BudgetAcc += l.BudgetAcc
+		sum.OutcomeAcc += l.OutcomeAcc
+		sum.DeviationAcc += l.DeviationAcc
+		sum.Prognosis += l.Prognosis
+		sum.PrognosisDeviation += l.PrognosisDeviation
 		if l.PriorYearAcc != nil {
 			prior += *l.PriorYearAcc
 		}
 	}
-	if s.hasPrior {
-		net.PriorYearAcc = &prior
-		// The ledger has no funding, so the prior year's Netto is before
-		// funding: the cost development compares like with like.
-		net.CostDevelopment = costDevelopment(beforeFunding, prior)
+	if hasPrior {
+		sum.PriorYearAcc = &prior
+		sum.CostDevelopment = costDevelopment(sum.OutcomeAcc, prior)
 	}
-	r.Operating.Net = net
+	return sum
 }
 
 func rowRef(row int) string {

@@ -88,11 +88,22 @@ func costDevelopment(outcome, prior money.Amount) *float64 {
 // are the funding × m/12, rounded as a periodised budget is; the funding is
 // not a ledger line, so it has no prior year, no monthly trail and no part
 // in the reconciliation, which accounts for the ledger alone.
-func (c *computation) fundingLine() {
+func (c *computation) fundingLine(mapped string) {
 	f := c.in.Settings.Funding
 	if f == nil {
 		return
 	}
+	if mapped != "" {
+		// A line of the chart: summed from the ledger like any other.
+		for i := range c.r.Operating.Lines {
+			if c.r.Operating.Lines[i].Line == mapped {
+				c.r.Operating.Lines[i].Funding = true
+				c.r.NetIsResult = true
+			}
+		}
+		return
+	}
+	c.r.Operating.FundingFromSetting = true
 	label := f.Label
 	if label == "" {
 		label = "Regionbidrag"
@@ -111,6 +122,26 @@ func (c *computation) fundingLine() {
 	}
 	c.r.Operating.Lines = slices.Insert(lines, at, l)
 	c.r.NetIsResult = true
+}
+
+// mappedFunding is the line of the chart that holds the unit's funding:
+// one named as the funding setting (Regionbidrag or Kommunbidrag, any
+// case); empty without the setting or such a line.
+func (c *computation) mappedFunding() string {
+	f := c.in.Settings.Funding
+	if f == nil {
+		return ""
+	}
+	label := f.Label
+	if label == "" {
+		label = "Regionbidrag"
+	}
+	for _, r := range c.in.Chart.Ranges {
+		if strings.EqualFold(strings.TrimSpace(r.Line), label) {
+			return r.Line
+		}
+	}
+	return ""
 }
 
 // previousReport finds the latest calendar period of the year that ends
@@ -149,8 +180,13 @@ func (c *computation) prognosisPath() {
 		c.r.PrognosisPath = append(c.r.PrognosisPath, PrognosisPoint{Code: e.Code, Name: e.Name, Month: m,
 			Deviation: c.prognosisDeviation(rows)})
 	}
-	c.r.PrognosisPath = append(c.r.PrognosisPath, PrognosisPoint{Code: c.r.Period.Code, Name: c.r.Period.Name,
-		Month: c.month, Deviation: c.r.Economy.PrognosisBudgetDeviation, Current: true})
+	cur := PrognosisPoint{Code: c.r.Period.Code, Name: c.r.Period.Name,
+		Month: c.month, Deviation: c.r.Economy.PrognosisBudgetDeviation, Current: true}
+	if c.r.Period.Kind == period.Annual {
+		// The path ends with what the year came to (SPEC 12.1).
+		cur.Name, cur.Outcome = fmt.Sprintf("Utfall %d", c.month.Year), true
+	}
+	c.r.PrognosisPath = append(c.r.PrognosisPath, cur)
 }
 
 // prognosisDeviation is Årsprognos netto − Årsbudget netto for a prognosis,
@@ -187,6 +223,34 @@ func (c *computation) assessmentAt(nr string, m period.Month) *Assessment {
 		}
 	}
 	return best
+}
+
+// assessedBefore is the goal's assessment in the latest earlier report of
+// the year that assessed it (SPEC 12.5): the latest assessment before the
+// report month whose level is not NotAssessed; nil if none.
+func (c *computation) assessedBefore(nr string) *Assessment {
+	var best *Assessment
+	for i := range c.in.Assessments {
+		a := &c.in.Assessments[i]
+		if a.Nr != nr || a.Month.Year != c.month.Year || !a.Month.Before(c.month) || a.Level == NotAssessed {
+			continue
+		}
+		if best == nil || !a.Month.Before(best.Month) {
+			best = a
+		}
+	}
+	return best
+}
+
+// reportName names the report of month m: the calendar's period ending
+// then ("Uppföljningsrapport 1"), else the month ("mars 2026").
+func (c *computation) reportName(m period.Month) string {
+	for _, e := range c.in.Calendar {
+		if e.LastMonth == m.Month {
+			return e.Name
+		}
+	}
+	return m.Swedish()
 }
 
 // levelRank orders the assessed levels; NotAssessed has no rank.
@@ -383,7 +447,8 @@ func measured(byMonth map[period.Month]float64, year int, first, last time.Month
 
 // indicatorGrade is table 2's Status (SPEC 7.4): against the target if
 // there is one, else against the reference; a value equal to the target
-// reaches it, and one equal to the reference counts as not worse.
+// reaches it, and one equal to the reference is "I nivå med
+// referensvärdet" (SPEC 12.5).
 //
 // Value and yardstick are compared as the tables show them, rounded to
 // IndicatorDecimals: a mean of 5,0333 shown "5,0" reaches a target of 5,0.
@@ -404,6 +469,8 @@ func indicatorGrade(res IndicatorResult) IndicatorGrade {
 		return GradeTargetMet
 	case res.Target != nil:
 		return GradeTargetNotMet
+	case res.Reference != nil && value == money.Round(*res.Reference, IndicatorDecimals):
+		return GradeAtRef
 	case res.Reference != nil && atLeast(*res.Reference):
 		return GradeBetterThanRef
 	case res.Reference != nil:
@@ -417,7 +484,7 @@ func indicatorGrade(res IndicatorResult) IndicatorGrade {
 // target or a better-than-reference value is Met.
 func gradeLevel(g IndicatorGrade) Level {
 	switch g {
-	case GradeTargetMet, GradeBetterThanRef:
+	case GradeTargetMet, GradeBetterThanRef, GradeAtRef:
 		return Met
 	case GradeTargetNotMet, GradeWorseThanRef:
 		return NotMet

@@ -213,7 +213,15 @@ func TestPrognosisPath(t *testing.T) {
 			var got []pt
 			for _, p := range r.PrognosisPath {
 				got = append(got, pt{p.Code, p.Deviation, p.Current})
-				if e, _ := tc.cal.Lookup(p.Code); p.Name != e.Name || p.Month != mon(2026, int(e.LastMonth)) {
+				e, _ := tc.cal.Lookup(p.Code)
+				if p.Outcome {
+					// SPEC 12.1: the annual report's point is the year's outcome.
+					e.Name = "Utfall 2026"
+				}
+				if p.Outcome != (e.Kind == period.Annual) {
+					t.Errorf("point %s: outcome %v, want %v", p.Code, p.Outcome, e.Kind == period.Annual)
+				}
+				if p.Name != e.Name || p.Month != mon(2026, int(e.LastMonth)) {
 					t.Errorf("point %s: name %q month %v, want %q %v", p.Code, p.Name, p.Month, e.Name, e.LastMonth)
 				}
 			}

@@ -150,6 +150,12 @@ func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
 	if c.r.Period.Kind == period.Annual && row.Spent != nil {
 		row.Prognosis = row.Spent // the year is over: the outcome is the prognosis
 	}
+	if row.PrognosisTotal != nil {
+		if over := *row.PrognosisTotal - row.TotalBudget; over > c.r.Materiality && over.TenthsOfMnkr() > 0 {
+			row.TotalOverrun = &over
+		}
+	}
+	c.investmentGap(src, row)
 	budget, hasBudget := src.PlanYears[c.month.Year]
 	switch {
 	case !hasBudget:
@@ -222,11 +228,18 @@ func (c *computation) goals() {
 		}
 		res.Word = res.Level.AssessmentWord(r.Period.Kind)
 		if r.Previous != nil {
-			prev := NotAssessed
-			if a := c.assessmentAt(g.Nr, r.Previous.Month); a != nil {
-				prev = a.Level
+			// SPEC 12.5: against the latest earlier report of the year
+			// that assessed the goal, not one that left it out.
+			switch a := c.assessedBefore(g.Nr); {
+			case a != nil:
+				prev := a.Level
+				res.Previous, res.Change, res.PreviousFrom = &prev, levelChange(prev, res.Level), c.reportName(a.Month)
+			case res.Level != NotAssessed && g.BoardGoal != "":
+				res.FirstAssessed = true // no change: there was nothing to change from
+			default:
+				prev := NotAssessed
+				res.Previous, res.Change = &prev, ChangeSame
 			}
-			res.Previous, res.Change = &prev, levelChange(prev, res.Level)
 		}
 		if g.BoardGoal != "" {
 			r.GoalCounts[res.Level]++
@@ -356,7 +369,9 @@ func (c *computation) deviations() {
 		for _, row := range g.Rows {
 			// Money below Väsentlighet is left out; goals and
 			// indicators are not money and are always listed.
-			if row.Deviation != nil && *row.Deviation != 0 && abs(*row.Deviation) >= r.Materiality {
+			// An investment over its decided total is a deviation
+			// whatever the year's spend (SPEC 12.4).
+			if row.TotalOverrun != nil || row.Deviation != nil && *row.Deviation != 0 && abs(*row.Deviation) >= r.Materiality {
 				r.Deviations.Investments = append(r.Deviations.Investments, row)
 			}
 		}

@@ -56,7 +56,13 @@ type Settings struct {
 	Year         int    // År: the plan year
 	ChartName    string // Kontoplan: Region-Bas (default) or Kommun-Bas
 	ReportDate   string // Rapportdatum (YYYY-MM-DD), optional
-	Example      bool   // Exempeldata: the inputs are example data
+	// CaseNumber (Diarienummer), DecisionBody (Beslutsinstans) and
+	// MeetingDate (Sammanträdesdatum, YYYY-MM-DD) are shown on the cover
+	// when given (SPEC 12.5).
+	CaseNumber   string
+	DecisionBody string
+	MeetingDate  string
+	Example      bool // Exempeldata: the inputs are example data
 	// Funding is Regionbidrag or Kommunbidrag; nil when the unit's funding
 	// is not among its lines (Netto is then a net cost).
 	Funding *Funding
@@ -73,6 +79,9 @@ type Place struct {
 	File  string
 	Sheet string
 	Row   int
+	// Col is the column of the value's cell (1 = A) where a warning names
+	// the cell, as for a controller's text; 0 when only the row is known.
+	Col int
 }
 
 // Assessment is one row of the sheet Målbedömning.

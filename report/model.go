@@ -17,7 +17,16 @@ type Report struct {
 	Period       period.Entry `json:"period"`      // code, name, last month, kind
 	Month        period.Month `json:"month"`       // the report's last month
 	ReportDate   string       `json:"report_date"` // YYYY-MM-DD, from the data or --date
-	Example      bool         `json:"example"`     // made from the embedded example data
+	// DateGiven is true when ReportDate is --date or Rapportdatum; else
+	// it is the period's last day, which the cover never prints as the
+	// report's date (SPEC 12.5).
+	DateGiven bool `json:"date_given"`
+	// CaseNumber, DecisionBody and MeetingDate are Diarienummer,
+	// Beslutsinstans and Sammanträdesdatum of Inställningar, for the cover.
+	CaseNumber   string `json:"case_number,omitempty"`
+	DecisionBody string `json:"decision_body,omitempty"`
+	MeetingDate  string `json:"meeting_date,omitempty"`
+	Example      bool   `json:"example"` // made from the embedded example data
 
 	Goals      []GoalResult `json:"goals"`       // table 1, in plan order
 	GoalCounts [4]int       `json:"goal_counts"` // board goals per Level
@@ -43,6 +52,11 @@ type Report struct {
 	// NetIsResult is true when the unit's funding is a line of table 4, so
 	// Netto is a result; otherwise a negative Netto is a net cost.
 	NetIsResult bool `json:"net_is_result"`
+
+	// Gaps are the red figures and failed goals the controllers gave no
+	// explanation for: the board's edition says so where the explanation
+	// belongs (SPEC 12.3).
+	Gaps []Gap `json:"gaps,omitempty"`
 
 	Reconciliation Reconciliation `json:"reconciliation"`
 	Problems       problem.List   `json:"problems"` // warnings that the report carries
@@ -95,6 +109,12 @@ type GoalResult struct {
 	// previous report or the goal was not in it); Change compares with it.
 	Previous *Level `json:"previous,omitempty"`
 	Change   Change `json:"change"`
+	// PreviousFrom is the report Previous was assessed in: the latest
+	// earlier report of the year that assessed the goal (SPEC 12.5).
+	PreviousFrom string `json:"previous_from,omitempty"`
+	// FirstAssessed is true for a goal assessed now and in no earlier
+	// report of the year: it is no change.
+	FirstAssessed bool `json:"first_assessed,omitempty"`
 }
 
 // IndicatorDef defines an indicator (table 2 of the plan).
@@ -154,6 +174,14 @@ type Economy struct {
 type Operating struct {
 	Lines []OperatingLine `json:"lines"` // Intäkter, Personalkostnader, Övriga driftskostnader, [Finansiella poster], [Ej klassificerat]
 	Net   OperatingLine   `json:"net"`   // Netto: the sum over Lines
+	// NetBeforeFunding is the sum of the lines other than the funding,
+	// with their prior year and change, when the funding comes from the
+	// setting alone and so has no prior year (SPEC 12.2): Netto's
+	// prior-year and change are then empty. Nil otherwise.
+	NetBeforeFunding *OperatingLine `json:"net_before_funding,omitempty"`
+	// FundingFromSetting is true when the funding row's outcome is the
+	// decided funding × m/12, not a booking.
+	FundingFromSetting bool `json:"funding_from_setting,omitempty"`
 	// PrognosisMonth is the month whose prognosis is used; zero when the
 	// annual budget stands in for a missing prognosis.
 	PrognosisMonth period.Month `json:"prognosis_month"`
@@ -162,6 +190,21 @@ type Operating struct {
 	PrognosisIsBudget bool `json:"prognosis_is_budget"`
 	// PrognosisIsOutcome is true for the annual report: prognosis = outcome.
 	PrognosisIsOutcome bool `json:"prognosis_is_outcome"`
+}
+
+// HasPriorYear reports whether table 4 has a prior year: the ledger holds
+// the year before. Netto's own prior year is empty when the funding comes
+// from the setting alone (SPEC 12.2), so it cannot tell.
+func (o Operating) HasPriorYear() bool {
+	if o.Net.PriorYearAcc != nil || o.NetBeforeFunding != nil && o.NetBeforeFunding.PriorYearAcc != nil {
+		return true
+	}
+	for _, l := range o.Lines {
+		if l.PriorYearAcc != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // OperatingLine is one row of table 4.
@@ -215,6 +258,10 @@ type InvestmentRow struct {
 	// CommentMonth is the period of the row the comment comes from; when
 	// it is earlier than the report's month the report shows it.
 	CommentMonth period.Month `json:"comment_month"`
+	// TotalOverrun is Prognos total − Total budget when the forecast
+	// total exceeds the decided total by more than Väsentlighet: a
+	// deviation in its own right (SPEC 12.4); nil otherwise.
+	TotalOverrun *money.Amount `json:"total_overrun,omitempty"`
 }
 
 // Deviations are what a deviation report lists as "övriga avvikelser".

@@ -116,6 +116,9 @@ const (
 	// status says the value is missing, not that it was judged. It comes
 	// last so that the JSON numbers of the other grades stay as they were.
 	GradeNoValue // "Värde saknas"
+	// GradeAtRef is a value equal to its Referensvärde (as shown,
+	// rounded): neither better nor worse (SPEC 12.5).
+	GradeAtRef // "I nivå med referensvärdet"
 )
 
 // Word is the grade as table 2 shows it.
@@ -131,6 +134,8 @@ func (g IndicatorGrade) Word() string {
 		return "Sämre än referensvärdet"
 	case GradeNoValue:
 		return "Värde saknas"
+	case GradeAtRef:
+		return "I nivå med referensvärdet"
 	}
 	// A value with nothing to measure it against: no goal word ("Ej
 	// bedömt" belongs to goals, SPEC 7.4), but what is missing.
@@ -160,6 +165,42 @@ type PrognosisPoint struct {
 	Month     period.Month `json:"month"`
 	Deviation money.Amount `json:"deviation"` // Årsprognos netto − Årsbudget netto
 	Current   bool         `json:"current"`   // this report's own period
+	// Outcome marks the annual report's point: the year's outcome against
+	// the annual budget, named "Utfall 2026", not a prognosis (SPEC 12.1).
+	Outcome bool `json:"outcome,omitempty"`
+}
+
+// GapKind is what explanation is missing for a red figure or a failed
+// goal (SPEC 12.3).
+type GapKind string
+
+// The explanations a board's edition can say are missing.
+const (
+	GapActions      GapKind = "åtgärder"             // a negative deviation beyond Väsentlighet without Åtgärder
+	GapIndicator    GapKind = "medarbetare"          // an indicator off its target or reference without Medarbetare
+	GapGoal         GapKind = "målanalys"            // a goal not or partly met without analysis
+	GapInvestment   GapKind = "investering"          // Prognos total over Total budget without a comment of the period
+	GapSummary      GapKind = "sammanfattning"       // a full report without Sammanfattning
+	GapEvents       GapKind = "väsentliga händelser" // UR2 or ÅR without Väsentliga händelser
+	GapPlanFollowUp GapKind = "planuppföljning"      // no Planuppföljning rows of the period where earlier ones had them
+)
+
+// Gap is one missing explanation: the board's edition prints one marked
+// sentence with "har inte redovisats" where the explanation belongs, and
+// the run warns naming the sheet and period to fill.
+type Gap struct {
+	Kind GapKind `json:"kind"`
+	// Section is the Texter section whose text would explain it; empty
+	// for a goal's analysis, an investment's comment and Planuppföljning.
+	Section TextSection `json:"section,omitempty"`
+	// Subject is the goal's Nr, the indicator's or the investment's name.
+	Subject string `json:"subject,omitempty"`
+	// Deviation is the negative Avvikelse ack netto (GapActions) or the
+	// overrun of the decided total (GapInvestment); PrognosisDeviation
+	// the negative Prognos budgetavvikelse (GapActions). Zero when not
+	// beyond Väsentlighet.
+	Deviation          money.Amount `json:"deviation,omitempty"`
+	PrognosisDeviation money.Amount `json:"prognosis_deviation,omitempty"`
 }
 
 // PlanItemResult is a Planuppföljning row with the assessment the report

@@ -180,6 +180,9 @@ func findLine(t *testing.T, r *report.Report, name string) report.OperatingLine 
 	if name == "Netto" {
 		return r.Operating.Net
 	}
+	if nb := r.Operating.NetBeforeFunding; nb != nil && nb.Line == name {
+		return *nb
+	}
 	for _, l := range r.Operating.Lines {
 		if l.Line == name {
 			return l
@@ -571,15 +574,19 @@ func TestConformanceFunding(t *testing.T) {
 		// = −56 666 666,73; outcome 15 000 050,50 − 16 000 025,25 −
 		// 2 700 075,75 − 25 000 = −3 725 050,50; prognosis 61 − 121 − 25,5
 		// mnkr + 91 000 000,01 = 5 500 000,01.
-		{"Netto", "5999999,91", "3999999,94", "56941616,17", "52941616,23", "5500000,01", "-499999,90", "1000000"},
+		// SPEC 12.2: the funding has no prior year, so Netto after it has
+		// none either; the lines before it carry it.
+		{"Netto", "5999999,91", "3999999,94", "56941616,17", "52941616,23", "5500000,01", "-499999,90", ""},
+		{"Netto före regionbidrag", "-85000000,10", "-56666666,73", "-3725050,50", "52941616,23", "-85500000", "-499999,90", "1000000"},
 	})
 	if !r.NetIsResult || r.Economy.PeriodResult != kr(t, "56941616,17") {
 		t.Errorf("net is result %v, Periodresultat %s", r.NetIsResult, r.Economy.PeriodResult.FormatKr())
 	}
 	text := squash(tool(t, "pdftotext", "-layout", filepath.Join(out, norrbyUnit+"_2027_UR2.pdf"), "-"))
-	for _, w := range []string{"Resultatet för perioden januari–augusti 2027 är 56,9 mnkr", "Regionbidrag 91,0 60,7 60,7 0,0 91,0 0,0"} {
+	for _, w := range []string{"Resultatet för perioden januari–augusti 2027 är 56,9 mnkr", "Regionbidrag 91,0 60,7 60,7 0,0 91,0 0,0",
+		"Netto 6,0 4,0 56,9 52,9 5,5 −0,5 – – Netto före −85,0 −56,7 −3,7 52,9 −85,5 −0,5 1,0 −472,5 regionbidrag", "inte en bokföring"} {
 		if !strings.Contains(text, w) {
-			t.Errorf("PDF lacks %q", w)
+			t.Errorf("PDF lacks %q in\n%s", w, text)
 		}
 	}
 	if strings.Contains(text, "Nettokostnaden") {

@@ -60,9 +60,21 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 		{"Nämnd/styrelse", orDash(d.Unit)},
 		{"Rapport", d.ReportName},
 		{"Period", d.Months},
-		{"Rapportdatum", swedishDate(d.ReportDate)},
-		{"Typ", kind},
 	}
+	// SPEC 12.5: the report's date is the one given; without it the
+	// cover names the period only, never the balance day as a date.
+	if r.DateGiven {
+		d.Cover = append(d.Cover, Fact{"Rapportdatum", swedishDate(d.ReportDate)})
+	}
+	for _, f := range []Fact{{"Diarienummer", r.CaseNumber}, {"Beslutsinstans", r.DecisionBody}, {"Sammanträdesdatum", r.MeetingDate}} {
+		if f.Value = strings.TrimSpace(f.Value); f.Value != "" {
+			if f.Label == "Sammanträdesdatum" {
+				f.Value = swedishDate(f.Value)
+			}
+			d.Cover = append(d.Cover, f)
+		}
+	}
+	d.Cover = append(d.Cover, Fact{"Typ", kind})
 	if d.Example {
 		d.Notice = "Rapporten bygger på påhittade exempeluppgifter. Siffrorna beskriver inte Region Hallands verkliga ekonomi och får inte användas som beslutsunderlag."
 	}
@@ -86,6 +98,9 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 		body := len(b.blocks)
 		for _, t := range s.Lead {
 			b.paragraphs(Body, b.r.Texts[t])
+			if strings.TrimSpace(b.r.Texts[t]) == "" {
+				b.gapSentences(t)
+			}
 		}
 		b.led = len(b.blocks) > body
 		switch s.ID {
@@ -121,6 +136,11 @@ func BuildSections(r *report.Report, sections []layouts.Section) (Document, erro
 			if text := strings.TrimSpace(b.r.Texts[t]); text != "" {
 				b.add(Heading{Level: 2, Text: layouts.TextTitle(t)})
 				b.paragraphs(Body, text)
+			} else if len(b.gapsOf(t)) > 0 {
+				// Where the explanation belongs, the board reads that
+				// none was given (SPEC 12.3).
+				b.add(Heading{Level: 2, Text: layouts.TextTitle(t)})
+				b.gapSentences(t)
 			}
 		}
 		if s.Optional && len(b.blocks) == body {
@@ -266,11 +286,7 @@ func monthsCovered(r *report.Report) string {
 // glossary is "Ord- och begreppsförklaringar".
 func (b *builder) glossary() {
 	rows := []Row{}
-	for _, t := range glossaryTerms(b.r) {
-		// The annual report has no prognosis to explain.
-		if b.annual() && strings.HasPrefix(t[0], "Prognos") {
-			continue
-		}
+	for _, t := range usedTerms(glossaryTerms(b.r), documentText(b.blocks)) {
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: t[0]}, {Text: t[1]}}})
 	}
 	b.add(Table{Columns: []Column{{Title: "Begrepp", Width: 2.6, Align: Left, Strong: true}, {Title: "Förklaring", Width: 7, Align: Left}}, Rows: rows})
@@ -302,15 +318,15 @@ func glossaryTerms(r *report.Report) [][2]string {
 		{"Målvärde", "Den nivå som en indikator ska nå enligt verksamhetsplanen" + strings.TrimRight(target, " ") + "."},
 		{"Periodiserad budget", "Årsbudgeten fördelad på månader, efter en månadsfördelning eller med en tolftedel per månad."},
 		{"Periodresultat", "Periodens resultat, ackumulerat: intäkter minus kostnader från januari till och med rapportmånaden."},
-		{"Prognos", "Bedömning av helårets utfall, gjord vid rapporttillfället (årsprognos)."},
-		{"Prognosavvikelse", "Årsprognos minus årsbudget. Negativt belopp betyder att året väntas bli sämre än budget."},
+		{"Prognos", "Bedömning av helårets utfall, gjord vid ett rapporttillfälle under året (årsprognos)."},
+		{"Prognosavvikelse", "Årsprognos minus årsbudget. Negativt belopp betyder att året enligt prognosen blir sämre än budget."},
 		{"Prognos investeringsbudgetavvikelse", "Årets investeringsbudget minus prognosen för årets investeringar. Positivt belopp betyder lägre förbrukning än budgeterat."},
 		{"Referensvärde", "Ett jämförelsevärde för en indikator" + strings.TrimRight(reference, " ") + "; inte ett mål i sig."},
 		{"Utfall", "Bokförda intäkter och kostnader enligt huvudboken. Intäkter visas positiva och kostnader negativa."},
 		{"Utfall ack föregående år", "Utfall för samma månader föregående år, för jämförelse."},
 		{"Netto", "Summan av raderna i driftbudgeten: intäkter minus kostnader."},
 		{"Nettokostnad", "Ett negativt netto när enhetens finansiering (" + fundingOf(r.Organisation) + ") inte är en rad i driftbudgeten: vad verksamheten kostar, inte ett underskott."},
-		{"Förändring", "Hur ett måls bedömning har ändrats sedan föregående rapport samma år: ↑ bättre, ↓ sämre, – oförändrad."},
+		{"Förändring", "För ett mål: hur bedömningen har ändrats sedan den senaste rapporten samma år som bedömde målet, ↑ bättre, ↓ sämre, – oförändrad. I driftbudgeten: utfallet jämfört med samma period föregående år, i procent."},
 		{"Trend", "En indikators värde jämfört med samma period föregående år: ↑ förbättrad, ↓ försämrad."},
 		{"Väsentlighet", "Avvikelser som är mindre än väsentlighetsgränsen tas inte upp i sammanfattningens punkter eller i avvikelserapportens listor; de finns kvar i tabellerna."},
 	}
@@ -319,6 +335,56 @@ func glossaryTerms(r *report.Report) [][2]string {
 	c := collate.New(language.Swedish)
 	slices.SortStableFunc(terms, func(a, b [2]string) int { return c.CompareString(a[0], b[0]) })
 	return terms
+}
+
+// usedTerms keeps the terms that text uses, and only those (SPEC 12.5:
+// the glossary holds the terms the document uses).
+func usedTerms(terms [][2]string, text string) [][2]string {
+	text = strings.ToLower(text)
+	var out [][2]string
+	for _, t := range terms {
+		if strings.Contains(text, strings.ToLower(t[0])) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// documentText is every word the blocks show a reader, for usedTerms.
+func documentText(blocks []Block) string {
+	var sb strings.Builder
+	w := func(ss ...string) {
+		for _, s := range ss {
+			sb.WriteString(s)
+			sb.WriteByte('\n')
+		}
+	}
+	for _, bl := range blocks {
+		switch x := bl.(type) {
+		case Heading:
+			w(x.Text)
+		case Paragraph:
+			w(x.Text)
+		case List:
+			w(x.Items...)
+		case Status:
+			w(x.Label, x.Word, x.Note)
+		case Table:
+			w(x.Caption, x.Note)
+			for _, c := range x.Columns {
+				w(c.Title)
+			}
+			for _, r := range x.Rows {
+				for _, c := range r.Cells {
+					w(c.Text)
+				}
+			}
+		case Chart:
+			w(x.Title, x.Alt)
+			w(x.Categories...)
+		}
+	}
+	return sb.String()
 }
 
 // reconciliation shows that every krona of the ledger is accounted for,

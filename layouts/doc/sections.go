@@ -50,17 +50,19 @@ func (b *builder) summary() {
 
 	if r.Previous != nil {
 		b.add(Heading{Level: 2, Text: "Förändringar sedan " + r.Previous.Name})
-		var items []string
+		var items, first []string
 		for _, g := range r.Goals {
 			switch {
 			case g.Change == report.ChangeBetter || g.Change == report.ChangeWorse:
 				items = append(items, fmt.Sprintf("%s: %s %s (var %s).", b.goalLabel(g, 80), g.Change.Symbol(),
-					g.Level.AssessmentWord(b.kind), g.Previous.AssessmentWord(period.Full)))
+					g.Level.AssessmentWord(b.kind), wasIn(g, r.Previous.Name)))
 			case newlyAssessed(g):
 				// Assessed on one side only: a change of assessment
 				// without a direction.
 				items = append(items, fmt.Sprintf("%s: %s (var %s).", b.goalLabel(g, 80),
-					g.Level.AssessmentWord(b.kind), g.Previous.AssessmentWord(period.Full)))
+					g.Level.AssessmentWord(b.kind), wasIn(g, r.Previous.Name)))
+			case g.FirstAssessed:
+				first = append(first, g.Nr)
 			}
 		}
 		if len(items) == 0 {
@@ -68,6 +70,15 @@ func (b *builder) summary() {
 		} else {
 			b.text(Body, "%s har ändrat bedömning sedan %s:", capitalize(countWordNoun(len(items), "mål", "mål")), r.Previous.Name)
 			b.add(List{Style: Body, Items: items})
+		}
+		// A first assessment is no change (SPEC 12.5), but the board
+		// should know that the goal had none before.
+		switch len(first) {
+		case 0:
+		case 1:
+			b.text(Body, "Mål %s har fått sin första bedömning i år.", first[0])
+		default:
+			b.text(Body, "Mål %s har fått sin första bedömning i år.", joinSwedish(first))
 		}
 	}
 
@@ -139,6 +150,16 @@ func (b *builder) pathSentence() string {
 		return ""
 	}
 	diff := cur.Deviation - prev.Deviation
+	if cur.Outcome {
+		// The annual report: how well the last prognosis hit (SPEC 12.1).
+		switch t := diff.TenthsOfMnkr(); {
+		case t > 0:
+			return fmt.Sprintf("Utfallet blev %s mnkr bättre än prognosen i %s.", diff.FormatMnkr(), prev.Name)
+		case t < 0:
+			return fmt.Sprintf("Utfallet blev %s mnkr sämre än prognosen i %s.", (-diff).FormatMnkr(), prev.Name)
+		}
+		return fmt.Sprintf("Utfallet blev i nivå med prognosen i %s.", prev.Name)
+	}
 	switch t := diff.TenthsOfMnkr(); {
 	case t > 0:
 		return fmt.Sprintf("Prognosen har förbättrats med %s mnkr sedan %s.", diff.FormatMnkr(), prev.Name)
@@ -149,10 +170,11 @@ func (b *builder) pathSentence() string {
 }
 
 // pathEnds is this report's point of the prognosis path and the one
-// before it; not ok in the annual report or without an earlier point.
+// before it (in the annual report the outcome and the last prognosis);
+// not ok without an earlier point.
 func (b *builder) pathEnds() (cur, prev report.PrognosisPoint, ok bool) {
 	path := b.r.PrognosisPath
-	if b.annual() || len(path) < 2 {
+	if len(path) < 2 {
 		return cur, prev, false
 	}
 	i := len(path) - 1
@@ -309,7 +331,7 @@ func (b *builder) lineDeviation(l report.OperatingLine) string {
 func (b *builder) materialInvestments() []report.InvestmentRow {
 	var out []report.InvestmentRow
 	for _, inv := range b.r.Deviations.Investments {
-		if inv.Deviation != nil && b.material(*inv.Deviation) {
+		if inv.TotalOverrun != nil || inv.Deviation != nil && b.material(*inv.Deviation) {
 			out = append(out, inv)
 		}
 	}
@@ -320,6 +342,11 @@ func (b *builder) materialInvestments() []report.InvestmentRow {
 // årets budget med 1,4 mnkr." Deviation is budget − prognosis: negative
 // is an overrun.
 func (b *builder) investmentDeviation(inv report.InvestmentRow) string {
+	if inv.TotalOverrun != nil {
+		// Over its decided total: never an underspend because the year's
+		// spend is under the year's budget (SPEC 12.4).
+		return b.overrunText(inv)
+	}
 	d := *inv.Deviation
 	verb := "underskrida"
 	if d < 0 {
@@ -385,11 +412,11 @@ func (b *builder) goals() {
 				status = Cell{Text: "–"}
 			}
 		}
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: councilCell}, {Text: goal}, status, {Text: changeText(g)}}})
+		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: councilCell}, {Text: goal}, status, {Text: changeText(g, previousName(r))}}})
 	}
 	note := "Förändring: ingen tidigare rapport i år att jämföra med."
 	if r.Previous != nil {
-		note = "Förändring jämfört med " + r.Previous.Name + ": ↑ bättre, ↓ sämre, – oförändrad bedömning."
+		note = "Förändring jämfört med den senaste rapporten i år som bedömde målet, " + r.Previous.Name + " om inget annat anges: ↑ bättre, ↓ sämre, – oförändrad bedömning."
 	}
 	if n := len(r.Goals) - len(boardGoals(r.Goals)); n > 0 {
 		note += " Mål utan eget mål för " + b.unit + " följs upp av " + b.council + " och räknas inte bland styrelsens mål."
@@ -431,9 +458,11 @@ func (b *builder) goals() {
 		var notes []string
 		switch {
 		case (g.Change == report.ChangeBetter || g.Change == report.ChangeWorse) && r.Previous != nil:
-			notes = append(notes, g.Change.Symbol()+" sedan "+r.Previous.Name+", var "+g.Previous.AssessmentWord(period.Full))
+			notes = append(notes, g.Change.Symbol()+" sedan "+orElse(g.PreviousFrom, r.Previous.Name)+", var "+g.Previous.AssessmentWord(period.Full))
 		case newlyAssessed(g) && r.Previous != nil:
-			notes = append(notes, "i "+r.Previous.Name+": "+g.Previous.AssessmentWord(period.Full))
+			notes = append(notes, "i "+g.PreviousFrom+": "+g.Previous.AssessmentWord(period.Full))
+		case g.FirstAssessed:
+			notes = append(notes, "första bedömningen i år")
 		}
 		if !g.Assessed.IsZero() && g.Assessed != r.Month {
 			notes = append(notes, "bedömning från "+g.Assessed.Swedish())
@@ -441,7 +470,7 @@ func (b *builder) goals() {
 		st.Note = strings.Join(notes, "; ")
 		b.add(st)
 		if strings.TrimSpace(g.Analysis) == "" {
-			b.text(Italic, "Ingen analys har lämnats för perioden.")
+			b.noAnalysis(g.Nr)
 		} else {
 			b.text(Body, "%s", strings.TrimSpace(g.Analysis))
 		}
@@ -453,11 +482,20 @@ func (b *builder) goals() {
 func (b *builder) councilGoals() string { return layouts.Table1ColumnsFor(b.council, b.unit)[0] }
 
 // changeText is table 1's Förändring: "↑ (var Bedöms delvis uppfyllas)".
-func changeText(g report.GoalResult) string {
+func changeText(g report.GoalResult, previous string) string {
+	if g.FirstAssessed {
+		return "Första bedömningen"
+	}
+	// The report compared with, when it is not the previous report: the
+	// goal was not assessed in that one (SPEC 12.5).
+	from := ""
+	if g.PreviousFrom != "" && g.PreviousFrom != previous {
+		from = " i " + g.PreviousFrom
+	}
 	switch g.Change {
 	case report.ChangeBetter, report.ChangeWorse:
 		if g.Previous != nil {
-			return g.Change.Symbol() + " (var " + g.Previous.AssessmentWord(period.Full) + ")"
+			return g.Change.Symbol() + " (var " + g.Previous.AssessmentWord(period.Full) + from + ")"
 		}
 		return g.Change.Symbol()
 	case report.ChangeSame:
@@ -466,9 +504,35 @@ func changeText(g report.GoalResult) string {
 	if newlyAssessed(g) {
 		// No arrow, but not an empty cell either: the board sees what
 		// the goal was assessed as before.
-		return "(var " + g.Previous.AssessmentWord(period.Full) + ")"
+		return "(var " + g.Previous.AssessmentWord(period.Full) + from + ")"
 	}
 	return ""
+}
+
+// orElse is s, or alt when s is empty.
+func orElse(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// wasIn is the earlier assessment, with its report when that is not the
+// previous one: "Bedöms delvis uppfyllas i Månadsrapport februari".
+func wasIn(g report.GoalResult, previous string) string {
+	w := g.Previous.AssessmentWord(period.Full)
+	if g.PreviousFrom != "" && g.PreviousFrom != previous {
+		w += " i " + g.PreviousFrom
+	}
+	return w
+}
+
+// previousName is the previous report's name, empty without one.
+func previousName(r *report.Report) string {
+	if r.Previous == nil {
+		return ""
+	}
+	return r.Previous.Name
 }
 
 // newlyAssessed reports a board goal assessed in one of this report and
@@ -485,7 +549,10 @@ func (b *builder) planFollowUp() {
 	if len(items) == 0 {
 		return
 	}
-	b.text(Body, "Verksamhetsplanen följs upp i sin helhet. Här bedöms planens övriga delar med samma ord och symboler som målen.")
+	b.text(Body, "Verksamhetsplanen följs upp i sin helhet. Här redovisas planens övriga delar med samma ord och symboler som målen.")
+	if g, ok := b.gapOf(report.GapPlanFollowUp, ""); ok {
+		b.gapSentence(g)
+	}
 	rows := []Row{}
 	part := ""
 	for _, it := range items {
@@ -573,7 +640,7 @@ func (b *builder) employees() {
 // gradeLevel is the symbol of an indicator's grade.
 func gradeLevel(g report.IndicatorGrade) report.Level {
 	switch g {
-	case report.GradeTargetMet, report.GradeBetterThanRef:
+	case report.GradeTargetMet, report.GradeBetterThanRef, report.GradeAtRef:
 		return report.Met
 	case report.GradeTargetNotMet, report.GradeWorseThanRef:
 		return report.NotMet
@@ -682,13 +749,17 @@ func (b *builder) prognosisPath() {
 	rows := []Row{}
 	for _, p := range b.r.PrognosisPath {
 		name := p.Name
-		if p.Current {
+		if p.Current && !p.Outcome {
 			name += " (denna rapport)"
 		}
 		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: name}, {Value: mnkrValue(p.Deviation)}}})
 	}
-	b.add(Table{Caption: "Prognosens utveckling under " + strconv.Itoa(b.r.Year),
-		Columns: []Column{col("Rapport", 6, Left), deviationCol("Prognos budgetavvikelse, mnkr", 3)},
+	caption, column := "Prognosens utveckling under "+strconv.Itoa(b.r.Year), "Prognos budgetavvikelse, mnkr"
+	if b.annual() {
+		caption, column = "Årets prognoser och utfall "+strconv.Itoa(b.r.Year), "Budgetavvikelse helår, mnkr"
+	}
+	b.add(Table{Caption: caption,
+		Columns: []Column{col("Rapport", 6, Left), deviationCol(column, 3)},
 		Rows:    rows, Note: b.pathSentence()})
 }
 
@@ -748,7 +819,7 @@ func (b *builder) otherDeviations() {
 		}
 		b.add(Status{Label: "Bedömning", Level: g.Level, Word: g.Level.AssessmentWord(b.kind)})
 		if strings.TrimSpace(g.Analysis) == "" {
-			b.text(Italic, "Ingen analys har lämnats för perioden.")
+			b.noAnalysis(g.Nr)
 		} else {
 			b.text(Body, "%s", strings.TrimSpace(g.Analysis))
 		}
@@ -771,21 +842,35 @@ func (b *builder) otherDeviations() {
 			}
 			return items
 		}()})
+		overrun := false
+		for _, inv := range invs {
+			overrun = overrun || inv.TotalOverrun != nil
+		}
 		rows := []Row{}
 		for _, inv := range invs {
 			var budget *Value
 			if year >= 0 && year < len(inv.PlanYears) {
 				budget = mnkrValue(inv.PlanYears[year])
 			}
-			rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: inv.Name}, {Value: budget}, {Value: optMnkr(inv.Prognosis)},
-				{Value: optMnkr(inv.Deviation)}, {Text: orDash(layouts.InvestmentComment(inv, b.r.Month))}}})
+			cells := []Cell{{Text: inv.Name}, {Value: budget}, {Value: optMnkr(inv.Prognosis)}, {Value: optMnkr(inv.Deviation)}}
+			if overrun {
+				cells = append(cells, Cell{Value: mnkrValue(inv.TotalBudget)}, Cell{Value: optMnkr(inv.PrognosisTotal), Bad: inv.TotalOverrun != nil})
+			}
+			rows = append(rows, Row{Kind: Plain, Cells: append(cells, Cell{Text: orDash(layouts.InvestmentComment(inv, b.r.Month))})})
+		}
+		cols := []Column{col("Investering", 2.5, Left), col(fmt.Sprintf("Budget %d", b.r.Year), 1.3, Right), col("Prognos", 1.2, Right),
+			deviationCol("Avvikelse", 1.3)}
+		note := "Avvikelse = budget − prognos; negativ avvikelse betyder att investeringen väntas kosta mer än budgeterat."
+		if overrun {
+			// SPEC 12.4: the decided total beside the forecast total.
+			cols = append(cols, col(layouts.Table5Columns[1], 1.3, Right), col(layouts.PrognosisTotalColumn, 1.3, Right))
+			note += " En Prognos total över Total budget är en avvikelse i sig, hur årets förbrukning än står sig mot årets budget."
 		}
 		b.add(Table{Caption: "Investeringar vars prognos avviker från budget, mnkr",
-			Columns: []Column{col("Investering", 2.5, Left), col(fmt.Sprintf("Budget %d", b.r.Year), 1.3, Right), col("Prognos", 1.2, Right),
-				deviationCol("Avvikelse", 1.3), col("Kommentar", 5.2, Left)},
-			Rows: rows, Note: "Avvikelse = budget − prognos; negativ avvikelse betyder att investeringen väntas kosta mer än budgeterat.",
+			Columns: append(cols, col("Kommentar", 5.2, Left)), Rows: rows, Note: note,
 			Derived: []Derived{{Column: 3, Op: Difference, A: 1, B: 2}}})
 	}
+	b.investmentGaps()
 	if b.r.Materiality > 0 {
 		b.text(Small, "Avvikelser mindre än %s mnkr (väsentlighetsgränsen) redovisas inte här; de finns i arbetsboken.", b.r.Materiality.FormatMnkr())
 	}

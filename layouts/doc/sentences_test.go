@@ -544,14 +544,27 @@ func TestBoardMemberReading(t *testing.T) {
 	})
 	t.Run("goal assessed for the first time", func(t *testing.T) {
 		r := testreports.Handmade("UR1")
+		// SPEC 12.5: it says so, and is not counted as a change.
 		g := &r.Goals[0]
-		prev := report.NotAssessed
-		g.Level, g.Previous, g.Change = report.Met, &prev, report.ChangeNone
-		if got := changeText(*g); got != "(var Ej bedömt)" {
-			t.Errorf("Förändring = %q, want \"(var Ej bedömt)\"", got)
+		g.Level, g.Previous, g.Change, g.FirstAssessed = report.Met, nil, report.ChangeNone, true
+		if got := changeText(*g, r.Previous.Name); got != "Första bedömningen" {
+			t.Errorf("Förändring = %q, want \"Första bedömningen\"", got)
 		}
-		if got := mustBuild(t, r); !strings.Contains(got, "Mål 1 (Regionstyrelsen ska leda och samordna arbetet med att stärka och utveckla Region …): Bedöms uppfyllas (var Ej bedömt).") {
-			t.Error("the summary does not list the goal whose assessment changed")
+		got := mustBuild(t, r)
+		if strings.Contains(got, "Mål 1 (Regionstyrelsen ska leda och samordna arbetet med att stärka och utveckla Region …): Bedöms uppfyllas") {
+			t.Error("the summary lists a first assessment as a change")
+		}
+		if !strings.Contains(got, "Mål 1 har fått sin första bedömning i år.") {
+			t.Error("the summary does not say the goal was assessed for the first time")
+		}
+	})
+	t.Run("goal compared with the latest report that assessed it", func(t *testing.T) {
+		r := testreports.Handmade("UR1")
+		g := &r.Goals[0]
+		prev := report.NotMet
+		g.Level, g.Previous, g.Change, g.PreviousFrom = report.Met, &prev, report.ChangeBetter, "Månadsrapport mars"
+		if got := changeText(*g, r.Previous.Name); got != "↑ (var Bedöms inte uppfyllas i Månadsrapport mars)" {
+			t.Errorf("Förändring = %q", got)
 		}
 	})
 }

@@ -104,9 +104,11 @@ func (b *builder) operatingTable() Table {
 	if n := b.prognosisNote(); n != "" {
 		notes = append(notes, n)
 	}
-	if funding != "" && len(before) > 0 {
-		// The funding has no prior year in the ledger: Netto after it set
-		// beside a prior year before it would compare unlike figures.
+	if funding != "" && len(before) > 0 && op.FundingFromSetting {
+		// The funding is the setting, not a booking, and has no prior
+		// year: Netto after it set beside a prior year before it would
+		// compare unlike figures (SPEC 12.2). Where Kontoplan maps the
+		// funding, the ledger gives it a prior year and Netto compares.
 		label := "Netto före " + lowerFirst(funding)
 		rows = append(rows, Row{Kind: Sum, Cells: b.operatingCells(report.OperatingLine{}, label, withDev), Adds: before})
 		notes = append(notes, fmt.Sprintf("%s är summan av raderna utom %s, som är det beslutade bidraget och inte en bokföring i huvudboken; %s jämförs därför med föregående år, inte %s.",

@@ -229,6 +229,7 @@ func TestNetBeforeFunding(t *testing.T) {
 	op.Net.OutcomeAcc += funding.OutcomeAcc
 	op.Net.Prognosis += funding.Prognosis
 	r.NetIsResult = true
+	op.FundingFromSetting = true
 	d, err := Build(r)
 	if err != nil {
 		t.Fatal(err)

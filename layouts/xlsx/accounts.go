@@ -21,7 +21,7 @@ func (b *builder) accounts() *sheet {
 	r := b.r
 	s := newSheet(sheetAccounts)
 	years := strconv.Itoa(r.Year)
-	if r.Operating.Net.PriorYearAcc != nil {
+	if r.Operating.HasPriorYear() {
 		years += " och " + strconv.Itoa(r.Year-1)
 	}
 	months := period.MonthName(1)

@@ -50,7 +50,7 @@ func (b *builder) monthly() *sheet {
 		s.textFormula(checkCol, row, "IF(ROUND("+d.formula+",8)=0,\"OK\",\"Differens\")", cached, styleText)
 	}
 
-	hasPrior := r.Operating.Net.PriorYearAcc != nil
+	hasPrior := r.Operating.HasPriorYear()
 	type block struct {
 		year   int
 		months int
@@ -85,7 +85,7 @@ func (b *builder) monthly() *sheet {
 			s.put(firstMonthCol+i, row, &cell{kind: kindText, style: styleMnkrSum})
 		}
 		s.formula(accCol, row, s.sumRange(row, firstMonthCol, firstMonthCol+m-1), styleMnkrSum)
-		against(row, b.netRow, bl.t4Col)
+		against(row, b.auditNetRow(), bl.t4Col)
 		row += 2
 	}
 	s.red = append(s.red, conditional{rng: ref(checkCol, dataRow) + ":" + ref(checkCol, row),

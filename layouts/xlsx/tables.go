@@ -49,6 +49,7 @@ type builder struct {
 	placed map[int]*placed // where tables 1–5 stand
 
 	netRow             int            // table 4's Netto row
+	netBeforeRow       int            // table 4's Netto före regionbidrag row; 0 without one
 	t4Rows             map[string]int // table 4's row of each line
 	t4Outcome, t4Prior int            // table 4's columns of the outcome and the prior year; 0 if none
 }
@@ -105,6 +106,16 @@ func head(s *sheet, title, sub string, columns []string, textCols ...int) {
 		}
 		s.text(i+1, headerRow, c, st)
 	}
+}
+
+// auditNetRow is the row of table 4 that the monthly audit trail's sum
+// checks against: the lines from the ledger, so Netto före regionbidrag
+// where the funding comes from the setting alone.
+func (b *builder) auditNetRow() int {
+	if b.netBeforeRow != 0 {
+		return b.netBeforeRow
+	}
+	return b.netRow
 }
 
 // placed is where a table of the document stands on a sheet: the sheet
@@ -434,6 +445,12 @@ func (b *builder) operating() *sheet {
 	}
 	if len(p.rows) > 0 {
 		b.netRow = p.rows[len(p.rows)-1]
+	}
+	b.netBeforeRow = 0
+	for i, row := range t.Rows {
+		if row.Kind == doc.Sum && i < len(p.rows) {
+			b.netBeforeRow = p.rows[i]
+		}
 	}
 	b.t4Outcome, b.t4Prior = 0, 0
 	for c, column := range t.Columns {

@@ -304,7 +304,7 @@ func (tw *templateWriter) settings() {
 	}
 	tw.check(f.SetCellStyle(sh, "A1", "C1", tw.header))
 	values := map[string]any{"unit": "Regionstyrelsen", "organisation": "Region Halland", "year": tw.year,
-		"chart": report.RegionBas.Name, "date": "", "example": "Nej", "funding": "", "materiality": 0.5}
+		"chart": report.RegionBas.Name, "date": "", "case": "", "body": "", "meeting": "", "example": "Nej", "funding": "", "materiality": 0.5}
 	for i, k := range settingKeys {
 		r := strconv.Itoa(i + 2)
 		tw.check(f.SetCellStr(sh, "A"+r, k.names[0]))

@@ -1281,3 +1281,13 @@ func parseBool(s string) (bool, bool) {
 func (t *table) place(r dataRow) report.Place {
 	return report.Place{File: t.u.file, Sheet: t.sheet, Row: r.n}
 }
+
+// placeAt is place with the column of field f, for a warning that names
+// the cell of a text; the column is 0 when the sheet lacks the field.
+func (t *table) placeAt(r dataRow, f string) report.Place {
+	p := t.place(r)
+	if c, ok := t.cols[f]; ok {
+		p.Col = c.col
+	}
+	return p
+}

@@ -170,6 +170,20 @@ func (u *underlagReader) readSettings(unit string) {
 					return
 				}
 				s.ReportDate = d
+			case "case":
+				s.CaseNumber = val
+			case "body":
+				s.DecisionBody = val
+			case "meeting":
+				if val == "" {
+					return
+				}
+				d, ok := u.parseDate(val)
+				if !ok {
+					at(problem.Error, col, val, "är inte ett datum", "Skriv datumet som åååå-mm-dd, t.ex. 2026-06-09")
+					return
+				}
+				s.MeetingDate = d
 			case "example":
 				if val == "" {
 					return
@@ -618,7 +632,7 @@ func (u *underlagReader) readAssessments() {
 		}
 		seen[k] = r.n
 		u.in.Assessments = append(u.in.Assessments, report.Assessment{Nr: nr, Month: m, Level: level, Word: word,
-			Analysis: analysis, Place: t.place(r)})
+			Analysis: analysis, Place: t.placeAt(r, fAnalysis)})
 	}
 }
 
@@ -954,7 +968,7 @@ func (u *underlagReader) readInvestments() {
 			t.problem(problem.Error, r, t.cols[fGroup].col, "", "Grupp saknas", "Välj "+strings.Join(InvestmentGroups, " eller "))
 			continue
 		}
-		inv := report.Investment{Group: group, Name: name, Project: t.text(r, fProject), Comment: t.text(r, fComment), Place: t.place(r)}
+		inv := report.Investment{Group: group, Name: name, Project: t.text(r, fProject), Comment: t.text(r, fComment), Place: t.placeAt(r, fComment)}
 		bad := false
 		var st cellState
 		inv.TotalBudget, st = t.amount(r, fTotalBudget)

@@ -61,7 +61,9 @@ func (u *underlagReader) readTexts() {
 			continue
 		}
 		seen[k] = cell
-		u.in.Texts = append(u.in.Texts, report.Text{Month: m, Section: section, Text: normaliseText(text), Place: t.place(r)})
+		place := t.place(r)
+		place.Col = tcol
+		u.in.Texts = append(u.in.Texts, report.Text{Month: m, Section: section, Text: normaliseText(text), Place: place})
 	}
 }
 
@@ -135,7 +137,7 @@ func (u *underlagReader) readPlanItems() {
 		}
 		seen[k] = r.n
 		u.in.PlanItems = append(u.in.PlanItems, report.PlanItem{Part: part, Activity: activity, Month: m, Level: level,
-			Word: word, Analysis: t.text(r, fAnalysis), Place: t.place(r)})
+			Word: word, Analysis: t.text(r, fAnalysis), Place: t.placeAt(r, fAnalysis)})
 	}
 }
 

@@ -58,7 +58,7 @@ func Handmade(code period.Code) *report.Report {
 	m := period.Month{Year: 2026, Month: entry.LastMonth}
 	r := &report.Report{
 		Organisation: "Region Halland", Unit: "Regionstyrelsen", Year: 2026,
-		Period: entry, Month: m, ReportDate: fmt.Sprintf("2026-%02d-12", int(entry.LastMonth)%12+1), Example: true,
+		Period: entry, Month: m, ReportDate: fmt.Sprintf("2026-%02d-12", int(entry.LastMonth)%12+1), DateGiven: true, Example: true,
 	}
 	levels := []report.Level{report.PartlyMet, report.Met, report.PartlyMet, report.NotMet, report.Met, report.Met,
 		report.PartlyMet, report.Met, report.NotMet, report.PartlyMet, report.NotAssessed, report.Met, report.PartlyMet}
