@@ -259,7 +259,6 @@ type sieReader struct {
 	res                map[string]sieBalance
 	ib, ub             map[string]sieBalance // #IB 0 and #UB 0
 	psaldo             []siePsaldo
-	psaldoLate         int                         // #PSALDO lines by Ansvar after summed vouchers: not reconciled
 	respSum            map[sieRespKey]money.Amount // what #PSALDO lines by Ansvar ask for, summed
 	latestYear         int                         // of the summed vouchers
 	sieType            string
@@ -520,7 +519,6 @@ func (s *sieReader) psaldoLine(n int, toks []sieToken) {
 	ps.acc = s.accountID(acc)
 	if ps.resp != 0 {
 		if s.l.RowsSummed > 0 {
-			s.psaldoLate++
 			return
 		}
 		proj := ps.proj
@@ -811,8 +809,8 @@ func (s *sieReader) objectList(p *siePosting, inner []byte) string {
 		}
 		id := s.objectID(obj)
 		if *dst != 0 && *dst != id {
-			return fmt.Sprintf("objektlistan har två olika objekt i dimension %s, \"%s\" och \"%s\": raden kan inte höra till två %s",
-				dim, s.objNames[*dst], s.objNames[id], what)
+			return fmt.Sprintf("objektlistan har två olika objekt i dimension %s, %q och %q: raden kan inte höra till två %s",
+				dim, truncate(s.objNames[*dst]), truncate(s.objNames[id]), what)
 		}
 		*dst = id
 	}
@@ -1153,10 +1151,10 @@ func (s *sieReader) reconcilePsaldo(from, to period.Month) {
 		if ps.resp != 0 || ps.proj != 0 {
 			var objs []string
 			if ps.resp != 0 {
-				objs = append(objs, fmt.Sprintf("1 %q", s.objNames[ps.resp]))
+				objs = append(objs, fmt.Sprintf("1 %q", truncate(s.objNames[ps.resp])))
 			}
 			if ps.proj != 0 {
-				objs = append(objs, fmt.Sprintf("6 %q", s.objNames[ps.proj]))
+				objs = append(objs, fmt.Sprintf("6 %q", truncate(s.objNames[ps.proj])))
 			}
 			name += ", objekt {" + strings.Join(objs, " ") + "}"
 		}

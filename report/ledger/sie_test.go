@@ -405,6 +405,7 @@ func FuzzLedgerSIE(f *testing.F) {
 		"#FLAGGA 0\r\n#VER\t\"A\"\t1\t20260101\r\n{\r\n#TRANS 4010 \"{1 \\\"1\\\"}\" 1\r\n#RTRANS 4010 {} 1\r\n#BTRANS 4010 {} 1\r\n}\r\n",
 		"#FLAGGA 0\n#TRANS 4010 {} 1\n}\n{\n#VER A 1 2026\n#VER A 2 20260101 {\n#TRANS 4010 {1 \"x} 1,5\n",
 		"#FLAGGA 0\n#FORMAT UTF8\n#SIETYP 2\n#RAR 0 20250701 20260630\n#RES 0 3010 -5\n",
+		sieHead + "#IB 0 1930 5.00\n#UB 0 1930 3\n#PSALDO 0 202601 4010 {1 \"100\" 6 \"P1\"} 1\n#PSALDO 0 202601 1930 {} 2\n#VER A 1 20260115\n{\n#TRANS 4010 {1 \"100\" 6 \"P1\"} 1\n#TRANS 1930 {} -1\n}\n#VER A 1 20260116\n{\n}\n#PSALDO 0 202601 4010 {1 \"100\"} 1\n",
 		"#FLAGGA 0\r#KSUMMA\r#VER A 1 20260115\r{\r#TRANS 4010 {1 100 6 P1} 1.00 20260115 \"x\" 2.5 \"AA\"\r#TRANS 1930 {} -1.00\r}\r#KSUMMA 1\r\x1a",
 	} {
 		f.Add([]byte(s))
