@@ -27,7 +27,7 @@ func TestNetBeforeFunding(t *testing.T) {
 	cols := headerColumns(t, f, sheetOperating)
 	prior := cols["Utfall ack föregående år"]
 	net, nb := findRow(t, f, sheetOperating, "Netto"), findRow(t, f, sheetOperating, "Netto före regionbidrag")
-	if nb != net+1 {
+	if nb != net-1 {
 		t.Errorf("Netto före regionbidrag on row %d, Netto on %d", nb, net)
 	}
 	if v, ok := cellOre(t, f, sheetOperating, ref(prior, net), money.UnitMnkr); ok {
