@@ -240,6 +240,23 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			}
 			return "-"
 		}}, true, nil},
+		// SPEC 15: a data row with more fields than the header.
+		{"a Text with an unquoted delimiter", csvShape{rows: 3000, row: bad(1700, "2026-04-02;4010;1000;100;;Faktura 4712; 17;1500,00")}, false, nil},
+		{"the first data row wider than the header", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i == 0 {
+				return "2026-04-02;4010;1000;100;;Faktura 4712; 17;1500,00"
+			}
+			return "-"
+		}}, false, nil},
+		{"wide rows filling whole chunks, the others not", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i >= 1600 && i < 1700 {
+				return fmt.Sprintf("2026-04-02;4010;1000;100;;Faktura %d; 17;1500,00", i)
+			}
+			return "-"
+		}}, false, nil},
+		{"every row with a column without a header", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			return fmt.Sprintf("2026-%02d-02;%d;1000;100;;Text %d;%d,%02d;K%d", 1+i%10, 4000+i%30, i, i-1000, i%100, i%3)
+		}}, true, nil},
 		{"comma-separated, clean", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			return fmt.Sprintf("%d,2026%02d,\"%d,%02d\"", 4000+i%20, 1+i%10, i, i%100)
 		}}, true, nil},

@@ -74,3 +74,87 @@ func TestJoinedPostingIsNoHeading(t *testing.T) {
 			problems: []string{`rad 3: "40 Personalkostnader" raden har varken kontonummer eller belopp`}},
 	})
 }
+
+// TestFieldCountAgainstHeader: a data row with more fields than the
+// header is an error naming the rows, unless every data row has the same
+// extra field (SPEC 15). A Text with an unquoted ';' moved the amount one
+// column right, and its 17 was summed instead of 1 500.
+func TestFieldCountAgainstHeader(t *testing.T) {
+	const head = "Konto;Period;Text;Belopp\n"
+	apr := Key{Account: "4010", Month: period.Month{Year: 2026, Month: 4}}
+	runCases(t, []ledgerCase{
+		{name: "a Text with an unquoted semicolon",
+			data:  []byte(head + "4010;202604;Hyra;1500\n4010;202604;Faktura 4712; 17;1500\n4010;202604;Mat;200\n"),
+			total: 170000, counts: counts{3, 2, 0, 1}, buckets: map[Key]money.Amount{apr: 170000},
+			problems: []string{`huvudbok.csv: rad 3: "4010;202604;Faktura 4712; 17;1500" raden har 5 fält men rubrikraden 4 (och inte alla rader har lika många): ett fält som innehåller avgränsaren (semikolon) utan citattecken, t.ex. i en text, flyttar beloppet till fel kolumn; raden summeras inte`}},
+		{name: "the first data row is the wide one: summed, then taken back",
+			data:  []byte(head + "4010;202604;Faktura 4712; 17;1500\n4010;202604;Hyra;1500\n4010;202604;Mat;200\n"),
+			total: 170000, counts: counts{3, 2, 0, 1}, buckets: map[Key]money.Amount{apr: 170000},
+			problems: []string{`huvudbok.csv: rad 2: "4010;202604;Faktura 4712; 17;1500" raden har 5 fält`}},
+		{name: "every wide row named, compactly",
+			data: []byte(head + "4010;202604;a; 1;1\n4010;202604;b; 2;1\n4010;202604;c; 3;1\n4010;202604;ok;100\n4010;202604;d; 4;1\n" +
+				"4010;202604;ok;100\n4010;202604;e;;5;1\n4010;202604;f; 6;1\n"),
+			total: 20000, counts: counts{8, 2, 0, 6},
+			problems: []string{`huvudbok.csv: rad 2–4, 6, 8, 9: "4010;202604;a; 1;1" 6 rader har fler fält än rubrikraden (upp till 6 mot 4) men inte alla rader`}},
+		{name: "every data row with the same extra field: a column without a header",
+			data:  []byte(head + "4010;202604;Hyra;1500;K1\n;Personalkostnader;;\n4010;202604;Mat;200;K2\nUtskrivet av AA\n"),
+			total: 170000, counts: counts{4, 2, 2, 0}, warnOnly: true, buckets: map[Key]money.Amount{apr: 170000},
+			problems: []string{"raden har varken kontonummer eller belopp"}},
+		{name: "a column without a header, empty in some rows",
+			data:  []byte(head + "4010;202604;Hyra;1500;\n4010;202604;Mat;200;K2\n"),
+			total: 170000, counts: counts{2, 2, 0, 0}},
+		{name: "a trailing delimiter on some rows holds nothing",
+			data:  []byte(head + "4010;202604;Hyra;1500;\n4010;202604;Mat;200\n"),
+			total: 170000, counts: counts{2, 2, 0, 0}},
+		{name: "a column without a header and one row wider still",
+			data:  []byte(head + "4010;202604;Hyra;1500;K1\n4010;202604;Faktura; 17;1500;K2\n"),
+			total: 0, counts: counts{2, 0, 0, 2},
+			problems: []string{`huvudbok.csv: rad 2, 3: "4010;202604;Hyra;1500;K1" 2 rader har fler fält än rubrikraden (upp till 6 mot 4)`}},
+		{name: "tab-separated",
+			data:  []byte("Konto\tPeriod\tText\tBelopp\n4010\t202604\tHyra\t1500\n4010\t202604\tA\t 17\t1500\n"),
+			total: 150000, counts: counts{2, 1, 0, 1},
+			problems: []string{`huvudbok.csv: rad 3: "4010\t202604\tA\t 17\t1500" raden har 5 fält men rubrikraden 4 (och inte alla rader har lika många): ett fält som innehåller avgränsaren (tabb)`}},
+	})
+}
+
+// TestFieldCountTakesBackPeriods: rows taken back leave no trace in the
+// counts of opening and closing periods.
+func TestFieldCountTakesBackPeriods(t *testing.T) {
+	l := read(t, []byte("Konto;Period;Text;Belopp\n4010;202613;a; 1;5\n4010;202600;b; 2;5\n4010;202604;c;7\n"), "huvudbok.csv")
+	if l.ClosingRows != 0 || l.ClosingTotal != 0 || l.OpeningRows != 0 || l.OpeningTotal != 0 {
+		t.Errorf("closing %d rows %d, opening %d rows %d; want none", l.ClosingRows, l.ClosingTotal, l.OpeningRows, l.OpeningTotal)
+	}
+	if len(l.Buckets) != 1 || l.Total != 700 {
+		t.Errorf("buckets %v, total %d; want only April's 7 kr", l.Buckets, l.Total)
+	}
+}
+
+// TestMergeChunksFieldShapes: chunks read in parallel are merged only
+// where their data rows agree on the field count, or none is wider than
+// the header; a chunk of wide rows beside one of ordinary rows is read
+// again sequentially, which names the wide rows.
+func TestMergeChunksFieldShapes(t *testing.T) {
+	chunk := func(shape int, wide bool) csvChunk {
+		l := &Ledger{Buckets: map[Key]Bucket{}}
+		return csvChunk{l: l, sum: newSummer(l, layout{}, "", true), dec: &decoder{}, shape: shape, wide: wide}
+	}
+	for _, tc := range []struct {
+		name   string
+		chunks []csvChunk
+		merged bool
+	}{
+		{"all as wide", []csvChunk{chunk(8, true), chunk(0, false), chunk(8, true)}, true},
+		{"none wide, counts differing only in empty fields", []csvChunk{chunk(7, false), chunk(-1, false), chunk(8, false)}, true},
+		{"wide beside ordinary", []csvChunk{chunk(7, false), chunk(8, true)}, false},
+		{"wide beside differing", []csvChunk{chunk(8, true), chunk(-1, false)}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := &Ledger{Buckets: map[Key]Bucket{}}
+			sum := newSummer(l, layout{}, "", true)
+			sum.dec = &decoder{}
+			if got := mergeChunks(tc.chunks, sum, 1); got != tc.merged {
+				t.Errorf("merged = %v, want %v", got, tc.merged)
+			}
+		})
+	}
+}

@@ -84,6 +84,14 @@ type summer struct {
 	textRows              int
 	textRowAt, textRowCol int
 	textRowValue          string
+
+	// A row summed while track is set is also added to tracked, by slot,
+	// so that untrack can take it back: a CSV row whose field count is
+	// known to be wrong only from later rows (SPEC 15). lastSlot is the
+	// slot of the last row summed, -1 when the last row was not summed.
+	track    bool
+	tracked  []Bucket
+	lastSlot int32
 }
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
@@ -220,6 +228,7 @@ type monthKind struct {
 func (s *summer) row(rowNum int, r *rowValues) {
 	l := s.l
 	l.RowsRead++
+	s.lastSlot = -1
 
 	switch label, col, kind := s.summaryLabel(r); kind {
 	case rowSummary:
@@ -275,6 +284,14 @@ func (s *summer) row(rowNum int, r *rowValues) {
 	}
 	s.slots[i].b.Amount += amt
 	s.slots[i].b.Rows++
+	s.lastSlot = i
+	if s.track {
+		for len(s.tracked) <= int(i) {
+			s.tracked = append(s.tracked, Bucket{})
+		}
+		s.tracked[i].Amount += amt
+		s.tracked[i].Rows++
+	}
 	l.Total += amt
 	l.RowsSummed++
 	s.running += amt
@@ -507,12 +524,48 @@ type slot struct {
 	b    Bucket
 }
 
+// untrack takes back the tracked rows of slot i: they are counted as
+// error rows instead, which the caller reports.
+func (s *summer) untrack(i int32) {
+	if i < 0 || int(i) >= len(s.tracked) || s.tracked[i].Rows == 0 {
+		return
+	}
+	l, b, sl := s.l, s.tracked[i], &s.slots[i]
+	sl.b.Amount -= b.Amount
+	sl.b.Rows -= b.Rows
+	l.Total -= b.Amount
+	l.RowsSummed -= b.Rows
+	l.ErrorRows += b.Rows
+	s.running -= b.Amount
+	switch {
+	case sl.key.Kind == Opening:
+		l.OpeningRows -= b.Rows
+		l.OpeningTotal -= b.Amount
+	case sl.key.Kind.IsClosing():
+		l.ClosingRows -= b.Rows
+		l.ClosingTotal -= b.Amount
+	}
+	s.tracked[i] = Bucket{}
+}
+
+// untrackAll takes back every tracked row and stops tracking.
+func (s *summer) untrackAll() {
+	for i := range s.tracked {
+		s.untrack(int32(i))
+	}
+	s.tracked = nil
+}
+
 // flush moves the summed slots into the ledger's buckets.
 func (s *summer) flush() {
 	for _, sl := range s.slots {
+		if sl.b.Rows == 0 {
+			continue // every row of it taken back
+		}
 		s.l.add(sl.unit, sl.key, sl.b)
 	}
 	s.slots = s.slots[:0]
+	s.tracked = nil
 	clear(s.slotOf)
 }
 
