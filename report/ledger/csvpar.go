@@ -223,7 +223,8 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 	c.shape, c.wide = own.fields.shape, own.fields.wide.n > 0
 	l := c.l
 	c.clean = !c.dec.mixed && len(l.Problems) == 0 && l.ErrorRows == 0 &&
-		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && c.sum.textRows == 0 && !l.noRespTold && l.overlap == (Bucket{})
+		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && c.sum.textRows == 0 && !l.noRespTold && l.overlap == (Bucket{}) &&
+		c.sum.credits[1].n == 0 // negative credit is told, or an error, by the sequential read
 	for _, u := range l.Units {
 		c.clean = c.clean && len(u.Problems) == 0
 	}

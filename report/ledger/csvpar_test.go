@@ -207,6 +207,18 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			}
 			return fmt.Sprintf("%d;2026%s;;%d,50", 3000+i%40*100, p, i)
 		}}, true, nil},
+		{"Kredit written negative", csvShape{rows: 3000, header: "Konto;Period;Debet;Kredit", row: func(i int, r *rand.Rand) string {
+			if i%2 == 0 {
+				return fmt.Sprintf("%d;2026%02d;%d,%02d;", 4000+i%40*10, 1+i%12, i, i%100)
+			}
+			return fmt.Sprintf("%d;2026%02d;;-%d,50", 3000+i%40*10, 1+i%12, i)
+		}}, false, nil},
+		{"Kredit with mixed signs, the odd one late", csvShape{rows: 3000, header: "Konto;Period;Debet;Kredit", row: func(i int, r *rand.Rand) string {
+			if i == 2700 {
+				return "3010;202604;;-5"
+			}
+			return fmt.Sprintf("%d;2026%02d;;%d,50", 3000+i%40*10, 1+i%12, i)
+		}}, false, nil},
 		{"comma-separated with an unquoted decimal comma", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			if i == 1500 {
 				return "4010,202604,-1000,50"

@@ -158,3 +158,42 @@ func TestMergeChunksFieldShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestCreditSign: a Kredit column holding negative amounts is read as
+// signed credit only where all of them are negative, with a warning;
+// mixed signs are an error naming the rows (SPEC 15). Debet − Kredit on
+// credit written negative turned revenue into cost.
+func TestCreditSign(t *testing.T) {
+	const head = "Konto;Period;Debet;Kredit\n"
+	apr := func(acc string) Key { return Key{Account: acc, Month: period.Month{Year: 2026, Month: 4}} }
+	runCases(t, []ledgerCase{
+		{name: "credit written positive, as usual",
+			data:  []byte(head + "3010;202604;;1000\n4010;202604;400;\n"),
+			total: -60000, counts: counts{2, 2, 0, 0},
+			buckets: map[Key]money.Amount{apr("3010"): -100000, apr("4010"): 40000}},
+		{name: "every credit negative: signed credit, with a warning",
+			data:  []byte(head + "3010;202604;;-1000\n4010;202604;400;\n3011;202604;0;-50\n"),
+			total: -65000, counts: counts{3, 3, 0, 0}, warnOnly: true,
+			buckets:  map[Key]money.Amount{apr("3010"): -100000, apr("3011"): -5000},
+			problems: []string{`huvudbok.csv: rad 2, kolumn Kredit: kolumnen Kredit har bara negativa belopp (2 rader): exporten skriver kredit med minustecken, så beloppet läses som debet plus kredit`}},
+		{name: "mixed signs: the rows of the other sign are errors",
+			data:  []byte(head + "3010;202604;;1000\n3011;202604;;-50\n4010;202604;400;\n3012;202604;;-7\n3013;202604;;-8\n3014;202604;;20\n"),
+			total: -62000, counts: counts{6, 3, 0, 3},
+			buckets:  map[Key]money.Amount{apr("3010"): -100000, apr("3014"): -2000},
+			problems: []string{`huvudbok.csv: rad 3, 5, 6: kolumnen Kredit har både positiva belopp (rad 2, 7; 2 rader) och negativa (rad 3, 5, 6; 3 rader)`, "raderna med negativa kredit, olikt den första (positiv), summeras inte"}},
+		{name: "mixed signs, the first negative",
+			data:  []byte(head + "3010;202604;;-1000\n3011;202604;;50\n"),
+			total: -100000, counts: counts{2, 1, 0, 1},
+			problems: []string{`huvudbok.csv: rad 3: kolumnen Kredit har både positiva belopp (rad 3; 1 rad) och negativa (rad 2; 1 rad)`}},
+		{name: "a negative debit is a reversal, read as debit minus credit",
+			data:  []byte(head + "4010;202604;-400;\n4010;202604;1000;\n3010;202604;;500\n"),
+			total: 10000, counts: counts{3, 3, 0, 0},
+			buckets: map[Key]money.Amount{apr("4010"): 60000, apr("3010"): -50000}},
+		{name: "in a workbook",
+			file: "huvudbok.xlsx",
+			data: rawXLSX(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>Konto</t></is></c><c r="B1" t="inlineStr"><is><t>Period</t></is></c><c r="C1" t="inlineStr"><is><t>Debet</t></is></c><c r="D1" t="inlineStr"><is><t>Kredit</t></is></c></row>`+
+				`<row r="2"><c r="A2"><v>3010</v></c><c r="B2"><v>202604</v></c><c r="D2"><v>-1000</v></c></row>`, nil, false),
+			total: -100000, counts: counts{1, 1, 0, 0}, warnOnly: true,
+			problems: []string{`huvudbok.xlsx: Huvudbok!D2: kolumnen Kredit (D) har bara negativa belopp (1 rad)`}},
+	})
+}

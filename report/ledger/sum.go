@@ -92,6 +92,18 @@ type summer struct {
 	track    bool
 	tracked  []Bucket
 	lastSlot int32
+
+	// Kredit's sign (SPEC 15): an export that writes credit as negative
+	// numbers flips every revenue under Debet − Kredit. Where every
+	// non-zero Kredit is negative, it is read as signed credit, Debet +
+	// Kredit, with a warning; where signs are mixed, the rows whose Kredit
+	// has another sign than the first are errors, named in one problem.
+	// A Debet column has no such rule: no export writes every debit
+	// negative, and a negative debit (a reversal, rödstorno) reads right
+	// as Debet − Kredit under either way of writing credit.
+	creditSign int        // the sign of the first non-zero Kredit; 0 before it
+	credits    [2]rowList // rows with a positive (0) and a negative (1) Kredit
+	creditAt   [2]int     // the row of the first of each, for its cell
 }
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
@@ -180,12 +192,57 @@ func (s *summer) finish() {
 			Message: msg,
 			Hint:    "Inget belopp går förlorat; kontrollera att raden inte är en kontering som tappat konto och belopp, eller ta bort rubriker och sidfötter ur exporten"})
 	}
+	s.creditProblem()
 	if s.suppressed > 0 {
 		s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet,
 			Row:     1 << 30,
 			Message: fmt.Sprintf("och %d fel till som inte visas (raderna är räknade men inte summerade)", s.suppressed),
 			Hint:    "Rätta felen ovan, som ofta har samma orsak, och läs in filen igen"})
 	}
+}
+
+// creditProblem tells a Kredit column with negative amounts: a warning
+// where all are negative and were read as signed credit, an error naming
+// the rows where signs are mixed.
+func (s *summer) creditProblem() {
+	pos, neg := &s.credits[0], &s.credits[1]
+	if neg.n == 0 {
+		return
+	}
+	ccol := s.lay.col[fieldCredit]
+	head := s.columnName(ccol)
+	if !s.csv {
+		head = fmt.Sprintf("%s (%s)", strings.TrimSpace(s.lay.headers[ccol]), problem.ColumnName(ccol+1))
+	}
+	if pos.n == 0 {
+		row := s.creditAt[1]
+		cell := problem.CellName(ccol+1, row)
+		if s.csv {
+			cell = fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(ccol))
+		}
+		s.l.Problems.Add(problem.Problem{Severity: problem.Warning, File: s.l.File, Sheet: s.sheet, Row: row, Col: ccol + 1, Cell: cell,
+			Message: fmt.Sprintf("kolumnen %s har bara negativa belopp (%s): exporten skriver kredit med minustecken, så beloppet läses som debet plus kredit; debet minus kredit skulle vända intäkter till kostnader",
+				head, rowsCounted(neg.n)),
+			Hint: "Kontrollera intäkternas och kostnadernas tecken i rapporten; exportera helst kredit som positiva belopp"})
+		return
+	}
+	odd, oddWord, firstWord := neg, "negativa", "positiv"
+	if s.creditSign < 0 {
+		odd, oddWord, firstWord = pos, "positiva", "negativ"
+	}
+	s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet, Row: odd.first(), Col: ccol + 1,
+		Cell: "rad " + odd.String(),
+		Message: fmt.Sprintf("kolumnen %s har både positiva belopp (rad %s; %s) och negativa (rad %s; %s): det går inte att veta om kredit skrivs med tecken, och debet minus kredit vänder intäkter och kostnader för de ena; raderna med %s kredit, olikt den första (%s), summeras inte",
+			head, pos.String(), rowsCounted(pos.n), neg.String(), rowsCounted(neg.n), oddWord, firstWord),
+		Hint: "Exportera kredit med samma tecken på alla rader (helst positiva belopp), eller en enda beloppskolumn (Belopp)"})
+}
+
+// rowsCounted is "1 rad" or "12 rader".
+func rowsCounted(n int) string {
+	if n == 1 {
+		return "1 rad"
+	}
+	return fmt.Sprintf("%d rader", n)
 }
 
 // text gives a cell's text as UTF-8, trimmed.
@@ -817,6 +874,24 @@ func (s *summer) amount(row int, r *rowValues) (money.Amount, bool) {
 	c, ok2 := s.amountAt(row, ccol, s.lay.unit[fieldCredit], cv, true)
 	if !ok || !ok2 {
 		return 0, false
+	}
+	if c != 0 {
+		sign, i := 1, 0
+		if c < 0 {
+			sign, i = -1, 1
+		}
+		if s.credits[i].add(row); s.credits[i].n == 1 {
+			s.creditAt[i] = row
+		}
+		if s.creditSign == 0 {
+			s.creditSign = sign
+		}
+		if sign != s.creditSign {
+			return 0, false // an error row, named in finish's problem
+		}
+		if sign < 0 {
+			c = -c // signed credit: debit plus credit
+		}
 	}
 	a, fits := d.AddChecked(-c)
 	if !fits {
