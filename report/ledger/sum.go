@@ -101,9 +101,15 @@ type summer struct {
 	// A Debet column has no such rule: no export writes every debit
 	// negative, and a negative debit (a reversal, rödstorno) reads right
 	// as Debet − Kredit under either way of writing credit.
-	creditSign int        // the sign of the first non-zero Kredit; 0 before it
-	credits    [2]rowList // rows with a positive (0) and a negative (1) Kredit
-	creditAt   [2]int     // the row of the first of each, for its cell
+	// Rows whose account cell holds a whole posting joined by another
+	// delimiter (joinedPosting): the first, and all, for one error.
+	joined      rowList
+	joinedCol   int
+	joinedValue string
+	joinedSep   byte
+	creditSign  int        // the sign of the first non-zero Kredit; 0 before it
+	credits     [2]rowList // rows with a positive (0) and a negative (1) Kredit
+	creditAt    [2]int     // the row of the first of each, for its cell
 }
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
@@ -193,6 +199,7 @@ func (s *summer) finish() {
 			Hint:    "Inget belopp går förlorat; kontrollera att raden inte är en kontering som tappat konto och belopp, eller ta bort rubriker och sidfötter ur exporten"})
 	}
 	s.creditProblem()
+	s.joinedProblem()
 	if s.suppressed > 0 {
 		s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet,
 			Row:     1 << 30,
@@ -226,15 +233,41 @@ func (s *summer) creditProblem() {
 			Hint: "Kontrollera intäkternas och kostnadernas tecken i rapporten; exportera helst kredit som positiva belopp"})
 		return
 	}
-	odd, oddWord, firstWord := neg, "negativa", "positiv"
+	odd, oddWord, firstWord := neg, "negativ", "positiv"
 	if s.creditSign < 0 {
-		odd, oddWord, firstWord = pos, "positiva", "negativ"
+		odd, oddWord, firstWord = pos, "positiv", "negativ"
 	}
 	s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet, Row: odd.first(), Col: ccol + 1,
 		Cell: "rad " + odd.String(),
-		Message: fmt.Sprintf("kolumnen %s har både positiva belopp (rad %s; %s) och negativa (rad %s; %s): det går inte att veta om kredit skrivs med tecken, och debet minus kredit vänder intäkter och kostnader för de ena; raderna med %s kredit, olikt den första (%s), summeras inte",
+		Message: fmt.Sprintf("kolumnen %s har både positiva belopp (rad %s; %s) och negativa (rad %s; %s): det går inte att veta om kredit skrivs med tecken, och debet minus kredit vänder intäkter och kostnader för de ena; raderna med %s kredit summeras inte (den första krediten är %s)",
 			head, pos.String(), rowsCounted(pos.n), neg.String(), rowsCounted(neg.n), oddWord, firstWord),
 		Hint: "Exportera kredit med samma tecken på alla rader (helst positiva belopp), eller en enda beloppskolumn (Belopp)"})
+}
+
+// joinedProblem tells the rows whose account cell holds a posting's
+// fields joined by another delimiter: one error at the first, naming all.
+func (s *summer) joinedProblem() {
+	if s.joined.n == 0 {
+		return
+	}
+	row, col := s.joined.first(), s.joinedCol
+	where := " och inte med filens avgränsare"
+	cell := problem.CellName(col+1, row)
+	if s.csv {
+		cell = fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
+	} else {
+		where = " i en och samma cell"
+	}
+	msg := "börjar med ett kontonummer och har ett belopp, men fälten är åtskilda med " + delimiterName(s.joinedSep) + where +
+		": raderna eller fälten har troligen slagits ihop"
+	if s.joined.n == 1 {
+		msg += ", och raden summeras inte"
+	} else {
+		msg += fmt.Sprintf("; raden och %s till (rad %s) summeras inte", rowsCounted(s.joined.n-1), s.joined.String())
+	}
+	s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet, Row: row, Col: col + 1, Cell: cell, Value: s.joinedValue,
+		Message: msg,
+		Hint:    "Exportera huvudboken på nytt med samma avgränsare på alla rader, eller rätta raden så att varje fält står i sin kolumn"})
 }
 
 // rowsCounted is "1 rad" or "12 rader".
@@ -676,14 +709,11 @@ func (s *summer) account(row int, r *rowValues) (int32, rowKind) {
 		}
 		if joined {
 			// SPEC 15: a row that begins with an account number and
-			// holds an amount is never a heading or footer.
-			where := " och inte med filens avgränsare"
-			if !s.csv {
-				where = " i en och samma cell"
+			// holds an amount is never a heading or footer. Told in one
+			// error by finish.
+			if s.joined.add(row); s.joined.n == 1 {
+				s.joinedCol, s.joinedValue, s.joinedSep = col, truncate(string(t)), sep
 			}
-			s.problemAt(col, row, string(t), "börjar med ett kontonummer och har ett belopp, men fälten är åtskilda med "+delimiterName(sep)+where+
-				": raderna eller fälten har troligen slagits ihop, och raden summeras inte",
-				"Exportera huvudboken på nytt med samma avgränsare på alla rader, eller rätta raden så att varje fält står i sin kolumn")
 			return 0, rowError
 		}
 		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
