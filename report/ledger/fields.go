@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,9 +24,10 @@ import (
 // not; after that a wide row is an error at once. Only data rows count:
 // headings, footers and summary rows are not postings and may be shorter.
 //
-// A comma-separated file keeps its own rule (csvRows.record): there an
-// extra field is most often an unquoted decimal comma, and a file whose
-// every amount has one would otherwise pass with its öre cut off.
+// In a comma-separated file, a row whose amount looks split by an
+// unquoted decimal comma is an error of its own (csvRows.record), however
+// many rows have one: a file whose every amount is written with two
+// decimals would otherwise pass with its öre cut off.
 type fieldCheck struct {
 	width int // the header's fields
 	// shape is the field count (at least width) of every data row so
@@ -69,6 +71,42 @@ func (f *fieldCheck) problem(file string, delim byte) (problem.Problem, bool) {
 	}
 	p.Hint = "Sätt citattecken kring fält som innehåller avgränsaren (\"Faktura 4712; 17\") eller exportera utan den i texterna; har varje rad en kolumn utan rubrik ska alla rader ha den"
 	return p, true
+}
+
+// decimalSplit reports whether a comma-separated record looks like one
+// whose amount an unquoted decimal comma split: an amount column (or
+// Debet or Kredit) holding a whole number, and the next field one or two
+// digits: "-1000,50" read as -1000 and a field 50.
+func (c *csvRows) decimalSplit(rec [][]byte) bool {
+	for _, f := range []field{fieldAmount, fieldDebit, fieldCredit} {
+		a := c.sum.lay.col[f]
+		if a < 0 || a+1 >= len(rec) {
+			continue
+		}
+		frac := bytes.TrimSpace(rec[a+1])
+		if wholeNumber(rec[a]) && len(frac) >= 1 && len(frac) <= 2 && allDigits(frac) {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeNumber reports whether b is an integer as amounts are written:
+// an optional minus, digits, and spaces between them.
+func wholeNumber(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	b = bytes.TrimPrefix(b, []byte("-"))
+	b = bytes.TrimPrefix(b, []byte("−"))
+	digits := false
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c != ' ':
+			return false
+		}
+	}
+	return digits
 }
 
 // maxSpans bounds the runs of rows a rowList names.

@@ -848,12 +848,12 @@ func (c *csvRows) finish() {
 // record counts and sums one data record, the recN-th of the file.
 func (c *csvRows) record(rec [][]byte, recN int) {
 	l, sum, width := c.l, c.sum, c.width
-	if c.delim == ',' && extraFields(rec, width) {
-		// In a comma-separated file this is most often an unquoted
-		// decimal comma: "-1000,50" split in two, and summing the first
-		// half would lose the öre silently. With ';' or tab, an extra
-		// field is only an unheaded column, which is ignored like any
-		// unknown column.
+	if c.delim == ',' && extraFields(rec, width) && c.decimalSplit(rec) {
+		// In a comma-separated file this is an unquoted decimal comma:
+		// "-1000,50" split in two, and summing the first half would lose
+		// the öre silently, even where every row has it, as exports that
+		// always write two decimals do. Other extra fields are held to
+		// the header's field count (fieldCheck).
 		l.RowsRead++
 		l.ErrorRows++
 		sum.problemAt(width, recN, string(bytes.Join(rec, []byte{c.delim})),

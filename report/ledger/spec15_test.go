@@ -197,3 +197,26 @@ func TestCreditSign(t *testing.T) {
 			problems: []string{`huvudbok.xlsx: Huvudbok!D2: kolumnen Kredit (D) har bara negativa belopp (1 rad)`}},
 	})
 }
+
+// TestCommaFieldCount: in a comma-separated file an amount split by an
+// unquoted decimal comma stays an error row by row, even where every row
+// has one; any other extra field follows the rule of SPEC 15.
+func TestCommaFieldCount(t *testing.T) {
+	runCases(t, []ledgerCase{
+		{name: "every amount split by its decimal comma",
+			data:  []byte("Konto,Period,Belopp\n4010,202604,1000,50\n4010,202604,-200,00\n"),
+			total: 0, counts: counts{2, 0, 0, 2},
+			problems: []string{`huvudbok.csv: rad 2, kolumn D: "4010,202604,1000,50" raden har 4 fält men rubrikraden 3; raden summeras inte`, "rad 3, kolumn D"}},
+		{name: "Kredit split by its decimal comma",
+			data:  []byte("Konto,Period,Debet,Kredit\n3010,202604,,1000,50\n"),
+			total: 0, counts: counts{1, 0, 0, 1},
+			problems: []string{`raden har 5 fält men rubrikraden 4`}},
+		{name: "a column without a header in every row",
+			data:  []byte("Konto,Period,Belopp\n4010,202604,1000.50,K1\n4010,202604,-200,K2\n"),
+			total: 80050, counts: counts{2, 2, 0, 0}},
+		{name: "a Text with an unquoted comma",
+			data:  []byte("Konto,Period,Text,Belopp\n4010,202604,Hyra,1500\n4010,202604,Faktura 4712, 17,1500\n"),
+			total: 150000, counts: counts{2, 1, 0, 1},
+			problems: []string{`huvudbok.csv: rad 3: "4010,202604,Faktura 4712, 17,1500" raden har 5 fält men rubrikraden 4 (och inte alla rader har lika många): ett fält som innehåller avgränsaren (komma)`}},
+	})
+}
