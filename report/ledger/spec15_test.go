@@ -68,9 +68,13 @@ func TestJoinedPostingIsNoHeading(t *testing.T) {
 				`<row r="2"><c r="A2" t="inlineStr"><is><t>4010;2026-02;500</t></is></c></row>`, nil, false),
 			counts:   counts{1, 0, 0, 1},
 			problems: []string{`huvudbok.xlsx: Huvudbok!A2: "4010;2026-02;500" börjar med ett kontonummer och har ett belopp, men fälten är åtskilda med semikolon i en och samma cell`}},
+		{name: "fields joined by spaces",
+			data:  []byte(head + "4010 100 2026-02 1 000,50;;;\n"),
+			total: 500, counts: counts{2, 1, 0, 1},
+			problems: []string{`huvudbok.csv: rad 3, kolumn Konto: "4010 100 2026-02 1 000,50" börjar med ett kontonummer och har ett belopp, men fälten är åtskilda med mellanslag`}},
 		{name: "a group heading with its number stays a heading",
-			data:  []byte(head + "40 Personalkostnader;;;\n40\tPersonalkostnader;;;\n4010, 4011 Löner;;;\n"),
-			total: 500, counts: counts{4, 1, 3, 0}, warnOnly: true,
+			data:  []byte(head + "40 Personalkostnader;;;\n40\tPersonalkostnader;;;\n4010, 4011 Löner;;;\n4010 – 4099 Personal;;;\n40 Personal 2026;;;\n"),
+			total: 500, counts: counts{6, 1, 5, 0}, warnOnly: true,
 			problems: []string{`rad 3: "40 Personalkostnader" raden har varken kontonummer eller belopp`}},
 	})
 }

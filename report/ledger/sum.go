@@ -742,22 +742,39 @@ func (s *summer) account(row int, r *rowValues) (int32, rowKind) {
 // number and goes on, after a delimiter, with a field that reads as an
 // amount: a posting whose fields were joined by another delimiter than
 // the file's ("4010\t100\t2026-01\t500" in a file separated by ';'), or
-// several such postings in one line. It returns that delimiter.
+// several such postings in one line. Fields joined by spaces count where
+// the number has an account's four digits and two fields after it read
+// as numbers ("4010 100 2026-01 500"), so that a heading such as "4010 –
+// 4099 Personal" stays a heading. It returns the delimiter.
 func joinedPosting(t []byte) (byte, bool) {
 	i := 0
 	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 		i++
 	}
-	if i == 0 || i == len(t) || !isDelimiter(t[i]) {
+	if i == 0 || i == len(t) {
 		return 0, false
 	}
-	for _, f := range bytes.FieldsFunc(t[i:], func(r rune) bool { return r < utf8.RuneSelf && isDelimiter(byte(r)) }) {
+	sep, need := t[i], 1
+	split := func(r rune) bool { return r < utf8.RuneSelf && isDelimiter(byte(r)) }
+	switch {
+	case isDelimiter(sep):
+	case sep == ' ' && i >= 4:
+		need = 2
+		split = func(r rune) bool { return r == ' ' || r < utf8.RuneSelf && isDelimiter(byte(r)) }
+	default:
+		return 0, false
+	}
+	for _, f := range bytes.FieldsFunc(t[i:], split) {
 		f = trimSpace(f)
-		if _, ok := plainAmountSep(f, money.UnitKr, true); ok {
-			return t[i], true
+		_, ok := plainAmountSep(f, money.UnitKr, true)
+		if !ok {
+			_, err := money.Parse(string(f), money.UnitKr)
+			ok = err == nil
 		}
-		if _, err := money.Parse(string(f), money.UnitKr); err == nil {
-			return t[i], true
+		if ok {
+			if need--; need == 0 {
+				return sep, true
+			}
 		}
 	}
 	return 0, false
@@ -777,6 +794,8 @@ func delimiterName(c byte) string {
 		return "semikolon"
 	case '|':
 		return "lodstreck"
+	case ' ':
+		return "mellanslag"
 	}
 	return fmt.Sprintf("%q", c)
 }
