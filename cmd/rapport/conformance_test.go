@@ -40,6 +40,11 @@ var norrbyLedger = []string{
 	"5010;;202709;1500000",
 	"6010;;202704;700075,75",
 	"8010;;202706;25000",
+	// SPEC 15: a month without postings between months that have them
+	// is an error; these months have postings that sum to nothing.
+	"8010;;202707;0",
+	"8010;;202708;0",
+	"8010;;202710;0",
 	"1220;P9;202703;4000000",
 	"3010;;202602;-10000000",
 	"4010;;202601;9000000",
@@ -305,8 +310,9 @@ func TestConformanceOtherUnitAndYear(t *testing.T) {
 		t.Errorf("reconciliation total %s, difference %s, rows %d; want %s, 0, %d",
 			rec.LedgerTotal.FormatKr(), rec.Difference.FormatKr(), rec.RowsRead, total.FormatKr(), len(norrbyLedger))
 	}
-	// Later months of 2027: −500 000 + 6 000 025,25 + 100 000 + 1 500 000 + 25 000.
-	if rec.LaterMonths.Amount != kr(t, "7125025,25") || rec.LaterMonths.Rows != 5 {
+	// Later months of 2027: −500 000 + 6 000 025,25 + 100 000 + 1 500 000 + 25 000,
+	// and the three rows of 0 in July, August and October.
+	if rec.LaterMonths.Amount != kr(t, "7125025,25") || rec.LaterMonths.Rows != 8 {
 		t.Errorf("later months %d rows %s", rec.LaterMonths.Rows, rec.LaterMonths.Amount.FormatKr())
 	}
 
