@@ -224,7 +224,8 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 	l := c.l
 	c.clean = !c.dec.mixed && len(l.Problems) == 0 && l.ErrorRows == 0 &&
 		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && c.sum.textRows == 0 && !l.noRespTold && l.overlap == (Bucket{}) &&
-		c.sum.credits[1].n == 0 // negative credit is told, or an error, by the sequential read
+		c.sum.credits[1].n == 0 && // negative credit is told, or an error, by the sequential read
+		own.fields.unheaded()
 	for _, u := range l.Units {
 		c.clean = c.clean && len(u.Problems) == 0
 	}

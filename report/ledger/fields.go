@@ -56,18 +56,36 @@ func (f *fieldCheck) dataRow(row, n int, wide bool) bool {
 	return f.shape < 0 && f.wide.n > 0
 }
 
-// problem is the error for the wide rows, if the rows are not all alike.
+// unheaded reports whether the wide rows, if any, are read as columns
+// without a header: every data row has the same number of fields, fewer
+// than two rows joined into one have. Two rows joined by another
+// character than the delimiter ("4010;100;2026-01;5,4010;100;2026-02;7")
+// have twice the header's fields less one, and are no columns an export
+// forgot to name, however few lines the file has.
+func (f *fieldCheck) unheaded() bool {
+	return f.wide.n == 0 || f.shape > 0 && f.shape < 2*f.width-1
+}
+
+// problem is the error for the wide rows, unless they are unheaded.
 func (f *fieldCheck) problem(file string, delim byte) (problem.Problem, bool) {
-	if f.shape >= 0 || f.wide.n == 0 {
+	if f.unheaded() {
 		return problem.Problem{}, false
 	}
 	p := problem.Problem{Severity: problem.Error, File: file, Row: f.wide.first(),
 		Cell: "rad " + f.wide.String(), Value: f.first}
 	cause := fmt.Sprintf("ett fält som innehåller avgränsaren (%s) utan citattecken, t.ex. i en text, flyttar beloppet till fel kolumn", delimiterName(delim))
-	if f.wide.n == 1 {
+	if f.most >= 2*f.width-1 {
+		cause = fmt.Sprintf("troligen har flera rader slagits ihop till en, eller innehåller fält avgränsaren (%s) utan citattecken, så att belopp hamnar i fel kolumn", delimiterName(delim))
+	}
+	switch {
+	case f.wide.n == 1 && f.shape < 0:
 		p.Message = fmt.Sprintf("raden har %d fält men rubrikraden %d (och inte alla rader har lika många): %s; raden summeras inte", f.most, f.width, cause)
-	} else {
+	case f.wide.n == 1:
+		p.Message = fmt.Sprintf("raden har %d fält men rubrikraden %d, för många för kolumner utan rubrik: %s; raden summeras inte", f.most, f.width, cause)
+	case f.shape < 0:
 		p.Message = fmt.Sprintf("%d rader har fler fält än rubrikraden (upp till %d mot %d) men inte alla rader: %s; raderna summeras inte", f.wide.n, f.most, f.width, cause)
+	default:
+		p.Message = fmt.Sprintf("%d rader har %d fält men rubrikraden %d, för många för kolumner utan rubrik: %s; raderna summeras inte", f.wide.n, f.most, f.width, cause)
 	}
 	p.Hint = "Sätt citattecken kring fält som innehåller avgränsaren (\"Faktura 4712; 17\") eller exportera utan den i texterna; har varje rad en kolumn utan rubrik ska alla rader ha den"
 	return p, true

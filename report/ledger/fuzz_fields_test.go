@@ -12,8 +12,9 @@ import (
 // file of postings whose Text may hold the delimiter and whose rows may
 // have fields beyond the header's. A wide row (a non-empty field beyond
 // the header's) is named in one error and never summed unless every row
-// has the same field count; then no row is an error for its fields. The
-// parallel read must give what the sequential one gives.
+// has the same field count, fewer than two joined rows have; then no row
+// is an error for its fields. The parallel read must give what the
+// sequential one gives.
 func FuzzFieldCount(f *testing.F) {
 	f.Add("Faktura 4712; 17", []byte{0x00, 0x10, 0x00})
 	f.Add("a;b", []byte{0x10, 0x00})
@@ -21,6 +22,7 @@ func FuzzFieldCount(f *testing.F) {
 	f.Add("", []byte{0x40, 0x00, 0x40})
 	f.Add(" ; ", []byte{0x30, 0x10, 0x00, 0x20})
 	f.Add("Hyra", []byte{0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09})
+	f.Add("a;b;c", []byte{0x10, 0x10})
 	f.Fuzz(func(t *testing.T, text string, rows []byte) {
 		if len(rows) > 200 {
 			rows = rows[:200]
@@ -78,7 +80,9 @@ func FuzzFieldCount(f *testing.F) {
 				}
 			}
 		}
-		switch want := wideRows > 0 && !alike; {
+		// Rows alike but as wide as two joined rows are no columns
+		// without a header (fieldCheck.unheaded).
+		switch want := wideRows > 0 && (!alike || lines[0].fields >= 2*width-1); {
 		case want && len(fieldErr) != 1:
 			t.Fatalf("%d wide rows among rows of differing field counts; want one error, got %v\n%s", wideRows, l.Problems, data)
 		case !want && len(fieldErr) > 0:

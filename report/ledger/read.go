@@ -840,6 +840,8 @@ func newCSVRows(sum *summer, delim byte, width int) *csvRows {
 // finish reports what only the whole file tells, and finishes the sums.
 func (c *csvRows) finish() {
 	if p, ok := c.fields.problem(c.l.File, c.delim); ok {
+		// Rows all alike but too wide are still tracked.
+		c.sum.untrackAll()
 		c.l.Problems.Add(p)
 	}
 	c.sum.finish()
