@@ -269,6 +269,9 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 		{"every row with a column without a header", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
 			return fmt.Sprintf("2026-%02d-02;%d;1000;100;;Text %d;%d,%02d;K%d", 1+i%10, 4000+i%30, i, i-1000, i%100, i%3)
 		}}, true, nil},
+		{"every row as wide as two joined rows", csvShape{rows: 3000, header: "Konto;Period;Belopp;Text", row: func(i int, r *rand.Rand) string {
+			return fmt.Sprintf("%d;2026%02d;%d;x,%d;2026%02d;7;y", 4000+i%30, 1+i%10, i, 4000+i%20, 1+i%12)
+		}}, false, nil},
 		{"comma-separated, clean", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			return fmt.Sprintf("%d,2026%02d,\"%d,%02d\"", 4000+i%20, 1+i%10, i, i%100)
 		}}, true, nil},
