@@ -53,6 +53,8 @@ type csvChunk struct {
 	dec        *decoder
 	lines      int
 	clean      bool // nothing order-dependent met: the result can be merged
+	shape      int  // the field count of every data row, as fieldCheck.shape
+	wide       bool // some data row has a field beyond the header's
 }
 
 // readCSVParallel reads the data from start (the line after the header,
@@ -218,9 +220,12 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 		}
 	}
 	c.sum.flush()
+	c.shape, c.wide = own.fields.shape, own.fields.wide.n > 0
 	l := c.l
 	c.clean = !c.dec.mixed && len(l.Problems) == 0 && l.ErrorRows == 0 &&
-		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && c.sum.textRows == 0 && !l.noRespTold && l.overlap == (Bucket{})
+		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && c.sum.textRows == 0 && !l.noRespTold && l.overlap == (Bucket{}) &&
+		c.sum.credits[1].n == 0 && // negative credit is told, or an error, by the sequential read
+		own.fields.unheaded()
 	for _, u := range l.Units {
 		c.clean = c.clean && len(u.Problems) == 0
 	}
@@ -235,8 +240,19 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 	l := sum.l
 	enc := sum.dec.enc
 	abs := l.absTotal
+	shape, wide := 0, false
 	for i := range chunks {
 		c := &chunks[i]
+		// Rows wider than the header are read only where every data row
+		// of the file is as wide (fieldCheck).
+		wide = wide || c.wide
+		switch {
+		case c.shape == 0:
+		case shape == 0:
+			shape = c.shape
+		case shape != c.shape:
+			shape = -1
+		}
 		if c.dec.enc != encUnknown {
 			if enc != encUnknown && enc != c.dec.enc {
 				return false
@@ -247,6 +263,9 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 		if abs, fits = abs.AddChecked(c.l.absTotal); !fits {
 			return false
 		}
+	}
+	if wide && shape < 0 {
+		return false
 	}
 	sum.dec.enc = enc
 	l.absTotal = abs

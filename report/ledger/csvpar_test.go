@@ -207,6 +207,18 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			}
 			return fmt.Sprintf("%d;2026%s;;%d,50", 3000+i%40*100, p, i)
 		}}, true, nil},
+		{"Kredit written negative", csvShape{rows: 3000, header: "Konto;Period;Debet;Kredit", row: func(i int, r *rand.Rand) string {
+			if i%2 == 0 {
+				return fmt.Sprintf("%d;2026%02d;%d,%02d;", 4000+i%40*10, 1+i%12, i, i%100)
+			}
+			return fmt.Sprintf("%d;2026%02d;;-%d,50", 3000+i%40*10, 1+i%12, i)
+		}}, false, nil},
+		{"Kredit with mixed signs, the odd one late", csvShape{rows: 3000, header: "Konto;Period;Debet;Kredit", row: func(i int, r *rand.Rand) string {
+			if i == 2700 {
+				return "3010;202604;;-5"
+			}
+			return fmt.Sprintf("%d;2026%02d;;%d,50", 3000+i%40*10, 1+i%12, i)
+		}}, false, nil},
 		{"comma-separated with an unquoted decimal comma", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			if i == 1500 {
 				return "4010,202604,-1000,50"
@@ -240,6 +252,26 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			}
 			return "-"
 		}}, true, nil},
+		// SPEC 15: a data row with more fields than the header.
+		{"a Text with an unquoted delimiter", csvShape{rows: 3000, row: bad(1700, "2026-04-02;4010;1000;100;;Faktura 4712; 17;1500,00")}, false, nil},
+		{"the first data row wider than the header", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i == 0 {
+				return "2026-04-02;4010;1000;100;;Faktura 4712; 17;1500,00"
+			}
+			return "-"
+		}}, false, nil},
+		{"wide rows filling whole chunks, the others not", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			if i >= 1600 && i < 1700 {
+				return fmt.Sprintf("2026-04-02;4010;1000;100;;Faktura %d; 17;1500,00", i)
+			}
+			return "-"
+		}}, false, nil},
+		{"every row with a column without a header", csvShape{rows: 3000, row: func(i int, r *rand.Rand) string {
+			return fmt.Sprintf("2026-%02d-02;%d;1000;100;;Text %d;%d,%02d;K%d", 1+i%10, 4000+i%30, i, i-1000, i%100, i%3)
+		}}, true, nil},
+		{"every row as wide as two joined rows", csvShape{rows: 3000, header: "Konto;Period;Belopp;Text", row: func(i int, r *rand.Rand) string {
+			return fmt.Sprintf("%d;2026%02d;%d;x,%d;2026%02d;7;y", 4000+i%30, 1+i%10, i, 4000+i%20, 1+i%12)
+		}}, false, nil},
 		{"comma-separated, clean", csvShape{rows: 3000, header: "Konto,Period,Belopp", row: func(i int, r *rand.Rand) string {
 			return fmt.Sprintf("%d,2026%02d,\"%d,%02d\"", 4000+i%20, 1+i%10, i, i%100)
 		}}, true, nil},

@@ -714,7 +714,7 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 				Message: msg,
 				Hint:    "Kontrollera att filen är en CSV-export med en kontering per rad"})
 			if sum != nil {
-				sum.finish()
+				rows.finish()
 			}
 			return nil
 		}
@@ -774,7 +774,7 @@ func readCSV(ctx context.Context, r io.ReaderAt, size int64, l *Ledger, opt Opti
 			Message: "filen blandar teckenkodningarna UTF-8 och Windows-1252; texter kan ha fel tecken",
 			Hint:    "Exportera filen på nytt i en enda kodning, helst UTF-8"})
 	}
-	sum.finish()
+	rows.finish()
 	prog.tick(l.RowsRead, counted.n, size, true)
 	return nil
 }
@@ -825,26 +825,37 @@ func utf16Order(r io.ReaderAt) (unicode.Endianness, bool) {
 
 // csvRows handles the data records of a CSV file below its header.
 type csvRows struct {
-	l     *Ledger
-	sum   *summer
-	delim byte
-	width int       // fields of the header row
-	vals  rowValues // every field of a record is in its dense part
+	l      *Ledger
+	sum    *summer
+	delim  byte
+	width  int        // fields of the header row
+	vals   rowValues  // every field of a record is in its dense part
+	fields fieldCheck // data rows against the header's field count
 }
 
 func newCSVRows(sum *summer, delim byte, width int) *csvRows {
-	return &csvRows{l: sum.l, sum: sum, delim: delim, width: width}
+	return &csvRows{l: sum.l, sum: sum, delim: delim, width: width, fields: fieldCheck{width: width}}
+}
+
+// finish reports what only the whole file tells, and finishes the sums.
+func (c *csvRows) finish() {
+	if p, ok := c.fields.problem(c.l.File, c.delim); ok {
+		// Rows all alike but too wide are still tracked.
+		c.sum.untrackAll()
+		c.l.Problems.Add(p)
+	}
+	c.sum.finish()
 }
 
 // record counts and sums one data record, the recN-th of the file.
 func (c *csvRows) record(rec [][]byte, recN int) {
 	l, sum, width := c.l, c.sum, c.width
-	if c.delim == ',' && extraFields(rec, width) {
-		// In a comma-separated file this is most often an unquoted
-		// decimal comma: "-1000,50" split in two, and summing the first
-		// half would lose the öre silently. With ';' or tab, an extra
-		// field is only an unheaded column, which is ignored like any
-		// unknown column.
+	if c.delim == ',' && extraFields(rec, width) && c.decimalSplit(rec) {
+		// In a comma-separated file this is an unquoted decimal comma:
+		// "-1000,50" split in two, and summing the first half would lose
+		// the öre silently, even where every row has it, as exports that
+		// always write two decimals do. Other extra fields are held to
+		// the header's field count (fieldCheck).
 		l.RowsRead++
 		l.ErrorRows++
 		sum.problemAt(width, recN, string(bytes.Join(rec, []byte{c.delim})),
@@ -869,7 +880,32 @@ func (c *csvRows) record(rec [][]byte, recN int) {
 		l.BlankRows++
 		return
 	}
+	c.dataRow(rec, recN)
+}
+
+// dataRow sums a record that is not blank and holds it to the header's
+// field count (fieldCheck).
+func (c *csvRows) dataRow(rec [][]byte, recN int) {
+	l, sum := c.l, c.sum
+	wide := extraFields(rec, c.width)
+	blank, summary := l.BlankRows, l.SummaryRows
+	sum.track = wide
 	sum.row(recN, &c.vals)
+	sum.track = false
+	if l.BlankRows != blank || l.SummaryRows != summary {
+		return // a heading, footer or summary row: no posting
+	}
+	if wide && c.fields.first == "" {
+		c.fields.first = sum.dec.string(bytes.Join(rec, []byte{c.delim}))
+	}
+	differed := c.fields.shape < 0
+	if c.fields.dataRow(recN, len(rec), wide) {
+		if differed {
+			sum.untrack(sum.lastSlot) // only this row is tracked
+		} else {
+			sum.untrackAll()
+		}
+	}
 }
 
 // extraFields reports whether a record has non-empty fields beyond the

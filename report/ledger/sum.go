@@ -84,6 +84,32 @@ type summer struct {
 	textRows              int
 	textRowAt, textRowCol int
 	textRowValue          string
+
+	// A row summed while track is set is also added to tracked, by slot,
+	// so that untrack can take it back: a CSV row whose field count is
+	// known to be wrong only from later rows (SPEC 15). lastSlot is the
+	// slot of the last row summed, -1 when the last row was not summed.
+	track    bool
+	tracked  []Bucket
+	lastSlot int32
+
+	// Kredit's sign (SPEC 15): an export that writes credit as negative
+	// numbers flips every revenue under Debet − Kredit. Where every
+	// non-zero Kredit is negative, it is read as signed credit, Debet +
+	// Kredit, with a warning; where signs are mixed, the rows whose Kredit
+	// has another sign than the first are errors, named in one problem.
+	// A Debet column has no such rule: no export writes every debit
+	// negative, and a negative debit (a reversal, rödstorno) reads right
+	// as Debet − Kredit under either way of writing credit.
+	// Rows whose account cell holds a whole posting joined by another
+	// delimiter (joinedPosting): the first, and all, for one error.
+	joined      rowList
+	joinedCol   int
+	joinedValue string
+	joinedSep   byte
+	creditSign  int        // the sign of the first non-zero Kredit; 0 before it
+	credits     [2]rowList // rows with a positive (0) and a negative (1) Kredit
+	creditAt    [2]int     // the row of the first of each, for its cell
 }
 
 func newSummer(l *Ledger, lay layout, sheet string, csv bool) *summer {
@@ -172,12 +198,84 @@ func (s *summer) finish() {
 			Message: msg,
 			Hint:    "Inget belopp går förlorat; kontrollera att raden inte är en kontering som tappat konto och belopp, eller ta bort rubriker och sidfötter ur exporten"})
 	}
+	s.creditProblem()
+	s.joinedProblem()
 	if s.suppressed > 0 {
 		s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet,
 			Row:     1 << 30,
 			Message: fmt.Sprintf("och %d fel till som inte visas (raderna är räknade men inte summerade)", s.suppressed),
 			Hint:    "Rätta felen ovan, som ofta har samma orsak, och läs in filen igen"})
 	}
+}
+
+// creditProblem tells a Kredit column with negative amounts: a warning
+// where all are negative and were read as signed credit, an error naming
+// the rows where signs are mixed.
+func (s *summer) creditProblem() {
+	pos, neg := &s.credits[0], &s.credits[1]
+	if neg.n == 0 {
+		return
+	}
+	ccol := s.lay.col[fieldCredit]
+	head := s.columnName(ccol)
+	if !s.csv {
+		head = fmt.Sprintf("%s (%s)", strings.TrimSpace(s.lay.headers[ccol]), problem.ColumnName(ccol+1))
+	}
+	if pos.n == 0 {
+		row := s.creditAt[1]
+		cell := problem.CellName(ccol+1, row)
+		if s.csv {
+			cell = fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(ccol))
+		}
+		s.l.Problems.Add(problem.Problem{Severity: problem.Warning, File: s.l.File, Sheet: s.sheet, Row: row, Col: ccol + 1, Cell: cell,
+			Message: fmt.Sprintf("kolumnen %s har bara negativa belopp (%s): exporten skriver kredit med minustecken, så beloppet läses som debet plus kredit; debet minus kredit skulle vända intäkter till kostnader",
+				head, rowsCounted(neg.n)),
+			Hint: "Kontrollera intäkternas och kostnadernas tecken i rapporten; exportera helst kredit som positiva belopp"})
+		return
+	}
+	odd, oddWord, firstWord := neg, "negativ", "positiv"
+	if s.creditSign < 0 {
+		odd, oddWord, firstWord = pos, "positiv", "negativ"
+	}
+	s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet, Row: odd.first(), Col: ccol + 1,
+		Cell: "rad " + odd.String(),
+		Message: fmt.Sprintf("kolumnen %s har både positiva belopp (rad %s; %s) och negativa (rad %s; %s): det går inte att veta om kredit skrivs med tecken, och debet minus kredit vänder intäkter och kostnader för de ena; raderna med %s kredit summeras inte (den första krediten är %s)",
+			head, pos.String(), rowsCounted(pos.n), neg.String(), rowsCounted(neg.n), oddWord, firstWord),
+		Hint: "Exportera kredit med samma tecken på alla rader (helst positiva belopp), eller en enda beloppskolumn (Belopp)"})
+}
+
+// joinedProblem tells the rows whose account cell holds a posting's
+// fields joined by another delimiter: one error at the first, naming all.
+func (s *summer) joinedProblem() {
+	if s.joined.n == 0 {
+		return
+	}
+	row, col := s.joined.first(), s.joinedCol
+	where := " och inte med filens avgränsare"
+	cell := problem.CellName(col+1, row)
+	if s.csv {
+		cell = fmt.Sprintf("rad %d, kolumn %s", row, s.columnName(col))
+	} else {
+		where = " i en och samma cell"
+	}
+	msg := "börjar med ett kontonummer och har ett belopp, men fälten är åtskilda med " + delimiterName(s.joinedSep) + where +
+		": raderna eller fälten har troligen slagits ihop"
+	if s.joined.n == 1 {
+		msg += ", och raden summeras inte"
+	} else {
+		msg += fmt.Sprintf("; raden och %s till (rad %s) summeras inte", rowsCounted(s.joined.n-1), s.joined.String())
+	}
+	s.l.Problems.Add(problem.Problem{Severity: problem.Error, File: s.l.File, Sheet: s.sheet, Row: row, Col: col + 1, Cell: cell, Value: s.joinedValue,
+		Message: msg,
+		Hint:    "Exportera huvudboken på nytt med samma avgränsare på alla rader, eller rätta raden så att varje fält står i sin kolumn"})
+}
+
+// rowsCounted is "1 rad" or "12 rader".
+func rowsCounted(n int) string {
+	if n == 1 {
+		return "1 rad"
+	}
+	return fmt.Sprintf("%d rader", n)
 }
 
 // text gives a cell's text as UTF-8, trimmed.
@@ -220,6 +318,7 @@ type monthKind struct {
 func (s *summer) row(rowNum int, r *rowValues) {
 	l := s.l
 	l.RowsRead++
+	s.lastSlot = -1
 
 	switch label, col, kind := s.summaryLabel(r); kind {
 	case rowSummary:
@@ -275,6 +374,14 @@ func (s *summer) row(rowNum int, r *rowValues) {
 	}
 	s.slots[i].b.Amount += amt
 	s.slots[i].b.Rows++
+	s.lastSlot = i
+	if s.track {
+		for len(s.tracked) <= int(i) {
+			s.tracked = append(s.tracked, Bucket{})
+		}
+		s.tracked[i].Amount += amt
+		s.tracked[i].Rows++
+	}
 	l.Total += amt
 	l.RowsSummed++
 	s.running += amt
@@ -507,12 +614,48 @@ type slot struct {
 	b    Bucket
 }
 
+// untrack takes back the tracked rows of slot i: they are counted as
+// error rows instead, which the caller reports.
+func (s *summer) untrack(i int32) {
+	if i < 0 || int(i) >= len(s.tracked) || s.tracked[i].Rows == 0 {
+		return
+	}
+	l, b, sl := s.l, s.tracked[i], &s.slots[i]
+	sl.b.Amount -= b.Amount
+	sl.b.Rows -= b.Rows
+	l.Total -= b.Amount
+	l.RowsSummed -= b.Rows
+	l.ErrorRows += b.Rows
+	s.running -= b.Amount
+	switch {
+	case sl.key.Kind == Opening:
+		l.OpeningRows -= b.Rows
+		l.OpeningTotal -= b.Amount
+	case sl.key.Kind.IsClosing():
+		l.ClosingRows -= b.Rows
+		l.ClosingTotal -= b.Amount
+	}
+	s.tracked[i] = Bucket{}
+}
+
+// untrackAll takes back every tracked row and stops tracking.
+func (s *summer) untrackAll() {
+	for i := range s.tracked {
+		s.untrack(int32(i))
+	}
+	s.tracked = nil
+}
+
 // flush moves the summed slots into the ledger's buckets.
 func (s *summer) flush() {
 	for _, sl := range s.slots {
+		if sl.b.Rows == 0 {
+			continue // every row of it taken back
+		}
 		s.l.add(sl.unit, sl.key, sl.b)
 	}
 	s.slots = s.slots[:0]
+	s.tracked = nil
 	clear(s.slotOf)
 }
 
@@ -566,14 +709,11 @@ func (s *summer) account(row int, r *rowValues) (int32, rowKind) {
 		}
 		if joined {
 			// SPEC 15: a row that begins with an account number and
-			// holds an amount is never a heading or footer.
-			where := " och inte med filens avgränsare"
-			if !s.csv {
-				where = " i en och samma cell"
+			// holds an amount is never a heading or footer. Told in one
+			// error by finish.
+			if s.joined.add(row); s.joined.n == 1 {
+				s.joinedCol, s.joinedValue, s.joinedSep = col, truncate(string(t)), sep
 			}
-			s.problemAt(col, row, string(t), "börjar med ett kontonummer och har ett belopp, men fälten är åtskilda med "+delimiterName(sep)+where+
-				": raderna eller fälten har troligen slagits ihop, och raden summeras inte",
-				"Exportera huvudboken på nytt med samma avgränsare på alla rader, eller rätta raden så att varje fält står i sin kolumn")
 			return 0, rowError
 		}
 		s.problemAt(col, row, string(t), "är inget kontonummer: raden summeras inte",
@@ -602,22 +742,39 @@ func (s *summer) account(row int, r *rowValues) (int32, rowKind) {
 // number and goes on, after a delimiter, with a field that reads as an
 // amount: a posting whose fields were joined by another delimiter than
 // the file's ("4010\t100\t2026-01\t500" in a file separated by ';'), or
-// several such postings in one line. It returns that delimiter.
+// several such postings in one line. Fields joined by spaces count where
+// the number has an account's four digits and two fields after it read
+// as numbers ("4010 100 2026-01 500"), so that a heading such as "4010 –
+// 4099 Personal" stays a heading. It returns the delimiter.
 func joinedPosting(t []byte) (byte, bool) {
 	i := 0
 	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 		i++
 	}
-	if i == 0 || i == len(t) || !isDelimiter(t[i]) {
+	if i == 0 || i == len(t) {
 		return 0, false
 	}
-	for _, f := range bytes.FieldsFunc(t[i:], func(r rune) bool { return r < utf8.RuneSelf && isDelimiter(byte(r)) }) {
+	sep, need := t[i], 1
+	split := func(r rune) bool { return r < utf8.RuneSelf && isDelimiter(byte(r)) }
+	switch {
+	case isDelimiter(sep):
+	case sep == ' ' && i >= 4:
+		need = 2
+		split = func(r rune) bool { return r == ' ' || r < utf8.RuneSelf && isDelimiter(byte(r)) }
+	default:
+		return 0, false
+	}
+	for _, f := range bytes.FieldsFunc(t[i:], split) {
 		f = trimSpace(f)
-		if _, ok := plainAmountSep(f, money.UnitKr, true); ok {
-			return t[i], true
+		_, ok := plainAmountSep(f, money.UnitKr, true)
+		if !ok {
+			_, err := money.Parse(string(f), money.UnitKr)
+			ok = err == nil
 		}
-		if _, err := money.Parse(string(f), money.UnitKr); err == nil {
-			return t[i], true
+		if ok {
+			if need--; need == 0 {
+				return sep, true
+			}
 		}
 	}
 	return 0, false
@@ -637,6 +794,8 @@ func delimiterName(c byte) string {
 		return "semikolon"
 	case '|':
 		return "lodstreck"
+	case ' ':
+		return "mellanslag"
 	}
 	return fmt.Sprintf("%q", c)
 }
@@ -764,6 +923,24 @@ func (s *summer) amount(row int, r *rowValues) (money.Amount, bool) {
 	c, ok2 := s.amountAt(row, ccol, s.lay.unit[fieldCredit], cv, true)
 	if !ok || !ok2 {
 		return 0, false
+	}
+	if c != 0 {
+		sign, i := 1, 0
+		if c < 0 {
+			sign, i = -1, 1
+		}
+		if s.credits[i].add(row); s.credits[i].n == 1 {
+			s.creditAt[i] = row
+		}
+		if s.creditSign == 0 {
+			s.creditSign = sign
+		}
+		if sign != s.creditSign {
+			return 0, false // an error row, named in finish's problem
+		}
+		if sign < 0 {
+			c = -c // signed credit: debit plus credit
+		}
 	}
 	a, fits := d.AddChecked(-c)
 	if !fits {
