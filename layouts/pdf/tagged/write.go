@@ -169,8 +169,10 @@ func Text(s string) string {
 // Finish writes the tagged document: fpdf's objects, with the pages
 // given /StructParents and /Tabs /S, link annotations made indirect and
 // tied to their Link elements, a new Info and an extended catalog; then
-// the structure tree, parent tree, XMP metadata and output intent; one
-// xref table and a trailer with an /ID. The same input gives the same bytes.
+// the structure tree, parent tree, XMP metadata and output intent. The
+// outline gets its counts and the fonts valid TrueType programs; the file
+// is written compactly (see pack): object streams, a cross-reference
+// stream with an /ID. The same input gives the same bytes.
 func (t *Tree) Finish(w io.Writer, in []byte, m Meta) error {
 	if t.err != nil {
 		return t.err
