@@ -53,11 +53,19 @@ func streamBody(dict, data []byte) []byte {
 	return append(out, "\nendstream"...)
 }
 
-func deflate(b []byte) []byte {
+// deflater compresses at the best level with one writer, which is
+// costly to make.
+type deflater struct{ zw *zlib.Writer }
+
+func (d *deflater) deflate(b []byte) []byte {
 	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	zw.Write(b)
-	zw.Close()
+	if d.zw == nil {
+		d.zw, _ = zlib.NewWriterLevel(&z, zlib.BestCompression)
+	} else {
+		d.zw.Reset(&z)
+	}
+	d.zw.Write(b)
+	d.zw.Close()
 	return z.Bytes()
 }
 
@@ -73,21 +81,21 @@ func inflate(b []byte) ([]byte, error) {
 // compresses for speed, and leaves its ToUnicode maps plain. Data behind
 // another filter than flate alone stays as it is, and so does the XMP
 // packet, which PDF/A wants unfiltered.
-func recompress(dict, data []byte) []byte {
+func (d *deflater) recompress(dict, data []byte) []byte {
 	switch value(dict, "Filter") {
 	case "/FlateDecode":
 		plain, err := inflate(data)
 		if err != nil {
 			return streamBody(dict, data)
 		}
-		if z := deflate(plain); len(z) < len(data) {
+		if z := d.deflate(plain); len(z) < len(data) {
 			data = z
 		}
 	case "":
 		if value(dict, "Type") == "/Metadata" {
 			break
 		}
-		if z := deflate(data); len(z) < len(data) {
+		if z := d.deflate(data); len(z) < len(data) {
 			dict = setEntry(dict, "Filter", "/FlateDecode")
 			data = z
 		}
@@ -102,6 +110,7 @@ func recompress(dict, data []byte) []byte {
 // digest of all that precedes the cross-reference stream.
 func pack(objs [][]byte, root, info int) ([]byte, error) {
 	var buf bytes.Buffer
+	var d deflater
 	buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	type xref struct{ typ, f2, f3 int }
 	size := len(objs)
@@ -123,7 +132,7 @@ func pack(objs [][]byte, root, info int) ([]byte, error) {
 		}
 		xr[n] = xref{1, buf.Len(), 0}
 		fmt.Fprintf(&buf, "%d 0 obj\n", n)
-		buf.Write(recompress(dict, data))
+		buf.Write(d.recompress(dict, data))
 		buf.WriteString("\nendobj\n")
 	}
 	for len(plain) > 0 {
@@ -139,7 +148,7 @@ func pack(objs [][]byte, root, info int) ([]byte, error) {
 		}
 		head.Truncate(head.Len() - 1)
 		head.WriteByte('\n')
-		z := deflate(append(head.Bytes(), body.Bytes()...))
+		z := d.deflate(append(head.Bytes(), body.Bytes()...))
 		xr = append(xr, xref{1, buf.Len(), 0})
 		fmt.Fprintf(&buf, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", n, len(group), head.Len(), len(z))
 		buf.Write(z)
@@ -170,7 +179,7 @@ func pack(objs [][]byte, root, info int) ([]byte, error) {
 		}
 		copy(prev, row)
 	}
-	z := deflate(rows)
+	z := d.deflate(rows)
 	fmt.Fprintf(&buf, "%d 0 obj\n<</Type /XRef /Size %d /W [1 %d 2] /Root %d 0 R /Info %d 0 R /ID [<%X> <%X>] /Filter /FlateDecode /DecodeParms <</Predictor 12 /Columns %d>> /Length %d>>\nstream\n",
 		self, len(xr), w2, root, info, id, id, cols, len(z))
 	buf.Write(z)
