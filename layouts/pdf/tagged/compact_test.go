@@ -225,3 +225,18 @@ func checkFont(t *testing.T, font []byte, whole *sfnt.Font, text string) {
 		}
 	}
 }
+
+// TestAuditDamaged: a file cut short or with a byte changed is reported,
+// never a panic.
+func TestAuditDamaged(t *testing.T) {
+	out := sample(t, wellTagged)
+	for i := 0; i < len(out); i += len(out)/97 + 1 {
+		cut := out[:i]
+		if len(Audit(cut)) == 0 && i < len(out)-20 {
+			t.Errorf("a file cut at %d of %d passes", i, len(out))
+		}
+		bent := append([]byte(nil), out...)
+		bent[i] ^= 0x55
+		Audit(bent)
+	}
+}

@@ -86,12 +86,15 @@ func read(in []byte) (*file, error) {
 		}
 		offs := make([]int, count+1)
 		offs[count] = len(data) - first
-		for k := 0; k < count; k++ {
-			offs[k], _ = strconv.Atoi(string(head[2*k+1]))
+		for k := count - 1; k >= 0; k-- {
+			offs[k], err = strconv.Atoi(string(head[2*k+1]))
+			if err != nil || offs[k] < 0 || offs[k] > offs[k+1] {
+				return nil, fmt.Errorf("tagged: object stream %d has a bad offset", s)
+			}
 		}
 		for _, mb := range members {
 			k := mb[1]
-			if k >= count || strconv.Itoa(mb[0]) != string(head[2*k]) || offs[k] > offs[k+1] || offs[k] < 0 {
+			if k >= count || strconv.Itoa(mb[0]) != string(head[2*k]) {
 				return nil, fmt.Errorf("tagged: object %d not in object stream %d", mb[0], s)
 			}
 			f.objs[mb[0]] = bytes.TrimSpace(data[first+offs[k] : first+offs[k+1]])
