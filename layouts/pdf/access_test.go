@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"rapport/fixtures/testkit"
 	"rapport/layouts"
 	"rapport/layouts/doc"
 	"rapport/layouts/internal/testreports"
@@ -16,8 +17,8 @@ import (
 // the hand-made ones including the annual report, the annual report of the
 // test input arsredovisning-2026 and the hostile one, each in the board's
 // edition and the controller's draft — and holds each against the PDF/UA-1 and PDF/A-2 rules tagged.Audit
-// checks, and against poppler: Tagged yes, PDF 1.7, the title shown. The
-// structure tree as pdfinfo reads it, with the text of every heading,
+// checks, against a strict PDF 1.7 reader (pdfcpu), and against poppler:
+// Tagged yes, PDF 1.7, the title shown. The structure tree as pdfinfo reads it, with the text of every heading,
 // cell and paragraph in reading order, is a golden file for UR1 and M10.
 func TestAccessible(t *testing.T) {
 	type tc struct {
@@ -55,6 +56,7 @@ func TestAccessible(t *testing.T) {
 			for _, p := range tagged.Audit(b) {
 				t.Error(p)
 			}
+			testkit.StrictPDF(t, b)
 			p := writeTemp(t, c.name+".pdf", b)
 			run(t, "qpdf", "--check", p)
 			info := run(t, "pdfinfo", p)

@@ -35,11 +35,11 @@ func Audit(pdf []byte) []string {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-1.7\n")) {
 		bad("header is not PDF 1.7")
 	}
-	f, err := parse(pdf)
+	f, err := read(pdf)
 	if err != nil {
 		return append(problems, err.Error())
 	}
-	if bytes.Contains(pdf[bytes.LastIndex(pdf, []byte("trailer")):], []byte("/Encrypt")) {
+	if bytes.Contains(f.trailer, []byte("/Encrypt")) {
 		bad("encrypted")
 	}
 	obj := func(n int) string {

@@ -26,6 +26,13 @@ var testMeta = Meta{
 // The font and profile are the renderer's, next door.
 func sample(t *testing.T, draw func(pdf *fpdf.Fpdf, tr *Tree)) []byte {
 	t.Helper()
+	_, out := sampleRaw(t, draw)
+	return out
+}
+
+// sampleRaw is sample with fpdf's own output beside the finished one.
+func sampleRaw(t *testing.T, draw func(pdf *fpdf.Fpdf, tr *Tree)) ([]byte, []byte) {
+	t.Helper()
 	ttf, err := os.ReadFile("../fonts/LiberationSans-Regular.ttf")
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +55,7 @@ func sample(t *testing.T, draw func(pdf *fpdf.Fpdf, tr *Tree)) []byte {
 	if err := tr.Finish(&out, raw.Bytes(), m); err != nil {
 		t.Fatal(err)
 	}
-	return out.Bytes()
+	return raw.Bytes(), out.Bytes()
 }
 
 // wellTagged is a document that follows every rule Audit checks: a

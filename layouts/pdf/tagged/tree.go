@@ -4,7 +4,9 @@
 // streams and records which structure element each piece belongs to; when
 // fpdf is done, Finish rewrites its output with the structure tree, the
 // parent tree, the catalog entries, XMP metadata and the output intent the
-// standards ask for.
+// standards ask for, mends what fpdf writes wrong for a strict reader (the
+// outline's counts, the cmap of its font subsets) and packs the objects
+// into object streams.
 //
 // Structure is given as paths: every marked piece of content names the
 // chain of elements it lies in (Table, TBody, TR, TD), and the tree opens

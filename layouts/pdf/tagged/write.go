@@ -2,8 +2,6 @@ package tagged
 
 import (
 	"bytes"
-	"compress/zlib"
-	"crypto/md5"
 	"fmt"
 	"io"
 	"regexp"
@@ -32,10 +30,11 @@ type Meta struct {
 	UAPart          int
 }
 
-// file is fpdf's output split into its objects.
+// file is a PDF split into its objects.
 type file struct {
-	objs       [][]byte // by object number; 0 unused
+	objs       [][]byte // bodies (between "obj" and "endobj") by object number; 0 unused
 	root, info int
+	trailer    []byte // the trailer dictionary, or the cross-reference stream's
 }
 
 var (
@@ -87,15 +86,17 @@ func parse(in []byte) (*file, error) {
 			return nil, fmt.Errorf("tagged: bad offset of object %d", s.n)
 		}
 		o := in[s.off:end]
-		if m := reObj.FindSubmatch(o); m == nil || string(m[1]) != strconv.Itoa(s.n) {
+		m := reObj.FindSubmatch(o)
+		if m == nil || string(m[1]) != strconv.Itoa(s.n) {
 			return nil, fmt.Errorf("tagged: object %d not at its offset", s.n)
 		}
 		k := bytes.LastIndex(o, []byte("endobj"))
 		if k < 0 {
 			return nil, fmt.Errorf("tagged: object %d has no endobj", s.n)
 		}
-		f.objs[s.n] = o[:k+len("endobj")]
+		f.objs[s.n] = bytes.TrimSpace(o[len(m[0]):k])
 	}
+	f.trailer = entries[20*size:]
 	for _, m := range reRef.FindAllSubmatch(entries[20*size:], -1) {
 		n, _ := strconv.Atoi(string(m[2]))
 		if string(m[1]) == "Root" {
@@ -168,8 +169,10 @@ func Text(s string) string {
 // Finish writes the tagged document: fpdf's objects, with the pages
 // given /StructParents and /Tabs /S, link annotations made indirect and
 // tied to their Link elements, a new Info and an extended catalog; then
-// the structure tree, parent tree, XMP metadata and output intent; one
-// xref table and a trailer with an /ID. The same input gives the same bytes.
+// the structure tree, parent tree, XMP metadata and output intent. The
+// outline gets its counts and the fonts valid TrueType programs; the file
+// is written compactly (see pack): object streams, a cross-reference
+// stream with an /ID. The same input gives the same bytes.
 func (t *Tree) Finish(w io.Writer, in []byte, m Meta) error {
 	if t.err != nil {
 		return t.err
@@ -270,21 +273,10 @@ func (t *Tree) Finish(w io.Writer, in []byte, m Meta) error {
 	}
 	c.WriteString(cat[end:])
 	out[f.root] = []byte(c.String())
-	out[f.info] = []byte(fmt.Sprintf("%d 0 obj\n%s\nendobj", f.info, infoDict(m)))
+	out[f.info] = []byte(infoDict(m))
 
-	var buf bytes.Buffer
-	buf.Grow(len(in) + 200*len(elems))
-	buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, next)
-	put := func(n int, body string) {
-		offsets[n] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", n, body)
-	}
-	for n := 1; n < len(out); n++ {
-		offsets[n] = buf.Len()
-		buf.Write(out[n])
-		buf.WriteByte('\n')
-	}
+	out = append(out, make([][]byte, next-len(out))...)
+	put := func(n int, body string) { out[n] = []byte(body) }
 	for _, e := range extra {
 		put(e[0].(int), e[1].(string))
 	}
@@ -314,26 +306,21 @@ func (t *Tree) Finish(w io.Writer, in []byte, m Meta) error {
 		put(e.obj, e.dict(treeRoot, pages, annotObj))
 	}
 	packet := XMP(m)
-	offsets[xmp] = buf.Len()
-	fmt.Fprintf(&buf, "%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n%s\nendstream\nendobj\n", xmp, len(packet), packet)
+	put(xmp, fmt.Sprintf("<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n%s\nendstream", len(packet), packet))
 	if icc > 0 {
-		var z bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-		zw.Write(m.ICC)
-		zw.Close()
-		offsets[icc] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n<</N 3 /Alternate /DeviceRGB /Filter /FlateDecode /Length %d>>\nstream\n", icc, z.Len())
-		buf.Write(z.Bytes())
-		buf.WriteString("\nendstream\nendobj\n")
+		out[icc] = streamBody([]byte("<</N 3 /Alternate /DeviceRGB>>"), m.ICC)
 	}
-	id := md5.Sum(buf.Bytes())
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", next)
-	for n := 1; n < next; n++ {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", offsets[n])
+	if err := outlineCounts(out, f.root); err != nil {
+		return err
 	}
-	fmt.Fprintf(&buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID [<%X> <%X>]>>\nstartxref\n%d\n%%%%EOF\n", next, f.root, f.info, id, id, xref)
-	_, err = w.Write(buf.Bytes())
+	if err := fixFonts(out); err != nil {
+		return err
+	}
+	b, err := pack(out, f.root, f.info)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
 	return err
 }
 
