@@ -157,8 +157,10 @@ func pdfTables(t *testing.T, path string) []*pdfTable {
 			cur.caption, _ = text(i)
 			if base, ok := strings.CutSuffix(cur.caption, " (forts.)"); ok {
 				cur.caption = base
-				for _, prev := range out[:len(out)-1] {
-					if strings.HasPrefix(base, strings.TrimSuffix(prev.caption, " …")) || strings.HasPrefix(prev.caption, strings.TrimSuffix(base, " …")) {
+				short := strings.TrimSpace(strings.TrimSuffix(base, "…"))
+				for i := len(out) - 2; i >= 0; i-- {
+					prev := out[i]
+					if prev.caption != "" && (prev.caption == base || (short != base && strings.HasPrefix(prev.caption, short))) {
 						// Continue the earlier table: its rows grow.
 						out = out[:len(out)-1]
 						cur = prev

@@ -236,6 +236,16 @@ func (b *builder) writeTable(s *sheet, t doc.Table, header int) *placed {
 			b.writeFigure(p, r, c, cell, sum)
 		}
 	}
+	// A figure the document marks unfavourable outside a deviation column
+	// (a deviation of table 3, an indicator off its target, a prognosis
+	// over the decided total) is red as it is in the PDF.
+	for r, tr := range t.Rows {
+		for c, cell := range tr.Cells {
+			if cell.Bad && c < len(t.Columns) && !t.Columns[c].Deviation && tr.Kind != doc.Group {
+				s.red = append(s.red, conditional{rng: ref(c+1, p.rows[r]), expr: "TRUE"})
+			}
+		}
+	}
 	for c, column := range t.Columns {
 		if column.Deviation && len(t.Rows) > 0 {
 			top := ref(c+1, header+1)

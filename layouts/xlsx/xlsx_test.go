@@ -18,6 +18,7 @@ import (
 
 	"rapport/fixtures/testkit"
 	"rapport/layouts"
+	"rapport/layouts/doc"
 	"rapport/report"
 	"rapport/report/money"
 	"rapport/report/period"
@@ -918,5 +919,58 @@ func TestIndicatorWithoutValue(t *testing.T) {
 		if got, _ := f.GetCellValue(sheetEmployees, cell); got != c.want {
 			t.Errorf("%s %s = %q, want %q", c.header, cell, got, c.want)
 		}
+	}
+}
+
+// TestRedAsInThePDF: the workbook marks red what the document marks Bad:
+// each deviation column by its figure as shown (ROUND to a tenth below
+// zero, as the PDF), and each other Bad figure where it stands.
+func TestRedAsInThePDF(t *testing.T) {
+	r := sampleReport()
+	r.Economy.AccumulatedBudgetDeviation = amt(-2_000_000)
+	f := open(t, render(t, r))
+	tables, err := doc.Tables(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := func(sheet string) map[string]string {
+		got, err := f.GetConditionalFormats(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for rng, opts := range got {
+			for _, o := range opts {
+				out[rng] = o.Criteria
+			}
+		}
+		return out
+	}
+	for _, tb := range tables {
+		sheet := map[int]string{3: sheetEconomy, 4: sheetOperating, 5: sheetInvestment}[tb.Number]
+		if sheet == "" {
+			continue
+		}
+		got := rules(sheet)
+		for c, col := range tb.Columns {
+			if col.Deviation {
+				top := ref(c+1, dataRow)
+				if want := "ROUND(" + top + ",1)<0"; got[top+":"+ref(c+1, dataRow+len(tb.Rows)-1)] != want {
+					t.Errorf("%s column %q: rules %v, want %s", sheet, col.Title, got, want)
+				}
+			}
+		}
+		for ri, row := range tb.Rows {
+			for c, cell := range row.Cells {
+				if cell.Bad && !tb.Columns[c].Deviation {
+					if _, ok := got[ref(c+1, dataRow+ri)]; !ok {
+						t.Errorf("%s!%s is red in the PDF, not in the workbook", sheet, ref(c+1, dataRow+ri))
+					}
+				}
+			}
+		}
+	}
+	if _, ok := rules(sheetEconomy)[ref(2, dataRow+1)]; !ok {
+		t.Errorf("a negative Ackumulerad budgetavvikelse is not red: %v", rules(sheetEconomy))
 	}
 }
