@@ -453,7 +453,11 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 			res.unknownPeriod = true
 		}
 	}
-	if p := strings.ToLower(o.periodArg); p != "all" {
+	// A ledger share without a posting in the year, beside an error (no
+	// period column, a wrong Ansvar), is that error's doing: the cause is
+	// said, not its echo "huvudboken har inga poster för 2026".
+	echo := in.Problems.HasErrors() && in.LatestMonth(in.Settings.Year).IsZero()
+	if p := strings.ToLower(o.periodArg); p != "all" && !echo {
 		res.probs = append(res.probs, in.CheckReach(codes)...)
 	}
 	copt := report.ComputeOptions{AllowUnmapped: o.allowUnmapped, ReportDate: o.date}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,5 +75,41 @@ func TestTwoLedgersByCase(t *testing.T) {
 	code, stdout, _ := runCmd(t, "validate", "--in", dir, "--period", "UR1")
 	if code != exitInvalid || !strings.Contains(stdout, "både Huvudbok.CSV och huvudbok.csv") {
 		t.Errorf("exit %d\n%s", code, stdout)
+	}
+}
+
+// TestOnlyTheCause: a ledger without a period column, or a unit whose
+// Ansvar is wrong in a region run, used to get a second, false error
+// "huvudboken har inga poster för 2026" beside the real one. Only the
+// cause is said, by validate and generate alike.
+func TestOnlyTheCause(t *testing.T) {
+	noPeriod := exampleFolderWith(t, map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Ansvar;Belopp\n4010;100;5\n")})
+	region := t.TempDir()
+	for i, ansvar := range []string{"5000-1000", "160000-199999"} {
+		dir := filepath.Join(region, fmt.Sprintf("enhet%d", i+1))
+		os.Mkdir(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, report.UnderlagFile), withSettings(t, fmt.Sprintf("Nämnd %d", i+1), ansvar), 0o644)
+	}
+	ledger := filepath.Join(t.TempDir(), report.LedgerXLSX)
+	os.WriteFile(ledger, exampleFile(t, report.LedgerXLSX), 0o644)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no period column", []string{"--in", noPeriod}, "rubrikraden saknar kolumn för period eller datum"},
+		{"wrong Ansvar", []string{"--in", region, "--ledger", ledger}, "intervallet 5000-1000 börjar efter sitt slut"},
+	} {
+		for _, cmd := range []string{"validate", "generate"} {
+			args := append([]string{cmd, "--period", "UR1"}, tc.args...)
+			if cmd == "generate" {
+				args = append(args, "--out", t.TempDir())
+			}
+			code, stdout, stderr := runCmd(t, args...)
+			all := stdout + stderr
+			if code != exitInvalid || !strings.Contains(all, tc.want) || !strings.Contains(all, "Fel (1)") || strings.Contains(all, "inga poster") {
+				t.Errorf("%s, %s: exit %d\n%s", tc.name, cmd, code, all)
+			}
+		}
 	}
 }
