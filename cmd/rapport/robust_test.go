@@ -113,3 +113,70 @@ func TestOnlyTheCause(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateFailsWhereGenerateFails: generate refuses nothing that
+// validate passes for the same period (SPEC 15). For each broken input and
+// period, when generate --period P fails so does validate --period P; and
+// validate without --period, which checks every row however few periods
+// the data reach, fails whenever generate fails for the month the ledger
+// reaches. The first case is the issue's: a January-only ledger with an
+// unmapped account passed validate ("perioder : inga fel") and failed
+// generate --period M01.
+func TestValidateFailsWhereGenerateFails(t *testing.T) {
+	type input struct {
+		name  string
+		dir   func(t *testing.T) string
+		reach string // the month code the ledger reaches
+	}
+	csvIn := func(rows ...string) func(t *testing.T) string {
+		return func(t *testing.T) string {
+			return exampleFolderWith(t, map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger(rows...)})
+		}
+	}
+	inputs := []input{
+		{"January only, an unmapped account", csvIn("4010;100;2026-01;5", "9100;100;2026-01;7"), "M01"},
+		{"to March, an unmapped account in March", csvIn("4010;100;2026-01;5", "4010;100;2026-02;5", "4010;100;2026-03;5", "9100;100;2026-03;7"), "M03"},
+		{"January only, a bad amount", csvIn("4010;100;2026-01;5", "4010;100;2026-01;12,3,4"), "M01"},
+		{"the same unit in two folders", func(t *testing.T) string {
+			root := t.TempDir()
+			for _, sub := range []string{"a", "b"} {
+				if err := os.CopyFS(filepath.Join(root, sub), os.DirFS(exampleFolderWith(t, map[string][]byte{
+					report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5")}))); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return root
+		}, "M01"},
+	}
+	fails := func(args ...string) (bool, string) {
+		code, stdout, stderr := runCmd(t, args...)
+		return code != exitOK, fmt.Sprintf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, in := range inputs {
+		dir := in.dir(t)
+		valAll, valAllOut := fails("validate", "--in", dir)
+		for _, p := range []string{"all", "M01", "M02", in.reach} {
+			gen, genOut := fails("generate", "--in", dir, "--period", p, "--out", t.TempDir())
+			if !gen {
+				continue
+			}
+			if val, valOut := fails("validate", "--in", dir, "--period", p); !val {
+				t.Errorf("%s, --period %s: generate fails, validate passes:\n%s\n%s", in.name, p, genOut, valOut)
+			}
+			if p == in.reach && !valAll {
+				t.Errorf("%s: generate --period %s fails, validate passes:\n%s\n%s", in.name, p, genOut, valAllOut)
+			}
+		}
+	}
+}
+
+// TestValidateSaysHowFarTheDataReach: validate names the month the ledger
+// reaches and the periods it checked, even when the calendar has no period
+// that the data reach.
+func TestValidateSaysHowFarTheDataReach(t *testing.T) {
+	dir := exampleFolderWith(t, map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;5")})
+	code, stdout, _ := runCmd(t, "validate", "--in", dir)
+	if want := "huvudboken räcker till januari 2026, perioder M01: inga fel"; code != exitOK || !strings.Contains(stdout, want) {
+		t.Errorf("exit %d, want %q:\n%s", code, want, stdout)
+	}
+}
