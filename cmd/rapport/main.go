@@ -37,7 +37,7 @@ const (
 // an underlag within its bounds; with the limit the collector runs
 // earlier instead, and every admitted input stays under 200 MB (SPEC 15,
 // cmd/rapport/peakmem_test.go).
-const memoryLimit = 170 << 20
+const memoryLimit = 160 << 20
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {

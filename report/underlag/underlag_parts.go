@@ -137,7 +137,8 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 }
 
 // inlineTextBytes counts the bytes of text inside the <t> elements of
-// worksheet XML, an entity (&amp;) as one.
+// worksheet XML, an entity (&amp;) as one: at most what excelize reads
+// from them.
 func inlineTextBytes(b []byte) int {
 	n := 0
 	for {
@@ -159,7 +160,23 @@ func inlineTextBytes(b []byte) int {
 			end = len(b)
 		}
 		text := b[:end]
-		n += len(text) - bytes.Count(text, []byte("&"))*2 // &amp; and the like: at least three bytes more than the one they stand for
+		n += len(text)
+		// An entity (&amp;, &#x1F600;) counts as one byte: never more than
+		// the text it stands for, so that no sheet is refused that the
+		// count of its read cells would admit.
+		for {
+			a := bytes.IndexByte(text, '&')
+			if a < 0 {
+				break
+			}
+			text = text[a:]
+			if semi := bytes.IndexByte(text, ';'); semi > 0 && semi <= 12 {
+				n -= semi
+				text = text[semi:]
+			} else {
+				text = text[1:]
+			}
+		}
 		b = b[end:]
 	}
 }
