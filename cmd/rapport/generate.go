@@ -63,7 +63,7 @@ func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
 		fs.StringVar(&o.out, "out", ".", "mapp där rapporterna skrivs")
 		fs.StringSliceVar(&o.formats, "format", []string{"pdf", "xlsx"}, "format att skriva: pdf, xlsx (och json: den uträknade rapporten som data)")
 		fs.BoolVar(&o.quiet, "quiet", false, "visa inga förlopp eller sammanfattning, bara fel")
-		fs.BoolVar(&o.draft, "utkast", false, "skriv controllerns granskningsutgåva (ENHET_ÅR_PERIOD_utkast.pdf): varje sida märkt UTKAST, med avstämning och varningar som bilaga")
+		fs.BoolVar(&o.draft, "utkast", false, "skriv controllerns granskningsutgåva (ENHET_ÅR_PERIOD_utkast.pdf och _utkast.xlsx; styrelsens filer rörs inte): varje sida märkt UTKAST, med avstämning och varningar som bilaga")
 	}
 }
 
