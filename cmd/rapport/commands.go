@@ -37,6 +37,7 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return usageErrorAs(stderr, o.logFormat, "validate", fmt.Errorf("--period %q finns inte i uppföljningskalendern", o.periodArg))
 		}
 	}
+	claimOutputs(results)
 	code := exitOK
 	common := sharedLedgerProblems(results, o)
 	out.ledgerProblems(o.ledgerPath, common)
@@ -55,11 +56,24 @@ func validate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			if name == "" {
 				name = "exempeldata"
 			}
-			out.say(slog.LevelInfo, fmt.Sprintf("%s: %s %d, perioder %s: inga fel, %d varningar.",
-				name, res.unit, res.year, joinCodes(res.periods), len(res.probs.Warnings())))
+			out.say(slog.LevelInfo, fmt.Sprintf("%s: %s %d, %s: inga fel, %d varningar.",
+				name, res.unit, res.year, reachSummary(res), len(res.probs.Warnings())))
 		}
 	}
 	return code
+}
+
+// reachSummary says which periods validate checked and how far the
+// ledger reaches: "huvudboken räcker till april 2026, perioder M02, UR1,
+// M04", or that it has no postings of the year.
+func reachSummary(res *unitResult) string {
+	if res.reach.IsZero() {
+		if len(res.checked) == 0 {
+			return fmt.Sprintf("huvudboken har inga poster för %d, inga perioder kontrollerade", res.year)
+		}
+		return "perioder " + joinCodes(res.checked)
+	}
+	return fmt.Sprintf("huvudboken räcker till %s, perioder %s", res.reach.Swedish(), joinCodes(res.checked))
 }
 
 // template writes an empty input workbook.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -61,7 +62,7 @@ func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
 		fs.StringVar(&o.out, "out", ".", "mapp där rapporterna skrivs")
 		fs.StringSliceVar(&o.formats, "format", []string{"pdf", "xlsx"}, "format att skriva: pdf, xlsx (och json: den uträknade rapporten som data)")
 		fs.BoolVar(&o.quiet, "quiet", false, "visa inga förlopp eller sammanfattning, bara fel")
-		fs.BoolVar(&o.draft, "utkast", false, "skriv controllerns granskningsutgåva (ENHET_ÅR_PERIOD_utkast.pdf): varje sida märkt UTKAST, med avstämning och varningar som bilaga")
+		fs.BoolVar(&o.draft, "utkast", false, "skriv controllerns granskningsutgåva (ENHET_ÅR_PERIOD_utkast.pdf och _utkast.xlsx; styrelsens filer rörs inte): varje sida märkt UTKAST, med avstämning och varningar som bilaga")
 	}
 }
 
@@ -175,6 +176,10 @@ type unitResult struct {
 	unit    string
 	year    int
 	periods []period.Code
+	// checked are the periods computed: periods, and for validate the
+	// month the ledger reaches, which takes in every row of the year.
+	checked []period.Code
+	reach   period.Month // the ledger's last month of the year
 	outputs []rendered
 	probs   problem.List
 	err     error // not the input's fault: I/O
@@ -437,11 +442,20 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 		// ledger would only add messages about reports nobody asked for.
 		return res
 	}
+	res.reach = in.LatestMonth(in.Settings.Year)
+	var extra []period.Code
 	switch p := strings.ToLower(o.periodArg); {
 	case p == "all":
 		var probs problem.List
 		codes, probs = in.AllPeriods()
 		res.probs = append(res.probs, probs...)
+		if m := monthCode(res.reach); !render && m != "" && !slices.Contains(codes, m) {
+			// validate checks every row whatever periods the calendar
+			// has: the month the ledger reaches takes in all of them, so
+			// that generate --period M01 refuses nothing that validate
+			// passed (SPEC 15).
+			extra = append(extra, m)
+		}
 	case p != "due":
 		code, err := period.ParseCode(o.periodArg)
 		if err != nil {
@@ -452,12 +466,16 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 			res.unknownPeriod = true
 		}
 	}
-	if p := strings.ToLower(o.periodArg); p != "all" {
+	// A ledger share without a posting in the year, beside an error (no
+	// period column, a wrong Ansvar), is that error's doing: the cause is
+	// said, not its echo "huvudboken har inga poster för 2026".
+	echo := in.Problems.HasErrors() && in.LatestMonth(in.Settings.Year).IsZero()
+	if p := strings.ToLower(o.periodArg); p != "all" && !echo {
 		res.probs = append(res.probs, in.CheckReach(codes)...)
 	}
 	copt := report.ComputeOptions{AllowUnmapped: o.allowUnmapped, ReportDate: o.date}
 	var reports []*report.Report
-	for _, code := range codes {
+	for _, code := range append(slices.Clip(codes), extra...) {
 		r, probs := report.Compute(in, code, copt)
 		if in.Problems.HasErrors() {
 			// Broken inputs: the period's own errors (such as unmapped
@@ -465,10 +483,11 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 			probs = probs.Errors()
 		}
 		res.probs = appendNew(res.probs, probs)
-		if r != nil && !in.Problems.HasErrors() {
+		if r != nil && !in.Problems.HasErrors() && !slices.Contains(extra, code) {
 			reports = append(reports, r)
 		}
 	}
+	res.checked = append(slices.Clip(codes), extra...)
 	if o.strict {
 		res.probs = res.probs.Strict()
 	}
@@ -479,7 +498,7 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 	}
 	if !res.probs.HasErrors() {
 		// validate finds a name that generate could not write, too.
-		for _, code := range codes {
+		for _, code := range res.checked {
 			base := fmt.Sprintf("%s_%d_%s", fileSafe(in.Settings.Unit), in.Settings.Year, code)
 			if p, ok := checkOutputName(o.out, base+edition.FileSuffix, in.Settings.Unit, o.unit != ""); !ok {
 				res.probs.Add(p)
@@ -521,6 +540,14 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 		}
 	}
 	return res
+}
+
+// monthCode is the month's period code (M01–M12); "" for no month.
+func monthCode(m period.Month) period.Code {
+	if m.IsZero() {
+		return ""
+	}
+	return period.Code(fmt.Sprintf("M%02d", int(m.Month)))
 }
 
 // appendNew adds the problems of b that a does not already hold: every
@@ -596,23 +623,33 @@ func isTerminal(w io.Writer) bool {
 
 // claimOutputs keeps two units from writing the same file: when two input
 // folders name the same unit, the later one fails with a message instead of
-// overwriting the first one's reports.
+// overwriting the first one's reports. validate, which renders nothing,
+// finds the same from the units' names and periods.
 func claimOutputs(results []unitResult) {
 	owner := map[string]string{}
 	for i := range results {
 		res := &results[i]
+		names := make([]string, 0, len(res.outputs))
 		for _, out := range res.outputs {
-			if first, taken := owner[out.name]; taken {
+			names = append(names, out.name)
+		}
+		if len(res.outputs) == 0 && res.err == nil && !res.probs.HasErrors() {
+			for _, code := range res.checked {
+				names = append(names, fmt.Sprintf("%s_%d_%s", fileSafe(res.unit), res.year, code))
+			}
+		}
+		for _, name := range names {
+			if first, taken := owner[name]; taken {
 				res.probs.Add(problem.Problem{Severity: problem.Error, File: report.UnderlagFile, Sheet: report.SheetSettings,
 					Value:   res.unit,
-					Message: fmt.Sprintf("samma enhet och period som i mappen %s (%s)", first, out.name),
+					Message: fmt.Sprintf("samma enhet och period som i mappen %s (%s)", first, name),
 					Hint:    "Ge enheterna olika namn i Inställningar (Enhet) eller kör dem var för sig"})
-				res.outputs = nil
+				res.outputs, names = nil, nil
 				break
 			}
 		}
-		for _, out := range res.outputs {
-			owner[out.name] = res.folder.name
+		for _, name := range names {
+			owner[name] = res.folder.name
 		}
 	}
 }

@@ -31,16 +31,20 @@ type peakRun struct {
 	cpu    float64
 }
 
-// runPeak runs bin validate on dir and reads its peak memory from the
-// kernel's resource usage of the child. Through a helper process: on
+// runPeak runs bin validate, or bin generate (rendering every period the
+// data reach into a folder of its own), on dir and reads its peak memory
+// from the kernel's resource usage of the child. Through a helper process: on
 // Linux a child started by this test process counts the test process's
 // own peak memory in its own (exec records the memory it replaces), so
 // the child is started by a fresh, small copy of the test binary, as
 // /usr/bin/time starts it.
-func runPeak(t *testing.T, bin, dir string) peakRun {
+func runPeak(t *testing.T, bin, command, dir string) peakRun {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestPeakHelper$")
-	cmd.Env = append(os.Environ(), "RAPPORT_PEAK_BIN="+bin, "RAPPORT_PEAK_DIR="+dir)
+	cmd.Env = append(os.Environ(), "RAPPORT_PEAK_BIN="+bin, "RAPPORT_PEAK_DIR="+dir, "RAPPORT_PEAK_CMD="+command)
+	if command == "generate" {
+		cmd.Env = append(cmd.Env, "RAPPORT_PEAK_OUT="+t.TempDir())
+	}
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("helper: %v\n%s", err, out)
@@ -61,7 +65,11 @@ func TestPeakHelper(t *testing.T) {
 	if bin == "" {
 		t.Skip("the helper process of TestPeakMemory")
 	}
-	cmd := exec.Command(bin, "validate", "--in", os.Getenv("RAPPORT_PEAK_DIR"))
+	args := []string{os.Getenv("RAPPORT_PEAK_CMD"), "--in", os.Getenv("RAPPORT_PEAK_DIR")}
+	if out := os.Getenv("RAPPORT_PEAK_OUT"); out != "" {
+		args = append(args, "--out", out)
+	}
+	cmd := exec.Command(bin, args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
@@ -96,6 +104,23 @@ func assessments(t *testing.T, n, size int) []byte {
 	})
 }
 
+// plans is the example's underlag.xlsx with its Planuppföljning (sheet9)
+// holding n rows for UR1 under the header, each with an activity and a
+// comment of size characters written inline in the sheet.
+func plans(t *testing.T, n, size int) []byte {
+	return replacePart(t, exampleFile(t, report.UnderlagFile), "xl/worksheets/sheet9.xml", func(old []byte, w io.Writer) {
+		i, j := bytes.Index(old, []byte(`<row r="2">`)), bytes.Index(old, []byte("</sheetData>"))
+		w.Write(old[:i])
+		pad := strings.Repeat("Åtgärden följs upp enligt plan ", size/31+1)[:size-5]
+		for r := 2; r < n+2; r++ {
+			// Shared strings 210, 60 and 45 are a Del, "UR1" and "Bedöms uppfyllas".
+			fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="s"><v>210</v></c><c r="B%d" t="inlineStr"><is><t>Aktivitet %d</t></is></c><c r="C%d" t="s"><v>60</v></c><c r="D%d" t="s"><v>45</v></c><c r="E%d" t="inlineStr"><is><t>%04d %s</t></is></c></row>`,
+				r, r, r, r, r, r, r, r%10000, pad)
+		}
+		w.Write(old[j:])
+	})
+}
+
 // withElementsIn is the example's underlag.xlsx with n copies of elem put
 // before closing in part.
 func withElementsIn(t *testing.T, part, closing, elem string, n int) []byte {
@@ -107,7 +132,8 @@ func withElementsIn(t *testing.T, part, closing, elem string, n int) []byte {
 	})
 }
 
-// TestPeakMemory runs the built program on the hostile files of the
+// TestPeakMemory runs the built program, validate and generate (which
+// renders every period the data reach), on the hostile files of the
 // hardening issue, and on the worst file each reader's bound admits, and
 // checks that none takes more than 200 MB. Time is logged, not asserted:
 // the machine may be shared. Run with -v for the figures.
@@ -164,11 +190,15 @@ func TestPeakMemory(t *testing.T) {
 			exitInvalid, "filen packas upp till mer än 64 MB"},
 		{"underlag: 5 000 assessments", map[string][]byte{report.UnderlagFile: assessments(t, 5_000, 10)},
 			exitInvalid, "Målbedömning: bladet har fler än 5 000 rader"},
+		{"underlag: 4 999 Planuppföljning rows, 8 MB of text (admitted)", map[string][]byte{report.UnderlagFile: plans(t, 4_999, 1_600)},
+			exitOK, "inga fel"},
+		{"underlag: an analysis cell of 50 MB", map[string][]byte{report.UnderlagFile: assessments(t, 1, 50<<20)},
+			exitInvalid, "Målbedömning: bladet har mer än 8 MB text"},
 		{"underlag: 4 999 assessments, 8 MB of text (admitted)", map[string][]byte{report.UnderlagFile: assessments(t, 4_999, 1640)},
 			exitInvalid, "Målbedömning!A3"}, // the rows repeat goal 1's assessment: each is an error
 		{"underlag: 4 000 assessments, 9 MB of text", map[string][]byte{report.UnderlagFile: assessments(t, 4_000, 2300)},
 			exitInvalid, "Målbedömning: bladet har mer än 8 MB text"},
-		{"underlag: 99 000 more shared strings (admitted)", map[string][]byte{report.UnderlagFile: withElementsIn(t, "xl/sharedStrings.xml", "</sst>", "<si><t>x</t></si>", 99_000)},
+		{"underlag: 99 000 more shared strings of 150 characters (admitted)", map[string][]byte{report.UnderlagFile: withElementsIn(t, "xl/sharedStrings.xml", "</sst>", "<si><t>"+strings.Repeat("x", 150)+"</t></si>", 99_000)},
 			exitOK, "inga fel"},
 		{"underlag: 900 000 more shared strings", map[string][]byte{report.UnderlagFile: withElementsIn(t, "xl/sharedStrings.xml", "</sst>", "<si><t>x</t></si>", 900_000)},
 			exitInvalid, "fler än 100 000 olika texter"},
@@ -180,13 +210,19 @@ func TestPeakMemory(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := exampleFolderWith(t, tc.files)
-			r := runPeak(t, bin, dir)
-			t.Logf("peak %d MB, cpu %.2f s, exit %d", r.peak>>20, r.cpu, r.code)
-			if r.code != tc.code || !strings.Contains(r.output, tc.want) {
-				t.Errorf("exit %d, want %d with %q:\n%.2000s", r.code, tc.code, tc.want, r.output)
-			}
-			if r.peak > maxPeak {
-				t.Errorf("peak memory %d MB, over %d MB", r.peak>>20, maxPeak>>20)
+			for _, command := range []string{"validate", "generate"} {
+				r := runPeak(t, bin, command, dir)
+				t.Logf("%s: peak %d MB, cpu %.2f s, exit %d", command, r.peak>>20, r.cpu, r.code)
+				want := tc.want
+				if command == "generate" && tc.code == exitOK {
+					want = "resultat=klar" // generate says no "inga fel"
+				}
+				if r.code != tc.code || !strings.Contains(r.output, want) {
+					t.Errorf("%s: exit %d, want %d with %q:\n%.2000s", command, r.code, tc.code, want, r.output)
+				}
+				if r.peak > maxPeak {
+					t.Errorf("%s: peak memory %d MB, over %d MB", command, r.peak>>20, maxPeak>>20)
+				}
 			}
 		})
 	}

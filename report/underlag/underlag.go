@@ -563,6 +563,12 @@ func (u *underlagReader) readTable(name string) *table {
 		return nil
 	}
 	t := &table{u: u, schema: schemaFor(name), sheet: actual}
+	if u.parts[actual].inlineText > maxSheetText {
+		// Said before excelize reads it: a sheet of one 50 MB cell took
+		// 250 MB to be refused after reading.
+		u.sheetError(actual, fmt.Sprintf("bladet har mer än %d MB text och läses inte", maxSheetText>>20), budgetHint)
+		return nil
+	}
 	rows, err := u.f.Rows(actual)
 	if err != nil {
 		u.sheetError(actual, "bladet går inte att läsa", "Spara arbetsboken på nytt i Excel")

@@ -32,6 +32,10 @@ type sheetPart struct {
 	scanned bool
 	// merges are the merged ranges that span more than one row.
 	merges []mergedRange
+	// inlineText is the text written in the sheet itself (<t> elements),
+	// entities counted as one byte: more than a sheet may hold is refused
+	// before excelize reads it, which takes five copies of a long cell.
+	inlineText int
 }
 
 // mergedRange is a merged cell spanning rows top…bottom; col is its first
@@ -121,6 +125,7 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 		p := sheetPart{part: name, index: i, size: size, lastRow: -1}
 		if b, ok := parts[name]; ok {
 			p.lastRow = lastFilledRow(b)
+			p.inlineText = inlineTextBytes(b)
 			p.uncached, p.percent, p.scanned = scanCells(b, percentStyles)
 			if p.scanned {
 				p.merges = mergedRanges(b)
@@ -129,6 +134,51 @@ func sheetParts(parts map[string][]byte, sizes map[string]uint64) map[string]she
 		out[s.Name] = p
 	}
 	return out
+}
+
+// inlineTextBytes counts the bytes of text inside the <t> elements of
+// worksheet XML, an entity (&amp;) as one: at most what excelize reads
+// from them.
+func inlineTextBytes(b []byte) int {
+	n := 0
+	for {
+		i := bytes.Index(b, []byte("<t"))
+		if i < 0 {
+			return n
+		}
+		b = b[i+2:]
+		if len(b) == 0 || (b[0] != '>' && b[0] != ' ') {
+			continue // <tableParts, <tabColor …
+		}
+		gt := bytes.IndexByte(b, '>')
+		if gt < 0 || (gt > 0 && b[gt-1] == '/') {
+			continue
+		}
+		b = b[gt+1:]
+		end := bytes.Index(b, []byte("</t>"))
+		if end < 0 {
+			end = len(b)
+		}
+		text := b[:end]
+		n += len(text)
+		// An entity (&amp;, &#x1F600;) counts as one byte: never more than
+		// the text it stands for, so that no sheet is refused that the
+		// count of its read cells would admit.
+		for {
+			a := bytes.IndexByte(text, '&')
+			if a < 0 {
+				break
+			}
+			text = text[a:]
+			if semi := bytes.IndexByte(text, ';'); semi > 0 && semi <= 12 {
+				n -= semi
+				text = text[semi:]
+			} else {
+				text = text[1:]
+			}
+		}
+		b = b[end:]
+	}
 }
 
 // percentStyles lists the cell style indexes whose number format shows a

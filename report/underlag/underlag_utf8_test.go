@@ -116,3 +116,24 @@ func TestBadUTF8(t *testing.T) {
 		})
 	}
 }
+
+// TestInlineTextBytes: the text of a sheet's <t> elements is counted with
+// each entity as one byte, never more than the cells hold once read, so
+// that the check before excelize refuses no sheet the count of its read
+// cells would admit; other elements beginning with t are not text.
+func TestInlineTextBytes(t *testing.T) {
+	for _, tc := range []struct {
+		xml  string
+		want int
+	}{
+		{`<c t="inlineStr"><is><t>abc</t></is></c>`, 3},
+		{`<c><is><t xml:space="preserve"> a </t></is></c><tableParts count="1"/><t/>`, 3},
+		{`<t>a&amp;b&lt;&#x1F600;</t>`, 5},
+		{`<t>a & b</t>`, 5},
+		{`<t>unclosed`, 8},
+	} {
+		if got := inlineTextBytes([]byte(tc.xml)); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.xml, got, tc.want)
+		}
+	}
+}
