@@ -7,6 +7,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"rapport/layouts/doc"
+	"rapport/layouts/internal/axis"
 	"rapport/layouts/pdf/tagged"
 	"rapport/report"
 	"rapport/report/money"
@@ -71,38 +72,12 @@ func niceScale(lo, hi float64) (min, max, step float64) {
 // niceRange is niceScale that may leave out zero: a line chart of values
 // between 4 and 7 per cent shows their movement better on a 3–8 axis.
 func niceRange(lo, hi float64, withZero bool) (min, max, step float64) {
-	if withZero && lo > 0 {
-		lo = 0
-	}
-	if withZero && hi < 0 {
-		hi = 0
-	}
-	if hi-lo < 1e-9 {
-		hi = lo + 1
-	}
-	raw := (hi - lo) / 5
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step = mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			step = m * mag
-			break
-		}
-	}
-	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step, step
+	return axis.Range(lo, hi, withZero)
 }
 
 // stepDecimals is how many decimals axis labels need so that every tick
 // of the step shows its exact value (2,5 not 2).
-func stepDecimals(step float64) int {
-	for d := 0; d < 4; d++ {
-		v := step * math.Pow(10, float64(d))
-		if math.Abs(v-math.Round(v)) < 1e-6*math.Max(1, v) {
-			return d
-		}
-	}
-	return 4
-}
+func stepDecimals(step float64) int { return axis.Decimals(step) }
 
 // legendItem draws a legend key and its text, returning the x after it.
 type legendKey func(pdf *canvas, x, cy float64)
