@@ -39,6 +39,10 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("GET /static/{name}", s.static)
 	mux.HandleFunc("GET /static/fonts/{name}", s.font)
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := webFiles.ReadFile("web/ikon.svg")
+		serveBytes(w, r, "ikon.svg", b)
+	})
 	mux.HandleFunc("GET /mall", s.blankTemplate)
 	mux.HandleFunc("POST /uppladdning", s.upload)
 	mux.HandleFunc("POST /kontrollera", s.startCheck)
@@ -355,7 +359,7 @@ func (s *server) jobPage(w http.ResponseWriter, r *http.Request) {
 	case <-j.done:
 	default:
 		// No script needed: the browser asks again in a second.
-		w.Header().Set("Refresh", "1")
+		w.Header().Set("Refresh", progressRefresh)
 		s.render(w, http.StatusOK, "progress", progressPage{page: page{Title: "Arbetar"},
 			What: j.what(), Progress: j.progressText(), Seconds: int(s.now().Sub(j.started).Seconds()), ID: j.id})
 		return
@@ -366,6 +370,9 @@ func (s *server) jobPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, http.StatusOK, "report", s.reportView(j))
 }
+
+// progressRefresh is the seconds after which a progress page asks again.
+var progressRefresh = "1"
 
 // download serves a file that a job wrote to --out, read through the
 // folder's root so that no name leads out of it.

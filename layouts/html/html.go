@@ -316,7 +316,8 @@ func newTable(t doc.Table, id string) *tableView {
 			if i < len(r.Cells) {
 				c = r.Cells[i]
 			}
-			cv := cellView{Text: c.Text, Header: i == 0 && rowHeads, Right: t.Columns[i].Align == doc.Right,
+			// A row without a name (a continued row) has no header.
+			cv := cellView{Text: c.Text, Header: i == 0 && rowHeads && strings.TrimSpace(c.Text) != "", Right: t.Columns[i].Align == doc.Right,
 				Bad: c.Bad, Strong: t.Columns[i].Strong}
 			if c.Level != nil {
 				cv.Level = levelClass(*c.Level)
