@@ -151,6 +151,7 @@ type server struct {
 
 	mu      sync.Mutex
 	jobs    map[string]*job
+	order   []string // job ids, oldest first
 	uploads map[string]upload
 	wg      sync.WaitGroup
 }

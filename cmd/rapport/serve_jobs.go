@@ -88,6 +88,10 @@ func (p progressWriter) Write(b []byte) (int, error) {
 	return len(b), nil
 }
 
+// maxJobs is how many jobs' pages the server keeps, so that a page left
+// open for weeks does not grow without end.
+const maxJobs = 100
+
 // run starts a job on the chosen inputs; release frees them when it ends.
 func (s *server) run(kind string, f formState, src folder, release func()) *job {
 	j := &job{id: randomID(), kind: kind, form: f, started: s.now(), done: make(chan struct{}), source: src.name}
@@ -97,6 +101,12 @@ func (s *server) run(kind string, f formState, src folder, release func()) *job 
 	j.progress = "Läser underlaget och huvudboken …"
 	s.mu.Lock()
 	s.jobs[j.id] = j
+	s.order = append(s.order, j.id)
+	if len(s.order) > maxJobs {
+		// The oldest job's page goes; its files stay in --out.
+		delete(s.jobs, s.order[0])
+		s.order = s.order[1:]
+	}
 	s.mu.Unlock()
 	s.wg.Add(1)
 	go func() {
@@ -145,6 +155,8 @@ func (s *server) runJob(j *job, src folder) {
 		return
 	}
 	j.title = d.Unit + " – " + d.ReportName
+	// The files are on disk now; the page keeps only their names.
+	j.result.outputs, j.result.reports = nil, nil
 }
 
 // write puts a unit's files into --out as generate does: the folder made

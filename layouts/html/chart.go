@@ -132,6 +132,16 @@ func bar(s *svg, b box, series int) {
 	s.rect(b, "c-bar1")
 }
 
+// barLegend is the legend of a chart of bars: a key per series.
+func barLegend(s *svg, c doc.Chart, b box) {
+	names := make([]string, len(c.Series))
+	keys := make([]legendKey, len(c.Series))
+	for i, se := range c.Series {
+		names[i], keys[i] = se.Name, barKey(i)
+	}
+	legend(s, b.x+b.w, keys, names)
+}
+
 func barKey(i int) legendKey {
 	return func(s *svg, x, cy float64) { bar(s, box{x, cy - 1.6, 5, 3.2}, i) }
 }
@@ -155,21 +165,8 @@ func yAxis(s *svg, plot box, min, max, step float64, unit string, yOf func(float
 }
 
 func barChart(s *svg, c doc.Chart, b box) {
-	lo, hi := 0.0, 0.0
-	for _, se := range c.Series {
-		for _, v := range se.Values {
-			if v != nil {
-				lo, hi = math.Min(lo, *v), math.Max(hi, *v)
-			}
-		}
-	}
-	min, max, step := axis.Range(lo*1.1, hi*1.1, true)
-	names := make([]string, len(c.Series))
-	keys := make([]legendKey, len(c.Series))
-	for i, se := range c.Series {
-		names[i], keys[i] = se.Name, barKey(i)
-	}
-	legend(s, b.x+b.w, keys, names)
+	min, max, step := axis.Bars(c)
+	barLegend(s, c, b)
 	plot := box{b.x + 16, b.y + 4, b.w - 16, b.h - 4 - 9}
 	yOf := func(v float64) float64 { return plot.y + plot.h - (v-min)/(max-min)*plot.h }
 	yAxis(s, plot, min, max, step, c.Unit, yOf)
@@ -234,31 +231,7 @@ func max1(n int) int {
 }
 
 func lineChart(s *svg, c doc.Chart, b box) {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, se := range c.Series {
-		for _, v := range se.Values {
-			if v != nil {
-				lo, hi = math.Min(lo, *v), math.Max(hi, *v)
-			}
-		}
-	}
-	for _, r := range c.RefLines {
-		lo, hi = math.Min(lo, r.Value), math.Max(hi, r.Value)
-	}
-	if math.IsInf(lo, 0) {
-		lo, hi = 0, 1
-	}
-	withZero := lo <= 0 || lo < 0.4*hi
-	pad := (hi - lo) * 0.1
-	if pad == 0 {
-		pad = math.Abs(hi) * 0.1
-	}
-	if withZero {
-		lo = math.Min(lo, 0)
-	} else {
-		lo -= pad
-	}
-	min, max, step := axis.Range(lo, hi+pad, withZero)
+	min, max, step := axis.Lines(c)
 	var names []string
 	var keys []legendKey
 	for i, se := range c.Series {
@@ -371,23 +344,8 @@ func deviationChart(s *svg, c doc.Chart, b box) {
 	if len(c.Series) == 0 || len(c.Categories) == 0 {
 		return
 	}
-	names := make([]string, len(c.Series))
-	keys := make([]legendKey, len(c.Series))
-	for i, se := range c.Series {
-		names[i], keys[i] = se.Name, barKey(i)
-	}
-	legend(s, b.x+b.w, keys, names)
-	span := 0.0
-	for _, se := range c.Series {
-		for _, v := range se.Values {
-			if v != nil {
-				span = math.Max(span, math.Abs(*v))
-			}
-		}
-	}
-	if span == 0 {
-		span = 1
-	}
+	barLegend(s, c, b)
+	span := axis.Span(c)
 	const labelW, labelRoom = 38.0, 14.0
 	half := (b.w - labelW - 2*labelRoom) / 2
 	zero := b.x + labelW + labelRoom + half

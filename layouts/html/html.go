@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"rapport/layouts/doc"
+	"rapport/layouts/internal/flow"
 	"rapport/layouts/pdf"
 	"rapport/report"
 )
@@ -202,21 +203,14 @@ func newView(d doc.Document) (v view, err error) {
 		}
 	}()
 	v = view{Document: d, MarkText: pdf.MarkText(d)}
-	depth := 0 // the outline depth of the last level-2 heading, as the PDF tags it
+	var outline flow.Outline // the depth of each heading, as the PDF tags it
 	charts := 0
 	for i, b := range d.Blocks {
 		id := "b" + strconv.Itoa(i)
 		switch b := b.(type) {
 		case doc.Heading:
-			level := 0
-			switch b.Level {
-			case 1:
-				depth = 0
-			case 2:
-				level, depth = 1, 1
-			case 3:
-				level = depth + 1
-			default:
+			level, ok := outline.Depth(b.Level)
+			if !ok {
 				panic(unknown("rubriknivå", b.Level))
 			}
 			// The page's h1 is the report's name; the sections are h2.
@@ -274,14 +268,10 @@ func paragraphClass(s doc.TextStyle) string {
 // splitParagraphs splits text at blank lines, as the PDF does; single
 // line breaks are kept by the stylesheet.
 func splitParagraphs(text string) []string {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	var out []string
-	for _, p := range strings.Split(text, "\n\n") {
-		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
-			out = append(out, p)
-		}
+	if p := flow.Paragraphs(text); p[0] != "" {
+		return p
 	}
-	return out
+	return nil
 }
 
 // newTable is a table as the PDF tags it: a row's first cell is its header

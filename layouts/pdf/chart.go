@@ -145,17 +145,9 @@ func drawBar(pdf *canvas, r rect, series int) {
 // drawBarChart draws grouped vertical bars per category with a zero line,
 // a value axis with gridlines, value labels and a legend.
 func drawBarChart(pdf *canvas, c doc.Chart, box rect) {
-	lo, hi := 0.0, 0.0
-	for _, s := range c.Series {
-		for _, v := range s.Values {
-			if v != nil {
-				lo, hi = math.Min(lo, *v), math.Max(hi, *v)
-			}
-		}
-	}
 	// Headroom beyond the longest bars keeps their value labels inside
 	// the plot.
-	min, max, step := niceScale(lo*1.1, hi*1.1)
+	min, max, step := axis.Bars(c)
 	names := make([]string, len(c.Series))
 	keys := make([]legendKey, len(c.Series))
 	for i, s := range c.Series {
@@ -240,33 +232,8 @@ func drawYAxis(pdf *canvas, plot rect, min, max, step float64, unit string, yOf 
 // filled discs, the previous year dashed and grey with open squares, and
 // each target or reference as a red dash-dotted line with its label.
 func drawLineChart(pdf *canvas, c doc.Chart, box rect) {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, s := range c.Series {
-		for _, v := range s.Values {
-			if v != nil {
-				lo, hi = math.Min(lo, *v), math.Max(hi, *v)
-			}
-		}
-	}
-	for _, r := range c.RefLines {
-		lo, hi = math.Min(lo, r.Value), math.Max(hi, r.Value)
-	}
-	if math.IsInf(lo, 0) {
-		lo, hi = 0, 1
-	}
-	// Lines start from zero unless the values lie far above it; then the
-	// axis starts just below them, and the labels say where.
-	withZero := lo <= 0 || lo < 0.4*hi
-	pad := (hi - lo) * 0.1
-	if pad == 0 {
-		pad = math.Abs(hi) * 0.1
-	}
-	if withZero {
-		lo = math.Min(lo, 0)
-	} else {
-		lo -= pad
-	}
-	min, max, step := niceRange(lo, hi+pad, withZero)
+	// Lines start from zero unless the values lie far above it.
+	min, max, step := axis.Lines(c)
 
 	names, keys := []string{}, []legendKey{}
 	for i, s := range c.Series {
@@ -437,17 +404,7 @@ func drawDeviationChart(pdf *canvas, c doc.Chart, box rect) {
 		names[i], keys[i] = s.Name, barKey(i)
 	}
 	drawLegend(pdf, box.x+box.w, box.y-fChartTitle.line-1, keys, names)
-	span := 0.0
-	for _, s := range c.Series {
-		for _, v := range s.Values {
-			if v != nil {
-				span = math.Max(span, math.Abs(*v))
-			}
-		}
-	}
-	if span == 0 {
-		span = 1
-	}
+	span := axis.Span(c)
 	const labelW, labelRoom = 38.0, 14.0
 	half := (box.w - labelW - 2*labelRoom) / 2
 	zero := box.x + labelW + labelRoom + half
