@@ -326,5 +326,5 @@ func newTable(t doc.Table, id string) *tableView {
 var articleTmpl string
 
 var articleTemplate = template.Must(template.New("article").Funcs(template.FuncMap{
-	"mm": func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+	"mm": mmText,
 }).Parse(articleTmpl))
