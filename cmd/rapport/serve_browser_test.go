@@ -122,11 +122,17 @@ func (b *browserSession) waitFor(want string) {
 		h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.dataset.sedd ? "" : (document.documentElement.dataset.sedd = "1", (document.querySelector("h1") || {}).textContent || "")`))
 		cancel()
 		if err == nil && strings.Contains(h1, want) && (!strings.HasPrefix(h1, "Skapar") && !strings.HasPrefix(h1, "Kontrollerar") || strings.HasPrefix(want, "Kontrollerar")) {
+			// The fonts are in before anything is clicked: a font that
+			// comes late moves the buttons under the mouse.
+			eval[bool](b, `document.fonts.ready.then(() => true)`)
 			return
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	b.t.Fatalf("no page with %q in its heading", want)
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	now, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + " " + ((document.querySelector("h1") || {}).textContent || "")`))
+	b.t.Fatalf("no page with %q in its heading; the browser shows %s", want, now)
 }
 
 // check runs axe-core on the page and fails on any violation; it also
