@@ -89,21 +89,15 @@ func (s *server) requireHost(next http.Handler) http.Handler {
 }
 
 // requireKey lets through a request that carries the key: in the cookie,
-// or in the start address, which sets the cookie and (for a GET) leads on
-// to the same address without the key.
+// or in the address, as the start address has it, which also sets the
+// cookie. The start address answers with the page itself, so that any
+// client that opens it gets the page; the page's script then takes the
+// key out of the address bar.
 func (s *server) requireKey(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		if k := q.Get(keyParam); k != "" && s.isKey(k) {
+		if k := r.URL.Query().Get(keyParam); k != "" && s.isKey(k) {
 			http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: s.key, Path: "/",
 				HttpOnly: true, SameSite: http.SameSiteStrictMode})
-			if r.Method == http.MethodGet || r.Method == http.MethodHead {
-				q.Del(keyParam)
-				u := *r.URL
-				u.RawQuery = q.Encode()
-				http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
-				return
-			}
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -64,8 +64,8 @@ func newTestServer(t *testing.T, in, out string) *testServer {
 	ts2 := &testServer{s: s, url: "http://127.0.0.1:" + strconv.Itoa(s.port), in: in, out: out,
 		client: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 	resp := ts2.get(t, s.startURL()[len(ts2.url):])
-	if resp.StatusCode != http.StatusSeeOther || len(resp.Cookies()) != 1 {
-		t.Fatalf("start address: %d, cookies %v; want 303 and the key's cookie", resp.StatusCode, resp.Cookies())
+	if resp.StatusCode != http.StatusOK || len(resp.Cookies()) != 1 {
+		t.Fatalf("start address: %d, cookies %v; want the page and the key's cookie", resp.StatusCode, resp.Cookies())
 	}
 	return ts2
 }
@@ -259,17 +259,17 @@ func TestServeNeedsKey(t *testing.T) {
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("POST without the key: %d, want 403", resp.StatusCode)
 	}
-	// The start address: a cookie for this port only, HttpOnly and
-	// SameSite=Strict, and a redirect without the key.
+	// The start address: the page, and a cookie for this port only,
+	// HttpOnly and SameSite=Strict.
 	resp, err = bare.Get(ts.s.startURL())
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
 	c := resp.Cookies()
-	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" || len(c) != 1 ||
+	if resp.StatusCode != http.StatusOK || len(c) != 1 ||
 		c[0].Name != "rapport-"+strconv.Itoa(ts.s.port) || c[0].Value != ts.s.key || !c[0].HttpOnly || c[0].SameSite != http.SameSiteStrictMode {
-		t.Errorf("start address: %d to %q, cookies %+v", resp.StatusCode, resp.Header.Get("Location"), c)
+		t.Errorf("start address: %d, cookies %+v", resp.StatusCode, c)
 	}
 	if r := ts.get(t, "/"); r.StatusCode != http.StatusOK {
 		t.Errorf("with the cookie: %d", r.StatusCode)
