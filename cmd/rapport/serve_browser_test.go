@@ -17,6 +17,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -119,7 +120,12 @@ func (b *browserSession) waitFor(want string) {
 	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
 		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
-		h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.dataset.sedd ? "" : (document.documentElement.dataset.sedd = "1", (document.querySelector("h1") || {}).textContent || "")`))
+		h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+			const root = document.documentElement, h1 = document.querySelector("h1");
+			if (document.readyState == "loading" || !h1 || root.dataset.sedd) return "";
+			root.dataset.sedd = "1";
+			return h1.textContent;
+		})()`))
 		cancel()
 		if err == nil && strings.Contains(h1, want) && (!strings.HasPrefix(h1, "Skapar") && !strings.HasPrefix(h1, "Kontrollerar") || strings.HasPrefix(want, "Kontrollerar")) {
 			// The fonts are in before anything is clicked: a font that
@@ -335,4 +341,14 @@ func TestServeInBrowser(t *testing.T) {
 	b.do(chromedp.Navigate(ts.url + "/jobb/finns-inte"))
 	b.waitFor("Avvisad")
 	b.checkStatus("meddelande", http.StatusNotFound)
+
+	// Without JavaScript the page works the same: check the example.
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(ts.url + "/"))
+	b.waitFor("Uppföljningsrapporter")
+	b.do(chromedp.Click(chromedp.CSS(`input[value="exempel"]`)), chromedp.SetValue(chromedp.CSS("#period"), "UR1"),
+		chromedp.Click(chromedp.CSS("form.val button:not(.primar)")))
+	b.waitFor("Kontroll: exempeldata, Uppföljningsrapport 1 2026")
 }

@@ -326,3 +326,46 @@ func attr(n *xhtml.Node, key string) string {
 	}
 	return ""
 }
+
+// TestChartsShowTheTreesFigures: every bar of a chart carries the figure
+// the tree gives it (the table's text), and every category is named, as
+// in the PDF, whose chart has the same layout (layouts/internal/chart).
+func TestChartsShowTheTreesFigures(t *testing.T) {
+	for name, d := range documents(t) {
+		t.Run(name, func(t *testing.T) {
+			page := render(t, d)
+			var svgs []*xhtml.Node
+			for _, s := range findAll(page, "svg") {
+				if attr(s, "role") == "img" {
+					svgs = append(svgs, s)
+				}
+			}
+			i := 0
+			for _, b := range d.Blocks {
+				c, ok := b.(doc.Chart)
+				if !ok {
+					continue
+				}
+				texts := map[string]bool{}
+				for _, n := range findAll(svgs[i], "text") {
+					texts[text(n)] = true
+				}
+				i++
+				for _, s := range c.Series {
+					for j, l := range s.Labels {
+						if l != "" && j < len(s.Values) && s.Values[j] != nil && !texts[l] {
+							t.Errorf("%s: the figure %q of %s is not drawn", c.Title, l, s.Name)
+						}
+					}
+				}
+				if c.Kind == doc.StatusChart || c.Kind == doc.LineChart {
+					for _, cat := range c.Categories {
+						if !texts[cat] {
+							t.Errorf("%s: the category %q is not named", c.Title, cat)
+						}
+					}
+				}
+			}
+		})
+	}
+}
