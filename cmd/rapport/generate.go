@@ -45,6 +45,7 @@ type runOptions struct {
 	draft         bool   // --utkast: the controller's review edition of the PDF
 	tmpDir        string // this run's own temporary folder, removed on exit
 	version       string // written into the files
+	keepReports   bool   // serve: keep the computed reports for the page
 }
 
 func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
@@ -189,6 +190,9 @@ type unitResult struct {
 	// routing is set when the unit's Ansvar selected its rows of the
 	// ledger: where the other rows went; ownRows are the rows it took.
 	routing *report.Routing
+	// reports are the computed reports, kept when runOptions.keepReports
+	// is set: the page of rapport serve renders them as HTML.
+	reports []*report.Report
 }
 
 // rendered is one output file, rendered in memory before anything is written.
@@ -508,6 +512,9 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 	}
 	if !render || res.probs.HasErrors() {
 		return res
+	}
+	if o.keepReports {
+		res.reports = reports
 	}
 	for _, r := range reports {
 		// A draft's files have names of their own (U_Y_P_utkast.pdf and

@@ -7,6 +7,7 @@
 //	rapport validate [--in DIR] [--strict]
 //	rapport template --out underlag.xlsx
 //	rapport due [--date YYYY-MM-DD]
+//	rapport serve [--in DIR] [--out DIR] [--port N] [--no-browser]
 //
 // The work is done by two packages: report (inputs → a computed report)
 // and layouts (a computed report → PDF and Excel). This command parses
@@ -19,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 )
 
@@ -44,7 +46,12 @@ func main() {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	ctx, stop := signalContext(os.Stderr)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	explorer := startedFromExplorer()
+	code := run(ctx, startArgs(runtime.GOOS, os.Args[1:], explorer), os.Stdout, os.Stderr)
+	if explorer && code != exitOK {
+		// The window closes with the program: keep it open to be read.
+		waitForEnter(os.Stdin, os.Stderr)
+	}
 	stop()
 	os.Exit(code)
 }
@@ -65,6 +72,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return template(args[1:], stdout, stderr)
 	case "due":
 		return due(args[1:], stdout, stderr)
+	case "serve":
+		return serve(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-V":
 		return printVersion(stdout)
 	case "help", "-h", "--help":
@@ -85,6 +94,8 @@ Kommandon:
   rapport validate   kontrollera indata och visa alla fel och varningar
   rapport template   skriv en tom underlag.xlsx att fylla i
   rapport due        visa vilken rapport som ska göras nu
+  rapport serve      öppna en sida i webbläsaren för att kontrollera och skapa
+                     rapporter utan terminal (i Windows: dubbelklicka rapport.exe)
   rapport version    visa programmets version (även --version)
 
 Utan --in används de inbyggda exempeldata. Skriv 'rapport KOMMANDO --help'

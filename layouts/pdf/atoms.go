@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"rapport/layouts/doc"
+	"rapport/layouts/internal/flow"
 	"rapport/layouts/pdf/tagged"
 )
 
@@ -23,19 +24,12 @@ func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 	var out []*atom
 	// Outline levels must nest: a goal (level 3) sits under "Mål" directly
 	// in a full report but under a subsection in a deviation report.
-	outlineDepth := 0
+	var outline flow.Outline
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case doc.Heading:
-			depth := 0
-			switch b.Level {
-			case 1:
-				outlineDepth = 0
-			case 2:
-				depth, outlineDepth = 1, 1
-			case 3:
-				depth = outlineDepth + 1
-			default:
+			depth, ok := outline.Depth(b.Level)
+			if !ok {
 				panic(unknown("rubriknivå", b.Level))
 			}
 			out = append(out, headingAtoms(pdf, b, depth)...)
@@ -217,19 +211,7 @@ func listAtoms(pdf *canvas, l doc.List) []*atom {
 }
 
 // splitParagraphs splits text at blank lines.
-func splitParagraphs(text string) []string {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	var out []string
-	for _, p := range strings.Split(text, "\n\n") {
-		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
-			out = append(out, p)
-		}
-	}
-	if len(out) == 0 {
-		out = []string{""}
-	}
-	return out
-}
+func splitParagraphs(text string) []string { return flow.Paragraphs(text) }
 
 // statusAtom is a goal's assessment: "Bedömning: ◐ Bedöms delvis uppfyllas".
 func statusAtom(pdf *canvas, s doc.Status) *atom {
