@@ -104,6 +104,11 @@ func (b *builder) resultSentence() string {
 	}
 	noun, shown := b.netNoun(e.PeriodResult)
 	definite := map[string]string{"nettokostnad": "Nettokostnaden", "resultat": "Resultatet"}[noun]
+	if b.annual() {
+		// The year is over: what it came to (SPEC 12.1).
+		return fmt.Sprintf("%s för %s blev %s mnkr, %s.", definite, span,
+			shown.FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
+	}
 	return fmt.Sprintf("%s för %s är %s mnkr, vilket är %s.", definite, span,
 		shown.FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
 }
