@@ -13,7 +13,7 @@ import (
 // ending with the reconciliation; the board's file stays as it was.
 func TestUtkast(t *testing.T) {
 	out := t.TempDir()
-	if code, _, stderr := runCmd(t, "generate", "--period", "UR1", "--year", "2026", "--out", out, "--format", "pdf"); code != exitOK {
+	if code, _, stderr := runCmd(t, "generate", "--period", "UR1", "--year", "2026", "--out", out, "--format", "pdf,xlsx"); code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	boardPath := filepath.Join(out, "Regionstyrelsen_2026_UR1.pdf")
@@ -21,12 +21,25 @@ func TestUtkast(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := runCmd(t, "generate", "--utkast", "--period", "UR1", "--year", "2026", "--out", out, "--format", "pdf"); code != exitOK {
+	boardBook := filepath.Join(out, "Regionstyrelsen_2026_UR1.xlsx")
+	beforeBook, err := os.ReadFile(boardBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "generate", "--utkast", "--period", "UR1", "--year", "2026", "--out", out, "--format", "pdf,xlsx"); code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	after, err := os.ReadFile(boardPath)
 	if err != nil || string(after) != string(before) {
 		t.Fatalf("the draft changed the board's file (%v)", err)
+	}
+	// SPEC 12.3: the draft's workbook has a name of its own too.
+	afterBook, err := os.ReadFile(boardBook)
+	if err != nil || string(afterBook) != string(beforeBook) {
+		t.Fatalf("the draft changed the board's workbook (%v)", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "Regionstyrelsen_2026_UR1_utkast.xlsx")); err != nil {
+		t.Errorf("no draft workbook: %v", err)
 	}
 	draftPath := filepath.Join(out, "Regionstyrelsen_2026_UR1_utkast.pdf")
 	draft := strings.Split(tool(t, "pdftotext", "-layout", draftPath, "-"), "\f")

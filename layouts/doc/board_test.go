@@ -95,6 +95,16 @@ func TestBoardReads(t *testing.T) {
 	if len(reports) < 10 {
 		t.Fatalf("only %d reports to read", len(reports))
 	}
+	t.Run("hand-made ÅR", func(t *testing.T) {
+		// A report whose goals changed since October: the annual report
+		// quotes October's assessment by its level, not as a forecast.
+		r := testreports.Handmade("ÅR")
+		d, err := Build(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		noForecastWords(t, r, d)
+	})
 	for name, r := range reports {
 		t.Run(name, func(t *testing.T) {
 			d, err := Build(r)

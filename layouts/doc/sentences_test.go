@@ -429,7 +429,9 @@ func TestKeyFiguresBesideWrittenSummary(t *testing.T) {
 					seq = append(seq, x.Text)
 				}
 			}
-			i := slices.IndexFunc(seq, func(s string) bool { return strings.Contains(s, " mnkr, vilket är ") || strings.Contains(s, "för 2026 blev ") })
+			i := slices.IndexFunc(seq, func(s string) bool {
+				return strings.Contains(s, " mnkr, vilket är ") || strings.Contains(s, "för 2026 blev ")
+			})
 			if i < 0 {
 				t.Fatalf("no sentence on the net in %q", seq)
 			}
@@ -547,7 +549,7 @@ func TestBoardMemberReading(t *testing.T) {
 		// SPEC 12.5: it says so, and is not counted as a change.
 		g := &r.Goals[0]
 		g.Level, g.Previous, g.Change, g.FirstAssessed = report.Met, nil, report.ChangeNone, true
-		if got := changeText(*g, r.Previous.Name); got != "Första bedömningen" {
+		if got := changeText(*g, r.Previous.Name, r.Period.Kind); got != "Första bedömningen" {
 			t.Errorf("Förändring = %q, want \"Första bedömningen\"", got)
 		}
 		got := mustBuild(t, r)
@@ -563,7 +565,7 @@ func TestBoardMemberReading(t *testing.T) {
 		g := &r.Goals[0]
 		prev := report.NotMet
 		g.Level, g.Previous, g.Change, g.PreviousFrom = report.Met, &prev, report.ChangeBetter, "Månadsrapport mars"
-		if got := changeText(*g, r.Previous.Name); got != "↑ (var Bedöms inte uppfyllas i Månadsrapport mars)" {
+		if got := changeText(*g, r.Previous.Name, r.Period.Kind); got != "↑ (var Bedöms inte uppfyllas i Månadsrapport mars)" {
 			t.Errorf("Förändring = %q", got)
 		}
 	})

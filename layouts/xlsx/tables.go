@@ -139,22 +139,7 @@ func (b *builder) operating() *sheet {
 			b.t4Rows = map[string]int{}
 		}
 		b.t4Rows[l.Line] = row
-		s.number(t4Budget, row, mnkr(l.AnnualBudget), styleMnkr)
-		s.number(t4BudgetAcc, row, mnkr(l.BudgetAcc), styleMnkr)
-		s.number(t4Outcome, row, mnkr(l.OutcomeAcc), styleMnkr)
-		s.formula(t4Deviation, row, minus(s.at(t4Outcome, row), s.at(t4BudgetAcc, row)), styleMnkr)
-		if r.Operating.PrognosisIsOutcome && l.Prognosis == l.OutcomeAcc {
-			s.formula(t4Prognosis, row, s.at(t4Outcome, row), styleMnkr)
-		} else {
-			s.number(t4Prognosis, row, mnkr(l.Prognosis), styleMnkr)
-		}
-		s.formula(t4PrognosisDeviation, row, minus(s.at(t4Prognosis, row), s.at(t4Budget, row)), styleMnkr)
-		if l.PriorYearAcc != nil {
-			s.number(t4Prior, row, mnkr(*l.PriorYearAcc), styleMnkr)
-			if l.CostDevelopment != nil && *l.PriorYearAcc != 0 {
-				s.formula(t4CostDevelopment, row, costDevelopment(s, row), styleIndicator)
-			}
-		}
+		operatingFigures(s, row, l, styleMnkr, r.Operating.PrognosisIsOutcome)
 		s.text(t4Comment, row, l.Comment, styleTextWrap)
 		row++
 	}
@@ -180,7 +165,8 @@ func (b *builder) operating() *sheet {
 		// SPEC 12.2: the lines but the funding from the setting, which
 		// has no prior year, under Netto, whose prior year is empty.
 		b.netBeforeRow = net + 1
-		b.operatingValues(s, net+1, *nb)
+		s.text(t4Label, net+1, nb.Line, styleTextSum)
+		operatingFigures(s, net+1, *nb, styleMnkrSum, r.Operating.PrognosisIsOutcome)
 		notesAt++
 	}
 	s.widths = make([]float64, t4Comment+1)
@@ -221,19 +207,22 @@ func costDevelopment(s *sheet, row int) expr {
 	return expr{formula: o.formula + "/" + p.formula + "*100-100", value: o.value/p.value*100 - 100}
 }
 
-// operatingValues writes a memo row of table 4 as values, with its
-// deviations and cost development as formulas: Netto före regionbidrag,
-// which Netto's sum must not count.
-func (b *builder) operatingValues(s *sheet, row int, l report.OperatingLine) {
-	s.text(t4Label, row, l.Line, styleTextSum)
-	s.number(t4Budget, row, mnkr(l.AnnualBudget), styleMnkrSum)
-	s.number(t4BudgetAcc, row, mnkr(l.BudgetAcc), styleMnkrSum)
-	s.number(t4Outcome, row, mnkr(l.OutcomeAcc), styleMnkrSum)
-	s.formula(t4Deviation, row, minus(s.at(t4Outcome, row), s.at(t4BudgetAcc, row)), styleMnkrSum)
-	s.number(t4Prognosis, row, mnkr(l.Prognosis), styleMnkrSum)
-	s.formula(t4PrognosisDeviation, row, minus(s.at(t4Prognosis, row), s.at(t4Budget, row)), styleMnkrSum)
+// operatingFigures writes a row of table 4's figures in style st: values,
+// with the deviations and the cost development as formulas; in the annual
+// report (outcome) Årsprognos refers to Utfall ack where they agree.
+func operatingFigures(s *sheet, row int, l report.OperatingLine, st style, outcome bool) {
+	s.number(t4Budget, row, mnkr(l.AnnualBudget), st)
+	s.number(t4BudgetAcc, row, mnkr(l.BudgetAcc), st)
+	s.number(t4Outcome, row, mnkr(l.OutcomeAcc), st)
+	s.formula(t4Deviation, row, minus(s.at(t4Outcome, row), s.at(t4BudgetAcc, row)), st)
+	if outcome && l.Prognosis == l.OutcomeAcc {
+		s.formula(t4Prognosis, row, s.at(t4Outcome, row), st)
+	} else {
+		s.number(t4Prognosis, row, mnkr(l.Prognosis), st)
+	}
+	s.formula(t4PrognosisDeviation, row, minus(s.at(t4Prognosis, row), s.at(t4Budget, row)), st)
 	if l.PriorYearAcc != nil {
-		s.number(t4Prior, row, mnkr(*l.PriorYearAcc), styleMnkrSum)
+		s.number(t4Prior, row, mnkr(*l.PriorYearAcc), st)
 		if l.CostDevelopment != nil && *l.PriorYearAcc != 0 {
 			s.formula(t4CostDevelopment, row, costDevelopment(s, row), styleIndicator)
 		}
