@@ -61,11 +61,9 @@ func (b *builder) gapText(g report.Gap) string {
 	case report.GapActions:
 		var what []string
 		if g.Deviation != 0 {
-			span := "perioden"
-			if b.annual() {
-				span = "året"
-			}
-			what = append(what, fmt.Sprintf("den negativa budgetavvikelsen på %s mnkr för %s", (-g.Deviation).FormatMnkr(), span))
+			// As SPEC 12.3 words it: "Åtgärder har inte redovisats för
+			// den negativa budgetavvikelsen på 10,3 mnkr."
+			what = append(what, fmt.Sprintf("den negativa budgetavvikelsen på %s mnkr", (-g.Deviation).FormatMnkr()))
 		}
 		if g.PrognosisDeviation != 0 {
 			what = append(what, fmt.Sprintf("den negativa prognosavvikelsen på %s mnkr för helåret", (-g.PrognosisDeviation).FormatMnkr()))

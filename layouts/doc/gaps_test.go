@@ -37,7 +37,7 @@ func TestGapSentences(t *testing.T) {
 		}
 		t.Errorf("no heading %q", heading)
 	}
-	after("Åtgärder", "Åtgärder har inte redovisats för den negativa budgetavvikelsen på 10,3 mnkr för perioden.")
+	after("Åtgärder", "Åtgärder har inte redovisats för den negativa budgetavvikelsen på 10,3 mnkr.")
 	after("Väsentliga händelser", "Väsentliga händelser har inte redovisats för perioden.")
 }
 
@@ -137,5 +137,23 @@ func TestAnnualPathAccuracy(t *testing.T) {
 	}
 	if !strings.Contains(got, "Utfall 2026") || strings.Contains(got, "Utfall 2026 (denna rapport)") {
 		t.Error("the path does not end with the outcome")
+	}
+}
+
+// TestActionsGapWords: the accumulated deviation as SPEC 12.3 words it,
+// the prognosis's for the year beside it.
+func TestActionsGapWords(t *testing.T) {
+	b := &builder{r: testreports.Handmade("M10"), kind: period.Deviation}
+	for _, tc := range []struct {
+		acc, prog money.Amount
+		want      string
+	}{
+		{-1_300_000_00, 0, "Åtgärder har inte redovisats för den negativa budgetavvikelsen på 1,3 mnkr."},
+		{0, -3_100_000_00, "Åtgärder har inte redovisats för den negativa prognosavvikelsen på 3,1 mnkr för helåret."},
+		{-1_300_000_00, -3_100_000_00, "Åtgärder har inte redovisats för den negativa budgetavvikelsen på 1,3 mnkr och den negativa prognosavvikelsen på 3,1 mnkr för helåret."},
+	} {
+		if got := b.gapText(report.Gap{Kind: report.GapActions, Deviation: tc.acc, PrognosisDeviation: tc.prog}); got != tc.want {
+			t.Errorf("gap = %q, want %q", got, tc.want)
+		}
 	}
 }
