@@ -82,7 +82,10 @@ func subtitle(r *report.Report, extra string) string {
 		s += t
 	}
 	add(r.Period.Name + ", " + monthsCovered(r.Month))
-	add("Rapportdatum " + r.ReportDate)
+	if r.DateGiven {
+		// SPEC 12.5: a date only when one was given, never the balance day.
+		add("Rapportdatum " + r.ReportDate)
+	}
 	add(extra)
 	if r.Example {
 		add("Exempeldata")
