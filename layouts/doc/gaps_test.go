@@ -157,3 +157,25 @@ func TestActionsGapWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLineAndInvestmentGapWords: the gap of a red line names the line and
+// its deviation; an investment over the year's budget says so, in the
+// annual report without a forecast verb.
+func TestLineAndInvestmentGapWords(t *testing.T) {
+	r := testreports.Handmade("UR1")
+	r.Operating.Lines = []report.OperatingLine{{Line: "Personalkostnader", AnnualBudget: -300_000_000_00, DeviationAcc: -700_000_00}}
+	r.Materiality = 50_000_000
+	b := &builder{r: r, kind: period.Full}
+	if got, want := b.gapText(report.Gap{Kind: report.GapLine, Subject: "Personalkostnader", Deviation: -700_000_00}),
+		"En förklaring har inte redovisats för raden Personalkostnader, som kostar 0,7 mnkr mer än budget för perioden."; got != want {
+		t.Errorf("line gap = %q, want %q", got, want)
+	}
+	inv := report.Gap{Kind: report.GapInvestment, Subject: "IT utrustning", PrognosisDeviation: -1_100_000_00}
+	if got, want := b.gapText(inv), "En kommentar för perioden har inte redovisats för IT utrustning, som väntas överskrida årets budget med 1,1 mnkr."; got != want {
+		t.Errorf("investment gap = %q, want %q", got, want)
+	}
+	b.kind = period.Annual
+	if got := b.gapText(inv); report.ForecastWord(got) != "" || !strings.Contains(got, "överskred årets budget med 1,1 mnkr") {
+		t.Errorf("annual investment gap = %q", got)
+	}
+}
