@@ -60,6 +60,32 @@ func (c *computation) gaps() {
 			gaps = append(gaps, g)
 		}
 	}
+	if !has(TextEconomy) {
+		// A line's red figure is explained by its Kommentar in Prognos or
+		// by the Ekonomi text; without either the board reads so.
+		var named []string
+		for _, l := range r.Operating.Lines {
+			if l.Funding || strings.TrimSpace(l.Comment) != "" {
+				continue
+			}
+			g := Gap{Kind: GapLine, Section: TextEconomy, Subject: l.Line}
+			if c.beyond(l.DeviationAcc) {
+				g.Deviation = l.DeviationAcc
+			}
+			if c.beyond(l.PrognosisDeviation) && r.Period.Kind != period.Annual && !r.Operating.PrognosisIsBudget {
+				g.PrognosisDeviation = l.PrognosisDeviation
+			}
+			if g.Deviation != 0 || g.PrognosisDeviation != 0 {
+				gaps = append(gaps, g)
+				named = append(named, l.Line)
+			}
+		}
+		if len(named) > 0 {
+			textWarning(fmt.Sprintf("%s avviker negativt från budget med minst väsentlighetsgränsen, men raden saknar Kommentar i bladet %s och %s saknar text i avsnittet %s; styrelsens utgåva skriver att förklaringen inte har redovisats",
+				joinSwedish(named), SheetPrognosis, r.Period.Name, TextEconomy),
+				fmt.Sprintf("Förklara avvikelsen i kolumnen Kommentar i bladet %s eller i en text för %s i bladet %s", SheetPrognosis, code, SheetTexts))
+		}
+	}
 	if !has(TextEmployees) {
 		var off []string
 		for _, in := range r.Indicators {
@@ -132,18 +158,30 @@ func (c *computation) planFollowUpMissing() bool {
 
 // investmentGap is SPEC 12.3's gap for an investment whose forecast total
 // exceeds its decided total without a comment of the report's period.
+//
+// An investment over the year's budget by at least Väsentlighet is a red
+// figure of table 5 too: without a comment of the period it is a gap of
+// the same kind, with PrognosisDeviation the year's (negative) deviation.
 func (c *computation) investmentGap(src Investment, row InvestmentRow) {
-	if row.TotalOverrun == nil {
-		return
-	}
 	if row.Comment != "" && (row.CommentMonth.IsZero() || !row.CommentMonth.Before(c.month)) {
 		return
 	}
-	c.r.Gaps = append(c.r.Gaps, Gap{Kind: GapInvestment, Subject: row.Name, Deviation: *row.TotalOverrun})
-	c.probs.Add(cellProblem(src.Place, problem.Problem{Severity: problem.Warning, Value: row.Name,
-		Message: fmt.Sprintf("Prognos total överskrider Total budget med %s kr men investeringen saknar kommentar för %s; styrelsens utgåva skriver att förklaringen inte har redovisats",
-			row.TotalOverrun.FormatKr(), c.r.Period.Code),
-		Hint: fmt.Sprintf("Lägg in en rad för %s i bladet %s med en kommentar som förklarar överskridandet", c.r.Period.Code, SheetInvest)}))
+	hint := fmt.Sprintf("Lägg in en rad för %s i bladet %s med en kommentar som förklarar överskridandet", c.r.Period.Code, SheetInvest)
+	if row.TotalOverrun != nil {
+		c.r.Gaps = append(c.r.Gaps, Gap{Kind: GapInvestment, Subject: row.Name, Deviation: *row.TotalOverrun})
+		c.probs.Add(cellProblem(src.Place, problem.Problem{Severity: problem.Warning, Value: row.Name,
+			Message: fmt.Sprintf("Prognos total överskrider Total budget med %s kr men investeringen saknar kommentar för %s; styrelsens utgåva skriver att förklaringen inte har redovisats",
+				row.TotalOverrun.FormatKr(), c.r.Period.Code),
+			Hint: hint}))
+		return
+	}
+	if row.Deviation != nil && c.beyond(*row.Deviation) {
+		c.r.Gaps = append(c.r.Gaps, Gap{Kind: GapInvestment, Subject: row.Name, PrognosisDeviation: *row.Deviation})
+		c.probs.Add(cellProblem(src.Place, problem.Problem{Severity: problem.Warning, Value: row.Name,
+			Message: fmt.Sprintf("investeringen överskrider årets budget med %s kr men saknar kommentar för %s; styrelsens utgåva skriver att förklaringen inte har redovisats",
+				(-*row.Deviation).FormatKr(), c.r.Period.Code),
+			Hint: hint}))
+	}
 }
 
 // cellProblem points p at the cell of place, or its row when the column is

@@ -322,3 +322,33 @@ func TestImportWarningsTravel(t *testing.T) {
 		t.Errorf("the ledger's warning is in the report %d times, want once: %v", n, r.Problems)
 	}
 }
+
+// TestLineAndInvestmentGaps: a red line of table 4 beyond Väsentlighet
+// without its Kommentar or the Ekonomi text, and an investment over the
+// year's budget without a comment of the period, are gaps too.
+func TestLineAndInvestmentGaps(t *testing.T) {
+	in := handInputs()
+	in.Ledger.Buckets[ledger.Key{Account: "4010", Month: mon(2026, 4)}] = ledger.Bucket{Amount: kr(1500000), Rows: 1}
+	in.Ledger.Total += kr(1500000)
+	in.Ledger.RowsSummed++
+	in.Ledger.RowsRead++
+	in.Investments = []Investment{{Group: "Reinvesteringar", Name: "IT utrustning", TotalBudget: kr(24000000),
+		PlanYears: map[int]money.Amount{2026: kr(8000000)}, Month: mon(2026, 4), Spent: ptr(kr(3000000)), Prognosis: ptr(kr(9100000))}}
+	r, probs := mustCompute(t, in, "UR1", ComputeOptions{})
+	g := hasGap(r, GapLine, LinePersonnel)
+	if g == nil || g.Deviation != line(t, r, LinePersonnel).DeviationAcc || g.Section != TextEconomy {
+		t.Errorf("line gap = %+v", g)
+	}
+	if findProblem(probs, problem.Warning, "saknar Kommentar i bladet Prognos") == nil {
+		t.Error("no warning for the line")
+	}
+	if g := hasGap(r, GapInvestment, "IT utrustning"); g == nil || g.PrognosisDeviation != kr(-1100000) || g.Deviation != 0 {
+		t.Errorf("investment gap = %+v", g)
+	}
+	in.Texts = []Text{{Month: mon(2026, 4), Section: TextEconomy, Text: "Personalkostnaderna är högre än budget."}}
+	in.Investments[0].Comment = "Prisökningar."
+	r, _ = mustCompute(t, in, "UR1", ComputeOptions{})
+	if hasGap(r, GapLine, LinePersonnel) != nil || hasGap(r, GapInvestment, "IT utrustning") != nil {
+		t.Errorf("gaps despite the explanations: %+v", r.Gaps)
+	}
+}

@@ -155,7 +155,6 @@ func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
 			row.TotalOverrun = &over
 		}
 	}
-	c.investmentGap(src, row)
 	budget, hasBudget := src.PlanYears[c.month.Year]
 	switch {
 	case !hasBudget:
@@ -166,6 +165,7 @@ func (c *computation) investmentRow(src Investment, years []int) InvestmentRow {
 		d := budget - *row.Prognosis
 		row.Deviation = &d
 	}
+	c.investmentGap(src, row)
 	return row
 }
 

@@ -177,9 +177,10 @@ type GapKind string
 // The explanations a board's edition can say are missing.
 const (
 	GapActions      GapKind = "åtgärder"             // a negative deviation beyond Väsentlighet without Åtgärder
+	GapLine         GapKind = "rad"                  // a line of table 4 red beyond Väsentlighet without Kommentar or Ekonomi
 	GapIndicator    GapKind = "medarbetare"          // an indicator off its target or reference without Medarbetare
 	GapGoal         GapKind = "målanalys"            // a goal not or partly met without analysis
-	GapInvestment   GapKind = "investering"          // Prognos total over Total budget without a comment of the period
+	GapInvestment   GapKind = "investering"          // over its decided total, or the year's budget, without a comment of the period
 	GapSummary      GapKind = "sammanfattning"       // a full report without Sammanfattning
 	GapEvents       GapKind = "väsentliga händelser" // UR2 or ÅR without Väsentliga händelser
 	GapPlanFollowUp GapKind = "planuppföljning"      // no Planuppföljning rows of the period where earlier ones had them

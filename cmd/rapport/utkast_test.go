@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"rapport/report"
 )
 
 // TestUtkast: generate --utkast writes the controller's review edition
@@ -91,5 +95,49 @@ func TestDraftNeverTouchesBoardFiles(t *testing.T) {
 	sort.Strings(got)
 	if strings.Join(got, " ") != "Regionstyrelsen_2026_UR1_utkast.pdf Regionstyrelsen_2026_UR1_utkast.xlsx" {
 		t.Errorf("a draft run into an empty folder wrote %v", got)
+	}
+}
+
+// TestSharedLedgerWarningsInDraft: SPEC 12.5, a shared ledger's warnings
+// (rows without Ansvar) reach each unit's draft appendix and Kontroll
+// sheet, not only the run's output.
+func TestSharedLedgerWarningsInDraft(t *testing.T) {
+	root := t.TempDir()
+	ledger := filepath.Join(root, report.LedgerCSV)
+	csv := "Konto;Period;Belopp;Ansvar\n4010;2026-01;100;1000\n4010;2026-01;200;2000\n4010;2026-01;5;\n4010;2025-01;90;1000\n"
+	if err := os.WriteFile(ledger, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]string{"enhet1": "1000", "enhet2": "2000"}
+	for dir, ansvar := range units {
+		os.Mkdir(filepath.Join(root, dir), 0o755)
+		if err := os.WriteFile(filepath.Join(root, dir, report.UnderlagFile), withSettings(t, "Nämnd "+ansvar, ansvar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	code, stdout, stderr := runCmd(t, "generate", "--utkast", "--in", root, "--ledger", ledger, "--period", "M01", "--format", "pdf,xlsx", "--out", out)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	const warning = "saknar ansvar"
+	for _, ansvar := range units {
+		base := filepath.Join(out, "Nämnd "+ansvar+"_2026_M01_utkast")
+		if text := tool(t, "pdftotext", base+".pdf", "-"); !strings.Contains(text, warning) {
+			t.Errorf("%s: the draft's appendix lacks the shared ledger's warning", base)
+		}
+		f, err := excelize.OpenFile(base + ".xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Kontroll")
+		f.Close()
+		found := false
+		for _, r := range rows {
+			found = found || strings.Contains(strings.Join(r, " "), warning)
+		}
+		if !found {
+			t.Errorf("%s: Kontroll lacks the shared ledger's warning", base)
+		}
 	}
 }

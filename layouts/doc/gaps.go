@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"strings"
 
 	"rapport/report"
 )
@@ -61,11 +62,9 @@ func (b *builder) gapText(g report.Gap) string {
 	case report.GapActions:
 		var what []string
 		if g.Deviation != 0 {
-			span := "perioden"
-			if b.annual() {
-				span = "året"
-			}
-			what = append(what, fmt.Sprintf("den negativa budgetavvikelsen på %s mnkr för %s", (-g.Deviation).FormatMnkr(), span))
+			// As SPEC 12.3 words it: "Åtgärder har inte redovisats för
+			// den negativa budgetavvikelsen på 10,3 mnkr."
+			what = append(what, fmt.Sprintf("den negativa budgetavvikelsen på %s mnkr", (-g.Deviation).FormatMnkr()))
 		}
 		if g.PrognosisDeviation != 0 {
 			what = append(what, fmt.Sprintf("den negativa prognosavvikelsen på %s mnkr för helåret", (-g.PrognosisDeviation).FormatMnkr()))
@@ -83,7 +82,26 @@ func (b *builder) gapText(g report.Gap) string {
 				return fmt.Sprintf("En analys %s för bedömningen %s.", GapPhrase, goal.Level.AssessmentWord(b.kind))
 			}
 		}
+	case report.GapLine:
+		for _, l := range b.r.Operating.Lines {
+			if l.Line != g.Subject {
+				continue
+			}
+			// lineDeviation says "Personalkostnader kostar 0,7 mnkr mer
+			// än budget för perioden."; the gap names the line first.
+			if rest := strings.TrimSuffix(strings.TrimPrefix(b.lineDeviation(l), l.Line+" "), "."); rest != "" {
+				return fmt.Sprintf("En förklaring %s för raden %s, som %s.", GapPhrase, l.Line, rest)
+			}
+			return fmt.Sprintf("En förklaring %s för avvikelsen på raden %s.", GapPhrase, l.Line)
+		}
 	case report.GapInvestment:
+		if g.Deviation == 0 && g.PrognosisDeviation < 0 {
+			// Over the year's budget, not the decided total.
+			if b.annual() {
+				return fmt.Sprintf("En kommentar %s för %s, som överskred årets budget med %s mnkr.", GapPhrase, g.Subject, (-g.PrognosisDeviation).FormatMnkr())
+			}
+			return fmt.Sprintf("En kommentar för perioden %s för %s, som väntas överskrida årets budget med %s mnkr.", GapPhrase, g.Subject, (-g.PrognosisDeviation).FormatMnkr())
+		}
 		total := "–"
 		if row, ok := b.investmentNamed(g.Subject); ok {
 			total = row.TotalBudget.FormatMnkr()

@@ -37,7 +37,7 @@ func TestGapSentences(t *testing.T) {
 		}
 		t.Errorf("no heading %q", heading)
 	}
-	after("Åtgärder", "Åtgärder har inte redovisats för den negativa budgetavvikelsen på 10,3 mnkr för perioden.")
+	after("Åtgärder", "Åtgärder har inte redovisats för den negativa budgetavvikelsen på 10,3 mnkr.")
 	after("Väsentliga händelser", "Väsentliga händelser har inte redovisats för perioden.")
 }
 
@@ -137,5 +137,45 @@ func TestAnnualPathAccuracy(t *testing.T) {
 	}
 	if !strings.Contains(got, "Utfall 2026") || strings.Contains(got, "Utfall 2026 (denna rapport)") {
 		t.Error("the path does not end with the outcome")
+	}
+}
+
+// TestActionsGapWords: the accumulated deviation as SPEC 12.3 words it,
+// the prognosis's for the year beside it.
+func TestActionsGapWords(t *testing.T) {
+	b := &builder{r: testreports.Handmade("M10"), kind: period.Deviation}
+	for _, tc := range []struct {
+		acc, prog money.Amount
+		want      string
+	}{
+		{-1_300_000_00, 0, "Åtgärder har inte redovisats för den negativa budgetavvikelsen på 1,3 mnkr."},
+		{0, -3_100_000_00, "Åtgärder har inte redovisats för den negativa prognosavvikelsen på 3,1 mnkr för helåret."},
+		{-1_300_000_00, -3_100_000_00, "Åtgärder har inte redovisats för den negativa budgetavvikelsen på 1,3 mnkr och den negativa prognosavvikelsen på 3,1 mnkr för helåret."},
+	} {
+		if got := b.gapText(report.Gap{Kind: report.GapActions, Deviation: tc.acc, PrognosisDeviation: tc.prog}); got != tc.want {
+			t.Errorf("gap = %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// TestLineAndInvestmentGapWords: the gap of a red line names the line and
+// its deviation; an investment over the year's budget says so, in the
+// annual report without a forecast verb.
+func TestLineAndInvestmentGapWords(t *testing.T) {
+	r := testreports.Handmade("UR1")
+	r.Operating.Lines = []report.OperatingLine{{Line: "Personalkostnader", AnnualBudget: -300_000_000_00, DeviationAcc: -700_000_00}}
+	r.Materiality = 50_000_000
+	b := &builder{r: r, kind: period.Full}
+	if got, want := b.gapText(report.Gap{Kind: report.GapLine, Subject: "Personalkostnader", Deviation: -700_000_00}),
+		"En förklaring har inte redovisats för raden Personalkostnader, som kostar 0,7 mnkr mer än budget för perioden."; got != want {
+		t.Errorf("line gap = %q, want %q", got, want)
+	}
+	inv := report.Gap{Kind: report.GapInvestment, Subject: "IT utrustning", PrognosisDeviation: -1_100_000_00}
+	if got, want := b.gapText(inv), "En kommentar för perioden har inte redovisats för IT utrustning, som väntas överskrida årets budget med 1,1 mnkr."; got != want {
+		t.Errorf("investment gap = %q, want %q", got, want)
+	}
+	b.kind = period.Annual
+	if got := b.gapText(inv); report.ForecastWord(got) != "" || !strings.Contains(got, "överskred årets budget med 1,1 mnkr") {
+		t.Errorf("annual investment gap = %q", got)
 	}
 }

@@ -55,12 +55,12 @@ func (b *builder) summary() {
 			switch {
 			case g.Change == report.ChangeBetter || g.Change == report.ChangeWorse:
 				items = append(items, fmt.Sprintf("%s: %s %s (var %s).", b.goalLabel(g, 80), g.Change.Symbol(),
-					g.Level.AssessmentWord(b.kind), wasIn(g, r.Previous.Name)))
+					g.Level.AssessmentWord(b.kind), wasIn(g, r.Previous.Name, b.kind)))
 			case newlyAssessed(g):
 				// Assessed on one side only: a change of assessment
 				// without a direction.
 				items = append(items, fmt.Sprintf("%s: %s (var %s).", b.goalLabel(g, 80),
-					g.Level.AssessmentWord(b.kind), wasIn(g, r.Previous.Name)))
+					g.Level.AssessmentWord(b.kind), wasIn(g, r.Previous.Name, b.kind)))
 			case g.FirstAssessed:
 				first = append(first, g.Nr)
 			}
@@ -104,6 +104,11 @@ func (b *builder) resultSentence() string {
 	}
 	noun, shown := b.netNoun(e.PeriodResult)
 	definite := map[string]string{"nettokostnad": "Nettokostnaden", "resultat": "Resultatet"}[noun]
+	if b.annual() {
+		// The year is over: what it came to (SPEC 12.1).
+		return fmt.Sprintf("%s för %s blev %s mnkr, %s.", definite, span,
+			shown.FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
+	}
 	return fmt.Sprintf("%s för %s är %s mnkr, vilket är %s.", definite, span,
 		shown.FormatMnkr(), versusBudget(e.AccumulatedBudgetDeviation, against))
 }
@@ -412,7 +417,7 @@ func (b *builder) goals() {
 				status = Cell{Text: "–"}
 			}
 		}
-		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: councilCell}, {Text: goal}, status, {Text: changeText(g, previousName(r))}}})
+		rows = append(rows, Row{Kind: Plain, Cells: []Cell{{Text: councilCell}, {Text: goal}, status, {Text: changeText(g, previousName(r), b.kind)}}})
 	}
 	note := "Förändring: ingen tidigare rapport i år att jämföra med."
 	if r.Previous != nil {
@@ -458,9 +463,9 @@ func (b *builder) goals() {
 		var notes []string
 		switch {
 		case (g.Change == report.ChangeBetter || g.Change == report.ChangeWorse) && r.Previous != nil:
-			notes = append(notes, g.Change.Symbol()+" sedan "+orElse(g.PreviousFrom, r.Previous.Name)+", var "+g.Previous.AssessmentWord(period.Full))
+			notes = append(notes, g.Change.Symbol()+" sedan "+orElse(g.PreviousFrom, r.Previous.Name)+", var "+earlierWord(*g.Previous, b.kind))
 		case newlyAssessed(g) && r.Previous != nil:
-			notes = append(notes, "i "+g.PreviousFrom+": "+g.Previous.AssessmentWord(period.Full))
+			notes = append(notes, "i "+g.PreviousFrom+": "+earlierWord(*g.Previous, b.kind))
 		case g.FirstAssessed:
 			notes = append(notes, "första bedömningen i år")
 		}
@@ -482,7 +487,7 @@ func (b *builder) goals() {
 func (b *builder) councilGoals() string { return layouts.Table1ColumnsFor(b.council, b.unit)[0] }
 
 // changeText is table 1's Förändring: "↑ (var Bedöms delvis uppfyllas)".
-func changeText(g report.GoalResult, previous string) string {
+func changeText(g report.GoalResult, previous string, k period.Kind) string {
 	if g.FirstAssessed {
 		return "Första bedömningen"
 	}
@@ -495,7 +500,7 @@ func changeText(g report.GoalResult, previous string) string {
 	switch g.Change {
 	case report.ChangeBetter, report.ChangeWorse:
 		if g.Previous != nil {
-			return g.Change.Symbol() + " (var " + g.Previous.AssessmentWord(period.Full) + from + ")"
+			return g.Change.Symbol() + " (var " + earlierWord(*g.Previous, k) + from + ")"
 		}
 		return g.Change.Symbol()
 	case report.ChangeSame:
@@ -504,7 +509,7 @@ func changeText(g report.GoalResult, previous string) string {
 	if newlyAssessed(g) {
 		// No arrow, but not an empty cell either: the board sees what
 		// the goal was assessed as before.
-		return "(var " + g.Previous.AssessmentWord(period.Full) + from + ")"
+		return "(var " + earlierWord(*g.Previous, k) + from + ")"
 	}
 	return ""
 }
@@ -519,12 +524,22 @@ func orElse(s, alt string) string {
 
 // wasIn is the earlier assessment, with its report when that is not the
 // previous one: "Bedöms delvis uppfyllas i Månadsrapport februari".
-func wasIn(g report.GoalResult, previous string) string {
-	w := g.Previous.AssessmentWord(period.Full)
+func wasIn(g report.GoalResult, previous string, k period.Kind) string {
+	w := earlierWord(*g.Previous, k)
 	if g.PreviousFrom != "" && g.PreviousFrom != previous {
 		w += " i " + g.PreviousFrom
 	}
 	return w
+}
+
+// earlierWord is an earlier report's assessment as a report of kind k
+// quotes it: during the year in that report's own forecast words; in the
+// annual report, whose sentences never forecast (SPEC 12.1), by its level.
+func earlierWord(l report.Level, k period.Kind) string {
+	if k == period.Annual {
+		return l.Word()
+	}
+	return l.AssessmentWord(period.Full)
 }
 
 // previousName is the previous report's name, empty without one.

@@ -46,3 +46,21 @@ func TestNetBeforeFunding(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDateNotGiven: SPEC 12.5, without --date or Rapportdatum the
+// workbook names the period only, never the balance day as a date.
+func TestNoDateNotGiven(t *testing.T) {
+	for _, given := range []bool{true, false} {
+		r := sampleReport()
+		r.DateGiven = given
+		f := open(t, render(t, r))
+		rows, _ := f.GetRows(sheetOperating)
+		text := ""
+		for _, row := range rows[:min(len(rows), headerRow)] {
+			text += strings.Join(row, " ") + "\n"
+		}
+		if strings.Contains(text, "Rapportdatum") != given {
+			t.Errorf("date given %v: heading rows %q", given, text)
+		}
+	}
+}

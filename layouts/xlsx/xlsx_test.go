@@ -189,6 +189,7 @@ func sampleReport() *report.Report {
 		Period:       period.Entry{Code: "UR1", Name: "Uppföljningsrapport 1", LastMonth: time.April, Kind: period.Full},
 		Month:        period.Month{Year: 2026, Month: time.April},
 		ReportDate:   "2026-05-12",
+		DateGiven:    true,
 		Example:      true,
 		Indicators: []report.IndicatorResult{
 			{IndicatorDef: report.IndicatorDef{Name: "Personalomsättning", Unit: "%", Reference: ptrF(8.5), LowerIsBetter: true},
@@ -229,6 +230,7 @@ func annualReport() *report.Report {
 		Period:       period.Entry{Code: "ÅR", Name: "Årsredovisning", LastMonth: time.December, Kind: period.Annual},
 		Month:        period.Month{Year: 2026, Month: time.December},
 		ReportDate:   "2027-02-15",
+		DateGiven:    true,
 		Operating:    report.Operating{Lines: lines, Net: net, PrognosisIsOutcome: true},
 		Investment:   report.Investments{Years: []int{2026, 2027, 2028}, Total: report.InvestmentRow{Name: "Summa investeringar", PlanYears: make([]money.Amount, 3)}},
 		Economy: report.Economy{

@@ -461,6 +461,24 @@ func TestReadUnderlagRules(t *testing.T) {
 			},
 		},
 		{
+			// SPEC 12.5: the cover's case number, deciding body and
+			// meeting date; a meeting date that is no date is an error.
+			name: "settings: Diarienummer, Beslutsinstans, Sammanträdesdatum",
+			sheet: []sheet{{sheetSettings, [][]any{{"År", 2026}, {"Dnr", "RS 2026/123"}, {"Beslutsinstans", "Regionstyrelsen"},
+				{"Sammanträdesdatum", time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC)}}}},
+			check: func(t *testing.T, in *report.Inputs) {
+				s := in.Settings
+				if s.CaseNumber != "RS 2026/123" || s.DecisionBody != "Regionstyrelsen" || s.MeetingDate != "2026-06-09" {
+					t.Errorf("settings = %+v", s)
+				}
+			},
+		},
+		{
+			name:  "settings: a meeting date that is no date",
+			sheet: []sheet{{sheetSettings, [][]any{{"År", 2026}, {"Sammanträdesdatum", "i juni"}}}},
+			want:  []want{{e, sheetSettings, "B2", "inte ett datum"}},
+		},
+		{
 			name:  "settings: unknown chart",
 			sheet: []sheet{{sheetSettings, [][]any{{"År", 2026}, {"Kontoplan", "BAS 2024"}}}},
 			want:  []want{{e, sheetSettings, "B2", "ingen känd kontoplan"}},
