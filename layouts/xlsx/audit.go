@@ -197,12 +197,9 @@ func (b *builder) control() *sheet {
 		row++
 	}
 	row++
-	// The review edition's appendix, as its PDF shows it.
-	for _, prefix := range []string{"Inlästa rader", "Huvudbokens total fördelad"} {
-		for _, t := range b.companions(prefix) {
-			row = b.companion(s, t, row)
-		}
-	}
+	// The draft appendix's tables "Inlästa rader" and "Huvudbokens total
+	// fördelad på delar" hold the figures above, which here are live
+	// formulas: written twice they pushed Kontroll onto a second page.
 
 	if len(r.Problems) > 0 {
 		s.text(ctlLabel, row, "Varningar som rapporten bär", styleGroup)

@@ -71,7 +71,10 @@ func subtitle(r *report.Report, extra string) string {
 		s += t
 	}
 	add(r.Period.Name + ", " + monthsCovered(r.Month))
-	add("Rapportdatum " + r.ReportDate)
+	if r.DateGiven {
+		// SPEC 12.5: a date only when one was given, never the balance day.
+		add("Rapportdatum " + r.ReportDate)
+	}
 	add(extra)
 	if r.Example {
 		add("Exempeldata")
@@ -280,10 +283,10 @@ func (b *builder) writeFigure(p *placed, r, c int, dc doc.Cell, sum bool) {
 		a, bb := s.at(d.A+1, row), s.at(d.B+1, row)
 		switch d.Op {
 		case doc.Difference:
-			s.formula(c+1, row, exact(minus(a, bb), v), st)
+			s.formula(c+1, row, minus(a, bb), st)
 			return
 		case doc.Change:
-			s.formula(c+1, row, exact(expr{formula: a.formula + "/" + bb.formula + "*100-100"}, v), st)
+			s.formula(c+1, row, expr{formula: a.formula + "/" + bb.formula + "*100-100", value: a.value/bb.value*100 - 100}, st)
 			return
 		}
 	}
@@ -296,9 +299,9 @@ func (b *builder) writeFigure(p *placed, r, c int, dc doc.Cell, sum bool) {
 				contiguous = contiguous && (i == 0 || rows[i] == rows[i-1]+1)
 			}
 			if contiguous {
-				s.formula(c+1, row, exact(s.sumCol(c+1, rows[0], rows[len(rows)-1]), v), st)
+				s.formula(c+1, row, s.sumCol(c+1, rows[0], rows[len(rows)-1]), st)
 			} else {
-				s.formula(c+1, row, exact(s.sumCells(c+1, rows), v), st)
+				s.formula(c+1, row, s.sumCells(c+1, rows), st)
 			}
 			return
 		}
@@ -307,20 +310,12 @@ func (b *builder) writeFigure(p *placed, r, c int, dc doc.Cell, sum bool) {
 		if src := b.placed[f.Table]; src != nil {
 			if col, srow, ok := src.figure(f.Row, f.Column); ok && src.t.Rows[f.Row].Cells[f.Column].Value != nil &&
 				*src.t.Rows[f.Row].Cells[f.Column].Value == *v {
-				s.formula(c+1, row, exact(src.s.atFrom(col, srow), v), st)
+				s.formula(c+1, row, src.s.atFrom(col, srow), st)
 				return
 			}
 		}
 	}
 	s.number(c+1, row, v.Float(), st)
-}
-
-// exact gives a formula the document's figure as its cached value: the
-// figure computed once, from öre, not a float sum of the cells it adds
-// (1,0 + −0,2 in floats is 0,800000000000001, which a reader sees).
-func exact(e expr, v *doc.Value) expr {
-	e.value = v.Float()
-	return e
 }
 
 // sheetTable writes a table of the plan on a sheet of its own: its caption
