@@ -270,7 +270,7 @@ func (s *summer) row(rowNum int, r *rowValues) {
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
-		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[acc], Month: mo, Project: s.projNames[proj], Kind: mk.kind}, unit: unit})
+		s.slots = append(s.slots, slot{id: k})
 		s.slotOf[k] = i
 	}
 	s.slots[i].b.Amount += amt
@@ -500,20 +500,36 @@ func truncate(t string) string {
 // row is routed to (0 when the ledger is not routed).
 type idKey struct{ acc, proj, month, unit int32 }
 
-// slot is a bucket while rows are summed.
+// slot is a bucket while rows are summed, by the ids of its key: 32
+// bytes, where a Key with its strings is 56 (a region's ledger has some
+// 200 000 keys, and the slots grow by copying).
 type slot struct {
-	key  Key
-	unit int32
-	b    Bucket
+	id idKey
+	b  Bucket
 }
 
 // flush moves the summed slots into the ledger's buckets.
-func (s *summer) flush() {
+func (s *summer) flush() { s.flushInto(s.l) }
+
+// flushInto moves the summed slots into l's buckets, which may be
+// another ledger's than the summer's: a shard of a parallel read adds its
+// sums into the file's ledger.
+func (s *summer) flushInto(l *Ledger) {
 	for _, sl := range s.slots {
-		s.l.add(sl.unit, sl.key, sl.b)
+		l.add(sl.id.unit, s.key(sl.id), sl.b)
 	}
 	s.slots = s.slots[:0]
 	clear(s.slotOf)
+}
+
+// key is the Key of a slot's ids.
+func (s *summer) key(id idKey) Key {
+	i := int(id.month >> 3)
+	y, m := i/12, i%12
+	if m < 0 {
+		y, m = y-1, m+12
+	}
+	return Key{Account: s.accNames[id.acc], Month: period.Month{Year: y, Month: time.Month(m + 1)}, Project: s.projNames[id.proj], Kind: PeriodKind(id.month & 7)}
 }
 
 // cellProblem reports a cell that holds no usable value of any kind. It
