@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -171,23 +172,32 @@ func BenchmarkFloorRatio(b *testing.B) {
 
 // BenchmarkRoute reads the same export of a million rows as one unit
 // and routed to 20 units by responsibility (ledgergen's 200 codes, ten
-// each), the two alternating in every iteration; x-unrouted is the
-// routed reads' time over the plain ones'.
+// each; of a region's ledger 2 000, a hundred each), the two alternating
+// in every iteration; x-unrouted is the routed reads' time over the plain
+// ones'.
 func BenchmarkRoute(b *testing.B) {
 	rows := 1_000_000
 	if testing.Short() {
 		rows = 100_000
 	}
-	var units []Unit
-	for i := 0; i < 20; i++ {
-		sel, err := ParseSelector(fmt.Sprintf("%d-%d", 1000+10*i, 1009+10*i))
-		if err != nil {
-			b.Fatal(err)
+	unitsOf := func(codes int) []Unit {
+		var units []Unit
+		for i := 0; i < 20; i++ {
+			sel, err := ParseSelector(fmt.Sprintf("%d-%d", 1000+codes*i, 999+codes*(i+1)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			units = append(units, Unit{Name: fmt.Sprint(i), Select: sel})
 		}
-		units = append(units, Unit{Name: fmt.Sprint(i), Select: sel})
+		return units
 	}
-	for _, kind := range []string{"csv", "shared"} {
+	for _, kind := range []string{"csv", "shared", "region-csv", "region-shared"} {
 		path := benchFile(b, kind, rows)
+		// A region's ledger has 2 000 responsibilities: 100 a unit.
+		units := unitsOf(10)
+		if strings.HasPrefix(kind, "region-") {
+			units = unitsOf(100)
+		}
 		b.Run(kind, func(b *testing.B) {
 			var plain, routed time.Duration
 			for i := 0; i < b.N; i++ {

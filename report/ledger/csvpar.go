@@ -241,6 +241,11 @@ func mergeShards(shards []csvShard, sum *summer) bool {
 	}
 	sum.dec.enc = enc
 	l.absTotal = abs
+	var slots [][]slot
+	for i := range shards {
+		slots = append(slots, shards[i].sum.slots)
+	}
+	presize(l, slots...)
 	for i := range shards {
 		c := &shards[i]
 		cl := c.l

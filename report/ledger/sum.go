@@ -515,11 +515,67 @@ func (s *summer) flush() { s.flushInto(s.l) }
 // another ledger's than the summer's: a shard of a parallel read adds its
 // sums into the file's ledger.
 func (s *summer) flushInto(l *Ledger) {
-	for _, sl := range s.slots {
+	presize(l, s.slots)
+	slots := s.slots
+	if l.route != nil {
+		// One unit's buckets after another's: a unit's map is then in
+		// the cache while it fills, where slots in the order first seen
+		// hop between twenty maps (three times the time, measured).
+		slots = byUnit(slots, len(l.Units))
+	}
+	for _, sl := range slots {
 		l.add(sl.id.unit, s.key(sl.id), sl.b)
 	}
 	s.slots = s.slots[:0]
 	clear(s.slotOf)
+}
+
+// presize makes l's empty bucket maps as large as the slots will fill
+// them, so that they do not grow by rehashing while 200 000 keys go in.
+func presize(l *Ledger, slots ...[]slot) {
+	if l.route == nil {
+		n := 0
+		for _, ss := range slots {
+			n += len(ss)
+		}
+		if len(l.Buckets) == 0 {
+			l.Buckets = make(map[Key]Bucket, n)
+		}
+		return
+	}
+	n := make([]int, len(l.Units))
+	for _, ss := range slots {
+		for _, sl := range ss {
+			if u := sl.id.unit; u >= 0 && int(u) < len(n) {
+				n[u]++
+			}
+		}
+	}
+	for u := range l.Units {
+		if len(l.Units[u].Buckets) == 0 {
+			l.Units[u].Buckets = make(map[Key]Bucket, n[u])
+		}
+	}
+}
+
+// byUnit gives slots ordered by their unit (the routes below 0 first),
+// stably, by counting.
+func byUnit(slots []slot, units int) []slot {
+	const routes = 3 // routeNone, routeOverlap, routeNoCode
+	at := make([]int, units+routes+1)
+	for _, sl := range slots {
+		at[int(sl.id.unit)+routes+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	out := make([]slot, len(slots))
+	for _, sl := range slots {
+		i := int(sl.id.unit) + routes
+		out[at[i]] = sl
+		at[i]++
+	}
+	return out
 }
 
 // key is the Key of a slot's ids.
