@@ -105,7 +105,10 @@ func inflate(b *testing.B, path string) {
 	}
 }
 
-var benchHuge = flag.Bool("bench.10m", false, "BenchmarkFloorRatio: also 10M postings (a 423 MB CSV, written once to the temporary folder)")
+var (
+	benchHuge   = flag.Bool("bench.10m", false, "BenchmarkFloorRatio: also 10M postings (a 423 MB CSV, written once to the temporary folder)")
+	benchRegion = flag.Bool("bench.region", false, "BenchmarkFloorRatio: a region's ledger (ledgergen.Spec.Region; 194 000 keys at 1M rows) instead of the small one")
+)
 
 // BenchmarkFloorRatio alternates the floor and the import in every
 // iteration, so that a loaded machine slows both alike, and reports the
@@ -128,12 +131,15 @@ func BenchmarkFloorRatio(b *testing.B) {
 			if rows > 1_000_000 && kind != "csv" {
 				continue
 			}
+			if *benchRegion {
+				kind = "region-" + kind
+			}
 			path := benchFile(b, kind, rows)
 			b.Run(fmt.Sprintf("%s/%dk", kind, rows/1000), func(b *testing.B) {
 				var tf, tk, ti time.Duration
 				for b.Loop() {
 					t0 := time.Now()
-					if kind == "csv" {
+					if strings.HasSuffix(kind, "csv") {
 						n, err := ledgergen.FloorCSV(path)
 						if err != nil || n != rows {
 							b.Fatal(n, err)
