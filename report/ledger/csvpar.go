@@ -241,11 +241,11 @@ func mergeShards(shards []csvShard, sum *summer) bool {
 	}
 	sum.dec.enc = enc
 	l.absTotal = abs
-	var slots [][]slot
+	var sums []map[idKey]Bucket
 	for i := range shards {
-		slots = append(slots, shards[i].sum.slots)
+		sums = append(sums, shards[i].sum.sums)
 	}
-	presize(l, slots...)
+	presize(l, sums...)
 	for i := range shards {
 		c := &shards[i]
 		cl := c.l
