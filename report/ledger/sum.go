@@ -63,6 +63,11 @@ type summer struct {
 	suppressed int
 	scratch    []byte
 
+	// The last text found in months, and its period.
+	lastMonthText []byte
+	lastMonth     monthKind
+	lastMonthOK   bool
+
 	// Running sums for verifying summary rows (SPEC 6.1): all data rows
 	// summed so far, and that sum at each summary row before (0 at the
 	// start), so that a summary row may sum the rows since any earlier
@@ -863,7 +868,13 @@ func (s *summer) month(row int, r *rowValues) (monthKind, bool) {
 		return monthKind{}, false
 	}
 	if v.kind == kindText {
+		// Exports list a voucher's rows together, on one date: the last
+		// text read is tried before the map.
+		if s.lastMonthOK && bytes.Equal(t, s.lastMonthText) {
+			return s.lastMonth, true
+		}
 		if m, ok := s.months[string(t)]; ok {
+			s.lastMonthText, s.lastMonth, s.lastMonthOK = append(s.lastMonthText[:0], t...), m, true
 			return m, true
 		}
 	}
