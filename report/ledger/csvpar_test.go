@@ -441,3 +441,31 @@ func TestCSVParallelSummaryInOneShard(t *testing.T) {
 		t.Errorf("merged %v; parallel %d error rows, %d summary rows, problems %v", merged, got.ErrorRows, got.SummaryRows, got.Problems)
 	}
 }
+
+// TestCSVParallelRegionShape reads a region's generated ledger (thousands
+// of accounts, responsibilities routed to 20 units) sequentially and in
+// two and three shards: the ledgers must be the same, merged from shards.
+func TestCSVParallelRegionShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := ledgergen.WriteCSV(&buf, ledgergen.Spec{Rows: 20000, Seed: 5, Region: true}); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	var sels []string
+	for i := 0; i < 20; i++ {
+		sels = append(sels, fmt.Sprintf("%d-%d", 1000+100*i, 1099+100*i))
+	}
+	for _, us := range [][]Unit{nil, testUnits(t, sels...)} {
+		want, _ := readWith(t, data, 1, us)
+		for _, procs := range []int{2, 3} {
+			got, merged := readWith(t, data, procs, us)
+			if !merged {
+				t.Errorf("%d units, procs %d: not merged from shards", len(us), procs)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%d units, procs %d: the parallel read differs: %d rows, %d summed, total %d, problems %v",
+					len(us), procs, got.RowsRead, got.RowsSummed, got.Total, got.Problems)
+			}
+		}
+	}
+}
