@@ -28,7 +28,10 @@ var (
 // inflating the sheet XML), alternating the two so that a loaded machine
 // slows both alike. x-floor is the pack's time as a multiple of the
 // floor's; for XLSX, x-floor-kp is the same against the floor inflated
-// the way rapport inflates (ledgergen.FloorXLSXFast).
+// the way rapport inflates (ledgergen.FloorXLSXFast). With -bench.region
+// the ledgers are a region's (ledgergen.Spec.Region), and SIE is read
+// too: its floor is the CSV floor of the same postings, and x-csv-pack
+// its pack's time over the pack's from that CSV, in the same iteration.
 func BenchmarkPackRatio(b *testing.B) {
 	in := b.TempDir()
 	f, err := fixtures.ExampleFolder().Open(report.UnderlagFile)
