@@ -78,16 +78,21 @@ func runBench(root, out string, jobs int) (int, string, string) {
 // 1009+10i), and one more folder, "hela", without Ansvar: the one unit
 // that takes the whole ledger.
 func regionFolders(b *testing.B, n int) (units, whole string) {
+	return regionFoldersIn(b, b.TempDir(), n, 10)
+}
+
+// regionFoldersIn is regionFolders in root, unit i selecting codes
+// responsibilities from 1000+codes·i.
+func regionFoldersIn(b *testing.B, root string, n, codes int) (units, whole string) {
 	b.Helper()
-	root := b.TempDir()
 	units = filepath.Join(root, "enheter")
 	for i := 0; i < n; i++ {
 		dir := filepath.Join(units, fmt.Sprintf("enhet%02d", i+1))
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			b.Fatal(err)
 		}
-		lo := 1000 + 10*i
-		data := settingsUnderlag(b, fmt.Sprintf("Nämnd %02d", i+1), fmt.Sprintf("%d-%d", lo, lo+9))
+		lo := 1000 + codes*i
+		data := settingsUnderlag(b, fmt.Sprintf("Nämnd %02d", i+1), fmt.Sprintf("%d-%d", lo, lo+codes-1))
 		if err := os.WriteFile(filepath.Join(dir, report.UnderlagFile), data, 0o644); err != nil {
 			b.Fatal(err)
 		}
@@ -139,21 +144,32 @@ func settingsUnderlag(b *testing.B, unit, ansvar string) []byte {
 // UR1 each. The two runs alternate within every iteration, so that a
 // machine whose load changes during the benchmark slows both alike; the
 // metric x-one-unit is the 20 units' time over the one unit's (at most
-// 1.5). Set RAPPORT_BENCH_ROWS for a smaller ledger.
+// 1.5). Set RAPPORT_BENCH_ROWS for a smaller ledger. With -bench.region
+// the ledger is a region's (ledgergen.Spec.Region: 2 000 responsibilities,
+// each unit selecting 100 of them, 6 000 accounts); RAPPORT_BENCH_KEEP=DIR
+// writes the folders and ledgers to DIR and keeps them, for measuring the
+// built program under /usr/bin/time -v.
 func BenchmarkRegion(b *testing.B) {
 	rows := 1_000_000
 	if s := os.Getenv("RAPPORT_BENCH_ROWS"); s != "" {
 		rows, _ = strconv.Atoi(s)
 	}
-	units, whole := regionFolders(b, 20)
+	root, codes := b.TempDir(), 10
+	if keep := os.Getenv("RAPPORT_BENCH_KEEP"); keep != "" {
+		root = keep
+	}
+	if *packRegion {
+		codes = 100
+	}
+	units, whole := regionFoldersIn(b, root, 20, codes)
 	for _, format := range []string{"csv", "xlsx"} {
 		b.Run(format, func(b *testing.B) {
-			path := filepath.Join(b.TempDir(), "huvudbok."+format)
+			path := filepath.Join(root, "huvudbok."+format)
 			f, err := os.Create(path)
 			if err != nil {
 				b.Fatal(err)
 			}
-			spec := ledgergen.Spec{Rows: rows, Seed: 1}
+			spec := ledgergen.Spec{Rows: rows, Seed: 1, Region: *packRegion}
 			if format == "csv" {
 				err = ledgergen.WriteCSV(f, spec)
 			} else {

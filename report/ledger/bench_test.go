@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,7 +105,10 @@ func inflate(b *testing.B, path string) {
 	}
 }
 
-var benchHuge = flag.Bool("bench.10m", false, "BenchmarkFloorRatio: also 10M postings (a 423 MB CSV, written once to the temporary folder)")
+var (
+	benchHuge   = flag.Bool("bench.10m", false, "BenchmarkFloorRatio: also 10M postings (a 423 MB CSV, written once to the temporary folder)")
+	benchRegion = flag.Bool("bench.region", false, "BenchmarkFloorRatio: a region's ledger (ledgergen.Spec.Region; 194 000 keys at 1M rows) instead of the small one")
+)
 
 // BenchmarkFloorRatio alternates the floor and the import in every
 // iteration, so that a loaded machine slows both alike, and reports the
@@ -127,12 +131,15 @@ func BenchmarkFloorRatio(b *testing.B) {
 			if rows > 1_000_000 && kind != "csv" {
 				continue
 			}
+			if *benchRegion {
+				kind = "region-" + kind
+			}
 			path := benchFile(b, kind, rows)
 			b.Run(fmt.Sprintf("%s/%dk", kind, rows/1000), func(b *testing.B) {
 				var tf, tk, ti time.Duration
 				for b.Loop() {
 					t0 := time.Now()
-					if kind == "csv" {
+					if strings.HasSuffix(kind, "csv") {
 						n, err := ledgergen.FloorCSV(path)
 						if err != nil || n != rows {
 							b.Fatal(n, err)
@@ -171,23 +178,32 @@ func BenchmarkFloorRatio(b *testing.B) {
 
 // BenchmarkRoute reads the same export of a million rows as one unit
 // and routed to 20 units by responsibility (ledgergen's 200 codes, ten
-// each), the two alternating in every iteration; x-unrouted is the
-// routed reads' time over the plain ones'.
+// each; of a region's ledger 2 000, a hundred each), the two alternating
+// in every iteration; x-unrouted is the routed reads' time over the plain
+// ones'.
 func BenchmarkRoute(b *testing.B) {
 	rows := 1_000_000
 	if testing.Short() {
 		rows = 100_000
 	}
-	var units []Unit
-	for i := 0; i < 20; i++ {
-		sel, err := ParseSelector(fmt.Sprintf("%d-%d", 1000+10*i, 1009+10*i))
-		if err != nil {
-			b.Fatal(err)
+	unitsOf := func(codes int) []Unit {
+		var units []Unit
+		for i := 0; i < 20; i++ {
+			sel, err := ParseSelector(fmt.Sprintf("%d-%d", 1000+codes*i, 999+codes*(i+1)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			units = append(units, Unit{Name: fmt.Sprint(i), Select: sel})
 		}
-		units = append(units, Unit{Name: fmt.Sprint(i), Select: sel})
+		return units
 	}
-	for _, kind := range []string{"csv", "shared"} {
+	for _, kind := range []string{"csv", "shared", "region-csv", "region-shared"} {
 		path := benchFile(b, kind, rows)
+		// A region's ledger has 2 000 responsibilities: 100 a unit.
+		units := unitsOf(10)
+		if strings.HasPrefix(kind, "region-") {
+			units = unitsOf(100)
+		}
 		b.Run(kind, func(b *testing.B) {
 			var plain, routed time.Duration
 			for i := 0; i < b.N; i++ {

@@ -2,65 +2,68 @@ package ledger
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"io"
 	"rapport/report/problem"
 	"runtime"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 )
 
-// The CSV data below the header is read in parallel when it is large:
-// cut into chunks at line ends (a record is always one physical line, so
-// every line end is a record end), each chunk parsed and summed by its
-// own summer into its own ledger, and the chunks merged in file order.
+// The CSV data below the header is read on every core when it is large,
+// with the postings' keys shared out between the cores (sharded): each
+// worker reads and splits every line of the data, but sums only the rows
+// whose account and month cells (as written) fall to its shard, with a
+// summer of its own, and at the end the shards are added into the
+// ledger. A key's rows all fall to one shard, so the shards' buckets
+// together are as many as one sequential read's and memory does not grow
+// with the cores; splitting a line is a small part of reading a row, so
+// the cores repeat little. (Cutting the file into chunks, each summed by
+// itself and merged, as this read did before, gave each chunk its own
+// table of every key it met: on a region's ledger of 194 000 keys three
+// times the memory of the sequential read and more CPU, in merging.)
 //
-// What a summer does is order-dependent in places: the first 200 problems
-// and the count past them, a run of lines a quote would join, the text
-// encoding decided by the first non-ASCII text, summary rows checked
-// against the rows above them, the limit on Σ|amount|. A chunk cannot know
-// what came before it, so the parallel read is a speculation that holds
-// only for a clean file: the moment any chunk meets anything that is not a
-// plainly summed or blank row — a problem, an error or summary row, a
-// row of text without an amount, a quote left open, an encoding that
-// differs from another chunk's, a responsibility that two units select —
-// the parallel result is dropped and the file is read sequentially from the
-// header on, which gives every message with its row number as always.
-// Rows reported as the first of something (FirstSeen, the first amount
-// with more decimals than öre) are taken from the first chunk that has
-// them, with the chunk's row numbers shifted by the lines above it.
+// A shard sees its rows in file order and with the file's row numbers,
+// but not the others' rows, and what a summer does is order-dependent in
+// places: the first 200 problems and the count past them, a run of lines
+// a quote would join, the text encoding decided by the first non-ASCII
+// text, summary rows checked against the rows above them, the limit on
+// Σ|amount|. So the parallel read is a speculation that holds only for a
+// clean file: the moment any shard meets anything that is not a plainly
+// summed or blank row — a problem, an error or summary row, a row of text
+// without an amount, a quote left open, an encoding that differs from
+// another shard's, a responsibility that two units select — the parallel
+// result is dropped and the file is read sequentially from the header on,
+// which gives every message with its row number as always. Rows reported
+// as the first of something (FirstSeen, the first row without a
+// responsibility, the first amount with more decimals than öre) are the
+// first of all shards.
 
 var (
 	// parallelMin is the least data (bytes below the header) read in
 	// parallel; below it the goroutines cost more than they give.
 	parallelMin int64 = 4 << 20
-	// chunkMin is the least size of a chunk.
-	chunkMin int64 = 1 << 20
-	// parallelProcs is how many chunks are read at once; 0 = GOMAXPROCS.
+	// parallelProcs is how many shards are read at once; 0 = GOMAXPROCS.
 	parallelProcs = 0
-	// parallelMerged counts the reads whose chunks were merged, for tests.
+	// parallelMerged counts the reads whose shards were merged, for tests.
 	parallelMerged atomic.Int64
 )
 
-// csvChunk is one chunk's part of the file and what reading it gave.
-type csvChunk struct {
-	start, end int64
-	l          *Ledger
-	sum        *summer
-	dec        *decoder
-	lines      int
-	clean      bool // nothing order-dependent met: the result can be merged
-	shape      int  // the field count of every data row, as fieldCheck.shape
-	wide       bool // some data row has a field beyond the header's
+// csvShard is one worker's part of the keys and what reading it gave.
+type csvShard struct {
+	l     *Ledger
+	sum   *summer
+	dec   *decoder
+	clean bool // nothing order-dependent met: the result can be merged
+	shape int  // the field count of every data row of the shard, as fieldCheck.shape
+	wide  bool // some data row of the shard has a field beyond the header's
 }
 
 // readCSVParallel reads the data from start (the line after the header,
 // record header) to size in parallel, into rows' summer. It reports false,
 // leaving rows untouched, when the file is too small, there is one core,
-// or a chunk met something that only the sequential read reports right.
+// or a shard met something that only the sequential read reports right.
 func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows *csvRows, header int, prog *progress) (bool, error) {
 	procs := parallelProcs
 	if procs == 0 {
@@ -69,31 +72,20 @@ func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows
 	if procs < 2 || size-start < parallelMin {
 		return false, nil
 	}
-	chunks, err := cutChunks(r, start, size, procs)
-	if err != nil || len(chunks) < 2 {
-		return false, nil // the sequential read meets a failure in its place
-	}
+	shards := make([]csvShard, procs)
 	var (
 		abort atomic.Bool
-		next  atomic.Int32
 		wg    sync.WaitGroup
 		done  atomic.Int64 // rows and bytes read so far, for progress
 		read  atomic.Int64
 	)
-	for w := 0; w < procs; w++ {
+	for w := range shards {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(chunks) || abort.Load() {
-					return
-				}
-				c := &chunks[i]
-				if err := c.read(ctx, r, rows, &abort, &done, &read); err != nil || !c.clean {
-					abort.Store(true)
-					return
-				}
+			c := &shards[w]
+			if err := c.read(ctx, r, start, size, rows, header, w, len(shards), &abort, &done, &read); err != nil || !c.clean {
+				abort.Store(true)
 			}
 		}()
 	}
@@ -119,75 +111,70 @@ func readCSVParallel(ctx context.Context, r io.ReaderAt, start, size int64, rows
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
-	// A chunk that could not be read is read again sequentially, which
+	// A shard that could not be read is read again sequentially, which
 	// meets the failure in its place, after the rows before it.
 	if abort.Load() {
 		return false, nil
 	}
-	if !mergeChunks(chunks, rows.sum, header) {
+	if !mergeShards(shards, rows.sum) {
 		return false, nil
 	}
 	parallelMerged.Add(1)
 	return true, nil
 }
 
-// cutChunks cuts [start, size) into about 4 chunks per worker, each
-// ending just after a line end (or at the end of the file).
-func cutChunks(r io.ReaderAt, start, size int64, procs int) ([]csvChunk, error) {
-	n := int64(4 * procs)
-	step := max((size-start)/n, chunkMin)
-	var chunks []csvChunk
-	buf := make([]byte, 64<<10)
-	for from := start; from < size; {
-		to := from + step
-		for to < size {
-			m, err := r.ReadAt(buf[:min(int64(len(buf)), size-to)], to)
-			if i := bytes.IndexByte(buf[:m], '\n'); i >= 0 {
-				to += int64(i) + 1
-				break
-			}
-			to += int64(m)
-			if err != nil && err != io.EOF {
-				return nil, err
-			}
-			if m == 0 {
-				to = size
-			}
+// shardOf is the shard, of n, of a record: by its account cell and the
+// first seven bytes of its period or date cell, as written, so that the
+// rows of one bucket meet in one shard whenever the file writes a
+// bucket's account and month alike (2026-03, 2026-03-14).
+func shardOf(rec [][]byte, acc, mon, n int) int {
+	h := uint32(2166136261)
+	if acc >= 0 && acc < len(rec) {
+		for _, c := range rec[acc] {
+			h = (h ^ uint32(c)) * 16777619
 		}
-		to = min(to, size)
-		chunks = append(chunks, csvChunk{start: from, end: to})
-		from = to
 	}
-	return chunks, nil
+	h = (h ^ ';') * 16777619
+	if mon >= 0 && mon < len(rec) {
+		for _, c := range rec[mon][:min(len(rec[mon]), 7)] {
+			h = (h ^ uint32(c)) * 16777619
+		}
+	}
+	return int(h % uint32(n))
 }
 
-// read parses and sums one chunk with a summer of its own, as the
-// sequential loop does, and stops at the first thing that makes the
-// chunk unclean.
-func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort *atomic.Bool, done, read *atomic.Int64) error {
+// read reads all of the data, splitting every line, and parses and sums
+// the rows of shard w of n with a summer of its own, as the sequential
+// loop does, numbering rows as the file does; it stops at the first thing
+// that makes the shard unclean.
+func (c *csvShard) read(ctx context.Context, r io.ReaderAt, start, size int64, rows *csvRows, header, w, n int, abort *atomic.Bool, done, read *atomic.Int64) error {
 	seq := rows.sum
 	c.l = &Ledger{File: seq.l.File, Buckets: map[Key]Bucket{}}
 	if seq.l.route != nil {
-		// Routed to units by responsibility: the chunk routes its rows
+		// Routed to units by responsibility: the shard routes its rows
 		// by the same units.
 		newRouter(c.l, seq.l.route.units)
 	}
 	c.dec = &decoder{enc: seq.dec.enc}
 	c.sum = newSummer(c.l, seq.lay, "", true)
 	c.sum.dec = c.dec
-	counted := &countingReader{r: io.NewSectionReader(r, c.start, c.end-c.start)}
+	acc, mon := seq.lay.col[fieldAccount], seq.lay.col[fieldPeriod]
+	if mon < 0 {
+		mon = seq.lay.col[fieldDate]
+	}
+	counted := &countingReader{r: io.NewSectionReader(r, start, size-start)}
 	cr := newCSVReader(bufio.NewReaderSize(counted, 256<<10), rows.delim)
 	own := newCSVRows(c.sum, rows.delim, rows.width)
 	var toldRows, toldBytes int64
 	defer func() {
-		// Rows and bytes are told as they go; a chunk that is dropped
+		// Rows and bytes are told as they go; a shard that is dropped
 		// takes its share back.
 		if !c.clean {
 			done.Add(-toldRows)
 			read.Add(-toldBytes)
 		}
 	}()
-	for {
+	for lines := 1; ; lines++ {
 		rec, err := cr.next()
 		if _, ok := cr.takeSpan(); ok {
 			return nil // a quote that runs across lines: unclean
@@ -201,12 +188,14 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 			}
 			return err
 		}
-		c.lines++
-		if c.lines%checkEvery == 0 {
+		if lines%checkEvery == 0 {
 			if abort.Load() {
 				return nil
 			}
 			n, b := int64(c.l.RowsRead), counted.n
+			if w > 0 {
+				b = 0 // every shard reads every byte: one tells them
+			}
 			done.Add(n - toldRows)
 			read.Add(b - toldBytes)
 			toldRows, toldBytes = n, b
@@ -214,37 +203,40 @@ func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort
 				return err
 			}
 		}
-		own.record(rec, c.lines)
+		if shardOf(rec, acc, mon, n) != w {
+			continue
+		}
+		own.record(rec, header+lines)
 		if len(c.l.Problems) > 0 || c.l.ErrorRows > 0 {
 			return nil
 		}
 	}
-	c.sum.flush()
-	c.shape, c.wide = own.fields.shape, own.fields.wide.n > 0
 	l := c.l
 	c.clean = !c.dec.mixed && len(l.Problems) == 0 && l.ErrorRows == 0 &&
 		l.RowsRead == l.RowsSummed+l.BlankRows && l.SummaryRows == 0 && c.sum.textRows == 0 && !l.noRespTold && l.overlap == (Bucket{}) &&
 		c.sum.credits[1].n == 0 && // negative credit is told, or an error, by the sequential read
+		c.sum.joined.n == 0 &&
 		own.fields.unheaded()
+	c.shape, c.wide = own.fields.shape, own.fields.wide.n > 0
 	for _, u := range l.Units {
 		c.clean = c.clean && len(u.Problems) == 0
 	}
 	return nil
 }
 
-// mergeChunks adds clean chunks, in file order, into the summer's ledger.
-// It reports false, changing nothing, where the chunks disagree in a way
-// the sequential read would have reported: two text encodings, or a
+// mergeShards adds clean shards into the summer's ledger. It reports
+// false, changing nothing, where the shards disagree in a way the
+// sequential read would have reported: two text encodings, or a
 // Σ|amount| beyond its bound.
-func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
+func mergeShards(shards []csvShard, sum *summer) bool {
 	l := sum.l
 	enc := sum.dec.enc
 	abs := l.absTotal
+	// Rows wider than the header are read only where every data row of
+	// the file is as wide (fieldCheck): each shard saw its share of them.
 	shape, wide := 0, false
-	for i := range chunks {
-		c := &chunks[i]
-		// Rows wider than the header are read only where every data row
-		// of the file is as wide (fieldCheck).
+	for i := range shards {
+		c := &shards[i]
 		wide = wide || c.wide
 		switch {
 		case c.shape == 0:
@@ -253,6 +245,12 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 		case shape != c.shape:
 			shape = -1
 		}
+	}
+	if wide && shape < 0 {
+		return false
+	}
+	for i := range shards {
+		c := &shards[i]
 		if c.dec.enc != encUnknown {
 			if enc != encUnknown && enc != c.dec.enc {
 				return false
@@ -264,14 +262,15 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 			return false
 		}
 	}
-	if wide && shape < 0 {
-		return false
-	}
 	sum.dec.enc = enc
 	l.absTotal = abs
-	row := header // the file's record number of the line above the chunk
-	for i := range chunks {
-		c := &chunks[i]
+	var sums []map[idKey]Bucket
+	for i := range shards {
+		sums = append(sums, shards[i].sum.sums)
+	}
+	presize(l, sums...)
+	for i := range shards {
+		c := &shards[i]
 		cl := c.l
 		l.RowsRead += cl.RowsRead
 		l.RowsSummed += cl.RowsSummed
@@ -283,66 +282,29 @@ func mergeChunks(chunks []csvChunk, sum *summer, header int) bool {
 		l.ClosingRows += cl.ClosingRows
 		l.ClosingTotal += cl.ClosingTotal
 		l.HasProject = l.HasProject || cl.HasProject
-		addBuckets(l.Buckets, cl.Buckets)
-		for u := range cl.Units {
-			addBuckets(l.Units[u].Buckets, cl.Units[u].Buckets)
-			l.Units[u].Rows += cl.Units[u].Rows
-			l.Units[u].Total += cl.Units[u].Total
-		}
-		l.noUnit.Rows += cl.noUnit.Rows
-		l.noUnit.Amount += cl.noUnit.Amount
-		if cl.noCode.Rows > 0 {
-			if l.noCode.Rows == 0 && l.noCodeAt.row == 0 {
-				at := cl.noCodeAt
-				l.noCodeAt = noCodePlace{at.sheet, at.row + row, shiftRow(at.cell, row)}
-			}
-			l.noCode.Rows += cl.noCode.Rows
-			l.noCode.Amount += cl.noCode.Amount
+		// The shard's sums go straight into the ledger, with the units'
+		// counts and the rows of no unit, as the sequential read's flush
+		// puts them; the shard is dropped as it goes.
+		c.sum.flushInto(l)
+		if at := cl.noCodeAt; at.row > 0 && (l.noCodeAt.row == 0 || at.row < l.noCodeAt.row) {
+			l.noCodeAt = at
 		}
 		for acc, at := range cl.FirstSeen {
-			if _, ok := l.FirstSeen[acc]; ok {
+			if old, ok := l.FirstSeen[acc]; ok && old.Row <= at.Row {
 				continue
 			}
 			if l.FirstSeen == nil {
 				l.FirstSeen = map[string]problem.Position{}
 			}
-			at.Row += row // the chunk counts its rows from its own first line
 			l.FirstSeen[acc] = at
 		}
 		if cs := c.sum; cs.subOre > 0 {
-			if sum.subOre == 0 {
-				sum.subOreValue, sum.subOreRow, sum.subOreCol = cs.subOreValue, cs.subOreRow+row, cs.subOreCol
+			if sum.subOre == 0 || cs.subOreRow < sum.subOreRow {
+				sum.subOreValue, sum.subOreRow, sum.subOreCol = cs.subOreValue, cs.subOreRow, cs.subOreCol
 			}
 			sum.subOre += cs.subOre
 		}
-		row += c.lines
+		shards[i] = csvShard{}
 	}
 	return true
-}
-
-func addBuckets(dst, src map[Key]Bucket) {
-	for k, b := range src {
-		m := dst[k]
-		m.Amount += b.Amount
-		m.Rows += b.Rows
-		dst[k] = m
-	}
-}
-
-// shiftRow adds by to the row number of a CSV place, "rad 12" or
-// "rad 12, kolumn Belopp", which a chunk counts from its own first line.
-func shiftRow(at string, by int) string {
-	const prefix = "rad "
-	if len(at) <= len(prefix) || at[:len(prefix)] != prefix {
-		panic("ledger: a CSV place without a row: " + at)
-	}
-	end := len(prefix)
-	for end < len(at) && at[end] >= '0' && at[end] <= '9' {
-		end++
-	}
-	n, err := strconv.Atoi(at[len(prefix):end])
-	if err != nil {
-		panic("ledger: a CSV place without a row: " + at)
-	}
-	return prefix + strconv.Itoa(n+by) + at[end:]
 }

@@ -64,23 +64,23 @@ func (s csvShape) bytes() []byte {
 	return out
 }
 
-// setParallel makes a test's CSV reads parallel in chunks of 512 bytes
-// on two workers, however small the file, or never parallel.
+// setParallel makes a test's CSV reads parallel in two shards, however
+// small the file, or never parallel.
 func setParallel(t *testing.T, on bool) {
-	oldMin, oldChunk, oldProcs := parallelMin, chunkMin, parallelProcs
-	t.Cleanup(func() { parallelMin, chunkMin, parallelProcs = oldMin, oldChunk, oldProcs })
-	parallelMin, chunkMin, parallelProcs = 1<<62, 512, 2
+	oldMin, oldProcs := parallelMin, parallelProcs
+	t.Cleanup(func() { parallelMin, parallelProcs = oldMin, oldProcs })
+	parallelMin, parallelProcs = 1<<62, 2
 	if on {
 		parallelMin = 0
 	}
 }
 
-// readWith reads data sequentially (procs 1) or in parallel in chunks of
-// at least chunk bytes, and says whether the chunks were merged.
-func readWith(t *testing.T, data []byte, procs int, units []Unit, chunk int64) (*Ledger, bool) {
+// readWith reads data sequentially (procs 1) or in parallel in procs
+// shards, and says whether the shards were merged.
+func readWith(t *testing.T, data []byte, procs int, units []Unit) (*Ledger, bool) {
 	t.Helper()
 	setParallel(t, true)
-	parallelProcs, chunkMin = procs, chunk
+	parallelProcs = procs
 	before := parallelMerged.Load()
 	l, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "huvudbok.csv", Options{Units: units})
 	if err != nil {
@@ -108,7 +108,7 @@ func testUnits(t *testing.T, selectors ...string) []Unit {
 // TestCSVParallelSameAsSequential reads generated exports both ways: the
 // ledgers, counts, FirstSeen and every message (text, row, order, the
 // 200 cap with its exact count) must be the same. Clean files must be
-// merged from chunks, and files with something only the sequential read
+// merged from shards, and files with something only the sequential read
 // reports right must fall back to it.
 func TestCSVParallelSameAsSequential(t *testing.T) {
 	bad := func(every int, line string) func(int, *rand.Rand) string {
@@ -122,7 +122,7 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		shape    csvShape
-		parallel bool   // the chunks are merged
+		parallel bool   // the shards are merged
 		units    []Unit // nil = read routed as well as not
 	}{
 		{"plain UTF-8", csvShape{rows: 3000}, true, nil},
@@ -287,9 +287,9 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 			}
 			t.Run(name, func(t *testing.T) {
 				data := tc.shape.bytes()
-				want, merged := readWith(t, data, 1, us, 512)
+				want, merged := readWith(t, data, 1, us)
 				if merged {
-					t.Fatal("the sequential read merged chunks")
+					t.Fatal("the sequential read merged shards")
 				}
 				if strings.HasPrefix(tc.name, "summary rows") && (want.SummaryRows != 30 || want.ErrorRows != 0) {
 					t.Fatalf("%d summary rows verified, %d error rows: %v", want.SummaryRows, want.ErrorRows, want.Problems)
@@ -302,9 +302,9 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 				// error, which the sequential read reports.
 				parallel := tc.parallel && (us == nil || tc.shape.header == "")
 				for _, procs := range []int{2, 3} {
-					got, merged := readWith(t, data, procs, us, 512)
+					got, merged := readWith(t, data, procs, us)
 					if merged != parallel {
-						t.Errorf("procs %d: chunks merged %v, want %v", procs, merged, parallel)
+						t.Errorf("procs %d: shards merged %v, want %v", procs, merged, parallel)
 					}
 					if !reflect.DeepEqual(got, want) {
 						t.Errorf("procs %d: parallel read differs\n got %d rows, %d summed, total %d, units %v, first seen %v, problems %v\nwant %d rows, %d summed, total %d, units %v, first seen %v, problems %v",
@@ -317,45 +317,31 @@ func TestCSVParallelSameAsSequential(t *testing.T) {
 	}
 }
 
-// TestShiftRow: a chunk's CSV places move down by the lines above it.
-func TestShiftRow(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"rad 1", "rad 101"},
-		{"rad 12, kolumn Belopp", "rad 112, kolumn Belopp"},
-	} {
-		t.Run(tc.in, func(t *testing.T) {
-			if got := shiftRow(tc.in, 100); got != tc.want {
-				t.Errorf("shiftRow(%q, 100) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}
-
-// TestMergeKnowsEveryLedgerField: mergeChunks adds a chunk's ledger field
+// TestMergeKnowsEveryLedgerField: mergeShards adds a shard's ledger field
 // by field, so a field added to Ledger must be merged there too (or make
-// a chunk that sets it unclean); this test names the fields it knows.
+// a shard that sets it unclean); this test names the fields it knows.
 func TestMergeKnowsEveryLedgerField(t *testing.T) {
 	known := map[string]string{
-		"File": "the same in every chunk", "Sheet": "XLSX only", "Sheets": "XLSX only",
-		"Buckets": "merged", "HasProject": "merged", "FirstSeen": "merged, first chunk wins",
-		"RowsRead": "merged", "RowsSummed": "merged", "BlankRows": "merged", "ErrorRows": "a chunk with error rows is unclean",
-		"Total": "merged", "absTotal": "merged, checked", "Problems": "a chunk with problems is unclean",
-		"Units": "merged; a chunk with a unit's problem is unclean", "Routing": "only in a unit's view (ForUnit)",
-		"route": "a chunk routes by the same units", "noUnit": "merged", "noCode": "merged", "noCodeAt": "merged, first chunk wins",
-		"overlap": "a chunk with an overlap is unclean", "noRespTold": "told with a problem: unclean",
+		"File": "the same in every shard", "Sheet": "XLSX only", "Sheets": "XLSX only",
+		"Buckets": "merged", "HasProject": "merged", "FirstSeen": "merged, the first row of all shards",
+		"RowsRead": "merged", "RowsSummed": "merged", "BlankRows": "merged", "ErrorRows": "a shard with error rows is unclean",
+		"Total": "merged", "absTotal": "merged, checked", "Problems": "a shard with problems is unclean",
+		"Units": "merged; a shard with a unit's problem is unclean", "Routing": "only in a unit's view (ForUnit)",
+		"route": "a shard routes by the same units", "noUnit": "merged", "noCode": "merged", "noCodeAt": "merged, the first row of all shards",
+		"overlap": "a shard with an overlap is unclean", "noRespTold": "told with a problem: unclean",
 		"SummaryRows": "a summary row is checked against the rows above it, all of them: unclean",
 		"OpeningRows": "merged", "ClosingRows": "merged", "OpeningTotal": "merged", "ClosingTotal": "merged",
 	}
 	typ := reflect.TypeOf(Ledger{})
 	for i := 0; i < typ.NumField(); i++ {
 		if name := typ.Field(i).Name; known[name] == "" {
-			t.Errorf("Ledger.%s is new: merge it in mergeChunks (csvpar.go), or let a chunk that sets it be unclean, and add it here", name)
+			t.Errorf("Ledger.%s is new: merge it in mergeShards (csvpar.go), or let a shard that sets it be unclean, and add it here", name)
 		}
 	}
 }
 
 // FuzzCSVParallel reads arbitrary bytes as a CSV export sequentially and
-// in parallel chunks of 64 bytes: the two ledgers must be the same.
+// in parallel shards: the two ledgers must be the same.
 func FuzzCSVParallel(f *testing.F) {
 	for _, s := range []csvShape{
 		{rows: 12},
@@ -375,8 +361,8 @@ func FuzzCSVParallel(f *testing.F) {
 		if routed {
 			us = testUnits(t, "1000-1001", "1002")
 		}
-		want, _ := readWith(t, data, 1, us, 512)
-		got, _ := readWith(t, data, 2, us, 64)
+		want, _ := readWith(t, data, 1, us)
+		got, _ := readWith(t, data, 2, us)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("parallel read differs\n got %d rows, %d summed, total %d, first seen %v, problems %v\nwant %d rows, %d summed, total %d, first seen %v, problems %v",
 				got.RowsRead, got.RowsSummed, got.Total, got.FirstSeen, got.Problems,
@@ -402,7 +388,7 @@ func (f failingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	return n, errors.New("lässtörning")
 }
 
-// TestCSVParallelReadFailure: a chunk that cannot be read is read again
+// TestCSVParallelReadFailure: a shard that cannot be read is read again
 // sequentially, which counts the rows before the failure and reports it,
 // as the sequential read alone does.
 func TestCSVParallelReadFailure(t *testing.T) {
@@ -452,33 +438,66 @@ func summaryRows() func(int, *rand.Rand) string {
 	}
 }
 
-// TestCSVParallelSummaryAtChunkStart: a summary row that a chunk begins
-// with adds up to nothing above it in the chunk, but the rows above it in
-// the file are more: the chunk must not count it verified. The file is
-// laid out so that the row starts the second chunk.
-func TestCSVParallelSummaryAtChunkStart(t *testing.T) {
-	const line = "4010;202601;1"
+// TestCSVParallelSummaryInOneShard: a summary row that the rows of its
+// own shard add up to, but not the rows above it in the file, must not be
+// counted verified: a shard sees only some of the rows above.
+func TestCSVParallelSummaryInOneShard(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Konto;Period;Belopp")
+	var lines [][]byte
 	for i := 0; i < 2000; i++ {
+		line := fmt.Sprintf("%d;2026%02d;1", 4000+i%50, 1+i%12)
 		b.WriteString("\n" + line)
+		lines = append(lines, []byte(line))
 	}
-	b.WriteString("\n")
+	// The summary row's shard, and the sum of that shard's rows.
+	summary := func(amount int) string { return fmt.Sprintf("Summa;;%d", amount) }
+	shard := shardOf(bytes.Split([]byte(summary(0)), []byte(";")), 0, 1, 2)
+	own := 0
+	for _, line := range lines {
+		if shardOf(bytes.Split(line, []byte(";")), 0, 1, 2) == shard {
+			own++
+		}
+	}
+	if own == 0 || own == len(lines) {
+		t.Fatalf("the rows fall to one shard: %d of %d", own, len(lines))
+	}
+	b.WriteString("\n" + summary(own) + "\n")
 	data := []byte(b.String())
-	start := int64(len("Konto;Period;Belopp\n"))
-	setParallel(t, true) // chunks of 512 bytes, as readWith cuts them
-	chunks, err := cutChunks(bytes.NewReader(data), start, int64(len(data)), 2)
-	if err != nil || len(chunks) < 2 {
-		t.Fatal(chunks, err)
-	}
-	at := chunks[1].start
-	copy(data[at:], "Summa;;0     ") // as long as a data line
-	want, _ := readWith(t, data, 1, nil, 512)
-	got, merged := readWith(t, data, 2, nil, 512)
+	want, _ := readWith(t, data, 1, nil)
+	got, merged := readWith(t, data, 2, nil)
 	if want.ErrorRows != 1 || want.SummaryRows != 0 {
 		t.Fatalf("sequential: %d error rows, %d summary rows", want.ErrorRows, want.SummaryRows)
 	}
 	if merged || !reflect.DeepEqual(got, want) {
 		t.Errorf("merged %v; parallel %d error rows, %d summary rows, problems %v", merged, got.ErrorRows, got.SummaryRows, got.Problems)
+	}
+}
+
+// TestCSVParallelRegionShape reads a region's generated ledger (thousands
+// of accounts, responsibilities routed to 20 units) sequentially and in
+// two and three shards: the ledgers must be the same, merged from shards.
+func TestCSVParallelRegionShape(t *testing.T) {
+	var buf bytes.Buffer
+	if err := ledgergen.WriteCSV(&buf, ledgergen.Spec{Rows: 20000, Seed: 5, Region: true}); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	var sels []string
+	for i := 0; i < 20; i++ {
+		sels = append(sels, fmt.Sprintf("%d-%d", 1000+100*i, 1099+100*i))
+	}
+	for _, us := range [][]Unit{nil, testUnits(t, sels...)} {
+		want, _ := readWith(t, data, 1, us)
+		for _, procs := range []int{2, 3} {
+			got, merged := readWith(t, data, procs, us)
+			if !merged {
+				t.Errorf("%d units, procs %d: not merged from shards", len(us), procs)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%d units, procs %d: the parallel read differs: %d rows, %d summed, total %d, problems %v",
+					len(us), procs, got.RowsRead, got.RowsSummed, got.Total, got.Problems)
+			}
+		}
 	}
 }

@@ -95,8 +95,8 @@ func FuzzFieldCount(f *testing.F) {
 		if len(rows) == 0 {
 			return
 		}
-		seq, _ := readWith(t, data, 1, nil, 64)
-		par, _ := readWith(t, data, 2, nil, 64)
+		seq, _ := readWith(t, data, 1, nil)
+		par, _ := readWith(t, data, 2, nil)
 		if !reflect.DeepEqual(seq, par) {
 			t.Fatalf("parallel read differs:\n got %d summed, total %d, %v\nwant %d summed, total %d, %v", par.RowsSummed, par.Total, par.Problems, seq.RowsSummed, seq.Total, seq.Problems)
 		}

@@ -21,7 +21,7 @@ func TestProgressAndCancel(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		data     []byte
-		parallel bool // CSV in chunks
+		parallel bool // CSV in shards
 	}{{"csv", csv.Bytes(), false}, {"csv-parallel", csv.Bytes(), true}, {"xlsx", xlsx.Bytes(), false}} {
 		t.Run(tc.name+"/progress", func(t *testing.T) {
 			setParallel(t, tc.parallel)
@@ -38,7 +38,7 @@ func TestProgressAndCancel(t *testing.T) {
 				t.Errorf("%d calls, last %+v", calls, last)
 			}
 			if got := parallelMerged.Load() > merged; got != tc.parallel {
-				t.Errorf("read in parallel chunks: %v, want %v", got, tc.parallel)
+				t.Errorf("read in parallel shards: %v, want %v", got, tc.parallel)
 			}
 		})
 		t.Run(tc.name+"/cancel", func(t *testing.T) {

@@ -901,7 +901,7 @@ func (c *csvRows) dataRow(rec [][]byte, recN int) {
 	differed := c.fields.shape < 0
 	if c.fields.dataRow(recN, len(rec), wide) {
 		if differed {
-			sum.untrack(sum.lastSlot) // only this row is tracked
+			sum.untrack(sum.lastKey) // only this row is tracked
 		} else {
 			sum.untrackAll()
 		}

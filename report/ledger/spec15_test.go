@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -141,31 +143,42 @@ func TestFieldCountTakesBackPeriods(t *testing.T) {
 	}
 }
 
-// TestMergeChunksFieldShapes: chunks read in parallel are merged only
-// where their data rows agree on the field count, or none is wider than
-// the header; a chunk of wide rows beside one of ordinary rows is read
-// again sequentially, which names the wide rows.
-func TestMergeChunksFieldShapes(t *testing.T) {
-	chunk := func(shape int, wide bool) csvChunk {
-		l := &Ledger{Buckets: map[Key]Bucket{}}
-		return csvChunk{l: l, sum: newSummer(l, layout{}, "", true), dec: &decoder{}, shape: shape, wide: wide}
+// TestParallelFieldShapes: a shard of the parallel read sees only its
+// share of the rows; the shards are merged where every data row of the
+// file has the same field count (a column without a header) or none is
+// wider than the header, and a wide row among ordinary ones is read again
+// sequentially, which names it. The two reads agree.
+func TestParallelFieldShapes(t *testing.T) {
+	var plain, unheaded, some strings.Builder
+	plain.WriteString("Konto;Period;Text;Belopp\n")
+	unheaded.WriteString("Konto;Period;Text;Belopp\n")
+	some.WriteString("Konto;Period;Text;Belopp\n")
+	for i := range 400 {
+		fmt.Fprintf(&plain, "%d;2026%02d;Hyra;%d\n", 4010+i%7, 1+i%12, 100+i)
+		fmt.Fprintf(&unheaded, "%d;2026%02d;Hyra;%d;x\n", 4010+i%7, 1+i%12, 100+i)
+		if i == 250 {
+			fmt.Fprintf(&some, "%d;2026%02d;Faktura 4712; 17;%d\n", 4010+i%7, 1+i%12, 100+i)
+		} else {
+			fmt.Fprintf(&some, "%d;2026%02d;Hyra;%d\n", 4010+i%7, 1+i%12, 100+i)
+		}
 	}
 	for _, tc := range []struct {
 		name   string
-		chunks []csvChunk
+		data   string
 		merged bool
 	}{
-		{"all as wide", []csvChunk{chunk(8, true), chunk(0, false), chunk(8, true)}, true},
-		{"none wide, counts differing only in empty fields", []csvChunk{chunk(7, false), chunk(-1, false), chunk(8, false)}, true},
-		{"wide beside ordinary", []csvChunk{chunk(7, false), chunk(8, true)}, false},
-		{"wide beside differing", []csvChunk{chunk(8, true), chunk(-1, false)}, false},
+		{"no row wider than the header", plain.String(), true},
+		{"every row as wide: a column without a header", unheaded.String(), true},
+		{"one row wide: an unquoted delimiter", some.String(), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l := &Ledger{Buckets: map[Key]Bucket{}}
-			sum := newSummer(l, layout{}, "", true)
-			sum.dec = &decoder{}
-			if got := mergeChunks(tc.chunks, sum, 1); got != tc.merged {
-				t.Errorf("merged = %v, want %v", got, tc.merged)
+			seq, _ := readWith(t, []byte(tc.data), 1, nil)
+			par, merged := readWith(t, []byte(tc.data), 2, nil)
+			if merged != tc.merged {
+				t.Errorf("merged = %v, want %v", merged, tc.merged)
+			}
+			if !reflect.DeepEqual(seq, par) {
+				t.Errorf("parallel read differs: %d summed, %v; sequential %d summed, %v", par.RowsSummed, par.Problems, seq.RowsSummed, seq.Problems)
 			}
 		})
 	}
