@@ -35,7 +35,9 @@ func TestSameFiguresInPDFAndWorkbook(t *testing.T) {
 		args func(t *testing.T) []string
 	}
 	var runs []run
-	for _, p := range []string{"M02", "UR1", "UR2", "M10", "ÅR"} {
+	// The example's ledger ends in October: its annual report is refused.
+	// The annual report is arsredovisning-2026's and region-agresso's.
+	for _, p := range []string{"M02", "UR1", "UR2", "M10"} {
 		runs = append(runs, run{"example_" + p, func(*testing.T) []string { return []string{"--period", p, "--year", "2026"} }})
 	}
 	entries, err := fs.ReadDir(fixtures.TestInputs, "testinputs")

@@ -89,7 +89,9 @@ func TestPrintsInLibreOffice(t *testing.T) {
 		}
 	}
 	for sheet := range captions {
-		if n := perSheet[sheet]; n == 0 || (n > 1 && sheet != sheetAccounts) {
+		// Underlag is long; Kontroll adds the review edition's tables and
+		// the warnings under its reconciliation.
+		if n := perSheet[sheet]; n == 0 || (n > 1 && sheet != sheetAccounts && sheet != sheetControl) {
 			t.Errorf("%s prints on %d pages, want one", sheet, n)
 		}
 	}
