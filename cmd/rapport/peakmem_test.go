@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"syscall"
@@ -111,11 +112,21 @@ func plans(t *testing.T, n, size int) []byte {
 	return replacePart(t, exampleFile(t, report.UnderlagFile), "xl/worksheets/sheet9.xml", func(old []byte, w io.Writer) {
 		i, j := bytes.Index(old, []byte(`<row r="2">`)), bytes.Index(old, []byte("</sheetData>"))
 		w.Write(old[:i])
-		pad := strings.Repeat("Åtgärden följs upp enligt plan ", size/31+1)[:size-5]
+		// size characters in all, cut at a character, not inside one.
+		pad := string([]rune(strings.Repeat("Åtgärden följs upp enligt plan ", size/31+1))[:size-5])
+		// The example's first row gives a Del, a period and an assessment
+		// as shared strings; each new row uses the same three.
+		shared := func(col string) string {
+			m := regexp.MustCompile(`<c r="` + col + `2"[^>]*t="s"><v>(\d+)</v>`).FindSubmatch(old)
+			if m == nil {
+				t.Fatalf("the example's Planuppföljning has no shared string in %s2", col)
+			}
+			return string(m[1])
+		}
+		del, per, word := shared("A"), shared("C"), shared("D")
 		for r := 2; r < n+2; r++ {
-			// Shared strings 210, 60 and 45 are a Del, "UR1" and "Bedöms uppfyllas".
-			fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="s"><v>210</v></c><c r="B%d" t="inlineStr"><is><t>Aktivitet %d</t></is></c><c r="C%d" t="s"><v>60</v></c><c r="D%d" t="s"><v>45</v></c><c r="E%d" t="inlineStr"><is><t>%04d %s</t></is></c></row>`,
-				r, r, r, r, r, r, r, r%10000, pad)
+			fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="s"><v>%s</v></c><c r="B%d" t="inlineStr"><is><t>Aktivitet %d</t></is></c><c r="C%d" t="s"><v>%s</v></c><c r="D%d" t="s"><v>%s</v></c><c r="E%d" t="inlineStr"><is><t>%04d %s</t></is></c></row>`,
+				r, r, del, r, r, r, per, r, word, r, r%10000, pad)
 		}
 		w.Write(old[j:])
 	})
@@ -190,11 +201,11 @@ func TestPeakMemory(t *testing.T) {
 			exitInvalid, "filen packas upp till mer än 64 MB"},
 		{"underlag: 5 000 assessments", map[string][]byte{report.UnderlagFile: assessments(t, 5_000, 10)},
 			exitInvalid, "Målbedömning: bladet har fler än 5 000 rader"},
-		{"underlag: 4 999 Planuppföljning rows, 8 MB of text (admitted)", map[string][]byte{report.UnderlagFile: plans(t, 4_999, 1_600)},
+		{"underlag: 4 999 Planuppföljning rows of 1 400 characters (admitted)", map[string][]byte{report.UnderlagFile: plans(t, 4_999, 1_400)},
 			exitOK, "inga fel"},
 		{"underlag: an analysis cell of 50 MB", map[string][]byte{report.UnderlagFile: assessments(t, 1, 50<<20)},
 			exitInvalid, "Målbedömning: bladet har mer än 8 MB text"},
-		{"underlag: 4 999 assessments, 8 MB of text (admitted)", map[string][]byte{report.UnderlagFile: assessments(t, 4_999, 1640)},
+		{"underlag: 4 999 assessments of 1 400 characters (admitted)", map[string][]byte{report.UnderlagFile: assessments(t, 4_999, 1_400)},
 			exitInvalid, "Målbedömning!A3"}, // the rows repeat goal 1's assessment: each is an error
 		{"underlag: 4 000 assessments, 9 MB of text", map[string][]byte{report.UnderlagFile: assessments(t, 4_000, 2300)},
 			exitInvalid, "Målbedömning: bladet har mer än 8 MB text"},
