@@ -533,9 +533,6 @@ func finishUnit(f folder, in *report.Inputs, codes []period.Code, o runOptions, 
 			case "pdf":
 				err = pdf.RenderWith(&buf, r, pdf.Options{Version: o.version, Edition: edition})
 			case "xlsx":
-				// SPEC 12.3: a draft run writes U_Y_P_utkast.xlsx too and
-				// never replaces the board's workbook.
-				name = base + edition.FileSuffix + ".xlsx"
 				err = xlsx.RenderWith(&buf, r, xlsx.Options{Version: o.version})
 			case "json":
 				// The computed report as data, for audit and for tests,
