@@ -25,7 +25,7 @@ func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 	// Outline levels must nest: a goal (level 3) sits under "Mål" directly
 	// in a full report but under a subsection in a deviation report.
 	var outline flow.Outline
-	for _, b := range blocks {
+	for i, b := range blocks {
 		switch b := b.(type) {
 		case doc.Heading:
 			depth, ok := outline.Depth(b.Level)
@@ -42,6 +42,11 @@ func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 		case doc.Table:
 			out = append(out, tableAtoms(pdf, b)...)
 		case doc.Chart:
+			if i > 0 {
+				if _, ok := blocks[i-1].(doc.Table); ok {
+					keepTail(out)
+				}
+			}
 			out = append(out, chartAtom(pdf, b))
 		case doc.Spacer:
 			out = append(out, &atom{h: b.Height, droppable: true, draw: func(*canvas, float64) {}})
@@ -50,6 +55,21 @@ func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 		}
 	}
 	return out
+}
+
+// keepTail keeps a table, whose atoms end atoms, with what follows: its
+// last row, its note and the space after it (SPEC 12.5: a chart stays on
+// the page of its table where both fit). The last two rows keep together
+// already, and a table shorter than half a page keeps whole, so such a
+// table moves with its chart to a new page rather than leave the chart
+// alone there.
+func keepTail(atoms []*atom) {
+	for i := len(atoms) - 1; i >= 0; i-- {
+		atoms[i].keepNext = true
+		if len(atoms[i].repeat) > 0 {
+			return // the last row
+		}
+	}
 }
 
 func spacer(h float64) *atom {
