@@ -41,20 +41,25 @@ func endsChapter(pages [][]placed, i int) bool {
 	return false
 }
 
-// TestPagesFilledUnlessChapterEnds lays out the example's report of every
-// period kind, and the annual report, in both editions: every page but a
-// chapter's last is at least 40 % full.
-func TestPagesFilledUnlessChapterEnds(t *testing.T) {
+// examplesAndAnnual are the example's reports of every period, named
+// prefix+code, and the annual report of the test inputs, named annual.
+func examplesAndAnnual(t *testing.T, prefix, annualName string) []renderCase {
+	t.Helper()
 	reports := exampleReports(t)
 	var all []renderCase
 	for _, code := range []string{"M02", "UR1", "UR2", "M10"} {
-		all = append(all, renderCase{name: code, r: reports[code]})
+		all = append(all, renderCase{name: prefix + code, r: reports[code]})
 	}
 	annual, err := testreports.Annual()
 	if err != nil {
 		t.Fatal(err)
 	}
-	all = append(all, renderCase{name: "ÅR", r: annual})
+	return append(all, renderCase{name: annualName, r: annual})
+}
+
+// eachEdition lays out each report in the board's and the draft edition
+// and checks its pages in a subtest.
+func eachEdition(t *testing.T, all []renderCase, check func(t *testing.T, pages [][]placed)) {
 	for _, c := range all {
 		for _, draft := range []bool{false, true} {
 			name, e := c.name, layouts.BoardEdition
@@ -68,14 +73,23 @@ func TestPagesFilledUnlessChapterEnds(t *testing.T) {
 				}
 				sanitize(&d)
 				_, pages := layOut(t, d)
-				for i, pg := range pages {
-					if f := pageFill(pg); f < chapterFill && !endsChapter(pages, i) {
-						t.Errorf("body page %d of %d is %.0f %% full, less than %.0f %%", i+1, len(pages), f*100, chapterFill*100)
-					}
-				}
+				check(t, pages)
 			})
 		}
 	}
+}
+
+// TestPagesFilledUnlessChapterEnds lays out the example's report of every
+// period kind, and the annual report, in both editions: every page but a
+// chapter's last is at least 40 % full.
+func TestPagesFilledUnlessChapterEnds(t *testing.T) {
+	eachEdition(t, examplesAndAnnual(t, "", "ÅR"), func(t *testing.T, pages [][]placed) {
+		for i, pg := range pages {
+			if f := pageFill(pg); f < chapterFill && !endsChapter(pages, i) {
+				t.Errorf("body page %d of %d is %.0f %% full, less than %.0f %%", i+1, len(pages), f*100, chapterFill*100)
+			}
+		}
+	})
 }
 
 // TestChartStaysWithItsTable puts a chart after a table at every height

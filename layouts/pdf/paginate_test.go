@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"testing"
 
-	"rapport/layouts"
 	"rapport/layouts/doc"
 	"rapport/layouts/internal/testreports"
 	"rapport/report"
@@ -95,64 +94,40 @@ func TestTableRepeatsHeader(t *testing.T) {
 // of a paragraph or list item stands alone at a page's head or foot, and
 // a heading has the start of what it heads below it on its page.
 func TestPageFillAndWidows(t *testing.T) {
-	all := cases()
-	reports := exampleReports(t)
-	for _, code := range []string{"M02", "UR1", "UR2", "M10"} {
-		all = append(all, renderCase{name: "example_" + code, r: reports[code]})
-	}
-	annual, err := testreports.Annual()
-	if err != nil {
-		t.Fatal(err)
-	}
-	all = append(all, renderCase{name: "arsredovisning_AR", r: annual})
-	for _, c := range all {
-		for _, draft := range []bool{false, true} {
-			name := c.name
-			e := layouts.BoardEdition
-			if draft {
-				name, e = name+"_utkast", layouts.DraftEdition
+	all := append(cases(), examplesAndAnnual(t, "example_", "arsredovisning_AR")...)
+	eachEdition(t, all, func(t *testing.T, pages [][]placed) {
+		for i, pg := range pages {
+			content := 0.0
+			lines := map[*lineGroup]int{}
+			for j, p := range pg {
+				if !p.a.droppable {
+					content += p.a.h
+				}
+				if p.a.lines != nil {
+					lines[p.a.lines]++
+				}
+				if p.a.heading != nil {
+					rest := 0
+					for _, q := range pg[j+1:] {
+						if !q.a.droppable {
+							rest++
+						}
+					}
+					if rest == 0 {
+						t.Errorf("page %d ends with the heading %q", i+1, p.a.heading.text)
+					}
+				}
 			}
-			t.Run(name, func(t *testing.T) {
-				d, err := doc.BuildEdition(c.r, e)
-				if err != nil {
-					t.Fatal(err)
+			if i < len(pages)-1 && content < minFill {
+				t.Errorf("page %d holds %.1f mm of content, less than a fifth of the body (%.1f mm)", i+1, content, minFill)
+			}
+			for g, n := range lines {
+				if n == 1 && g.n > 1 {
+					t.Errorf("page %d holds a single line of a %d-line paragraph", i+1, g.n)
 				}
-				sanitize(&d)
-				_, pages := layOut(t, d)
-				for i, pg := range pages {
-					content := 0.0
-					lines := map[*lineGroup]int{}
-					for j, p := range pg {
-						if !p.a.droppable {
-							content += p.a.h
-						}
-						if p.a.lines != nil {
-							lines[p.a.lines]++
-						}
-						if p.a.heading != nil {
-							rest := 0
-							for _, q := range pg[j+1:] {
-								if !q.a.droppable {
-									rest++
-								}
-							}
-							if rest == 0 {
-								t.Errorf("page %d ends with the heading %q", i+1, p.a.heading.text)
-							}
-						}
-					}
-					if i < len(pages)-1 && content < minFill {
-						t.Errorf("page %d holds %.1f mm of content, less than a fifth of the body (%.1f mm)", i+1, content, minFill)
-					}
-					for g, n := range lines {
-						if n == 1 && g.n > 1 {
-							t.Errorf("page %d holds a single line of a %d-line paragraph", i+1, g.n)
-						}
-					}
-				}
-			})
+			}
 		}
-	}
+	})
 }
 
 // TestTableRepeatsGroupRow splits a grouped table (as table 1 is, by
