@@ -256,7 +256,9 @@ func (b *builder) add(bl ...Block) {
 	for _, x := range bl {
 		switch c := x.(type) {
 		case Chart:
-			c.Alt = altText(c)
+			if c.Alt == "" {
+				c.Alt = altText(c)
+			}
 			x = c
 		case Table:
 			// Sums, derived figures, texts and marks follow the values.

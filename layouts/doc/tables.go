@@ -28,6 +28,7 @@ func (b *builder) economy() {
 		b.add(List{Style: Body, Items: comments})
 	}
 	b.prognosisPath()
+	b.netPath()
 	b.deviationChart()
 }
 

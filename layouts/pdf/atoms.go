@@ -25,7 +25,7 @@ func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 	// Outline levels must nest: a goal (level 3) sits under "Mål" directly
 	// in a full report but under a subsection in a deviation report.
 	var outline flow.Outline
-	for _, b := range blocks {
+	for i, b := range blocks {
 		switch b := b.(type) {
 		case doc.Heading:
 			depth, ok := outline.Depth(b.Level)
@@ -42,6 +42,11 @@ func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 		case doc.Table:
 			out = append(out, tableAtoms(pdf, b)...)
 		case doc.Chart:
+			if i > 0 {
+				if _, ok := blocks[i-1].(doc.Table); ok {
+					keepTail(out)
+				}
+			}
 			out = append(out, chartAtom(pdf, b))
 		case doc.Spacer:
 			out = append(out, &atom{h: b.Height, droppable: true, draw: func(*canvas, float64) {}})
@@ -50,6 +55,21 @@ func atomize(pdf *canvas, blocks []doc.Block) []*atom {
 		}
 	}
 	return out
+}
+
+// keepTail keeps a table, whose atoms end atoms, with what follows: its
+// last row, its note and the space after it (SPEC 12.5: a chart stays on
+// the page of its table where both fit). The last two rows keep together
+// already, and a table shorter than half a page keeps whole, so such a
+// table moves with its chart to a new page rather than leave the chart
+// alone there.
+func keepTail(atoms []*atom) {
+	for i := len(atoms) - 1; i >= 0; i-- {
+		atoms[i].keepNext = true
+		if len(atoms[i].repeat) > 0 {
+			return // the last row
+		}
+	}
 }
 
 func spacer(h float64) *atom {
@@ -342,6 +362,10 @@ func tableAtoms(pdf *canvas, t doc.Table) []*atom {
 		}})
 	}
 	repeat = append(repeat, &atom{h: hh, draw: drawHeader})
+	// group is the repeated caption and header followed by the current
+	// group row, marked as continued: a table that breaks inside a
+	// group (table 1's Fokusområde) repeats it on the new page.
+	group := repeat
 
 	for ri, row := range t.Rows {
 		rf := f
@@ -390,9 +414,13 @@ func tableAtoms(pdf *canvas, t doc.Table) []*atom {
 				tags[i][3].ActualText = hyphenated(row.Cells[i].Text, cells[i])
 			}
 		}
-		a := &atom{h: rh, repeat: repeat, draw: func(pdf *canvas, y float64) {
+		a := &atom{h: rh, repeat: group, draw: func(pdf *canvas, y float64) {
 			drawRow(pdf, y, rh, row, cells, tags, widths, t.Columns, rf, last)
 		}}
+		if row.Kind == doc.Group {
+			a.repeat = repeat
+			group = append(repeat[:len(repeat):len(repeat)], continuedGroup(pdf, row, rf, f, widths, t.Columns))
+		}
 		// Keep a group heading with its first row, and the first row with
 		// the header (through the header's keepNext).
 		// The first two rows stay with the header (and so with the
@@ -429,6 +457,33 @@ func tableAtoms(pdf *canvas, t doc.Table) []*atom {
 	}
 	out = append(out, &atom{h: 3, droppable: true, draw: func(*canvas, float64) {}})
 	return out
+}
+
+// continuedGroup is a group row drawn again, as "… (forts.)", under the
+// repeated header of a page that a table continues on inside the group.
+// Like the repeated header it is an artifact: the tree holds the row once.
+func continuedGroup(pdf *canvas, row doc.Row, rf, f font, widths []float64, cols []doc.Column) *atom {
+	setFont(pdf, rf)
+	text := ""
+	if len(row.Cells) > 0 {
+		text = row.Cells[0].Text
+	}
+	const cont = " (forts.)"
+	lines := capLines(wrap(pdf, text, contentW-2*cellPadX), 4)
+	last := len(lines) - 1
+	if pdf.GetStringWidth(lines[last]+cont) <= contentW-2*cellPadX {
+		lines[last] += cont
+	} else {
+		lines = append(lines, strings.TrimSpace(cont))
+	}
+	h := float64(len(lines))*f.line + 2*cellPadY
+	cells := make([][]string, len(cols))
+	cells[0] = lines
+	shown := doc.Row{Kind: doc.Group, Cells: []doc.Cell{{Text: text + cont}}}
+	tags := make([][]*tagged.Elem, len(cols))
+	return &atom{h: h, draw: func(pdf *canvas, y float64) {
+		drawRow(pdf, y, h, shown, cells, tags, widths, cols, rf, false)
+	}}
 }
 
 // capLines keeps at most n lines, marking the cut with an ellipsis, so

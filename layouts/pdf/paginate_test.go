@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"testing"
 
-	"rapport/layouts"
 	"rapport/layouts/doc"
 	"rapport/layouts/internal/testreports"
 	"rapport/report"
@@ -95,62 +94,114 @@ func TestTableRepeatsHeader(t *testing.T) {
 // of a paragraph or list item stands alone at a page's head or foot, and
 // a heading has the start of what it heads below it on its page.
 func TestPageFillAndWidows(t *testing.T) {
-	all := cases()
-	reports := exampleReports(t)
-	for _, code := range []string{"M02", "UR1", "UR2", "M10"} {
-		all = append(all, renderCase{name: "example_" + code, r: reports[code]})
-	}
-	annual, err := testreports.Annual()
-	if err != nil {
-		t.Fatal(err)
-	}
-	all = append(all, renderCase{name: "arsredovisning_AR", r: annual})
-	for _, c := range all {
-		for _, draft := range []bool{false, true} {
-			name := c.name
-			e := layouts.BoardEdition
-			if draft {
-				name, e = name+"_utkast", layouts.DraftEdition
+	all := append(cases(), examplesAndAnnual(t, "example_", "arsredovisning_AR")...)
+	eachEdition(t, all, func(t *testing.T, pages [][]placed) {
+		for i, pg := range pages {
+			content := 0.0
+			lines := map[*lineGroup]int{}
+			for j, p := range pg {
+				if !p.a.droppable {
+					content += p.a.h
+				}
+				if p.a.lines != nil {
+					lines[p.a.lines]++
+				}
+				if p.a.heading != nil {
+					rest := 0
+					for _, q := range pg[j+1:] {
+						if !q.a.droppable {
+							rest++
+						}
+					}
+					if rest == 0 {
+						t.Errorf("page %d ends with the heading %q", i+1, p.a.heading.text)
+					}
+				}
 			}
-			t.Run(name, func(t *testing.T) {
-				d, err := doc.BuildEdition(c.r, e)
-				if err != nil {
-					t.Fatal(err)
+			if i < len(pages)-1 && content < minFill {
+				t.Errorf("page %d holds %.1f mm of content, less than a fifth of the body (%.1f mm)", i+1, content, minFill)
+			}
+			for g, n := range lines {
+				if n == 1 && g.n > 1 {
+					t.Errorf("page %d holds a single line of a %d-line paragraph", i+1, g.n)
 				}
-				sanitize(&d)
-				_, pages := layOut(t, d)
-				for i, pg := range pages {
-					content := 0.0
-					lines := map[*lineGroup]int{}
-					for j, p := range pg {
-						if !p.a.droppable {
-							content += p.a.h
-						}
-						if p.a.lines != nil {
-							lines[p.a.lines]++
-						}
-						if p.a.heading != nil {
-							rest := 0
-							for _, q := range pg[j+1:] {
-								if !q.a.droppable {
-									rest++
-								}
-							}
-							if rest == 0 {
-								t.Errorf("page %d ends with the heading %q", i+1, p.a.heading.text)
-							}
-						}
-					}
-					if i < len(pages)-1 && content < minFill {
-						t.Errorf("page %d holds %.1f mm of content, less than a fifth of the body (%.1f mm)", i+1, content, minFill)
-					}
-					for g, n := range lines {
-						if n == 1 && g.n > 1 {
-							t.Errorf("page %d holds a single line of a %d-line paragraph", i+1, g.n)
-						}
-					}
-				}
-			})
+			}
 		}
+	})
+}
+
+// TestTableRepeatsGroupRow splits a grouped table (as table 1 is, by
+// Fokusområde) inside its groups: every page it continues on opens with
+// the repeated caption and header and then the group row above the split,
+// marked as continued, unless a group row opens the page anyway.
+func TestTableRepeatsGroupRow(t *testing.T) {
+	var rows []doc.Row
+	for g := range 4 {
+		rows = append(rows, doc.Row{Kind: doc.Group, Cells: []doc.Cell{{Text: "Fokusområde " + strconv.Itoa(g)}}})
+		for i := range 45 {
+			rows = append(rows, doc.Row{Kind: doc.Plain, Cells: []doc.Cell{{Text: "Mål " + strconv.Itoa(g) + "." + strconv.Itoa(i)}, {Text: "1,0"}}})
+		}
+	}
+	d := doc.Document{Organisation: "Region Halland", Unit: "Regionstyrelsen", ReportDate: "2026-05-12",
+		Blocks: []doc.Block{doc.Heading{Level: 1, Text: "Test"}, doc.Table{Caption: "Tabell 1 Mål", Columns: []doc.Column{{Title: "Mål", Width: 5, Align: doc.Left}, {Title: "Värde", Width: 2, Align: doc.Right}}, Rows: rows}}}
+	atoms, pages := layOut(t, d)
+	if len(pages) < 4 {
+		t.Fatalf("%d pages, want the table to run over at least 4", len(pages))
+	}
+	// In this table every row is in a group: a group row repeats the
+	// caption and header, a row in a group repeats its group row too.
+	var groups []*atom
+	rowAtoms := map[*atom]int{} // row atom → its group's index
+	for _, a := range atoms {
+		switch len(a.repeat) {
+		case 0:
+			continue
+		case 2:
+			groups = append(groups, a)
+		}
+		rowAtoms[a] = len(groups) - 1
+	}
+	if len(groups) != 4 {
+		t.Fatalf("%d group rows found, want 4", len(groups))
+	}
+	continued := 0
+	for i, pg := range pages[1:] {
+		var first *placed // the first row of the tree on the page
+		n := 0
+		for j := range pg {
+			if !pg[j].repeated {
+				first = &pg[j]
+				break
+			}
+			n++
+		}
+		if first == nil {
+			t.Fatalf("page %d holds only repeated rows", i+2)
+		}
+		g, ok := rowAtoms[first.a]
+		if !ok {
+			t.Fatalf("page %d does not open with a table row", i+2)
+		}
+		opensGroup := groups[g] == first.a
+		want := 2 // caption, header
+		if !opensGroup {
+			want = 3 // and the group row
+			continued++
+		}
+		if n != want {
+			t.Errorf("page %d opens with %d repeated rows, want %d", i+2, n, want)
+			continue
+		}
+		if !opensGroup {
+			if got, want := pg[2].a.h, groups[g].h; got < want {
+				t.Errorf("page %d: the continued group row is %.1f mm, lower than the group row (%.1f mm)", i+2, got, want)
+			}
+			if pg[2].y+pg[2].a.h != first.y {
+				t.Errorf("page %d: the continued group row does not stand right above the first row", i+2)
+			}
+		}
+	}
+	if continued == 0 {
+		t.Error("no page continues a group: the test does not test")
 	}
 }
