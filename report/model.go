@@ -34,6 +34,7 @@ type Report struct {
 	Indicators []IndicatorResult `json:"indicators"` // table 2
 	Economy    Economy           `json:"economy"`    // table 3
 	Operating  Operating         `json:"operating"`  // table 4
+	Groups     *GroupTable       `json:"groups,omitempty"` // table 4 per group of Grupper (SPEC 14); nil without the sheet
 	Investment Investments       `json:"investment"` // table 5
 
 	Deviations Deviations       `json:"deviations"` // "övriga avvikelser"

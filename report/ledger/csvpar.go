@@ -164,7 +164,7 @@ func cutChunks(r io.ReaderAt, start, size int64, procs int) ([]csvChunk, error) 
 // chunk unclean.
 func (c *csvChunk) read(ctx context.Context, r io.ReaderAt, rows *csvRows, abort *atomic.Bool, done, read *atomic.Int64) error {
 	seq := rows.sum
-	c.l = &Ledger{File: seq.l.File, Buckets: map[Key]Bucket{}}
+	c.l = &Ledger{File: seq.l.File, Buckets: map[Key]Bucket{}, keep: seq.l.keep}
 	if seq.l.route != nil {
 		// Routed to units by responsibility: the chunk routes its rows
 		// by the same units.

@@ -60,6 +60,7 @@ type summer struct {
 	projects   map[string]int32        // text → index in projNames; 0 is no project
 	projNames  []string
 	slotOf     map[idKey]int32
+	codes      codeIDs // Ansvar and Verksamhet codes, when kept
 	slots      []slot
 	suppressed int
 	scratch    []byte
@@ -266,11 +267,13 @@ func (s *summer) row(rowNum int, r *rowValues) {
 	}
 	// Integer ids hash far faster than a Key of strings; slots with equal
 	// Keys (an account written two ways) merge in flush.
-	k := idKey{acc, proj, int32(mo.Index())<<3 | int32(mk.kind), unit}
+	resp, act := s.keptCodes(r)
+	k := idKey{acc, proj, int32(mo.Index())<<3 | int32(mk.kind), unit, resp, act}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
-		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[acc], Month: mo, Project: s.projNames[proj], Kind: mk.kind}, unit: unit})
+		s.slots = append(s.slots, slot{key: Key{Account: s.accNames[acc], Month: mo, Project: s.projNames[proj], Kind: mk.kind,
+			Responsibility: s.codes.name(resp), Activity: s.codes.name(act)}, unit: unit})
 		s.slotOf[k] = i
 	}
 	s.slots[i].b.Amount += amt
@@ -498,7 +501,7 @@ func truncate(t string) string {
 
 // idKey is a Key by the ids of its account and project, and the unit the
 // row is routed to (0 when the ledger is not routed).
-type idKey struct{ acc, proj, month, unit int32 }
+type idKey struct{ acc, proj, month, unit, resp, act int32 }
 
 // slot is a bucket while rows are summed.
 type slot struct {
