@@ -113,7 +113,7 @@ type Ledger struct {
 
 	route           *router // nil unless Options.Units
 	keep            keepCodes
-	noUnit, overlap Bucket  // routed rows that no unit, or two units, select
+	noUnit, overlap Bucket // routed rows that no unit, or two units, select
 	noRespTold      bool
 	// noCode is the part of noUnit whose rows have an empty
 	// responsibility, and noCodeAt where the first of them is.
