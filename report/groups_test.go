@@ -107,9 +107,9 @@ func TestComputeGroupsByCodesRangesPrefixes(t *testing.T) {
 		t.Errorf("groups = %s", got)
 	}
 	want := []struct {
-		group, line                                       string
+		group, line                                        string
 		outcome, annual, acc, dev, prognosis, prognosisDev money.Amount
-		comment                                           string
+		comment                                            string
 	}{
 		// 10 000,10 kr × 3/12 = 2 500,025 kr: 2 500,03 per group, and
 		// the line's Budget ack is the groups' sum, 5 000,06.
