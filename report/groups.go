@@ -179,8 +179,12 @@ func (c *computation) mergeGroupRows() {
 			}
 		}
 		// A group with a budget for the line but no prognosis row keeps
-		// its budget as prognosis, in the line as in the group.
+		// its budget as prognosis, in the line as in the group. Without
+		// budget per group, a line's prognosis is its groups' rows.
 		for k, i := range at {
+			if !rows.budgetBy {
+				break
+			}
 			for _, b := range c.in.Budget {
 				if b.Line == k.line && !has[k][groupName(b.Group)] {
 					in.Prognoses[i].Annual += b.Annual

@@ -232,3 +232,26 @@ func TestGroupSumsAsserted(t *testing.T) {
 		t.Errorf("no internal error: %v", probs)
 	}
 }
+
+// TestComputeGroupsPrognosisWithoutBudgetColumn: Prognos with a Grupp
+// column beside a Driftbudget without one: a line's prognosis is the sum
+// of its groups' rows, and the groups show outcome only.
+func TestComputeGroupsPrognosisWithoutBudgetColumn(t *testing.T) {
+	in := groupInputs(t)
+	in.Budget = []BudgetLine{
+		{Line: LineRevenue, Annual: kr(20000)},
+		{Line: LinePersonnel, Annual: kr(-6000)},
+		{Line: LineOther, Annual: kr(-3600)},
+	}
+	in.Prognoses = append(in.Prognoses, Prognosis{Month: mon(2026, 2), Line: LineRevenue, Group: "B", Annual: kr(500)})
+	r, probs := Compute(in, "M03", ComputeOptions{})
+	if r == nil || probs.HasErrors() {
+		t.Fatalf("errors: %v", probs)
+	}
+	if got := line(t, r, LineRevenue).Prognosis; got != kr(11500) {
+		t.Errorf("Intäkter prognosis %s, want 11 500 kr", got.FormatKr())
+	}
+	if r.Groups.HasBudget || r.Groups.HasPrognosis {
+		t.Errorf("groups with budget: %+v", r.Groups)
+	}
+}
