@@ -65,7 +65,9 @@ func Compute(in *Inputs, code period.Code, opt ComputeOptions) (*Report, problem
 	c := computation{in: in, r: r, month: month, probs: &probs, opt: opt}
 	r.Materiality = materiality(in.Settings)
 	c.sums = c.classifyLedger()
+	c.mergeGroupRows()
 	c.operating(c.sums)
+	c.groups()
 	c.accounts(c.sums)
 	c.investments()
 	c.economy()
@@ -122,6 +124,9 @@ type computation struct {
 	probs *problem.List
 	opt   ComputeOptions
 	sums  ledgerSums // the ledger summed by classifyLedger
+	// rows are Driftbudget's and Prognos's rows per group (SPEC 14),
+	// before mergeGroupRows sums them per line for table 4.
+	rows groupRows
 }
 
 // ledgerSums are the ledger's buckets summed the ways the report needs,
@@ -133,6 +138,7 @@ type ledgerSums struct {
 	monthly  map[string]*[2][12]money.Amount // per line: [0] this year, [1] year before
 	projects map[string]money.Amount         // balance-sheet sums per project, months 1…m
 	accounts map[AccountMonth]money.Amount   // per line, account and month (Amount 0), months 1…m of both years
+	byCode   codeSums                        // outcome per Ansvar or Verksamhet code and line, for Grupper (SPEC 14)
 }
 
 // classifyLedger puts every bucket of the ledger in exactly one part of the
@@ -228,6 +234,7 @@ func (c *computation) classifyLedger() ledgerSums {
 			part = &rec.Unclassified
 			if c.opt.AllowUnmapped {
 				s.outcome[LineUnclassified] += b.Amount
+				s.byCode.add(c.in.Groups, k, LineUnclassified, b.Amount)
 			}
 		case line == LineBalanceSheet:
 			part = &rec.BalanceSheet
@@ -242,6 +249,7 @@ func (c *computation) classifyLedger() ledgerSums {
 			}
 			part = p
 			s.outcome[line] += b.Amount
+			s.byCode.add(c.in.Groups, k, line, b.Amount)
 		}
 		part.Rows += b.Rows
 		part.Amount += b.Amount

@@ -80,6 +80,10 @@ type Workbook interface {
 	// rows of a regional ledger; empty when not given (or wrong, which
 	// Read reports).
 	Responsibility() ledger.Selector
+	// Groups is the sheet Grupper (SPEC 14), read when the workbook is
+	// opened: the ledger then keeps each posting's Ansvar or Verksamhet.
+	// Nil without the sheet.
+	Groups() *Grouping
 	// Unit is the unit's name: --unit, else Enhet in Inställningar.
 	Unit() string
 	// Read reads the rest with year as the plan year (0 keeps År; a year
@@ -139,7 +143,14 @@ func ImportUnits(ctx context.Context, opts []ImportOptions) ([]*Inputs, error) {
 	if wbs[0] != nil {
 		cols = wbs[0].Columns()
 	}
-	l, err := readLedgerFrom(ctx, opts[0], units, cols, &lprobs)
+	lopt := ledger.Options{Progress: opts[0].Progress, Units: units, Columns: cols}
+	for _, wb := range wbs {
+		if wb != nil && wb.Groups() != nil {
+			lopt.KeepResponsibility = lopt.KeepResponsibility || wb.Groups().Dimension == DimResponsibility
+			lopt.KeepActivity = lopt.KeepActivity || wb.Groups().Dimension == DimActivity
+		}
+	}
+	l, err := readLedgerFrom(ctx, opts[0], lopt, &lprobs)
 	if err != nil {
 		return nil, err
 	}
@@ -302,8 +313,7 @@ func bothOrAll(names []string) string {
 
 // readLedgerFrom reads the ledger named by --ledger, or the one ledger
 // file of the folder.
-func readLedgerFrom(ctx context.Context, opt ImportOptions, units []ledger.Unit, cols []ledger.Column, probs *problem.List) (*ledger.Ledger, error) {
-	lopt := ledger.Options{Progress: opt.Progress, Units: units, Columns: cols}
+func readLedgerFrom(ctx context.Context, opt ImportOptions, lopt ledger.Options, probs *problem.List) (*ledger.Ledger, error) {
 	if opt.LedgerPath != "" {
 		st, err := os.Stat(opt.LedgerPath)
 		if err != nil {

@@ -44,6 +44,7 @@ type Inputs struct {
 	IndicatorValue []IndicatorValue
 	Texts          []Text     // Texter (SPEC 7.2)
 	PlanItems      []PlanItem // Planuppföljning (SPEC 7.2)
+	Groups         *Grouping  // Grupper (SPEC 14); nil without the sheet
 	Ledger         *ledger.Ledger
 	Problems       problem.List
 }
@@ -100,6 +101,7 @@ type BudgetLine struct {
 	Annual  money.Amount
 	Monthly *[12]money.Amount // nil without monthly columns
 	Place   Place
+	Group   string // Grupp (SPEC 14): the group of Grupper the row budgets; "" without the column
 }
 
 // Prognosis is one row of the sheet Prognos: the year-end forecast made at
@@ -110,6 +112,7 @@ type Prognosis struct {
 	Annual  money.Amount
 	Comment string // Kommentar: the reason for the line's deviation
 	Place   Place
+	Group   string // Grupp (SPEC 14), as in BudgetLine
 }
 
 // Investment is one row of the sheet Investeringar.

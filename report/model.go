@@ -31,10 +31,11 @@ type Report struct {
 	Goals      []GoalResult `json:"goals"`       // table 1, in plan order
 	GoalCounts [4]int       `json:"goal_counts"` // board goals per Level
 
-	Indicators []IndicatorResult `json:"indicators"` // table 2
-	Economy    Economy           `json:"economy"`    // table 3
-	Operating  Operating         `json:"operating"`  // table 4
-	Investment Investments       `json:"investment"` // table 5
+	Indicators []IndicatorResult `json:"indicators"`       // table 2
+	Economy    Economy           `json:"economy"`          // table 3
+	Operating  Operating         `json:"operating"`        // table 4
+	Groups     *GroupTable       `json:"groups,omitempty"` // table 4 per group of Grupper (SPEC 14); nil without the sheet
+	Investment Investments       `json:"investment"`       // table 5
 
 	Deviations Deviations       `json:"deviations"` // "övriga avvikelser"
 	Monthly    []MonthlyOutcome `json:"monthly"`    // outcome per line and month: the audit trail

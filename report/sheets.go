@@ -18,4 +18,5 @@ const (
 	SheetColumns   = "Kolumner"
 	SheetTexts     = "Texter"
 	SheetPlan      = "Planuppföljning"
+	SheetGroups    = "Grupper"
 )

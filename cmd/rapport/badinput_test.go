@@ -213,6 +213,8 @@ func TestBadInputs(t *testing.T) {
 		{"Kredit med både positiva och negativa belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Ansvar;Period;Debet;Kredit\n3010;100;2026-01;;1 000,00\n3010;100;2026-02;;-200,00\n4010;100;2026-02;500,00;\n")}, exitInvalid},
 		{"Kolumner namnger en kolumn som huvudboken saknar", map[string][]byte{report.UnderlagFile: editedUnderlag(t, rowEdit{"Kolumner", []any{"Fält", "Rubrik"}, []any{"Belopp", "Nettobelopp"}})}, exitInvalid},
 		{"Kolumner med okänt fält", map[string][]byte{report.UnderlagFile: editedUnderlag(t, rowEdit{"Kolumner", []any{"Fält", "Rubrik"}, []any{"Saldo", "Belopp"}})}, exitInvalid},
+		{"Grupper: en kod i två grupper", map[string][]byte{report.UnderlagFile: editedUnderlag(t, rowEdit{"Grupper", nil, []any{"", "110000", "Dubblett"}})}, exitInvalid},
+		{"Grupper med okänd dimension", map[string][]byte{report.UnderlagFile: editedUnderlag(t, rowEdit{"Grupper", nil, []any{"Projekt", "P1", "Projekten"}})}, exitInvalid},
 		{"felaktigt belopp", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: csvLedger("4010;100;2026-01;12,3,4")}, exitInvalid},
 		{"decimalkomma utan citattecken i kommaseparerad fil", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto,Period,Belopp\n4010,2026-02,5\n3010,2026-02,-1000,50\n")}, exitInvalid},
 		{"Text med semikolon utan citattecken", map[string][]byte{report.LedgerXLSX: nil, report.LedgerCSV: []byte("Konto;Ansvar;Period;Text;Belopp\n4010;100;2026-01;Hyra;1 500,00\n4010;100;2026-02;Faktura 4712; 17;1 500,00\n4010;100;2026-02;Mat;200,00\n")}, exitInvalid},

@@ -27,6 +27,7 @@ func (b *builder) economy() {
 		b.add(Paragraph{Style: Lead, Text: "Kommentarer per rad i driftbudgeten"})
 		b.add(List{Style: Body, Items: comments})
 	}
+	b.groups()
 	b.prognosisPath()
 	b.netPath()
 	b.deviationChart()

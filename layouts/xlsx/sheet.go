@@ -87,7 +87,8 @@ type sheet struct {
 	freezeCol int       // columns 1…freezeCol stay in view
 	widths    []float64 // explicit column widths by column number, 0 = measure
 	red       []conditional
-	table     *table // an Excel table below the header, streamed from the report
+	table     *table          // an Excel table below the header, streamed from the report
+	listTable *excelize.Table // an Excel table over cells already laid out (Tabell 4 per grupp)
 }
 
 func newSheet(name string) *sheet {

@@ -84,7 +84,11 @@ func (b *builder) sheets() []*sheet {
 	t3 := b.economy()
 	t2 := b.employees()
 	t1 := b.goalsSheet()
-	return []*sheet{t1, t2, t3, t4, t5, b.monthly(), b.accounts(), b.control()}
+	sheets := []*sheet{t1, t2, t3, t4}
+	if g := b.groups(); g != nil {
+		sheets = append(sheets, g)
+	}
+	return append(sheets, t5, b.monthly(), b.accounts(), b.control())
 }
 
 // write turns the sheet models into an excelize workbook. Every sheet is
@@ -210,6 +214,11 @@ func (b *builder) writeSheet(f *excelize.File, s *sheet, styles [styleCount]int,
 	}
 	if s.table != nil {
 		if err := s.table.write(f, sw, s.name, styles); err != nil {
+			return err
+		}
+	}
+	if s.listTable != nil {
+		if err := sw.AddTable(s.listTable); err != nil {
 			return err
 		}
 	}

@@ -149,7 +149,7 @@ func shardOf(rec [][]byte, acc, mon, n int) int {
 // that makes the shard unclean.
 func (c *csvShard) read(ctx context.Context, r io.ReaderAt, start, size int64, rows *csvRows, header, w, n int, abort *atomic.Bool, done, read *atomic.Int64) error {
 	seq := rows.sum
-	c.l = &Ledger{File: seq.l.File, Buckets: map[Key]Bucket{}}
+	c.l = &Ledger{File: seq.l.File, Buckets: map[Key]Bucket{}, keep: seq.l.keep}
 	if seq.l.route != nil {
 		// Routed to units by responsibility: the shard routes its rows
 		// by the same units.

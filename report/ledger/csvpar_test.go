@@ -330,7 +330,7 @@ func TestMergeKnowsEveryLedgerField(t *testing.T) {
 		"route": "a shard routes by the same units", "noUnit": "merged", "noCode": "merged", "noCodeAt": "merged, the first row of all shards",
 		"overlap": "a shard with an overlap is unclean", "noRespTold": "told with a problem: unclean",
 		"SummaryRows": "a summary row is checked against the rows above it, all of them: unclean",
-		"OpeningRows": "merged", "ClosingRows": "merged", "OpeningTotal": "merged", "ClosingTotal": "merged",
+		"keep":        "the same in every chunk", "OpeningRows": "merged", "ClosingRows": "merged", "OpeningTotal": "merged", "ClosingTotal": "merged",
 	}
 	typ := reflect.TypeOf(Ledger{})
 	for i := 0; i < typ.NumField(); i++ {

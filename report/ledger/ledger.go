@@ -24,6 +24,13 @@ type Key struct {
 	// right wherever Month is read; only Kind says they are not postings
 	// of that month. A date is always Ordinary.
 	Kind PeriodKind
+	// Responsibility and Activity are the row's Ansvar and Verksamhet
+	// codes as written (a number cell's digits), kept only when
+	// Options.KeepResponsibility or KeepActivity asks for them (a
+	// Grupper sheet, SPEC 14): memory then grows with the codes, not
+	// the rows. "" otherwise, and for a row without one.
+	Responsibility string
+	Activity       string
 }
 
 // PeriodKind is the kind of period a posting was entered in. The zero
@@ -105,7 +112,8 @@ type Ledger struct {
 	Routing *Routing
 
 	route           *router // nil unless Options.Units
-	noUnit, overlap Bucket  // routed rows that no unit, or two units, select
+	keep            keepCodes
+	noUnit, overlap Bucket // routed rows that no unit, or two units, select
 	noRespTold      bool
 	// noCode is the part of noUnit whose rows have an empty
 	// responsibility, and noCodeAt where the first of them is.

@@ -33,6 +33,10 @@ type Options struct {
 	// whose Selector takes it (SPEC 6.2), so that one read of a regional
 	// export serves every unit: Ledger.Units then holds their sums.
 	Units []Unit
+	// KeepResponsibility and KeepActivity keep each row's Ansvar or
+	// Verksamhet code in its Key (Key.Responsibility, Key.Activity), for
+	// a report grouped by them (SPEC 14).
+	KeepResponsibility, KeepActivity bool
 }
 
 // Progress is how far a read has come. For XLSX the bytes are those of
@@ -77,6 +81,7 @@ func ReadFile(ctx context.Context, path string, opt Options) (*Ledger, error) {
 func Read(ctx context.Context, r io.ReaderAt, size int64, name string, opt Options) (*Ledger, error) {
 	l := &Ledger{File: filepath.Base(name), Buckets: map[Key]Bucket{}}
 	newRouter(l, opt.Units)
+	l.keep = keepCodes{resp: opt.KeepResponsibility, act: opt.KeepActivity}
 	if size <= 0 {
 		l.fileProblem("filen är tom", "Exportera huvudboken på nytt från ekonomisystemet")
 		return l, nil

@@ -230,7 +230,7 @@ type sieSlot struct {
 
 // sieSlotKey is a sieSlot by ids: integer ids hash far faster than a Key
 // of strings.
-type sieSlotKey struct{ acc, proj, month, vMonth, unit int32 }
+type sieSlotKey struct{ acc, proj, month, vMonth, unit, resp int32 }
 
 // sieReader reads one SIE file into a Ledger.
 type sieReader struct {
@@ -905,11 +905,16 @@ func (s *sieReader) sum(f sieFold) {
 	if l.route != nil {
 		unit = s.unitOf(f.key.resp, f.line)
 	}
-	k := sieSlotKey{acc, proj, int32(f.month.Index()), vMonth, unit}
+	var resp int32
+	if l.keep.resp {
+		// SIE has no Verksamhet: only Ansvar, the object of dimension 1.
+		resp = f.key.resp
+	}
+	k := sieSlotKey{acc, proj, int32(f.month.Index()), vMonth, unit, resp}
 	i, ok := s.slotOf[k]
 	if !ok {
 		i = int32(len(s.slots))
-		s.slots = append(s.slots, sieSlot{key: Key{Account: s.accNames[acc], Month: f.month, Project: s.objNames[proj]},
+		s.slots = append(s.slots, sieSlot{key: Key{Account: s.accNames[acc], Month: f.month, Project: s.objNames[proj], Responsibility: s.objNames[resp]},
 			acc: acc, proj: proj, vMonth: vMonth, unit: unit})
 		s.slotOf[k] = i
 		if _, seen := l.FirstSeen[s.accNames[acc]]; !seen {

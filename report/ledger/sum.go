@@ -60,6 +60,7 @@ type summer struct {
 	projects   map[string]int32        // text → index in projNames; 0 is no project
 	projNames  []string
 	sums       map[idKey]Bucket // the buckets while rows are summed
+	codes      codeIDs          // Ansvar and Verksamhet codes, when kept
 	suppressed int
 	scratch    []byte
 
@@ -372,7 +373,8 @@ func (s *summer) row(rowNum int, r *rowValues) {
 	// the map itself: one place in memory to reach per row, where an index
 	// into a table of sums was two, each a cache miss among a region's
 	// 200 000 keys.
-	k := idKey{acc, proj, int32(mo.Index())<<3 | int32(mk.kind), unit}
+	resp, act := s.keptCodes(r)
+	k := idKey{acc, proj, int32(mo.Index())<<3 | int32(mk.kind), unit, resp, act}
 	b := s.sums[k]
 	b.Amount += amt
 	b.Rows++
@@ -610,7 +612,7 @@ func truncate(t string) string {
 
 // idKey is a Key by the ids of its account and project, and the unit the
 // row is routed to (0 when the ledger is not routed).
-type idKey struct{ acc, proj, month, unit int32 }
+type idKey struct{ acc, proj, month, unit, resp, act int32 }
 
 // noKey is no row's key: account ids are never negative.
 var noKey = idKey{acc: -1}
@@ -724,7 +726,8 @@ func (s *summer) key(id idKey) Key {
 	if m < 0 {
 		y, m = y-1, m+12
 	}
-	return Key{Account: s.accNames[id.acc], Month: period.Month{Year: y, Month: time.Month(m + 1)}, Project: s.projNames[id.proj], Kind: PeriodKind(id.month & 7)}
+	return Key{Account: s.accNames[id.acc], Month: period.Month{Year: y, Month: time.Month(m + 1)}, Project: s.projNames[id.proj], Kind: PeriodKind(id.month & 7),
+		Responsibility: s.codes.name(id.resp), Activity: s.codes.name(id.act)}
 }
 
 // cellProblem reports a cell that holds no usable value of any kind. It

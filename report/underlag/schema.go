@@ -207,6 +207,7 @@ const (
 	sheetColumns   = report.SheetColumns
 	sheetTexts     = report.SheetTexts
 	sheetPlan      = report.SheetPlan
+	sheetGroups    = report.SheetGroups
 )
 
 // Field keys.
@@ -362,7 +363,7 @@ var underlagSchema = []sheetSchema{
 		fields: append([]field{
 			{key: fLine, names: []string{"Rad", "Kontoklass", "Rapportrad"}, required: true, kind: kindText, width: 26},
 			{key: fAnnual, names: []string{"Årsbudget", "Budget", "Budget år", "Helårsbudget"}, required: true, kind: kindAmount, width: 16},
-		}, monthFields()...),
+		}, append(monthFields(), groupField)...),
 		purpose: "Årsbudget per rad i tabell 4, och gärna budget per månad (Jan–Dec) som ska summera till årsbudgeten (±1 kr). Kostnader kan skrivas positiva. En rad Netto kontrolleras men summeras inte.",
 	},
 	{
@@ -373,6 +374,7 @@ var underlagSchema = []sheetSchema{
 			{key: fLine, names: []string{"Rad", "Kontoklass", "Rapportrad"}, required: true, kind: kindText, width: 26},
 			{key: fPrognosis, names: []string{"Årsprognos", "Prognos", "Helårsprognos"}, required: true, kind: kindAmount, width: 16},
 			{key: fComment, names: []string{"Kommentar", "Orsak", "Förklaring", "Analys"}, kind: kindText, width: 60},
+			groupField,
 		},
 		purpose: "Helårsprognos per rad, gjord vid en period, och i Kommentar orsaken till radens avvikelse. Rapporten använder prognosen för sin egen månad eller den senaste före.",
 	},
@@ -437,6 +439,7 @@ var underlagSchema = []sheetSchema{
 		},
 		purpose: "Uppföljning av planens övriga delar (grunduppdraget, arbetsmiljöplanens prioriterade aktiviteter, effektiviseringskravet) i de fullständiga rapporterna, med samma bedömningar som målen. Tom Del ärver raden ovanför.",
 	},
+	groupsSchema,
 	{
 		name: sheetChart, aliases: []string{"Kontoplanen", "Kontomappning"},
 		fields: []field{

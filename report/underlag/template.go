@@ -54,6 +54,9 @@ func templateRows(year int) map[string][]map[string]any {
 			{fPeriod: ur1, fSection: string(report.TextActions),
 				fText: "Exempel: åtgärder för de negativa avvikelserna, med ansvar och tidplan."},
 		},
+		sheetGroups: {{
+			fDimension: report.DimResponsibility, fCodes: "1000-1999, RK*", fGroupName: "Exempel: Vårdcentraler",
+		}},
 		sheetPlan: {{
 			fPart: "Arbetsmiljöplan", fActivity: "Exempel: prioriterad aktivitet ur planen", fPeriod: ur1,
 			fLevel: "Bedöms uppfyllas", fAnalysis: "Exempel: vad som gjorts under perioden och vad som återstår.",
@@ -397,6 +400,8 @@ func (tw *templateWriter) sheet(s *sheetSchema) {
 			tw.dropList(s.name, rng, report.OperatingLines, false)
 		case c.key == fGroup:
 			tw.dropList(s.name, rng, InvestmentGroups, false)
+		case c.key == fDimension:
+			tw.dropList(s.name, rng, GroupDimensions, true)
 		case c.key == fPeriod:
 			tw.dropList(s.name, rng, PeriodChoices, false)
 		case c.key == fIndicator && s.name == sheetIndValues:

@@ -22,7 +22,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, probs := read(t, buf.Bytes(), Options{})
-	wantCells := []string{"Investeringar!B2", "Mål!B2", "Målbedömning!D2", "Planuppföljning!B2", "Prognos!D4", "Texter!C2", "Texter!C3"}
+	wantCells := []string{"Grupper!C2", "Investeringar!B2", "Mål!B2", "Målbedömning!D2", "Planuppföljning!B2", "Prognos!D4", "Texter!C2", "Texter!C3"}
 	var got []string
 	for _, p := range probs {
 		if p.Severity != problem.Error || !strings.Contains(p.Message, "exempelraden från mallen är kvar") {

@@ -174,6 +174,7 @@ func (w *Workbook) open(r io.Reader, opt report.WorkbookOptions) {
 	u.readCalendar()
 	u.readChart()
 	w.columns = u.readColumns()
+	u.in.Groups = u.readGroups()
 	w.year = u.in.Settings.Year
 }
 
@@ -182,6 +183,9 @@ func (w *Workbook) Year() int { return w.year }
 
 // Columns are the ledger headers that the sheet Kolumner names.
 func (w *Workbook) Columns() []ledger.Column { return w.columns }
+
+// Groups is the sheet Grupper; nil without it.
+func (w *Workbook) Groups() *report.Grouping { return w.u.in.Groups }
 
 // Responsibility is Ansvar in Inställningar; empty if not given or wrong.
 func (w *Workbook) Responsibility() ledger.Selector { return w.u.in.Settings.Responsibility }

@@ -22,8 +22,8 @@ func ExampleWriteTemplate() {
 		fmt.Printf("%s: %s mnkr\n", b.Line, b.Annual.FormatMnkr())
 	}
 	// Output:
-	// 7 fel, till exempel:
-	// underlag.xlsx: Investeringar!B2: "Exempel: IT-system" exempelraden från mallen är kvar. Ta bort raden, eller skriv era egna uppgifter i den
+	// 8 fel, till exempel:
+	// underlag.xlsx: Grupper!C2: "Exempel: Vårdcentraler" exempelraden från mallen är kvar. Ta bort raden, eller skriv era egna uppgifter i den
 	// Intäkter: 12,0 mnkr
 	// Personalkostnader: −60,0 mnkr
 	// Övriga driftskostnader: −36,0 mnkr

@@ -787,11 +787,12 @@ func (u *underlagReader) readBudget() {
 					"Rätta månadsbeloppen eller årsbudgeten; budget ack räknas på månaderna")
 			}
 		}
-		if prev, dup := seen[line]; dup {
+		group := t.text(r, fGroupName) // Grupp (SPEC 14): one row per group and line
+		if prev, dup := seen[fold(group)+"\x00"+line]; dup {
 			t.problem(problem.Error, r, t.cols[fLine].col, line, fmt.Sprintf("raden finns redan på rad %d", prev), "Slå ihop raderna till en")
 			continue
 		}
-		seen[line] = r.n
+		seen[fold(group)+"\x00"+line] = r.n
 		by := annual
 		if by == 0 {
 			by = monthSum
@@ -809,7 +810,7 @@ func (u *underlagReader) readBudget() {
 			u.budgetAt = map[string]budgetCell{}
 		}
 		u.budgetAt[line] = budgetCell{annual: annual, cell: t.sheet + "!" + problem.CellName(annualCol, r.n)}
-		b := report.BudgetLine{Line: line, Annual: annual, Place: t.place(r)}
+		b := report.BudgetLine{Line: line, Annual: annual, Place: t.place(r), Group: group}
 		if anyMonth {
 			mm := monthly
 			b.Monthly = &mm
@@ -869,8 +870,8 @@ func (u *underlagReader) readPrognoses() {
 		return
 	}
 	type key struct {
-		m    period.Month
-		line string
+		m           period.Month
+		group, line string
 	}
 	seen := map[key]int{}
 	nets := map[period.Month][]netCheck{}
@@ -893,7 +894,8 @@ func (u *underlagReader) readPrognoses() {
 			nets[m] = append(nets[m], netCheck{r, col, a})
 			continue
 		}
-		k := key{m, line}
+		group := t.text(r, fGroupName) // Grupp (SPEC 14): one row per group and line
+		k := key{m, fold(group), line}
 		if prev, dup := seen[k]; dup {
 			t.problem(problem.Error, r, t.cols[fLine].col, line, fmt.Sprintf("raden har redan en prognos för %s på rad %d", m, prev), "Behåll en av raderna")
 			continue
@@ -904,7 +906,7 @@ func (u *underlagReader) readPrognoses() {
 		t.checkPrognosis(r, t.cols[fPrognosis], strings.TrimSpace(cellAt(r.cells, col)), line, written, a)
 		sums[m] += a
 		u.in.Prognoses = append(u.in.Prognoses, report.Prognosis{Month: m, Line: line, Annual: a,
-			Comment: t.text(r, fComment), Place: t.place(r)})
+			Comment: t.text(r, fComment), Place: t.place(r), Group: group})
 	}
 	for m, ns := range nets {
 		for _, n := range ns {
