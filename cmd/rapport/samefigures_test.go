@@ -102,7 +102,7 @@ func TestSameFiguresInPDFAndWorkbook(t *testing.T) {
 					if n < 20 {
 						t.Errorf("%s: only %d figures compared", filepath.Base(p), n)
 					}
-					data := strings.TrimSuffix(strings.TrimSuffix(p, ".pdf"), "_utkast") + ".json"
+					data := strings.TrimSuffix(p, ".pdf") + ".json"
 					if n := compareJSON(t, tables, data); n < 20 {
 						t.Errorf("%s: only %d figures compared with %s", filepath.Base(p), n, filepath.Base(data))
 					}
@@ -250,6 +250,14 @@ func bookTable(f *excelize.File, caption string) (sheet string, header int, ok b
 	return "", 0, false
 }
 
+// appendixTable reports whether a caption is one of the draft
+// appendix's reconciliation tables: the workbook's Kontroll sheet holds
+// the same reconciliation once, as live formulas against the ledger's
+// parts (layouts/xlsx audit), not as a copy of these two tables.
+func appendixTable(caption string) bool {
+	return caption == "Inlästa rader" || strings.HasPrefix(caption, "Huvudbokens total fördelad på delar")
+}
+
 // compareFigures compares every figure of the PDF's tables with the
 // workbook's cell for the same caption, row and column, and returns how
 // many it compared.
@@ -271,7 +279,7 @@ func compareFigures(t *testing.T, tables []*pdfTable, bookPath string) int {
 				}
 			}
 		}
-		if !figures || pt.caption == "" {
+		if !figures || pt.caption == "" || appendixTable(pt.caption) {
 			continue
 		}
 		sheet, header, ok := bookTable(f, pt.caption)

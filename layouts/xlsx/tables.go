@@ -481,7 +481,8 @@ func (b *builder) operating() *sheet {
 	}
 	s.widths = make([]float64, len(t.Columns)+1)
 	s.widths[len(t.Columns)] = 50
-	for _, c := range b.companions("Prognosens utveckling") {
+	// The prognosis path; in the annual report "Årets prognoser och utfall".
+	for _, c := range append(b.companions("Prognosens utveckling"), b.companions("Årets prognoser och utfall")...) {
 		next = b.companion(s, c, next)
 	}
 	return s
