@@ -57,7 +57,30 @@ func streamBody(dict, data []byte) []byte {
 // costly to make. The best level saved 1 % of the example's UR1 (115 438
 // bytes against 116 695) and cost a second of CPU on a report of 2 000
 // pages (SPEC 15's five seconds for every admitted input).
-type deflater struct{ zw *zlib.Writer }
+type deflater struct {
+	zw *zlib.Writer
+	// zr and plain inflate the streams fpdf deflated, each into the same
+	// buffer: one reader and buffer for the document, not one per page.
+	zr    io.ReadCloser
+	plain bytes.Buffer
+}
+
+// inflate is the data of a stream fpdf deflated; it holds until the next
+// call.
+func (d *deflater) inflate(b []byte) ([]byte, error) {
+	var err error
+	if d.zr == nil {
+		d.zr, err = zlib.NewReader(bytes.NewReader(b))
+	} else {
+		err = d.zr.(zlib.Resetter).Reset(bytes.NewReader(b), nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d.plain.Reset()
+	_, err = d.plain.ReadFrom(d.zr)
+	return d.plain.Bytes(), err
+}
 
 func (d *deflater) deflate(b []byte) []byte {
 	var z bytes.Buffer
@@ -86,7 +109,7 @@ func inflate(b []byte) ([]byte, error) {
 func (d *deflater) recompress(dict, data []byte) []byte {
 	switch value(dict, "Filter") {
 	case "/FlateDecode":
-		plain, err := inflate(data)
+		plain, err := d.inflate(data)
 		if err != nil {
 			return streamBody(dict, data)
 		}
