@@ -131,35 +131,45 @@ func paginate(atoms []*atom) [][]placed {
 // breaks at spaces only — never at the no-break spaces inside figures —
 // keeps the text's own line breaks, and breaks a word longer than a line
 // by characters, so that nothing runs past the margin.
+//
+// Each word is measured once: a line's width is the sum of its words' and
+// spaces' widths in glyph units, scaled as fpdf's GetStringWidth scales
+// the whole line, so the breaks are those of measuring every candidate
+// line, without the time that takes on long paragraphs.
 func wrap(pdf *canvas, text string, w float64) []string {
+	_, unit := pdf.GetFontSize()
+	width := func(glyphs int) float64 { return float64(glyphs) * unit / 1000 }
+	space := pdf.GetStringSymbolWidth(" ")
 	var lines []string
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		words := strings.Split(para, " ")
-		line := ""
-		for _, word := range words {
+		var line []string // the words of the line being filled
+		lineW := 0
+		for _, word := range strings.Split(para, " ") {
 			if word == "" {
 				continue
 			}
-			cand := word
-			if line != "" {
-				cand = line + " " + word
+			wordW := pdf.GetStringSymbolWidth(word)
+			cand := wordW
+			if len(line) > 0 {
+				cand = lineW + space + wordW
 			}
-			if pdf.GetStringWidth(cand) <= w {
-				line = cand
+			if width(cand) <= w {
+				line, lineW = append(line, word), cand
 				continue
 			}
-			if line != "" {
-				lines = append(lines, line)
-				line = ""
+			if len(line) > 0 {
+				lines = append(lines, strings.Join(line, " "))
+				line = line[:0]
 			}
-			if pdf.GetStringWidth(word) > w {
+			if width(wordW) > w {
 				pieces := breakWord(pdf, word, w)
 				lines = append(lines, pieces[:len(pieces)-1]...)
 				word = pieces[len(pieces)-1]
+				wordW = pdf.GetStringSymbolWidth(word)
 			}
-			line = word
+			line, lineW = append(line, word), wordW
 		}
-		lines = append(lines, line)
+		lines = append(lines, strings.Join(line, " "))
 	}
 	return lines
 }
