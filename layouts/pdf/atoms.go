@@ -441,6 +441,11 @@ func tableAtoms(pdf *canvas, t doc.Table) []*atom {
 		}
 	}
 	if t.Note != "" {
+		// The note explains the table: its first line stays on the page
+		// of the table's last row (and the note's lines together).
+		if len(out) > 0 {
+			out[len(out)-1].keepNext = true
+		}
 		setFont(pdf, fSmall)
 		lines := wrap(pdf, t.Note, contentW)
 		tag := path(tagged.New("P"))
