@@ -233,6 +233,10 @@ var hyphenPoints = map[string][]string{
 	"bredbandsutbyggnad": {"Bredbands", "utbyggnad"},
 	"föregående":         {"före", "gående"},
 	"budgetavvikelse":    {"budget", "avvikelse"},
+	// The region's Sammanställning has table 3's rows as columns.
+	"investeringsbudgetavvikelse": {"Investerings", "budgetavvikelse"},
+	"periodresultat":              {"Period", "resultat"},
+	"uppfyllas":                   {"upp", "fyllas"},
 }
 
 // wrapHyphen wraps like wrap, but first breaks a word that is wider than
@@ -241,15 +245,20 @@ var hyphenPoints = map[string][]string{
 func wrapHyphen(pdf *canvas, text string, w float64) []string {
 	words := strings.Split(text, " ")
 	for i, word := range words {
-		if pdf.GetStringWidth(word) <= w {
-			continue
-		}
-		if parts, ok := hyphenPoints[strings.ToLower(word)]; ok && len(parts[0]) < len(word) {
+		// A joint's second part may be a compound of its own
+		// ("Investerings-" / "budget-" / "avvikelse").
+		head, rest := "", word
+		for pdf.GetStringWidth(rest) > w {
+			parts, ok := hyphenPoints[strings.ToLower(rest)]
+			if !ok || len(parts[0]) >= len(rest) {
+				break
+			}
 			// Upper and lower case of each letter here have the same
 			// length in UTF-8, so the joint is at the same byte.
 			n := len(parts[0])
-			words[i] = word[:n] + "-\n" + word[n:]
+			head, rest = head+rest[:n]+"-\n", rest[n:]
 		}
+		words[i] = head + rest
 	}
 	return wrap(pdf, strings.Join(words, " "), w)
 }
