@@ -306,7 +306,10 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if why := rollupFailure(results); why != "" {
 			msgs.errorf("%s", why)
 		} else if unlock != nil && ctx.Err() == nil {
-			files, err := renderRollups(results, o)
+			files, skipped, err := renderRollups(results, o)
+			for _, why := range skipped {
+				msgs.warnf("%s", why)
+			}
 			var statuses []string
 			if err == nil {
 				statuses, err = writeFiles(files)

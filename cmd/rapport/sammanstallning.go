@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"rapport/layouts"
 	"rapport/layouts/doc"
@@ -40,28 +41,39 @@ func rollupFailure(results []unitResult) string {
 
 // renderRollups renders the region's Sammanställning of each period that
 // the units reported, from their reports (SPEC 14): the PDF and the
-// workbook of the edition asked for, named Sammanställning_Y_P.
-func renderRollups(results []unitResult, o runOptions) ([]outFile, error) {
+// workbook of the edition asked for, named Sammanställning_Y_P. A period
+// that some unit of the run has no report of gets no roll-up, since its
+// Totalt would not be the region's: skipped says which and why.
+func renderRollups(results []unitResult, o runOptions) (files []outFile, skipped []string, err error) {
 	edition := layouts.BoardEdition
 	if o.draft {
 		edition = layouts.DraftEdition
 	}
-	var order []period.Code
-	byCode := map[period.Code][]*report.Report{}
+	// A period is a year's code: units of other years are other roll-ups.
+	type key struct {
+		year int
+		code period.Code
+	}
+	var order []key
+	byKey := map[key][]*report.Report{}
 	for _, res := range results {
 		for _, r := range res.reports {
-			if _, seen := byCode[r.Period.Code]; !seen {
-				order = append(order, r.Period.Code)
+			k := key{r.Year, r.Period.Code}
+			if _, seen := byKey[k]; !seen {
+				order = append(order, k)
 			}
-			byCode[r.Period.Code] = append(byCode[r.Period.Code], r)
+			byKey[k] = append(byKey[k], r)
 		}
 	}
-	var files []outFile
-	for _, code := range order {
-		reports := byCode[code]
+	for _, k := range order {
+		reports := byKey[k]
+		if missing := unitsWithout(results, k.year, k.code); len(missing) > 0 {
+			skipped = append(skipped, fmt.Sprintf("ingen sammanställning för %s %d: %s har ingen rapport för perioden", k.code, k.year, strings.Join(missing, ", ")))
+			continue
+		}
 		ro, err := report.NewRollup(reports)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		example := false
 		for _, r := range reports {
@@ -69,9 +81,9 @@ func renderRollups(results []unitResult, o runOptions) ([]outFile, error) {
 		}
 		d, err := doc.BuildRollup(ro, reports[0].ReportDate, example, edition.Mark)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		base := fmt.Sprintf("%s_%d_%s", doc.RollupTitle, ro.Year, code) + edition.FileSuffix
+		base := fmt.Sprintf("%s_%d_%s", doc.RollupTitle, k.year, k.code) + edition.FileSuffix
 		for _, format := range o.formats {
 			var buf bytes.Buffer
 			switch format {
@@ -83,10 +95,28 @@ func renderRollups(results []unitResult, o runOptions) ([]outFile, error) {
 				continue
 			}
 			if err != nil {
-				return nil, fmt.Errorf("%s.%s: %v", base, format, err)
+				return nil, nil, fmt.Errorf("%s.%s: %v", base, format, err)
 			}
 			files = append(files, outFile{filepath.Join(o.out, base+"."+format), buf.Bytes()})
 		}
 	}
-	return files, nil
+	return files, skipped, nil
+}
+
+// unitsWithout are the units of the run that have no report of period
+// code of year.
+func unitsWithout(results []unitResult, year int, code period.Code) []string {
+	var missing []string
+	for i := range results {
+		has := false
+		for _, r := range results[i].reports {
+			has = has || (r.Year == year && r.Period.Code == code)
+		}
+		if name := results[i].unit; !has && name != "" {
+			missing = append(missing, name)
+		} else if !has {
+			missing = append(missing, unitName(&results[i]))
+		}
+	}
+	return missing
 }

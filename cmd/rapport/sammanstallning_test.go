@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -231,5 +233,38 @@ func TestSammanstallningUnitFailed(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(filepath.Join(out, "Servicenämnden_2026_M10.xlsx")); len(m) != 1 {
 		t.Errorf("the other unit's report is not written")
+	}
+}
+
+// TestRenderRollupsWholeRegion: a period that one unit of the run has no
+// report of gets no roll-up (its Totalt would leave the unit out), and
+// the run is told which unit lacks it; a period all units have gets its
+// pair of files.
+func TestRenderRollupsWholeRegion(t *testing.T) {
+	entry := func(code string, mo time.Month) period.Entry {
+		return period.Entry{Code: period.Code(code), Name: "Månadsrapport " + period.MonthName(mo), LastMonth: mo, Kind: period.Deviation}
+	}
+	rep := func(unit string, e period.Entry) *report.Report {
+		return &report.Report{Organisation: "Region X", Unit: unit, Year: 2026, Period: e, ReportDate: "2026-11-12",
+			Economy: report.Economy{PeriodResult: -1_000_00}}
+	}
+	results := []unitResult{
+		{unit: "Nämnd A", reports: []*report.Report{rep("Nämnd A", entry("M02", 2)), rep("Nämnd A", entry("M03", 3))}},
+		{unit: "Nämnd B", reports: []*report.Report{rep("Nämnd B", entry("M03", 3))}},
+	}
+	out := t.TempDir()
+	files, skipped, err := renderRollups(results, runOptions{out: out, formats: []string{"pdf", "xlsx"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f.path))
+	}
+	if want := []string{"Sammanställning_2026_M03.pdf", "Sammanställning_2026_M03.xlsx"}; !slices.Equal(names, want) {
+		t.Errorf("files %q, want %q", names, want)
+	}
+	if len(skipped) != 1 || !strings.Contains(skipped[0], "M02") || !strings.Contains(skipped[0], "Nämnd B") {
+		t.Errorf("skipped %q, want M02 naming Nämnd B", skipped)
 	}
 }
