@@ -80,4 +80,17 @@ func TestWrapHyphenCompound(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	// Narrower: the first part, too wide with its hyphen, breaks at its
+	// own joint.
+	want = []string{"Investe-", "rings-", "budget-", "avvikelse"}
+	w = 0
+	for _, s := range want {
+		w = max(w, pdf.GetStringWidth(s)+0.1)
+	}
+	if w >= pdf.GetStringWidth("Investerings-") {
+		t.Skip("the parts are as wide as the joint")
+	}
+	if got := wrapHyphen(pdf, "Investeringsbudgetavvikelse", w); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
