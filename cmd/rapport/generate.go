@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"rapport/layouts"
+	"rapport/layouts/doc"
 	"rapport/layouts/pdf"
 	"rapport/layouts/xlsx"
 	"rapport/report"
@@ -46,6 +47,7 @@ type runOptions struct {
 	tmpDir        string // this run's own temporary folder, removed on exit
 	version       string // written into the files
 	keepReports   bool   // serve: keep the computed reports for the page
+	rollup        bool   // --sammanstallning: the region's roll-up of the units
 }
 
 func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
@@ -64,6 +66,7 @@ func (o *runOptions) flags(fs *pflag.FlagSet, generate bool) {
 		fs.StringSliceVar(&o.formats, "format", []string{"pdf", "xlsx"}, "format att skriva: pdf, xlsx (och json: den uträknade rapporten som data)")
 		fs.BoolVar(&o.quiet, "quiet", false, "visa inga förlopp eller sammanfattning, bara fel")
 		fs.BoolVar(&o.draft, "utkast", false, "skriv controllerns granskningsutgåva (ENHET_ÅR_PERIOD_utkast.pdf och _utkast.xlsx; styrelsens filer rörs inte): varje sida märkt UTKAST, med avstämning och varningar som bilaga")
+		fs.BoolVar(&o.rollup, "sammanstallning", false, "skriv också regionens sammanställning Sammanställning_ÅR_PERIOD.pdf och .xlsx: en rad per enhet med tabell 3 och antal mål per bedömning, och Totalt (kräver --in med enhetsmappar och --ledger)")
 	}
 }
 
@@ -93,6 +96,9 @@ func parseFlags(name string, args []string, o *runOptions, generate bool, stdout
 		if f != "pdf" && f != "xlsx" && f != "json" {
 			return false, fmt.Errorf("--format %q: ange pdf, xlsx eller pdf,xlsx (json ger den uträknade rapporten för kontroll)", f)
 		}
+	}
+	if err := checkRollupFlags(*o); err != nil {
+		return false, err
 	}
 	if o.jobs < 1 {
 		return false, fmt.Errorf("--jobs måste vara minst 1")
@@ -210,6 +216,7 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitOK
 	}
 	o.version = programVersion()
+	o.keepReports = o.keepReports || o.rollup
 	msgs := newMessages(stderr, o.logFormat)
 	log := newLogger(stderr, o.logFormat)
 	if o.quiet {
@@ -293,6 +300,27 @@ func generate(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if res.err != nil {
 			// Shown even with --quiet: a scheduler's mail must say why.
 			msgs.errorf("%s: kunde inte skrivas: %v", unitName(res), res.err)
+		}
+	}
+	if o.rollup && writeErr == nil {
+		if why := rollupFailure(results); why != "" {
+			msgs.errorf("%s", why)
+		} else if unlock != nil && ctx.Err() == nil {
+			files, skipped, err := renderRollups(results, o)
+			for _, why := range skipped {
+				msgs.warnf("%s", why)
+			}
+			var statuses []string
+			if err == nil {
+				statuses, err = writeFiles(files)
+			}
+			if err != nil {
+				msgs.errorf("sammanställningen kunde inte skrivas: %v", err)
+				code = max(code, exitFailure)
+			}
+			for j := range statuses {
+				log.Info("fil", "enhet", doc.RollupTitle, "fil", files[j].path, "status", statuses[j], "byte", len(files[j].data))
+			}
 		}
 	}
 	if unlock != nil {

@@ -233,6 +233,29 @@ var hyphenPoints = map[string][]string{
 	"bredbandsutbyggnad": {"Bredbands", "utbyggnad"},
 	"föregående":         {"före", "gående"},
 	"budgetavvikelse":    {"budget", "avvikelse"},
+	// The region's Sammanställning has table 3's rows as columns.
+	"investeringsbudgetavvikelse": {"Investerings", "budgetavvikelse"},
+	"investerings":                {"Investe", "rings"},
+	"periodresultat":              {"Period", "resultat"},
+	"uppfyllas":                   {"upp", "fyllas"},
+}
+
+// hyphenate is word followed by tail, broken at its compound joints
+// while it is wider than w; a part that is still too wide, with its
+// hyphen, breaks at its own joint ("Investe-" / "rings-" / "budget-" /
+// "avvikelse").
+func hyphenate(pdf *canvas, word, tail string, w float64) string {
+	if pdf.GetStringWidth(word+tail) <= w {
+		return word + tail
+	}
+	parts, ok := hyphenPoints[strings.ToLower(word)]
+	if !ok || len(parts[0]) >= len(word) {
+		return word + tail
+	}
+	// Upper and lower case of each letter here have the same length in
+	// UTF-8, so the joint is at the same byte.
+	n := len(parts[0])
+	return hyphenate(pdf, word[:n], "-", w) + "\n" + hyphenate(pdf, word[n:], tail, w)
 }
 
 // wrapHyphen wraps like wrap, but first breaks a word that is wider than
@@ -241,15 +264,7 @@ var hyphenPoints = map[string][]string{
 func wrapHyphen(pdf *canvas, text string, w float64) []string {
 	words := strings.Split(text, " ")
 	for i, word := range words {
-		if pdf.GetStringWidth(word) <= w {
-			continue
-		}
-		if parts, ok := hyphenPoints[strings.ToLower(word)]; ok && len(parts[0]) < len(word) {
-			// Upper and lower case of each letter here have the same
-			// length in UTF-8, so the joint is at the same byte.
-			n := len(parts[0])
-			words[i] = word[:n] + "-\n" + word[n:]
-		}
+		words[i] = hyphenate(pdf, word, "", w)
 	}
 	return wrap(pdf, strings.Join(words, " "), w)
 }

@@ -60,6 +60,21 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	if err != nil {
 		return err
 	}
+	return renderDocument(w, d, opt)
+}
+
+// RenderDocument writes a document tree built elsewhere (the region's
+// Sammanställning) as a PDF to w, drawn as a report's is.
+func RenderDocument(w io.Writer, d doc.Document, opt Options) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("PDF-filen kunde inte skapas (internt fel: %v)", p)
+		}
+	}()
+	return renderDocument(w, d, opt)
+}
+
+func renderDocument(w io.Writer, d doc.Document, opt Options) error {
 	sanitize(&d)
 	pdf := newPDF(d)
 	atoms := atomize(pdf, d.Blocks)
@@ -75,10 +90,10 @@ func RenderWith(w io.Writer, r *report.Report, opt Options) (err error) {
 	if tocPages == 0 {
 		tocPages = 1
 	}
-	// A deviation report is short: its contents go on the cover, under
+	// A deviation report and the region's roll-up are short: their contents go on the cover, under
 	// the report's details, when they fit there.
 	coverToc := coverEnd(d) + 7
-	onCover := d.Kind == "avvikelse" && coverToc+14+float64(len(heads))*tocLineCompact <= bodyBottom
+	onCover := (d.Kind == "avvikelse" || d.Kind == doc.RollupKind) && coverToc+14+float64(len(heads))*tocLineCompact <= bodyBottom
 	if onCover {
 		tocPages = 0
 	}

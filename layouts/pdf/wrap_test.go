@@ -67,3 +67,30 @@ func TestWrapMeasuresWords(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapHyphenCompound: a compound whose second part is a compound of
+// its own breaks at each joint in a narrow column, as the roll-up's
+// column Investeringsbudgetavvikelse does, never between letters.
+func TestWrapHyphenCompound(t *testing.T) {
+	pdf := newPDF(build(t, exampleReports(t)["UR1"]))
+	setFont(pdf, fTable)
+	w := pdf.GetStringWidth("Investerings-") + 0.1
+	got := wrapHyphen(pdf, "Investeringsbudgetavvikelse (mnkr)", w)
+	want := []string{"Investerings-", "budget-", "avvikelse", "(mnkr)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// Narrower: the first part, too wide with its hyphen, breaks at its
+	// own joint.
+	want = []string{"Investe-", "rings-", "budget-", "avvikelse"}
+	w = 0
+	for _, s := range want {
+		w = max(w, pdf.GetStringWidth(s)+0.1)
+	}
+	if w >= pdf.GetStringWidth("Investerings-") {
+		t.Skip("the parts are as wide as the joint")
+	}
+	if got := wrapHyphen(pdf, "Investeringsbudgetavvikelse", w); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
