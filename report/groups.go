@@ -295,6 +295,18 @@ func (c *computation) groups() {
 	c.assertGroupSums(t)
 }
 
+// groupOf is the index of the group a Driftbudget or Prognos row names;
+// a name Grupper lacks is an error at the row's cell, and the row counts
+// as ungrouped so that the figures still add up while the error is shown.
+func (c *computation) groupOf(index map[string]int, group string, at Place, ungrouped int) int {
+	if gi, ok := index[groupName(group)]; ok {
+		return gi
+	}
+	c.probs.Add(at.problemAt(problem.Error, group, "gruppen finns inte i bladet "+SheetGroups,
+		"Skriv en av gruppernas namn i Grupp, eller lämna cellen tom för "+GroupUngrouped))
+	return ungrouped
+}
+
 // groupBudgets puts each group's budget and prognosis rows on its lines.
 func (c *computation) groupBudgets(t *GroupTable, res []GroupResult, index map[string]int, lineAt map[string]int) {
 	if !t.HasBudget {
@@ -306,12 +318,7 @@ func (c *computation) groupBudgets(t *GroupTable, res []GroupResult, index map[s
 	have := map[[2]string]bool{} // group, line with a budget row
 	for _, b := range c.rows.budget {
 		j, ok := lineAt[b.Line]
-		gi, known := index[groupName(b.Group)]
-		if !known {
-			c.probs.Add(b.Place.problemAt(problem.Error, b.Group, "gruppen finns inte i bladet "+SheetGroups,
-				"Skriv en av gruppernas namn i Grupp, eller lämna cellen tom för "+GroupUngrouped))
-			gi = ungrouped // so that the figures still add up while the error is shown
-		}
+		gi := c.groupOf(index, b.Group, b.Place, ungrouped)
 		if !ok {
 			continue
 		}
@@ -334,12 +341,7 @@ func (c *computation) groupBudgets(t *GroupTable, res []GroupResult, index map[s
 	}
 	for _, p := range c.rows.prognoses {
 		j, ok := lineAt[p.Line]
-		gi, known := index[groupName(p.Group)]
-		if !known {
-			c.probs.Add(p.Place.problemAt(problem.Error, p.Group, "gruppen finns inte i bladet "+SheetGroups,
-				"Skriv en av gruppernas namn i Grupp, eller lämna cellen tom för "+GroupUngrouped))
-			gi = ungrouped
-		}
+		gi := c.groupOf(index, p.Group, p.Place, ungrouped)
 		if !ok || p.Month != op.PrognosisMonth {
 			continue
 		}
